@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .transform((s) => s.trim())
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const positiveInt = (name: string, dflt: number) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (s === undefined || s.trim() === '') return dflt;
+      const n = Number(s);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a positive whole number, e.g. ${dflt}; got "${s}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const url = (name: string, example: string) =>
+  optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), {
+    message: `${name} must be an http(s) URL, e.g. ${example}`,
+  });
+
+/** Every setting the program reads. `.env.example` documents each one. */
+export const ConfigSchema = z.object({
+  TELEGRAM_BOT_TOKEN: optionalString.refine((s) => s === undefined || /^\d+:[\w-]{20,}$/.test(s), {
+    message: 'TELEGRAM_BOT_TOKEN looks wrong: it is "<digits>:<35 characters>" as @BotFather gives it',
+  }),
+  TELEGRAM_API_ROOT: url('TELEGRAM_API_ROOT', 'http://127.0.0.1:9000'),
+  WEBHOOK_URL: url('WEBHOOK_URL', 'https://bot.example.gov.cn/telegram'),
+  WEBHOOK_SECRET: optionalString,
+  PORT: positiveInt('PORT', 8080),
+  ALLOWED_USER_IDS: optionalString.transform((s, ctx) => {
+    if (s === undefined) return undefined;
+    const ids = s.split(/[\s,]+/).filter(Boolean);
+    const bad = ids.filter((id) => !/^\d+$/.test(id));
+    if (bad.length) {
+      ctx.addIssue({ code: 'custom', message: `ALLOWED_USER_IDS must be numeric Telegram user ids separated by commas, e.g. 12345,67890; bad: ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return new Set(ids.map(Number));
+  }),
+  REDIS_URL: optionalString.refine((s) => s === undefined || /^rediss?:\/\//.test(s), {
+    message: 'REDIS_URL must look like redis://127.0.0.1:6379',
+  }),
+  DATA_DIR: z.string().default('data'),
+  CORPUS_DIR: z.string().default('corpus'),
+  INDEX_DIR: z.string().default('index'),
+  RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 20),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url('OPENAI_BASE_URL', 'https://api.deepseek.com/v1'),
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  LLM_TIMEOUT_MS: positiveInt('LLM_TIMEOUT_MS', 20000),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Bad configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws ConfigError with one clear line per bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)));
+  }
+  return parsed.data;
+}
