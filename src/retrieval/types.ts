@@ -9,6 +9,22 @@ export interface Embedder {
   embedQuery(text: string): Promise<Float32Array>;
 }
 
+/**
+ * An embedder learnt from the corpus itself (the local LSA): the index store fits it on the chunk
+ * texts when building, saves its model files next to the vectors, and loads them when reopening.
+ */
+export interface FittableEmbedder extends Embedder {
+  readonly fitted: boolean;
+  fit(texts: string[]): void;
+  /** Writes its model files into `dir`; returns their names (the manifest hashes them). */
+  save(dir: string): string[];
+  load(dir: string): void;
+}
+
+export function isFittable(e: Embedder): e is FittableEmbedder {
+  return typeof (e as Partial<FittableEmbedder>).fit === 'function';
+}
+
 export type RetrievalMode = 'hybrid' | 'lexical' | 'vector';
 
 export interface RetrieveOptions {
@@ -29,6 +45,11 @@ export interface Hit {
   score: number;
   lexical?: ChannelScore;
   vector?: ChannelScore;
+  /**
+   * Fraction (0–1) of the question's content terms found in the passage (English terms count as
+   * found when one of their glossary translations is). A signal for the decline threshold.
+   */
+  coverage?: number;
 }
 
 export interface Retriever {

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { stem } from './tokenize';
+
+/** One glossary entry: English wordings (first is the preferred gloss) and the corpus's Chinese terms. */
+export const GlossaryEntrySchema = z.object({
+  en: z.array(z.string().min(1)).min(1),
+  zh: z.array(z.string().min(1)).min(1),
+});
+export type GlossaryEntry = z.infer<typeof GlossaryEntrySchema>;
+
+const GLOSSARY_PATH = new URL('./glossary.json', import.meta.url);
+
+/** The bilingual glossary (src/retrieval/glossary.json), validated once on first use. */
+let glossary: GlossaryEntry[] | undefined;
+export function getGlossary(): GlossaryEntry[] {
+  glossary ??= z.array(GlossaryEntrySchema).parse(JSON.parse(readFileSync(GLOSSARY_PATH, 'utf8')));
+  return glossary;
+}
+
+/** English → word sequence used for matching: lowercase, stemmed, punctuation as a separator. */
+function enWords(s: string): string[] {
+  return (s.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/g) ?? []).map(stem);
+}
+
+interface PhraseIndex {
+  byPhrase: Map<string, GlossaryEntry>;
+  maxLen: number;
+}
+let phraseIndex: PhraseIndex | undefined;
+function getPhraseIndex(): PhraseIndex {
+  if (!phraseIndex) {
+    const byPhrase = new Map<string, GlossaryEntry>();
+    let maxLen = 1;
+    for (const e of getGlossary()) {
+      for (const en of e.en) {
+        const words = enWords(en);
+        if (!words.length) continue;
+        const key = words.join(' ');
+        // First entry wins: more specific entries are listed before generic ones in the data.
+        if (!byPhrase.has(key)) byPhrase.set(key, e);
+        maxLen = Math.max(maxLen, words.length);
+      }
+    }
+    phraseIndex = { byPhrase, maxLen };
+  }
+  return phraseIndex;
+}
+
+export interface GlossMatch {
+  /** The English words as matched in the question (normalised). */
+  en: string;
+  zh: string[];
+}
+
+export interface ExpandedQuery {
+  /** The question followed by the Chinese terms of the English phrases it contains. */
+  text: string;
+  /** The matched phrases, in question order. */
+  terms: GlossMatch[];
+  /** Only the added Chinese terms (deduplicated), so the retriever can weight them lower. */
+  added: string[];
+}
+
+/**
+ * Adds the Chinese terms for English words and phrases found in the question, longest match first
+ * (so "reverse enclave" gives 反向飞地, not 飞地 + nothing). Chinese questions pass through unchanged.
+ */
+export function expandQuery(q: string): ExpandedQuery {
+  const words = enWords(q);
+  const { byPhrase, maxLen } = getPhraseIndex();
+  const terms: GlossMatch[] = [];
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(maxLen, words.length - i); n >= 1; n--) {
+      const key = words.slice(i, i + n).join(' ');
+      const e = byPhrase.get(key);
+      if (e) {
+        terms.push({ en: key, zh: e.zh });
+        matched = n;
+        break;
+      }
+    }
+    i += matched || 1;
+  }
+  const added = [...new Set(terms.flatMap((t) => t.zh))];
+  return { text: added.length ? `${q} ${added.join(' ')}` : q, terms, added };
+}
+
+export interface ZhGloss {
+  zh: string;
+  en: string;
+}
+
+/**
+ * English glosses for the glossary's Chinese terms that occur in `text`, longest first and without
+ * overlaps (反向飞地 is glossed as "reverse enclave", not also as "enclave"). For English answers.
+ */
+export function glossChinese(text: string): ZhGloss[] {
+  const pairs: ZhGloss[] = [];
+  const seen = new Set<string>();
+  for (const e of getGlossary()) {
+    for (const zh of e.zh) {
+      if (!seen.has(zh)) {
+        seen.add(zh);
+        pairs.push({ zh, en: e.en[0] });
+      }
+    }
+  }
+  pairs.sort((a, b) => b.zh.length - a.zh.length);
+  const taken = new Array<boolean>(text.length).fill(false);
+  const found: { at: number; g: ZhGloss }[] = [];
+  for (const p of pairs) {
+    let from = 0;
+    for (;;) {
+      const at = text.indexOf(p.zh, from);
+      if (at < 0) break;
+      from = at + 1;
+      let free = true;
+      for (let k = at; k < at + p.zh.length; k++) if (taken[k]) free = false;
+      if (!free) continue;
+      for (let k = at; k < at + p.zh.length; k++) taken[k] = true;
+      if (!found.some((f) => f.g.zh === p.zh)) found.push({ at, g: p });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map((f) => f.g);
+}
