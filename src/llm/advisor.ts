@@ -1,0 +1,204 @@
+/**
+ * The LLM advisor: a LangChain ChatOpenAI agent over the project's own tools, whose answer is
+ * verified against what the tools returned before anyone sees it. Any failure (timeout, 429, 5xx,
+ * bad key, malformed tool arguments, unverifiable citations) gives the offline answer with a note.
+ */
+import { HumanMessage, SystemMessage } from '@langchain/core/messages';
+import { ChatOpenAI } from '@langchain/openai';
+import { performance } from 'node:perf_hooks';
+import { detectLang, isBlankQuestion } from '../advisor/lang';
+import type { Advisor, AskOptions, AskResult } from '../advisor/types';
+import type { Config } from '../config';
+import { splitSentences } from '../corpus/sentences';
+import type { Retriever } from '../retrieval/types';
+import { runAgent, type AgentRun } from './agent';
+import { classifyFailure, droppedNote, failureNote, LlmTimeoutError, refusalText, type FailureKind } from './failures';
+import { DECLINE_MARKER, loadPrompts, type Prompts } from './prompts';
+import { AgentSession } from './session';
+import { buildAgentTools, neutralize, type ToolDefinition } from './tools';
+import { createLeakGuard, segmentAnswer, verifyAnswer, type VerifyResult } from './verify';
+
+/** The part of a pino logger the advisor uses. */
+export interface LlmLog {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+}
+
+export type LlmConfig = Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL' | 'LLM_TIMEOUT_MS'>;
+
+export interface LlmAdvisorOptions {
+  config: LlmConfig;
+  retriever: Retriever;
+  /** Answers when the LLM path cannot. */
+  offline: Advisor;
+  /** The deterministic calculators (src/tools toolDefinitions). */
+  tools?: readonly ToolDefinition[];
+  log?: LlmLog;
+  prompts?: Prompts;
+  /** Model calls per answer at most (default 5). */
+  maxSteps?: number;
+  /** Passage sentence splitter for citation quotes (the corpus splitter). */
+  splitSentences?: (text: string) => string[];
+}
+
+/** Receives the verified part of the answer so far, growing as tokens arrive. */
+export type PartialListener = (text: string) => void;
+
+export interface StreamingAdvisor extends Advisor {
+  /** Like ask(), streaming verified text to `onPartial`; the returned result is the final answer. */
+  askStream(question: string, options: AskOptions | undefined, onPartial: PartialListener): Promise<AskResult>;
+  readonly model: string;
+  readonly promptVersion: string;
+}
+
+/** The user's text is wrapped as data: whatever it says, it is the question, not the rules. */
+export function userMessage(question: string, lang: 'zh' | 'en', context?: string): string {
+  const prev = context ? `<previous_question>\n${neutralize(context)}\n</previous_question>\n` : '';
+  const ask = lang === 'zh' ? '请用简体中文回答。' : 'Answer in English.';
+  return `${prev}<user_question>\n${neutralize(question)}\n</user_question>\n${ask}`;
+}
+
+export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
+  const { config, offline, log } = o;
+  if (!config.OPENAI_API_KEY) throw new Error('createLlmAdvisor needs OPENAI_API_KEY; without it use the offline advisor');
+  const prompts = o.prompts ?? loadPrompts();
+  const timeoutMs = config.LLM_TIMEOUT_MS;
+  const guard = { zh: createLeakGuard(prompts.system('zh'), prompts.canary), en: createLeakGuard(prompts.system('en'), prompts.canary) };
+  const split = o.splitSentences ?? ((text: string) => splitSentences(text).map((s) => s.text));
+
+  const model = new ChatOpenAI({
+    model: config.OPENAI_MODEL,
+    apiKey: config.OPENAI_API_KEY,
+    configuration: config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : undefined,
+    temperature: 0.2,
+    // The advisor falls back at once instead: retries with backoff would outlive LLM_TIMEOUT_MS.
+    maxRetries: 0,
+    timeout: timeoutMs,
+    streamUsage: true,
+  });
+
+  async function fallback(question: string, options: AskOptions, lang: 'zh' | 'en', kind: FailureKind): Promise<AskResult> {
+    const res = await offline.ask(question, options);
+    return { ...res, via: 'offline', note: failureNote(kind, res.lang ?? lang) };
+  }
+
+  async function askStream(question: string, options: AskOptions = {}, onPartial?: PartialListener): Promise<AskResult> {
+    const q = (question ?? '').trim();
+    const lang = options.lang ?? detectLang(q);
+    if (isBlankQuestion(q)) return offline.ask(question, options);
+
+    const t0 = performance.now();
+    const session = new AgentSession();
+    const context = options.context?.trim() || undefined;
+    const verifyCtx = () => ({ passages: session.passages, toolNumbers: session.toolNumbers, toolsCalled: session.calculatorCalled, question: `${q}\n${context ?? ''}`, splitSentences: split });
+    const tools = buildAgentTools({ retriever: o.retriever, tools: o.tools ?? [], descriptions: prompts.tools, session, context });
+
+    // Streaming: re-verify the completed sentences whenever one completes, and pass on what holds.
+    let buffer = '';
+    let shown = '';
+    const onToken = onPartial
+      ? (delta: string) => {
+          buffer += delta;
+          const segs = segmentAnswer(buffer);
+          const lastSentence = segs.map((s) => s.kind).lastIndexOf('sentence');
+          const complete = segs.slice(0, lastSentence).map((s) => s.text).join('');
+          if (!complete || complete.includes('[[')) return;
+          const v = verifyAnswer(complete, verifyCtx());
+          if (v.text && v.text !== shown && v.text.length > shown.length && !guard[lang].leaks(v.text)) {
+            shown = v.text;
+            onPartial(shown);
+          }
+        }
+      : undefined;
+
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const err = new LlmTimeoutError(timeoutMs);
+        controller.abort(err);
+        reject(err);
+      }, timeoutMs);
+    });
+
+    let run: AgentRun | undefined;
+    let verified: VerifyResult | undefined;
+    let outcome: string;
+    let result: AskResult;
+    try {
+      // The race guarantees the deadline even if some layer ignored the abort signal.
+      run = await Promise.race([
+        runAgent({
+          model,
+          tools,
+          messages: [new SystemMessage(prompts.system(lang)), new HumanMessage(userMessage(q, lang, context))],
+          session,
+          signal: controller.signal,
+          maxSteps: o.maxSteps,
+          onToken,
+          onStep: () => {
+            buffer = '';
+          },
+        }),
+        deadline,
+      ]);
+      clearTimeout(timer);
+      const text = run.text.trim();
+      if (guard[lang].leaks(text)) {
+        outcome = 'leak-blocked';
+        result = { answered: false, answer: refusalText(lang), citations: [], lang, via: 'llm' };
+      } else if (text.includes(DECLINE_MARKER) || text === '') {
+        outcome = 'declined';
+        const res = await offline.ask(question, options);
+        result = { ...res, via: res.answered ? 'offline' : 'llm' };
+      } else {
+        verified = verifyAnswer(text, verifyCtx());
+        if (verified.status === 'failed') {
+          outcome = 'unverified';
+          result = await fallback(question, options, lang, 'unverified');
+        } else {
+          outcome = verified.status;
+          result = {
+            answered: true,
+            answer: verified.text,
+            citations: verified.citations,
+            lang,
+            via: 'llm',
+            ...(verified.dropped.length ? { note: droppedNote(verified.dropped.length, lang) } : {}),
+          };
+        }
+      }
+    } catch (e) {
+      clearTimeout(timer);
+      controller.abort();
+      const kind = classifyFailure(e);
+      outcome = `fallback:${kind}`;
+      result = await fallback(question, options, lang, kind);
+    }
+
+    const entry = {
+      event: 'llm_answer',
+      model: config.OPENAI_MODEL,
+      promptVersion: prompts.version,
+      latencyMs: Math.round(performance.now() - t0),
+      outcome,
+      via: result.via,
+      steps: run?.steps,
+      usage: run?.usage,
+      tools: session.calls,
+      passages: session.passages.size,
+      kept: verified ? verified.claims + verified.toolSentences : undefined,
+      dropped: verified?.dropped.map((d) => `${d.reason}${d.detail ? `: ${d.detail}` : ''}`),
+    };
+    if (outcome.startsWith('fallback') || outcome === 'unverified' || outcome === 'leak-blocked') log?.warn(entry, 'llm answer fell back');
+    else log?.info(entry, 'llm answer');
+    return result;
+  }
+
+  return {
+    model: config.OPENAI_MODEL,
+    promptVersion: prompts.version,
+    ask: (question, options) => askStream(question, options),
+    askStream: (question, options, onPartial) => askStream(question, options, onPartial),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * What one answer's agent run has seen: the passages shown to the model (numbered as it saw them)
+ * and every number the calculators produced. Verification checks the final text against this.
+ */
+import type { Hit } from '../retrieval/types';
+import { collectNumbers } from './numbers';
+import type { PassageRef } from './verify';
+
+export interface ToolCallRecord {
+  name: string;
+  ok: boolean;
+  ms: number;
+}
+
+export class AgentSession {
+  readonly passages = new Map<number, PassageRef>();
+  private readonly byChunk = new Map<string, number>();
+  readonly toolNumbers: number[] = [];
+  readonly calls: ToolCallRecord[] = [];
+  /** Schema-invalid calculator calls: the model gets one chance to correct itself. */
+  badArguments = 0;
+
+  /** Numbers passages across retrieve calls; a passage seen twice keeps its first number. */
+  addHits(hits: Hit[]): PassageRef[] {
+    return hits.map((h) => {
+      let n = this.byChunk.get(h.chunk.id);
+      if (n === undefined) {
+        n = this.passages.size + 1;
+        this.byChunk.set(h.chunk.id, n);
+        this.passages.set(n, { n, source: h.chunk.source, title: h.chunk.title, section: h.chunk.section, text: h.chunk.text });
+      }
+      return this.passages.get(n)!;
+    });
+  }
+
+  addToolOutput(output: unknown): void {
+    collectNumbers(output, this.toolNumbers);
+  }
+
+  get calculatorCalled(): boolean {
+    return this.calls.some((c) => c.ok && c.name !== 'retrieve_passages');
+  }
+}
