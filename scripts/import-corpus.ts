@@ -24,7 +24,7 @@ const BlockSpecSchema = z.object({
 });
 type BlockSpec = z.infer<typeof BlockSpecSchema>;
 
-const DocConfigSchema = z.object({
+export const DocConfigSchema = z.object({
   id: z.string(),
   source: z.string(),
   format: z.enum(['markdown', 'pdftext']),
@@ -43,7 +43,7 @@ const DocConfigSchema = z.object({
   /** Lines after which a paragraph ends although the layout does not show it (e.g. a deck without a full stop). */
   breakAfter: z.array(z.string()).default([]),
 });
-type DocConfig = z.infer<typeof DocConfigSchema>;
+export type DocConfig = z.infer<typeof DocConfigSchema>;
 
 const MetaFileSchema = z.object({ documents: z.array(DocConfigSchema.passthrough()) });
 
@@ -329,21 +329,27 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+/** The per-document configuration in scripts/corpus-meta.json, validated. */
+export function loadMeta(): DocConfig[] {
+  const meta = MetaFileSchema.parse(JSON.parse(readFileSync(join(here, 'corpus-meta.json'), 'utf8')));
+  return meta.documents.map((d) => DocConfigSchema.parse(d));
+}
+
 function main(argv: string[]): void {
-  const here = fileURLToPath(new URL('.', import.meta.url));
   const srcDir = resolve(argv[0] ?? join(here, '..', '..', 'shared', 'corpus-src'));
   const outDir = resolve(argv[1] ?? join(here, '..', 'corpus'));
   if (!existsSync(srcDir)) {
     console.error(`Source directory ${srcDir} not found. Pass it as the first argument.`);
     process.exit(1);
   }
-  const meta = MetaFileSchema.parse(JSON.parse(readFileSync(join(here, 'corpus-meta.json'), 'utf8')));
+  const configs = loadMeta();
   mkdirSync(outDir, { recursive: true });
-  const expected = new Set(meta.documents.map((d) => `${d.id}.md`));
+  const expected = new Set(configs.map((d) => `${d.id}.md`));
   for (const f of readdirSync(outDir)) if (/^\d{3}-.*\.md$/.test(f) && !expected.has(f)) unlinkSync(join(outDir, f));
   const manifest: { files: { file: string; id: string; source: string; sha256: string; chars: number }[] } = { files: [] };
-  for (const d of meta.documents) {
-    const cfg = DocConfigSchema.parse(d);
+  for (const cfg of configs) {
     const raw = readFileSync(join(srcDir, cfg.source), 'utf8');
     const md = convert(raw, cfg);
     const file = `${cfg.id}.md`;
