@@ -57,6 +57,15 @@ async function callOnce(
     if (delta) onToken(delta);
   }
   if (!acc) throw new Error('the model sent an empty stream');
+  // Streamed tool arguments are parsed leniently by LangChain (a cut-off `{"query": "飞` becomes
+  // {query: '飞'}); the complete argument text must be strict JSON like a non-streamed reply.
+  for (const c of acc.tool_call_chunks ?? []) {
+    try {
+      JSON.parse(c.args || '{}');
+    } catch {
+      throw new ToolArgumentError(`malformed arguments for tool ${c.name ?? '?'}: not valid JSON`);
+    }
+  }
   return acc;
 }
 

@@ -256,12 +256,7 @@ function quoteFor(passage: PassageRef, uses: { claim: string; quotes: string[] }
     .map((s) => s.replace(/^#+\s*/, '').trim())
     .filter((s) => s.length >= 4);
   if (candidates.length === 0) return passage.text.trim();
-  for (const u of uses) {
-    for (const q of u.quotes) {
-      const hit = candidates.find((c) => normalizeForMatch(c).includes(normalizeForMatch(q)));
-      if (hit) return hit;
-    }
-  }
+  const quotes = uses.flatMap((u) => u.quotes.map(normalizeForMatch));
   const want = cjkBigrams(uses.map((u) => u.claim).join(''));
   const words = new Set(uses.flatMap((u) => u.claim.toLowerCase().match(/[a-z]{4,}/g) ?? []));
   let best = candidates[0];
@@ -270,6 +265,9 @@ function quoteFor(passage: PassageRef, uses: { claim: string; quotes: string[] }
     let score = 0;
     for (const g of cjkBigrams(c)) if (want.has(g)) score++;
     for (const w of c.toLowerCase().match(/[a-z]{4,}/g) ?? []) if (words.has(w)) score++;
+    // The sentence holding what the answer quoted is the best evidence, in proportion to the quote.
+    const norm = normalizeForMatch(c);
+    for (const q of quotes) if (norm.includes(q)) score += 2 * q.length;
     if (score > bestScore) {
       best = c;
       bestScore = score;
