@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DocumentMetaSchema, type CorpusDocument } from './schema';
 
@@ -107,12 +108,18 @@ export function parseDocument(raw: string, path: string): CorpusDocument {
   return { ...parsed.data, path, raw, bodyStart };
 }
 
+/** `corpus` under the working directory, or the project's own corpus/ when started from elsewhere. */
+export function defaultCorpusDir(): string {
+  if (existsSync('corpus')) return 'corpus';
+  return fileURLToPath(new URL('../../corpus', import.meta.url));
+}
+
 /**
  * Loads the cleaned corpus. With a manifest.json (the shipped corpus) every listed file must exist and,
  * unless `verify: false`, match its checksum; without one (a test fixture) every `*.md` but README.md
  * is loaded. Documents come back in file-name order.
  */
-export function loadCorpus(dir = 'corpus', opts: LoadOptions = {}): CorpusDocument[] {
+export function loadCorpus(dir = defaultCorpusDir(), opts: LoadOptions = {}): CorpusDocument[] {
   const verify = opts.verify ?? true;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CorpusError(`Corpus directory ${dir}/ not found. Run from the project root, or restore it with \`git checkout -- corpus/\`.`, dir);
