@@ -106,10 +106,10 @@ async function main(argv: string[]): Promise<number> {
 
     // 3. Warm in-process latency through the same services the CLI uses.
     t0 = performance.now();
-    const services = await createServices({ ...config, INDEX_DIR: indexDir }, {});
+    const services = await createServices({ ...config, INDEX_DIR: indexDir }, { log: (m) => process.stderr.write(`${m}\n`) });
     const loadMs = performance.now() - t0;
     const retrieve = await timeCalls(questions, rounds, (q) => services.retriever.retrieve(q, { k: 5 }));
-    const ask = await timeCalls(questions, rounds, (q) => services.advisor.ask(q));
+    const ask = await timeCalls(questions, rounds, (q) => services.offlineAdvisor.ask(q));
 
     // 4. Baseline: plain BM25 over the raw texts, same questions, same process.
     t0 = performance.now();

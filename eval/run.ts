@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../src/config';
 import type { Advisor } from '../src/advisor/types';
 import type { RetrievalMode } from '../src/retrieval/types';
-import { createServices } from '../src/services';
+import { createServices, type Services } from '../src/services';
 import { loadDevset } from './devset';
 import { evaluateAnswers, evaluateRetrieval, type AnswerReport, type LangKey, type RetrievalReport } from './evaluate';
 import { TARGETS } from './metrics';
@@ -64,11 +64,12 @@ function parseOptions(argv: string[]): Options {
   return { k, modes, json: values.json, llm: values.llm, failures };
 }
 
-/** The advisor under test: the offline one from the services, or the LLM one with --llm. */
-async function pickAdvisor(opts: Options, config: Config, services: Awaited<ReturnType<typeof createServices>>): Promise<{ name: string; advisor: Advisor }> {
-  if (!opts.llm) return { name: 'offline', advisor: services.advisor };
+/** The advisor under test: the offline one, or with --llm the LLM one (falling back to offline on errors). */
+async function pickAdvisor(opts: Options, config: Config, services: Services): Promise<{ name: string; advisor: Advisor }> {
+  if (!opts.llm) return { name: 'offline', advisor: services.offlineAdvisor };
+  if (services.advisor !== services.offlineAdvisor) return { name: `llm:${config.OPENAI_MODEL}`, advisor: services.advisor };
   const { createLlmAdvisor } = await import('../src/llm');
-  return { name: `llm:${config.OPENAI_MODEL}`, advisor: createLlmAdvisor({ config, retriever: services.retriever, fallback: services.advisor }) };
+  return { name: `llm:${config.OPENAI_MODEL}`, advisor: createLlmAdvisor({ config, retriever: services.retriever, offline: services.offlineAdvisor }) };
 }
 
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '  – ');
@@ -154,7 +155,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const items = loadDevset();
   const t0 = Date.now();
-  const services = await createServices(config, {});
+  const services = await createServices(config, { log: (m) => process.stderr.write(`${m}\n`) });
   const docs = services.retriever.docs;
   const retrieval: RetrievalReport[] = [];
   for (const mode of opts.modes) retrieval.push(await evaluateRetrieval(items, services.retriever, mode, Math.max(opts.k, 5)));
