@@ -1,0 +1,83 @@
+/**
+ * The guided /split and /mode forms as @grammyjs/conversations. The steps and their validation
+ * are the channel-neutral forms of src/chat/forms; this file only waits for answers and talks.
+ * Messages go out through `conversation.external` on the outside context, so they pass through
+ * the bot's API transformers (auto-retry, throttler) and are sent once, not on every replay.
+ */
+import type { Context } from 'grammy';
+import type { Conversation } from '@grammyjs/conversations';
+import { isUserError } from '../errors';
+import { modeForm, modeFormText, splitForm, splitFormInput, type Form } from '../chat/forms';
+import { t } from '../chat/i18n';
+import type { ChatServices } from '../chat/ports';
+import { modeReply, p, splitReply } from '../chat/replies';
+import type { Lang, Reply } from '../chat/types';
+import type { BotContext } from './context';
+import { sendReply } from './send';
+
+export const SPLIT_FORM = 'split-form';
+export const MODE_FORM = 'mode-form';
+export const FORM_IDS = [SPLIT_FORM, MODE_FORM];
+
+type FormConversation = Conversation<BotContext, Context>;
+
+function formRunner<S>(form: Form<S>, intro: (lang: Lang) => string, finish: (state: S, lang: Lang) => Reply, setIntent: 'split' | 'mode') {
+  return async function run(conversation: FormConversation, _ctx: Context, lang: Lang = 'zh') {
+    const say = (reply: Reply, intent?: 'split' | 'mode') =>
+      conversation.external(async (outer: BotContext) => {
+        if (intent && outer.turn) outer.turn.intent = intent;
+        await sendReply(outer, reply);
+      });
+    await say({ blocks: [p({ i: intro(lang) })] });
+    let state = form.initial();
+    for (let step = form.next(state); step; step = form.next(state)) {
+      const prompt = step.prompt(lang, state);
+      await say(prompt);
+      const offered = new Set((prompt.buttons ?? []).flat().map((b) => b.action));
+      for (;;) {
+        const c = await conversation.waitFor(['message:text', 'callback_query:data']);
+        let text: string;
+        if (c.callbackQuery) {
+          // A button of an older message (e.g. "show sources") is not an answer: let the bot handle it.
+          if (!offered.has(c.callbackQuery.data!)) await conversation.skip({ next: true });
+          await c.answerCallbackQuery().catch(() => undefined);
+          text = c.callbackQuery.data!;
+        } else {
+          text = (c.message?.text ?? '').replace(/^@\w+\s*/, '');
+        }
+        const res = step.accept(text, state, lang);
+        if (res.ok) {
+          state = res.state;
+          break;
+        }
+        await say({ blocks: [p(res.error)] });
+      }
+    }
+    await say(finish(state, lang), setIntent);
+  };
+}
+
+export function splitConversation(services: ChatServices) {
+  return formRunner(
+    splitForm,
+    (lang) => t(lang).formIntroSplit,
+    (state, lang) => {
+      try {
+        return splitReply(services.computeSplit(splitFormInput(state)), lang, services);
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        return { blocks: [p({ b: t(lang).splitError }, e.message)], buttons: [[{ label: '/split', action: 'form:split' }]] };
+      }
+    },
+    'split',
+  );
+}
+
+export function modeConversation(services: ChatServices) {
+  return formRunner(
+    modeForm,
+    (lang) => t(lang).formIntroMode,
+    (state, lang) => modeReply(services.classifyMode(modeFormText(state)), lang, services),
+    'mode',
+  );
+}

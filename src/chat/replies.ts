@@ -1,0 +1,146 @@
+/**
+ * Builders of neutral replies for each kind of result (answer, split, mode…). Pure: data in,
+ * Reply out; the channels decide how it looks.
+ */
+import { t } from './i18n';
+import type { ChatServices, ModeOutcome, SourceRef, SplitOutcome } from './ports';
+import type { Block, Button, Inline, Lang, Reply, StoredAnswer } from './types';
+
+export function p(...parts: Inline[]): Block {
+  return { kind: 'p', parts };
+}
+
+export function textReply(lang: Lang, ...lines: string[]): Reply {
+  void lang;
+  return { blocks: lines.map((l) => p(l)) };
+}
+
+function citationLine(c: StoredAnswer['citations'][number]): Inline[] {
+  return [{ b: `[${c.n}]` }, ` ${c.title}${c.section ? ` › ${c.section}` : ''}`];
+}
+
+/** An answer with its numbered citations; with `withQuotes`, the quoted sentences too (the sources button). */
+export function answerReply(a: StoredAnswer, opts: { withQuotes?: boolean; suggestions?: string[] } = {}): Reply {
+  const m = t(a.lang);
+  const blocks: Block[] = [];
+  if (!a.answered && !a.answer.trim()) blocks.push(p(m.declined));
+  for (const para of a.answer.split(/\n{2,}/).map((s) => s.trim()).filter(Boolean)) blocks.push(p(para));
+  if (a.note) blocks.push(p({ i: a.note }));
+  if (opts.suggestions?.length) {
+    blocks.push(p({ b: m.suggestions }));
+    blocks.push({ kind: 'list', items: opts.suggestions.map((s) => [s]) });
+  }
+  if (a.citations.length) {
+    blocks.push(p({ b: m.citationsTitle }));
+    blocks.push({ kind: 'list', items: a.citations.map(citationLine) });
+  }
+  if (opts.withQuotes && a.citations.length) {
+    blocks.push(p({ b: m.quotedSourcesTitle }));
+    for (const c of a.citations) blocks.push({ kind: 'quote', parts: [{ b: `[${c.n}] ` }, c.quote, { i: ` — ${c.title}${c.section ? ` › ${c.section}` : ''}` }] });
+  }
+  const row: Button[] = [];
+  if (!opts.withQuotes && a.citations.length) row.push({ label: m.showSources, action: `src:${a.id}` });
+  row.push({ label: m.followUp, action: 'fu' });
+  return { blocks, buttons: [row] };
+}
+
+/** Display width of a string in a monospace font: CJK and full-width characters take two cells. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, width: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(s)));
+  return right ? fill + s : s + fill;
+}
+
+/** A plain monospace table: first column left-aligned, the rest right-aligned. */
+export function table(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(...all.map((r) => displayWidth(r[c] ?? ''))));
+  const line = (r: string[]) => r.map((cell, c) => pad(cell ?? '', widths[c], c > 0)).join('  ').trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+export function formatMoney(n: number): string {
+  return n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function formatShare(s: number): string {
+  return `${(s * 100).toFixed(2)}%`;
+}
+
+function sourceBlocks(sources: SourceRef[], services: ChatServices, max = 4): Block[] {
+  const titles = new Map(services.documents().map((d) => [d.source, d.title]));
+  const seen = new Set<string>();
+  const blocks: Block[] = [];
+  for (const s of sources) {
+    const key = `${s.source}|${s.quote}`;
+    if (seen.has(key) || blocks.length >= max) continue;
+    seen.add(key);
+    const title = s.title ?? titles.get(s.source) ?? s.source;
+    blocks.push({ kind: 'quote', parts: [s.quote, { i: ` — ${title}${s.section ? ` › ${s.section}` : ''}` }] });
+  }
+  return blocks;
+}
+
+export function splitReply(r: SplitOutcome, lang: Lang, services: ChatServices): Reply {
+  const m = t(lang);
+  const names = Object.keys(r.shares);
+  const blocks: Block[] = [p({ b: m.splitTitle }, r.indicator ? `（${m.indicator}：${r.indicator}）` : '')];
+  blocks.push({
+    kind: 'pre',
+    text: table([m.party, m.share, m.amount], names.map((n) => [n, formatShare(r.shares[n]), formatMoney(r.amounts[n] ?? 0)])),
+  });
+  if (r.schedule?.length) {
+    blocks.push(p({ b: m.scheduleTitle }));
+    const header = [m.year, ...names.flatMap((n) => [`${n} ${m.share}`, `${n} ${m.amount}`])];
+    const rows = r.schedule.map((y) => [String(y.year), ...names.flatMap((n) => [formatShare(y.shares[n] ?? 0), formatMoney(y.amounts[n] ?? 0)])]);
+    blocks.push({ kind: 'pre', text: table(header, rows) });
+  }
+  if (r.steps.length) {
+    blocks.push(p({ b: m.stepsTitle }));
+    blocks.push({ kind: 'list', ordered: true, items: r.steps.map((s) => [s]) });
+  }
+  const src = sourceBlocks(r.sources, services);
+  if (src.length) blocks.push(p({ b: m.basisTitle }), ...src);
+  return { blocks };
+}
+
+function modeName(id: string, lang: Lang, services: ChatServices): string {
+  const info = services.modeInfo(id);
+  if (!info) return id;
+  return lang === 'en' ? `${info.en} (${info.zh})` : info.zh;
+}
+
+export function modeReply(r: ModeOutcome, lang: Lang, services: ChatServices): Reply {
+  const m = t(lang);
+  if (!r.primary) {
+    const missing = r.missing?.length ? r.missing.join(lang === 'en' ? '; ' : '；') : m.modeAddDefault;
+    return { blocks: [p(m.modeUnknown), p({ b: m.modeAddInfo }, ' ', missing)] };
+  }
+  const blocks: Block[] = [p({ b: `${m.modeTitle}：` }, { b: modeName(r.primary, lang, services) })];
+  if (r.direction) blocks.push(p(`${m.direction}：${m.directions[r.direction] ?? r.direction}`));
+  const top = r.candidates.find((c) => c.id === r.primary);
+  if (top?.signals?.length) blocks.push(p(`${m.signals}：${top.signals.slice(0, 6).join('、')}`));
+  const others = r.candidates.filter((c) => c.id !== r.primary && c.score > 0).slice(0, 2);
+  if (others.length) blocks.push(p(`${m.otherCandidates}：${others.map((c) => `${modeName(c.id, lang, services)} (${c.score.toFixed(2)})`).join(lang === 'en' ? ', ' : '，')}`));
+  if (r.recommendations.length) {
+    blocks.push(p({ b: m.recommendations }));
+    blocks.push({
+      kind: 'list',
+      items: r.recommendations.slice(0, 5).map((rec) => {
+        if (typeof rec === 'string') return [rec];
+        const name = (lang === 'en' ? rec.nameEn ?? rec.name : rec.name ?? rec.nameEn) ?? rec.mechanism ?? rec.id ?? '';
+        const why = typeof rec.why === 'string' ? rec.why : typeof rec.description === 'string' ? rec.description : '';
+        return [String(name), why ? `：${why}` : ''];
+      }),
+    });
+    blocks.push(p({ i: m.tryCalc }));
+  }
+  const src = sourceBlocks(r.sources, services, 3);
+  if (src.length) blocks.push(p({ b: m.basisTitle }), ...src);
+  return { blocks };
+}

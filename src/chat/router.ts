@@ -1,0 +1,226 @@
+/**
+ * The channel-neutral message router: text, commands and button presses in, neutral replies
+ * out. The Telegram bot and the terminal chat both call it, so they behave the same.
+ * It mutates the session it is given (the channel persists it).
+ */
+import { isUserError } from '../errors';
+import { COMMANDS, t } from './i18n';
+import { detectIntent, isFollowUp } from './intent';
+import type { ChatServices } from './ports';
+import { answerReply, modeReply, p, splitReply, textReply } from './replies';
+import { MAX_STORED_ANSWERS, type ChatSession, type Lang, type Reply, type RouteResult, type StoredAnswer } from './types';
+
+export const MAX_TEXT_LENGTH = 2000;
+const MAX_CONTEXT = 200;
+
+export interface TurnContext {
+  session: ChatSession;
+  /** The language of the bot's own texts: the session's choice, else the channel's default. */
+  lang: Lang;
+}
+
+export function uiLang(session: ChatSession, fallback: Lang): Lang {
+  return session.lang ?? fallback;
+}
+
+export class ChatRouter {
+  constructor(private readonly services: ChatServices) {}
+
+  /** Plain text typed by the user (a command when it starts with `/`). */
+  async handleText(raw: string, turn: TurnContext): Promise<RouteResult> {
+    const text = (raw ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+    const m = t(turn.lang);
+    if (!text) return { replies: [textReply(turn.lang, m.emptyText)], intent: 'unclear', outcome: 'user_error' };
+    if (text.length > MAX_TEXT_LENGTH) return { replies: [textReply(turn.lang, m.tooLong(MAX_TEXT_LENGTH))], intent: 'unclear', outcome: 'user_error' };
+
+    const cmd = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text);
+    if (cmd) return this.handleCommand(cmd[1].toLowerCase(), (cmd[2] ?? '').trim(), turn);
+
+    if (turn.session.expectFollowUp) {
+      turn.session.expectFollowUp = false;
+      return this.ask(text, turn, true);
+    }
+    const decision = detectIntent(text);
+    switch (decision.intent) {
+      case 'greeting':
+        return { ...this.welcome(turn.lang), intent: 'greeting' };
+      case 'split':
+        return this.split(text, turn);
+      case 'mode':
+        return this.mode(text, turn);
+      case 'ask':
+        return this.ask(text, turn, false);
+      default:
+        turn.session.pending = text.slice(0, 500);
+        return {
+          replies: [
+            {
+              blocks: [p(m.unclear)],
+              buttons: [[{ label: m.chooseAsk, action: 'int:ask' }], [{ label: m.chooseSplit, action: 'int:split' }], [{ label: m.chooseMode, action: 'int:mode' }]],
+            },
+          ],
+          intent: 'unclear',
+          outcome: 'clarify',
+        };
+    }
+  }
+
+  async handleCommand(name: string, args: string, turn: TurnContext): Promise<RouteResult> {
+    const m = t(turn.lang);
+    const reply = (r: Reply): RouteResult => ({ replies: [r], intent: 'command', outcome: 'ok' });
+    switch (name) {
+      case 'start':
+        return this.welcome(turn.lang);
+      case 'help':
+        return reply({ blocks: m.help.map((l) => p(l)) });
+      case 'about':
+        return reply({ blocks: m.about.map((l) => p(l)) });
+      case 'sources':
+        return reply(this.sourcesReply(turn.lang));
+      case 'lang':
+        if (/^(zh|中文|cn|chinese)$/i.test(args) || /^(en|english|英文)$/i.test(args)) return this.handleAction(`lang:${/^(zh|中文|cn|chinese)$/i.test(args) ? 'zh' : 'en'}`, turn);
+        return reply({ blocks: [p(m.langPrompt)], buttons: [[{ label: '中文', action: 'lang:zh' }, { label: 'English', action: 'lang:en' }]] });
+      case 'cancel':
+        turn.session.pending = undefined;
+        turn.session.expectFollowUp = false;
+        return reply(textReply(turn.lang, m.nothingToCancel));
+      case 'ask':
+        if (!args) return { replies: [textReply(turn.lang, m.askUsage)], intent: 'ask', outcome: 'user_error' };
+        return this.ask(args, turn, false);
+      case 'split':
+        if (!args) return { replies: [], intent: 'form', outcome: 'ok', startForm: 'split' };
+        return this.split(args, turn);
+      case 'mode':
+        if (!args) return { replies: [], intent: 'form', outcome: 'ok', startForm: 'mode' };
+        return this.mode(args, turn);
+      default:
+        return { replies: [textReply(turn.lang, m.unknownCommand)], intent: 'command', outcome: 'user_error' };
+    }
+  }
+
+  /** A pressed button (Telegram callback data; in the terminal, the number typed). */
+  async handleAction(data: string, turn: TurnContext): Promise<RouteResult> {
+    const m = t(turn.lang);
+    const [kind, arg = ''] = data.split(/:(.*)/s, 2);
+    const done = (replies: Reply[], extra: Partial<RouteResult> = {}): RouteResult => ({ replies, intent: 'action', outcome: 'ok', ...extra });
+    switch (kind) {
+      case 'lang': {
+        const lang: Lang = arg === 'en' ? 'en' : 'zh';
+        turn.session.lang = lang;
+        return done([textReply(lang, t(lang).langSet)]);
+      }
+      case 'src': {
+        const a = turn.session.answers.find((x) => x.id === arg);
+        if (!a) return done([textReply(turn.lang, m.pendingGone)], { outcome: 'user_error' });
+        return done([answerReply(a, { withQuotes: true })], { edit: true });
+      }
+      case 'fu':
+        turn.session.expectFollowUp = true;
+        return done([textReply(turn.lang, m.followUpPrompt)]);
+      case 'ex': {
+        const text = arg === 'split' ? m.exampleSplit : arg === 'mode' ? m.exampleMode : m.exampleAsk;
+        if (arg === 'split') return this.split(text, turn);
+        if (arg === 'mode') return this.mode(text, turn);
+        return this.ask(text, turn, false);
+      }
+      case 'int': {
+        const text = turn.session.pending;
+        turn.session.pending = undefined;
+        if (!text) return done([textReply(turn.lang, m.pendingGone)], { outcome: 'user_error' });
+        if (arg === 'split') return this.split(text, turn);
+        if (arg === 'mode') return this.mode(text, turn);
+        return this.ask(text, turn, false);
+      }
+      case 'form':
+        return done([], { intent: 'form', startForm: arg === 'mode' ? 'mode' : 'split' });
+      default:
+        return done([textReply(turn.lang, m.pendingGone)], { outcome: 'user_error' });
+    }
+  }
+
+  welcome(lang: Lang): RouteResult {
+    const m = t(lang);
+    return {
+      replies: [
+        {
+          blocks: [p({ b: m.welcome1 }), p(m.welcome2)],
+          buttons: [[{ label: m.exampleAsk, action: 'ex:ask' }], [{ label: m.exampleSplit, action: 'ex:split' }], [{ label: lang === 'en' ? 'Classify a partnership' : '判断一个合作的模式', action: 'ex:mode' }]],
+        },
+      ],
+      intent: 'command',
+      outcome: 'ok',
+    };
+  }
+
+  sourcesReply(lang: Lang): Reply {
+    const m = t(lang);
+    const docs = this.services.documents();
+    return {
+      blocks: [
+        p({ b: m.sourcesTitle }),
+        {
+          kind: 'list',
+          ordered: true,
+          items: docs.map((d) => {
+            const meta = [d.authors?.length ? d.authors.join('、') : '', d.venue ?? '', d.year ? String(d.year) : ''].filter(Boolean).join('，');
+            return [{ b: d.title }, d.titleEn && lang === 'en' ? ` (${d.titleEn})` : '', meta ? ` — ${meta}` : '', { code: ` ${d.source}` }];
+          }),
+        },
+      ],
+    };
+  }
+
+  commandList(lang: Lang): Array<{ command: string; description: string }> {
+    return COMMANDS.map((c) => ({ command: c.command, description: c[lang] }));
+  }
+
+  private async ask(question: string, turn: TurnContext, forceFollowUp: boolean): Promise<RouteResult> {
+    const s = turn.session;
+    const context = s.lastQuestion && (forceFollowUp || isFollowUp(question)) ? s.lastQuestion : undefined;
+    const result = await this.services.ask(question, context ? { context } : {});
+    s.seq += 1;
+    const stored: StoredAnswer = {
+      id: s.seq.toString(36),
+      question,
+      answer: result.answer,
+      lang: result.lang,
+      answered: result.answered,
+      citations: result.citations,
+      note: result.note,
+    };
+    s.answers = [...s.answers, stored].slice(-MAX_STORED_ANSWERS);
+    // Keep the resolved question, so a chain of follow-ups still knows its topic.
+    s.lastQuestion = (context ? `${context} ${question}` : question).slice(-MAX_CONTEXT);
+    return {
+      replies: [answerReply(stored, { suggestions: result.answered ? undefined : result.suggestions })],
+      intent: 'ask',
+      outcome: result.answered ? 'ok' : 'declined',
+    };
+  }
+
+  private async split(text: string, turn: TurnContext): Promise<RouteResult> {
+    try {
+      const input = this.services.parseSplitText(text);
+      const result = this.services.computeSplit(input);
+      return { replies: [splitReply(result, turn.lang, this.services)], intent: 'split', outcome: 'ok' };
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      const m = t(turn.lang);
+      return {
+        replies: [{ blocks: [p({ b: m.splitError }, e.message)], buttons: [[{ label: m.formIntroSplit.replace(/[（(].*$/, ''), action: 'form:split' }]] }],
+        intent: 'split',
+        outcome: 'user_error',
+      };
+    }
+  }
+
+  private async mode(text: string, turn: TurnContext): Promise<RouteResult> {
+    try {
+      const result = this.services.classifyMode(text);
+      return { replies: [modeReply(result, turn.lang, this.services)], intent: 'mode', outcome: result.primary ? 'ok' : 'clarify' };
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      return { replies: [textReply(turn.lang, e.message)], intent: 'mode', outcome: 'user_error' };
+    }
+  }
+}
