@@ -25,6 +25,11 @@ const url = (name: string, example: string) =>
     message: `${name} must be an http(s) URL, e.g. ${example}`,
   });
 
+const modelName = (name: string, dflt: string) =>
+  optionalString
+    .refine((s) => s === undefined || /^[^\s]+$/.test(s), { message: `${name} must be a model name without spaces, e.g. ${dflt}` })
+    .transform((s) => s ?? dflt);
+
 /** Every setting the program reads. `.env.example` documents each one. */
 export const ConfigSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalString.refine((s) => s === undefined || /^\d+:[\w-]{20,}$/.test(s), {
@@ -52,10 +57,12 @@ export const ConfigSchema = z.object({
   INDEX_DIR: z.string().default('index'),
   RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  OPENAI_API_KEY: optionalString,
+  OPENAI_API_KEY: optionalString.refine((s) => s === undefined || /^[\x21-\x7e]+$/.test(s), {
+    message: 'OPENAI_API_KEY must be the key exactly as issued (printable ASCII, no spaces), e.g. sk-...',
+  }),
   OPENAI_BASE_URL: url('OPENAI_BASE_URL', 'https://api.deepseek.com/v1'),
-  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
-  OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  OPENAI_MODEL: modelName('OPENAI_MODEL', 'gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: modelName('OPENAI_EMBEDDING_MODEL', 'text-embedding-3-small'),
   LLM_TIMEOUT_MS: positiveInt('LLM_TIMEOUT_MS', 20000),
 });
 export type Config = z.infer<typeof ConfigSchema>;

@@ -33,7 +33,8 @@ export interface LlmAdvisorOptions {
   offline: Advisor;
   /** The deterministic calculators (src/tools toolDefinitions). */
   tools?: readonly ToolDefinition[];
-  log?: LlmLog;
+  /** A pino-like logger, or a line writer (services' LogFn): entries go out as one JSON line. */
+  log?: LlmLog | ((message: string) => void);
   prompts?: Prompts;
   /** Model calls per answer at most (default 5). */
   maxSteps?: number;
@@ -59,7 +60,11 @@ export function userMessage(question: string, lang: 'zh' | 'en', context?: strin
 }
 
 export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
-  const { config, offline, log } = o;
+  const { config, offline } = o;
+  const log: LlmLog | undefined =
+    typeof o.log === 'function'
+      ? { info: (obj, msg) => (o.log as (m: string) => void)(`${msg ?? ''} ${JSON.stringify(obj)}`), warn: (obj, msg) => (o.log as (m: string) => void)(`${msg ?? ''} ${JSON.stringify(obj)}`) }
+      : o.log;
   if (!config.OPENAI_API_KEY) throw new Error('createLlmAdvisor needs OPENAI_API_KEY; without it use the offline advisor');
   const prompts = o.prompts ?? loadPrompts();
   const timeoutMs = config.LLM_TIMEOUT_MS;
