@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { stem } from './tokenize';
+import { stem, userDictTerms } from './tokenize';
 
 /** One glossary entry: English wordings (first is the preferred gloss) and the corpus's Chinese terms. */
 export const GlossaryEntrySchema = z.object({
@@ -93,14 +93,18 @@ export interface ZhGloss {
 }
 
 /**
- * English glosses for the glossary's Chinese terms that occur in `text`, longest first and without
- * overlaps (反向飞地 is glossed as "reverse enclave", not also as "enclave"). For English answers.
+ * English glosses for the glossary's key Chinese terms that occur in `text`, longest first and
+ * without overlaps (反向飞地 is glossed as "reverse enclave", not also as "enclave"). For English
+ * answers. Key terms are the domain terms of the user dictionary and terms of 4+ characters; with
+ * `all`, everyday words of the glossary (设立, 推动, …) are glossed too.
  */
-export function glossChinese(text: string): ZhGloss[] {
+export function glossChinese(text: string, opts: { all?: boolean } = {}): ZhGloss[] {
   const pairs: ZhGloss[] = [];
   const seen = new Set<string>();
+  const domain = new Set(userDictTerms());
   for (const e of getGlossary()) {
     for (const zh of e.zh) {
+      if (!opts.all && !domain.has(zh) && zh.length < 4) continue;
       if (!seen.has(zh)) {
         seen.add(zh);
         pairs.push({ zh, en: e.en[0] });

@@ -71,6 +71,8 @@ export function isEnglish(text: string): boolean {
   return latin > cjk;
 }
 
+const RERANK_DEPTH = 20;
+
 const compactText = (s: string) => normalize(s).replace(/\s+/g, '');
 
 /** BM25 + vector search fused, then lightly reranked; the runtime half of the index. */
@@ -117,20 +119,24 @@ export class HybridRetriever implements Retriever {
     vecRanked.forEach((r, rank) => (hitFor(r.label).vector = { rank: rank + 1, score: r.similarity }));
 
     const lexMax = lexRanked[0]?.score ?? 1;
-    for (const [i, h] of hits) {
+    for (const h of hits.values()) {
       if (mode === 'lexical') h.score = h.lexical!.score;
       else if (mode === 'vector') h.score = h.vector!.score;
-      else {
-        h.score = p.fusion === 'rrf' ? this.rrf(h) : this.weighted(h, lexMax);
-        h.score += this.rerankBonus(prep, i);
-      }
-      h.coverage = coverage(prep.concepts, this.compactChunks[i]);
+      else h.score = p.fusion === 'rrf' ? this.rrf(h) : this.weighted(h, lexMax);
     }
     // Ties go to the earlier chunk so results are deterministic.
-    return [...hits.entries()]
-      .sort(([ia, a], [ib, b]) => b.score - a.score || ia - ib)
-      .slice(0, k)
-      .map(([, h]) => h);
+    const byScore = (a: [number, Hit], b: [number, Hit]) => b[1].score - a[1].score || a[0] - b[0];
+    let ranked = [...hits.entries()].sort(byScore);
+    if (mode === 'hybrid') {
+      // The rerank bonus is small, so only the head of the fused list can change order: rerank that.
+      ranked = ranked.slice(0, Math.max(k, RERANK_DEPTH));
+      for (const [i, h] of ranked) h.score += this.rerankBonus(prep, i);
+      ranked.sort(byScore);
+    }
+    return ranked.slice(0, k).map(([i, h]) => {
+      h.coverage = coverage(prep.concepts, this.compactChunks[i]);
+      return h;
+    });
   }
 
   private prepare(q: string, context: string | undefined): Prepared {
@@ -186,7 +192,8 @@ export class HybridRetriever implements Retriever {
 
 /** Length of the longest run of CJK/alphanumeric characters of `q` that occurs in `text`. */
 export function longestCommonPhrase(q: string, text: string): number {
-  const runs = q.match(/[\u3400-\u9fff\uf900-\ufaffa-z0-9.]+/g) ?? [];
+  // CJK runs only: in English questions spaces were removed, so Latin runs are not phrases.
+  const runs = q.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? [];
   let best = 0;
   for (const run of runs) {
     for (let len = Math.min(run.length, 16); len > best; len--) {

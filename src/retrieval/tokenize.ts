@@ -3,12 +3,13 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
 /** Bump when token output changes: the index manifest records it, so old indexes are rebuilt. */
-export const TOKENIZER_VERSION = 'tok-v1';
+export const TOKENIZER_VERSION = 'tok-v2';
 
 const USER_DICT_PATH = new URL('./userdict.txt', import.meta.url);
 
 // Loading the 5 MB dictionary takes ~200 ms: do it once per process, on first use.
 let jieba: Jieba | undefined;
+let domainTerms: Set<string> | undefined;
 export function getJieba(): Jieba {
   if (!jieba) {
     const j = Jieba.withDict(dict);
@@ -21,6 +22,7 @@ export function getJieba(): Jieba {
       .join('\n');
     j.loadDict(Buffer.from(user, 'utf8'));
     jieba = j;
+    domainTerms = new Set(userDictTerms().filter((t) => t.length >= 3));
   }
   return jieba;
 }
@@ -104,7 +106,12 @@ export function tokenizeParts(text: string): TokenParts {
   flush();
   for (const seg of j.cutForSearch(norm, true)) {
     if (CJK.test(seg)) {
-      if (CJK_RUN.test(seg) && seg.length >= 2 && !ZH_STOP.has(seg)) words.push(seg);
+      if (CJK_RUN.test(seg) && seg.length >= 2 && !ZH_STOP.has(seg)) {
+        words.push(seg);
+        // Search mode only adds 2–3 character sub-words; also add domain terms inside longer words
+        // (山海协作 inside 山海协作工程), so the shorter query term still matches.
+        if (seg.length >= 4) for (const t of domainTermsIn(seg)) words.push(t);
+      }
       continue;
     }
     const latin = seg.match(LATIN_OR_NUM);
@@ -116,6 +123,17 @@ export function tokenizeParts(text: string): TokenParts {
     }
   }
   return { words, bigrams };
+}
+
+function domainTermsIn(word: string): string[] {
+  const out: string[] = [];
+  for (let len = 3; len < word.length; len++) {
+    for (let s = 0; s + len <= word.length; s++) {
+      const sub = word.slice(s, s + len);
+      if (domainTerms!.has(sub)) out.push(sub);
+    }
+  }
+  return out;
 }
 
 /** Tokens for BM25 and TF-IDF: content words plus CJK bigrams, lowercased, no punctuation or stopwords. */
