@@ -179,6 +179,19 @@ describe('streaming', () => {
     expect(partials[0]).toMatch(/\[1\]$/);
   });
 
+  it('ask() with options.onPartial streams the same way (the port the chat router already uses)', async () => {
+    const { advisor } = await setup((req, n) => {
+      if (n === 0) return retrieveCall('飞地 税收 GDP');
+      const a = sentenceWith(req, '税收');
+      return { content: `${a.sentence}[${a.n}]\n飞地经济可以共享 GDP 与税收等指标。[${a.n}]` };
+    });
+    const partials: string[] = [];
+    const res = await advisor.ask('飞地的税收如何分配？', { onPartial: (t) => partials.push(t) });
+    expect(stub!.requests.every((r) => r.stream === true)).toBe(true);
+    expect(partials.length).toBeGreaterThanOrEqual(1);
+    expect(res.answer.startsWith(partials[0])).toBe(true);
+  });
+
   it('a streamed answer that fails verification never reaches the listener', async () => {
     const { advisor } = await setup((req, n) => {
       if (n === 0) return retrieveCall('飞地 税收');

@@ -29,6 +29,11 @@ export interface AskOptions {
   context?: string;
   /** Force the answer language; by default it follows the question. */
   lang?: 'zh' | 'en';
+  /**
+   * Streaming (LLM advisor only; others ignore it): called with the verified answer so far each
+   * time it grows. The returned AskResult remains the final answer, with its citations.
+   */
+  onPartial?: (text: string) => void;
 }
 
 export interface Advisor {

@@ -203,7 +203,7 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
   return {
     model: config.OPENAI_MODEL,
     promptVersion: prompts.version,
-    ask: (question, options) => askStream(question, options),
+    ask: (question, options) => askStream(question, options, options?.onPartial),
     askStream: (question, options, onPartial) => askStream(question, options, onPartial),
   };
 }
