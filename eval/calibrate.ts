@@ -1,0 +1,101 @@
+#!/usr/bin/env tsx
+/**
+ * `npx tsx eval/calibrate.ts [--verbose]` — derives the offline advisor's decline rule
+ * (DECLINE_RULE in src/advisor/decline.ts) from the dev set.
+ *
+ * Every dev question is asked once with declining switched off, which yields its evidence signals
+ * (coverage of the question by the top passages; share of the question held by a term the corpus
+ * never mentions). For each missingWeight on a small grid, the strength coverage − w × missing is
+ * computed and the threshold chosen that declines the most unanswerable questions while answering
+ * at least MIN_ANSWERED of the answerable ones; ties go to the widest gap between neighbouring
+ * strengths, and the threshold sits in the middle of that gap so small shifts do not flip answers.
+ * Languages are pooled: per-language thresholds would rest on a handful of negatives each.
+ * Prints the chosen rule and the answered/declined rates it gives; copy it into decline.ts.
+ */
+import 'dotenv/config';
+import { loadConfig } from '../src/config';
+import { createServices } from '../src/services';
+import { createOfflineAdvisor } from '../src/advisor/offline';
+import { DECLINE_RULE, evidenceStrength, type DeclineRule, type EvidenceSignals } from '../src/advisor/decline';
+import { loadDevset } from './devset';
+
+const MIN_ANSWERED = 0.9;
+const WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
+
+interface Point {
+  id: string;
+  lang: string;
+  answerable: boolean;
+  signals: EvidenceSignals;
+  question: string;
+}
+
+function rates(points: Point[], rule: DeclineRule) {
+  const ans = points.filter((p) => p.answerable);
+  const un = points.filter((p) => !p.answerable);
+  const answered = ans.filter((p) => evidenceStrength(p.signals, rule) >= rule.threshold).length / (ans.length || 1);
+  const declined = un.filter((p) => evidenceStrength(p.signals, rule) < rule.threshold).length / (un.length || 1);
+  return { answered, declined };
+}
+
+interface Choice {
+  rule: DeclineRule;
+  answered: number;
+  declined: number;
+  gap: number;
+}
+
+function calibrate(points: Point[]): Choice | undefined {
+  let best: Choice | undefined;
+  for (const missingWeight of WEIGHTS) {
+    const values = [...new Set(points.map((p) => evidenceStrength(p.signals, { missingWeight, threshold: 0 })))].sort((a, b) => a - b);
+    for (let i = 1; i < values.length; i++) {
+      const rule = { missingWeight, threshold: Number(((values[i]! + values[i - 1]!) / 2).toFixed(3)) };
+      const r = rates(points, rule);
+      if (r.answered < MIN_ANSWERED) continue;
+      const gap = values[i]! - values[i - 1]!;
+      const better = !best || r.declined > best.declined + 1e-9 || (Math.abs(r.declined - best.declined) < 1e-9 && r.answered > best.answered + 1e-9) ||
+        (Math.abs(r.declined - best.declined) < 1e-9 && Math.abs(r.answered - best.answered) < 1e-9 && gap > best.gap);
+      if (better) best = { rule, ...r, gap };
+    }
+  }
+  return best;
+}
+
+async function main() {
+  const services = await createServices(loadConfig(), { log: (m) => process.stderr.write(`${m}\n`) });
+  // A threshold of -∞ answers everything, so every question reports its signals.
+  const advisor = createOfflineAdvisor(services.retriever, { decline: { missingWeight: 0, threshold: -Infinity } });
+  const points: Point[] = [];
+  for (const item of loadDevset()) {
+    const r = await advisor.ask(item.question);
+    if (r.signals) points.push({ id: item.id, lang: item.lang, answerable: item.answerable, signals: r.signals, question: item.question });
+  }
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const nA = points.filter((p) => p.answerable).length;
+  const nU = points.length - nA;
+  const c = calibrate(points);
+  if (!c) {
+    console.log(`No rule answers ≥ ${pct(MIN_ANSWERED)} of the ${nA} answerable questions.`);
+    return;
+  }
+  console.log(`dev set: ${nA} answerable, ${nU} unanswerable (zh+en pooled)`);
+  console.log(`calibrated: missingWeight ${c.rule.missingWeight}, threshold ${c.rule.threshold} (gap ${c.gap.toFixed(3)}) → answered ${pct(c.answered)}, declined ${pct(c.declined)}`);
+  const cur = rates(points, DECLINE_RULE);
+  console.log(`current DECLINE_RULE ${JSON.stringify(DECLINE_RULE)} → answered ${pct(cur.answered)}, declined ${pct(cur.declined)}`);
+  for (const lang of ['zh', 'en']) {
+    const r = rates(points.filter((p) => p.lang === lang), c.rule);
+    console.log(`  ${lang}: answered ${pct(r.answered)}, declined ${pct(r.declined)}`);
+  }
+  if (process.argv.includes('--verbose')) {
+    const s = (p: Point) => evidenceStrength(p.signals, c.rule);
+    for (const p of [...points].sort((a, b) => s(a) - s(b))) {
+      console.log(`  ${s(p).toFixed(3)} ${p.answerable ? 'A' : 'U'} cov=${p.signals.coverage.toFixed(2)} miss=${p.signals.missing.toFixed(2)} ${p.id} ${p.question}`);
+    }
+  }
+}
+
+main().catch((e) => {
+  console.error(`Error: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
