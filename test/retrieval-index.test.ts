@@ -189,6 +189,37 @@ describe('index persistence', () => {
   });
 });
 
+describe('remote embedder failures', () => {
+  it('falls back to the local LSA embedder when the embeddings API is unreachable at build time', async () => {
+    const logs: string[] = [];
+    const embedder = new OpenAIEmbedder({ apiKey: 'sk-test', model: 'text-embedding-3-small', baseURL: 'http://127.0.0.1:9/v1', timeoutMs: 2000 });
+    const r = await openRetriever({ indexDir: join(mkTmp('openai-down'), 'index'), embedder, log: (m) => logs.push(m) });
+    expect(r.embedderId).toMatch(/^lsa-/);
+    expect(logs.some((m) => /openai:text-embedding-3-small failed/.test(m))).toBe(true);
+    expect((await r.retrieve('反向飞地')).length).toBe(5);
+  }, 30_000);
+
+  it('answers from BM25 alone when query embedding fails', async () => {
+    // Documents embed fine (a fixed pseudo-vector per text), queries throw: as a remote API that went down.
+    const dim = 8;
+    const embedder = {
+      id: 'flaky:1',
+      dim,
+      embedDocuments: async (ts: string[]) =>
+        ts.map((t, i) => Float32Array.from({ length: dim }, (_, j) => Math.sin(i + j + t.length) + 1.5)),
+      embedQuery: async (): Promise<Float32Array> => {
+        throw new Error('503 Service Unavailable');
+      },
+    };
+    const logs: string[] = [];
+    const r = await openRetriever({ indexDir: join(mkTmp('flaky'), 'index'), embedder, log: (m) => logs.push(m) });
+    const hits = await r.retrieve('省财政不参与分享', { k: 3 });
+    expect(hits[0].chunk.source.startsWith('004')).toBe(true);
+    expect(hits.every((h) => h.lexical && !h.vector)).toBe(true);
+    expect(logs.some((m) => /503/.test(m))).toBe(true);
+  });
+});
+
 describe('hybrid retrieval on the real corpus', () => {
   let r: HybridRetriever;
   beforeAll(async () => {

@@ -72,6 +72,7 @@ export function isEnglish(text: string): boolean {
 }
 
 const RERANK_DEPTH = 20;
+const VECTOR_RETRY_MS = 60_000;
 
 const compactText = (s: string) => normalize(s).replace(/\s+/g, '');
 
@@ -89,6 +90,7 @@ export class HybridRetriever implements Retriever {
     /** 'built' when this process (re)built the index, 'loaded' when it was read from disk. */
     readonly origin: 'built' | 'loaded',
     params: Partial<HybridParams> = {},
+    private readonly log: (message: string, level: 'info' | 'warn') => void = () => {},
   ) {
     this.compactChunks = chunks.map((c) => compactText(indexText(c)));
     this.params = { ...DEFAULT_PARAMS, ...params };
@@ -157,7 +159,21 @@ export class HybridRetriever implements Retriever {
     return { expanded, bag, compact, numbers, concepts: concepts(q, expanded) };
   }
 
+  private vectorDownUntil = 0;
+
   private async vectorSearch(prep: Prepared, context: string | undefined, n: number) {
+    // A remote embedder that just failed is not asked again for a minute: answer from BM25 alone.
+    if (Date.now() < this.vectorDownUntil) return [];
+    try {
+      return await this.vectorSearchOnce(prep, context, n);
+    } catch (e) {
+      this.vectorDownUntil = Date.now() + VECTOR_RETRY_MS;
+      this.log(`query embedding failed (${e instanceof Error ? e.message : String(e)}); using lexical search only for a minute`, 'warn');
+      return [];
+    }
+  }
+
+  private async vectorSearchOnce(prep: Prepared, context: string | undefined, n: number) {
     const v = await this.embedder.embedQuery(prep.expanded.text);
     if (context) {
       const c = await this.embedder.embedQuery(expandQuery(context).text);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Chunk, CorpusDocument } from '../corpus/schema';
 import { Bm25 } from './bm25';
+import { LsaEmbedder } from './embedders/lsa';
 import { HybridRetriever, indexText, type HybridParams } from './hybrid';
 import { TOKENIZER_VERSION, tokenize } from './tokenize';
 import { isFittable, type Embedder } from './types';
@@ -86,7 +87,15 @@ export async function openIndex(opts: OpenIndexOptions): Promise<HybridRetriever
     if (loaded instanceof HybridRetriever) return loaded;
     log(`search index ${loaded}; rebuilding it in ${opts.indexDir}`, loaded === 'not built yet' ? 'info' : 'warn');
   }
-  return build(opts, corpusHash, key, log);
+  try {
+    return await build(opts, corpusHash, key, log);
+  } catch (e) {
+    // A remote embedder (OpenAI) can be down, unreachable or lack an embeddings endpoint: answer
+    // with the local embedder rather than not at all.
+    if (isFittable(opts.embedder)) throw e;
+    log(`embeddings from ${opts.embedder.id} failed (${e instanceof Error ? e.message : String(e)}); using the local LSA embedder instead`, 'warn');
+    return openIndex({ ...opts, embedder: new LsaEmbedder() });
+  }
 }
 
 function tryLoad(opts: OpenIndexOptions, key: string): HybridRetriever | string {
@@ -113,7 +122,7 @@ function tryLoad(opts: OpenIndexOptions, key: string): HybridRetriever | string 
     if (bm25.size !== opts.chunks.length) return 'lexical index does not match the chunks';
     const vectors = VectorIndex.read(join(dir, 'hnsw.bin'), manifest.dim, opts.chunks.length);
     if (isFittable(opts.embedder)) opts.embedder.load(dir);
-    return new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'loaded', opts.params);
+    return new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'loaded', opts.params, opts.log);
   } catch (e) {
     return `is unreadable (${e instanceof Error ? e.message : String(e)})`;
   }
@@ -126,7 +135,7 @@ async function build(opts: OpenIndexOptions, corpusHash: string, key: string, lo
   const vecs = await opts.embedder.embedDocuments(texts);
   const dim = vecs[0]?.length ?? opts.embedder.dim;
   const vectors = VectorIndex.build(vecs, dim);
-  const retriever = new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'built', opts.params);
+  const retriever = new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'built', opts.params, log);
   try {
     persist(opts, { bm25, vectors, corpusHash, key, dim });
   } catch (e) {

@@ -31,7 +31,7 @@ export class OpenAIEmbedder implements Embedder {
       apiKey: opts.apiKey,
       model: opts.model,
       timeout: opts.timeoutMs,
-      maxRetries: 2,
+      maxRetries: 1,
       configuration: opts.baseURL ? { baseURL: opts.baseURL } : undefined,
     });
   }
