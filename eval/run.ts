@@ -72,6 +72,28 @@ async function pickAdvisor(opts: Options, config: Config, services: Services): P
   return { name: `llm:${config.OPENAI_MODEL}`, advisor: createLlmAdvisor({ config, retriever: services.retriever, offline: services.offlineAdvisor }) };
 }
 
+/** With --llm: how many answers the model gave and why the others fell back to the offline path. */
+interface ViaStats {
+  llm: number;
+  offline: number;
+  notes: Record<string, number>;
+}
+
+function countVia(advisor: Advisor): { advisor: Advisor; stats: ViaStats } {
+  const stats: ViaStats = { llm: 0, offline: 0, notes: {} };
+  return {
+    stats,
+    advisor: {
+      async ask(question, options) {
+        const res = await advisor.ask(question, options);
+        stats[res.via === 'llm' ? 'llm' : 'offline']++;
+        if (res.note) stats.notes[res.note] = (stats.notes[res.note] ?? 0) + 1;
+        return res;
+      },
+    },
+  };
+}
+
 const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '  – ');
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 const lpad = (s: string | number, n: number) => String(s).padStart(n);
@@ -159,8 +181,11 @@ async function main(argv: string[]): Promise<number> {
   const docs = services.retriever.docs;
   const retrieval: RetrievalReport[] = [];
   for (const mode of opts.modes) retrieval.push(await evaluateRetrieval(items, services.retriever, mode, Math.max(opts.k, 5)));
-  const { name, advisor } = await pickAdvisor(opts, config, services);
-  const answers = await evaluateAnswers(items, advisor, docs, name);
+  const picked = await pickAdvisor(opts, config, services);
+  const { advisor, stats: via } = countVia(picked.advisor);
+  const answers = await evaluateAnswers(items, advisor, docs, picked.name);
+  // --llm also scores the offline advisor in the same run, so the two modes can be compared.
+  const offlineAnswers = opts.llm ? await evaluateAnswers(items, services.offlineAdvisor, docs, 'offline') : undefined;
 
   const results = {
     createdAt: new Date().toISOString(),
@@ -170,6 +195,7 @@ async function main(argv: string[]): Promise<number> {
     targets: TARGETS,
     retrieval: Object.fromEntries(retrieval.map((r) => [r.mode, r.summary])),
     answers: { advisor: answers.advisor, ...answers.summary },
+    ...(offlineAnswers ? { answersOffline: { advisor: offlineAnswers.advisor, ...offlineAnswers.summary }, llmVia: via } : {}),
     seconds: (Date.now() - t0) / 1000,
     details: { retrieval: retrieval.map((r) => ({ mode: r.mode, rows: r.rows })), answers: answers.rows },
   };
@@ -185,6 +211,15 @@ async function main(argv: string[]): Promise<number> {
       '',
       answerTable(answers),
       '',
+      ...(offlineAnswers
+        ? [
+            `LLM path: ${via.llm} answers from the model, ${via.offline} from the offline fallback${Object.keys(via.notes).length ? ':' : ''}`,
+            ...Object.entries(via.notes).map(([note, n]) => `  ${n} × ${note}`),
+            '',
+            answerTable(offlineAnswers),
+            '',
+          ]
+        : []),
       failureList(retrieval, answers, opts.failures),
       '',
       `Wrote ${RESULTS_PATH} in ${results.seconds.toFixed(1)} s.`,
