@@ -41,6 +41,9 @@ export async function createServices(config: Config, opts: ServicesOptions = {})
   const offlineAdvisor = createOfflineAdvisor(retriever, { docs: retriever.docs, chunks: retriever.chunks });
   // Seam for the LLM path (src/llm): with OPENAI_API_KEY set, the LLM advisor answers and falls
   // back to the offline one on errors and timeouts.
-  const advisor: Advisor = offlineAdvisor;
+  // Loaded only when configured, so the offline path never pays for the LangChain import.
+  const advisor: Advisor = config.OPENAI_API_KEY
+    ? (await import('./llm')).createLlmAdvisor({ config, retriever, offline: offlineAdvisor, log })
+    : offlineAdvisor;
   return { config, retriever, advisor, offlineAdvisor, docs: retriever.docs };
 }
