@@ -270,7 +270,14 @@ describe('hybrid retrieval on the real corpus', () => {
     expect(followUp.map((h) => h.chunk.id)).not.toEqual(alone.map((h) => h.chunk.id));
   });
 
-  it('returns nothing for an empty question', async () => {
+  it('returns nothing for an empty question or one without a single known term', async () => {
     expect(await r.retrieve('   ')).toEqual([]);
+    expect(await r.retrieve('🙂🙂 ???')).toEqual([]);
+  });
+
+  it('returns k hits even beyond the fusion depth, each chunk once', async () => {
+    const hits = await r.retrieve('飞地园区', { k: 80 });
+    expect(hits).toHaveLength(80);
+    expect(new Set(hits.map((h) => h.chunk.id)).size).toBe(80);
   });
 });

@@ -72,6 +72,7 @@ export function isEnglish(text: string): boolean {
 }
 
 const RERANK_DEPTH = 20;
+const MAX_QUERY_CHARS = 1000;
 const VECTOR_RETRY_MS = 60_000;
 
 const compactText = (s: string) => normalize(s).replace(/\s+/g, '');
@@ -103,13 +104,16 @@ export class HybridRetriever implements Retriever {
   async retrieve(query: string, options: RetrieveOptions = {}): Promise<Hit[]> {
     const k = Math.max(1, Math.floor(options.k ?? 5));
     const mode: RetrievalMode = options.mode ?? 'hybrid';
-    const q = query.trim();
+    // A question is short; cap pathological input so one message cannot stall the process.
+    const q = query.trim().slice(0, MAX_QUERY_CHARS);
     if (!q || this.chunks.length === 0) return [];
     const p = this.params;
-    const prep = this.prepare(q, options.context?.trim() || undefined);
+    const prep = this.prepare(q, options.context?.trim().slice(0, MAX_QUERY_CHARS) || undefined);
 
-    const lexRanked = mode === 'vector' ? [] : topK(this.bm25.scores(prep.bag), mode === 'lexical' ? k : p.depth);
-    const vecRanked = mode === 'lexical' ? [] : await this.vectorSearch(prep, options.context?.trim() || undefined, mode === 'vector' ? k : p.depth);
+    const depth = mode === 'hybrid' ? Math.max(p.depth, k) : k;
+    const lexRanked = mode === 'vector' ? [] : topK(this.bm25.scores(prep.bag), depth);
+    const context = options.context?.trim().slice(0, MAX_QUERY_CHARS) || undefined;
+    const vecRanked = mode === 'lexical' ? [] : await this.vectorSearch(prep, context, depth);
 
     const hits = new Map<number, Hit>();
     const hitFor = (i: number): Hit => {
@@ -180,6 +184,8 @@ export class HybridRetriever implements Retriever {
       for (let i = 0; i < v.length; i++) v[i] += this.params.contextWeight * c[i];
       l2normalize(v);
     }
+    // No known term at all (LSA gives a zero vector): there are no nearest neighbours to speak of.
+    if (!v.some((x) => x !== 0)) return [];
     return this.vectors.search(v, n);
   }
 
@@ -209,7 +215,7 @@ export class HybridRetriever implements Retriever {
 /** Length of the longest run of CJK/alphanumeric characters of `q` that occurs in `text`. */
 export function longestCommonPhrase(q: string, text: string): number {
   // CJK runs only: in English questions spaces were removed, so Latin runs are not phrases.
-  const runs = q.match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? [];
+  const runs = (q.slice(0, 200).match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []);
   let best = 0;
   for (const run of runs) {
     for (let len = Math.min(run.length, 16); len > best; len--) {
