@@ -6,7 +6,7 @@ import type { Chunk, CorpusDocument } from '../corpus/schema';
 import { Bm25 } from './bm25';
 import { LsaEmbedder } from './embedders/lsa';
 import { HybridRetriever, indexText, type HybridParams } from './hybrid';
-import { TOKENIZER_VERSION, tokenize } from './tokenize';
+import { tokenize, tokenizerFingerprint } from './tokenize';
 import { isFittable, type Embedder } from './types';
 import { VectorIndex } from './vector';
 
@@ -74,7 +74,7 @@ function hashChunks(chunks: Chunk[]): string {
 }
 
 function buildKey(corpusHash: string, chunkerVersion: string, embedderId: string): string {
-  return sha256([RETRIEVAL_VERSION, corpusHash, chunkerVersion, TOKENIZER_VERSION, embedderId].join('|'));
+  return sha256([RETRIEVAL_VERSION, corpusHash, chunkerVersion, tokenizerFingerprint(), embedderId].join('|'));
 }
 
 /** Loads the index from `indexDir` when it is present, current and intact; otherwise builds it. */
@@ -109,7 +109,7 @@ function tryLoad(opts: OpenIndexOptions, key: string): HybridRetriever | string 
   }
   if (manifest.retrievalVersion !== RETRIEVAL_VERSION) return `was built by ${manifest.retrievalVersion}`;
   if (manifest.embedderId !== opts.embedder.id) return `was built with embedder ${manifest.embedderId}, now ${opts.embedder.id}`;
-  if (manifest.key !== key) return 'is stale (corpus or chunker changed)';
+  if (manifest.key !== key) return 'is stale (corpus, chunker or tokenizer changed)';
   if (manifest.chunkCount !== opts.chunks.length || manifest.chunksHash !== hashChunks(opts.chunks)) return 'does not match the chunks';
   const dir = join(opts.indexDir, manifest.build);
   try {
@@ -166,7 +166,7 @@ function persist(
       key: b.key,
       corpusHash: b.corpusHash,
       chunkerVersion: opts.chunkerVersion,
-      tokenizerVersion: TOKENIZER_VERSION,
+      tokenizerVersion: tokenizerFingerprint(),
       embedderId: opts.embedder.id,
       dim: b.dim,
       chunkCount: opts.chunks.length,

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
 /** Bump when token output changes: the index manifest records it, so old indexes are rebuilt. */
-export const TOKENIZER_VERSION = 'tok-v2';
+export const TOKENIZER_VERSION = 'tok-v3';
 
 const USER_DICT_PATH = new URL('./userdict.txt', import.meta.url);
 
@@ -27,6 +28,12 @@ export function getJieba(): Jieba {
   return jieba;
 }
 
+/** Tokenizer version plus a hash of the user dictionary: editing the dictionary makes old indexes stale. */
+export function tokenizerFingerprint(): string {
+  const h = createHash('sha256').update(readFileSync(USER_DICT_PATH)).digest('hex').slice(0, 12);
+  return `${TOKENIZER_VERSION}+${h}`;
+}
+
 /** The project's domain terms (user dictionary), e.g. for tests and for the glossary check. */
 export function userDictTerms(): string[] {
   return readFileSync(USER_DICT_PATH, 'utf8')
@@ -43,7 +50,7 @@ const LATIN_OR_NUM = /[a-z0-9]+(?:\.[0-9]+)?/g;
 const ZH_STOP = new Set(
   (
     '的 了 和 与 及 或 是 在 对 为 把 被 将 从 向 于 以 其 之 而 并 且 也 都 就 又 还 等 等等 这 那 该 此 各 每 有 没有 ' +
-    '什么 哪些 哪个 哪里 哪 如何 怎么 怎样 怎么样 为什么 为何 是否 是不是 多少 几 吗 呢 吧 啊 请问 请 一下 介绍 说说 谈谈 ' +
+    '什么 意思 什么意思 能不能 会不会 可不可以 有没有 哪些 哪个 哪里 哪 如何 怎么 怎样 怎么样 为什么 为何 是否 是不是 多少 几 吗 呢 吧 啊 请问 请 一下 介绍 说说 谈谈 ' +
     '我们 你们 他们 我 你 他 她 它 它们 本文 文章 论文 作者 提到 提出 认为 指出 讲 说 关于 对于 通过 进行 可以 能够 ' +
     '一个 一些 一种 这些 那些 这个 那个 这种 那种 因此 所以 但是 但 然而 如果 因为 由于 其中 以及 以及其 即 也就是 ' +
     '主要 具体 相关 方面 情况 时候 中 上 下 内 外 后 前 里 个 种 些 所 着 过 呢 么 如 若 则 给 让 使 到 由 用'
