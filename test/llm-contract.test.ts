@@ -14,9 +14,15 @@ import { createLlmAdvisor, type LlmLog } from '../src/llm';
 import type { ToolDefinition } from '../src/llm/tools';
 import { cjkBigrams } from '../src/llm/verify';
 import type { Hit, Retriever } from '../src/retrieval/types';
+import { computeSplit, SplitInputSchema } from '../src/tools/split';
 import { passagesIn, startStub, type ChatRequest, type Script, type Stub } from './llm-stub';
 
 const KEY = 'sk-test-9f8e7d6c5b4a-do-not-log';
+
+/** The split calculator as the agent sees it: H5's own schema object and function. */
+function splitTool(): ToolDefinition {
+  return { name: 'compute_benefit_split', description: 'benefit split', schema: SplitInputSchema, run: computeSplit };
+}
 
 let docs: CorpusDocument[];
 let chunks: Chunk[];
@@ -281,6 +287,70 @@ describe('resilience: every failure gives the offline answer with a one-line not
     expect(stub!.requests).toHaveLength(3);
     expect(stub!.requests[2].tool_choice).toBe('none');
     expect(res.via).toBe('llm');
+  });
+});
+
+describe('calculator tools: the numbers come from the calculator, not the model', () => {
+  const SPLIT_ARGS = { revenue: 1000000, parties: [{ name: '飞出地', share: 6 }, { name: '飞入地', share: 4 }] };
+  /** The model's second turn: read the calculator's JSON (first line of the tool message) and state it. */
+  const stateSplit = (req: ChatRequest, tamper = 0) => {
+    const toolMsg = String(req.messages.filter((m) => m.role === 'tool').at(-1)?.content);
+    const out = JSON.parse(toolMsg.split('\n')[0]) as { amounts: Record<string, number>; shares: Record<string, number> };
+    const basis = passagesIn(req).keys().next().value;
+    const wan = (x: number) => `${x / 10000}万元`;
+    return {
+      content:
+        `依据“收益分成比例”由双方协商确定的做法，可按六四分成。[${basis}]\n` +
+        `飞出地分得 ${wan(out.amounts['飞出地'])}（${out.shares['飞出地'] * 100}%）。\n` +
+        `飞入地分得 ${wan(out.amounts['飞入地'] + tamper)}（${out.shares['飞入地'] * 100}%）。`,
+    };
+  };
+
+  it('calls compute_benefit_split with the calculator schema; the stated amounts equal its output', async () => {
+    const tools = [splitTool()];
+    const { advisor } = await setup((req, n) => (n === 0 ? { toolCalls: [{ name: 'compute_benefit_split', arguments: JSON.stringify(SPLIT_ARGS) }] } : stateSplit(req)), { tools });
+    const res = await advisor.ask('飞地税收100万元，按六四分成，各得多少？');
+    const expected = computeSplit(SPLIT_ARGS);
+
+    const params = stub!.requests[0].tools?.find((t) => t.function.name === 'compute_benefit_split')?.function.parameters as { properties: Record<string, unknown>; required: string[] };
+    expect(Object.keys(params.properties).sort()).toEqual(Object.keys(SplitInputSchema.shape).sort());
+    expect(params.required).toEqual(expect.arrayContaining(['revenue', 'parties']));
+    expect(res).toMatchObject({ via: 'llm', answered: true });
+    expect(res.answer).toContain(`${expected.amounts['飞出地'] / 10000}万元`);
+    expect(res.answer).toContain(`${expected.amounts['飞入地'] / 10000}万元`);
+    expect(res.note).toBeUndefined();
+    // The calculator's corpus basis is citable like a retrieved passage.
+    expect(res.citations).toHaveLength(1);
+    expect(docOf(res.citations[0].source).raw).toContain(res.citations[0].quote);
+  });
+
+  it('a wrong number in the answer is caught: that sentence is dropped and the user told', async () => {
+    const { advisor } = await setup((req, n) => (n === 0 ? { toolCalls: [{ name: 'compute_benefit_split', arguments: JSON.stringify(SPLIT_ARGS) }] } : stateSplit(req, 100000)), {
+      tools: [splitTool()],
+    });
+    const res = await advisor.ask('飞地税收100万元，按六四分成，各得多少？');
+    expect(res.via).toBe('llm');
+    expect(res.answer).toContain('60万元');
+    expect(res.answer).not.toContain('50万元');
+    expect(res.answer).not.toContain('飞入地分得');
+    expect(res.note).toMatch(/略去 1 句/);
+  });
+
+  it('a calculator refusing its input reports the error to the model instead of crashing', async () => {
+    const bad = { revenue: 1000000, parties: [{ name: '飞出地', share: 6 }] };
+    const { advisor } = await setup(
+      (req, n) => {
+        if (n === 0) return { toolCalls: [{ name: 'compute_benefit_split', arguments: JSON.stringify(bad) }] };
+        return { content: '请问另一方（飞入地）的分成比例是多少？' };
+      },
+      { tools: [splitTool()] },
+    );
+    const res = await advisor.ask('飞地税收100万元，飞出地占六成，怎么分？');
+    const toolMsg = String(stub!.requests[1].messages.find((m) => m.role === 'tool')?.content);
+    expect(toolMsg).toMatch(/^ERROR: /);
+    expect(toolMsg).toMatch(/two parties|至少|2/);
+    // The model asks for the missing input; a question back needs no citation and is passed on as is.
+    expect(res).toMatchObject({ via: 'llm', answered: false, answer: '请问另一方（飞入地）的分成比例是多少？', citations: [] });
   });
 });
 

@@ -188,6 +188,11 @@ describe('verifyAnswer', () => {
     expect(v.text.split('\n')).toHaveLength(3);
   });
 
+  it('only a question back to the user (a missing input) is a clarification, not a failure', () => {
+    expect(verifyAnswer('请问飞入地的分成比例是多少？', ctx()).status).toBe('clarify');
+    expect(verifyAnswer('请问飞入地的分成比例是多少？飞地经济举世无双。', ctx()).status).toBe('failed');
+  });
+
   it('a dropped bullet takes its line with it', () => {
     const v = verifyAnswer('- 按贡献分配收益。[1]\n- 飞地经济举世无双。\n- 可对 GDP、财政税收进行分配。[2]', ctx());
     expect(v.text).toBe('- 按贡献分配收益。[1]\n- 可对 GDP、财政税收进行分配。[2]');

@@ -161,6 +161,10 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
         if (verified.status === 'failed') {
           outcome = 'unverified';
           result = await fallback(question, options, lang, 'unverified');
+        } else if (verified.status === 'clarify') {
+          // The model needs something from the user (e.g. the other party's share): pass its question on.
+          outcome = 'clarify';
+          result = { answered: false, answer: verified.text, citations: [], lang, via: 'llm' };
         } else {
           outcome = verified.status;
           result = {

@@ -33,6 +33,20 @@ export class AgentSession {
     });
   }
 
+  /** Corpus quotes a calculator cites as its basis: numbered like passages, so the answer can cite them. */
+  addQuotes(quotes: { source: string; section: string; quote: string }[], titleOf: (source: string) => string): PassageRef[] {
+    return quotes.map((q) => {
+      const key = `quote:${q.source}|${q.quote}`;
+      let n = this.byChunk.get(key);
+      if (n === undefined) {
+        n = this.passages.size + 1;
+        this.byChunk.set(key, n);
+        this.passages.set(n, { n, source: q.source, title: titleOf(q.source), section: q.section ?? '', text: q.quote });
+      }
+      return this.passages.get(n)!;
+    });
+  }
+
   addToolOutput(output: unknown): void {
     collectNumbers(output, this.toolNumbers);
   }

@@ -54,8 +54,15 @@ export interface AgentToolOptions {
   defaultK?: number;
 }
 
+function isQuote(x: unknown): x is { source: string; section: string; quote: string } {
+  const q = x as { source?: unknown; quote?: unknown; section?: unknown };
+  return !!q && typeof q.source === 'string' && typeof q.quote === 'string' && q.quote.length > 0;
+}
+
 export function buildAgentTools(o: AgentToolOptions): StructuredToolInterface[] {
   const { session } = o;
+  const docs = (o.retriever as { docs?: { source: string; title: string }[] }).docs ?? [];
+  const titleOf = (source: string) => docs.find((d) => d.source === source)?.title ?? [...session.passages.values()].find((p) => p.source === source)?.title ?? source;
   const timed = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
     const t0 = performance.now();
     try {
@@ -85,14 +92,23 @@ export function buildAgentTools(o: AgentToolOptions): StructuredToolInterface[] 
     tool(
       async (input: Record<string, unknown>) =>
         timed(def.name, async () => {
+          let out: unknown;
           try {
-            const out = await def.run(input);
-            session.addToolOutput(out);
-            return typeof out === 'string' ? out : JSON.stringify(out);
+            out = await def.run(input);
           } catch (e) {
             // A calculator refusing its input (e.g. shares not adding up) is news for the model, not a crash.
             return `ERROR: ${e instanceof Error ? e.message : String(e)}`;
           }
+          if (typeof out === 'string' || !out || typeof out !== 'object' || Array.isArray(out)) {
+            session.addToolOutput(out);
+            return typeof out === 'string' ? out : JSON.stringify(out);
+          }
+          // The calculator's corpus basis becomes citable passages; only its own figures are tool numbers.
+          const { sources, ...figures } = out as { sources?: unknown } & Record<string, unknown>;
+          session.addToolOutput(figures);
+          const quotes = Array.isArray(sources) ? sources.filter(isQuote) : [];
+          const refs = session.addQuotes(quotes, titleOf);
+          return `${JSON.stringify(figures)}${refs.length ? `\n${formatPassages(refs)}` : ''}`;
         }),
       { name: def.name, description: o.descriptions[def.name] ?? def.description, schema: def.schema as z.ZodObject<any> },
     ),

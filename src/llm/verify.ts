@@ -59,7 +59,8 @@ export interface VerifyResult {
   /** Sentences kept because they state calculator results. */
   toolSentences: number;
   dropped: Dropped[];
-  status: 'ok' | 'partial' | 'failed';
+  /** ok / partial: an answer; clarify: only questions back to the user (e.g. a missing input); failed: nothing verifiable. */
+  status: 'ok' | 'partial' | 'clarify' | 'failed';
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +194,7 @@ export function simpleSentences(text: string): string[] {
 
 interface Judged {
   keep: boolean;
-  kind: 'claim' | 'tool' | 'exempt';
+  kind: 'claim' | 'tool' | 'exempt' | 'question';
   valid: number[];
   quotes: string[];
   reason?: DropReason;
@@ -218,7 +219,8 @@ function judge(sentence: string, ctx: VerifyContext, refNumbers: readonly number
       if (ctx.toolsCalled && !stray && fromTool) return { keep: true, kind: 'tool', valid, quotes };
       return no(ctx.toolsCalled ? 'number-mismatch' : 'no-citation', stray?.raw);
     }
-    if (isStructural(claim) || isQuestionBack(claim)) return { keep: true, kind: 'exempt', valid, quotes };
+    if (isQuestionBack(claim)) return { keep: true, kind: 'question', valid, quotes };
+    if (isStructural(claim)) return { keep: true, kind: 'exempt', valid, quotes };
     return no('no-citation');
   }
 
@@ -285,6 +287,7 @@ export function verifyAnswer(answer: string, ctx: VerifyContext): VerifyResult {
   const dropped: Dropped[] = [];
   let claims = 0;
   let toolSentences = 0;
+  let questions = 0;
 
   const kept: Segment[] = [];
   for (const seg of segs) {
@@ -299,6 +302,7 @@ export function verifyAnswer(answer: string, ctx: VerifyContext): VerifyResult {
     }
     if (j.kind === 'claim') claims++;
     else if (j.kind === 'tool') toolSentences++;
+    else if (j.kind === 'question') questions++;
     for (const n of j.valid) {
       if (!renumber.has(n)) renumber.set(n, renumber.size + 1);
       const list = uses.get(n) ?? [];
@@ -316,7 +320,13 @@ export function verifyAnswer(answer: string, ctx: VerifyContext): VerifyResult {
   const substantive = claims + toolSentences;
   const ratio = substantive / Math.max(1, substantive + dropped.length);
   const status: VerifyResult['status'] =
-    substantive === 0 || ratio < (ctx.minKeptRatio ?? 1 / 3) ? 'failed' : dropped.length ? 'partial' : 'ok';
+    substantive === 0 && questions > 0 && dropped.length === 0
+      ? 'clarify'
+      : substantive === 0 || ratio < (ctx.minKeptRatio ?? 1 / 3)
+        ? 'failed'
+        : dropped.length
+          ? 'partial'
+          : 'ok';
   return { text: rebuild(kept), citations, claims, toolSentences, dropped, status };
 }
 
