@@ -165,7 +165,7 @@ describe('happy path', () => {
 
 describe('streaming', () => {
   it('streams verified sentences in order as SSE deltas arrive, tool-call arguments assembled from chunks', async () => {
-    const { advisor, retriever } = await setup((req, n) => {
+    const { advisor, retriever, log } = await setup((req, n) => {
       if (n === 0) return retrieveCall('飞地 利益分配 税收 GDP 共享');
       const a = sentenceWith(req, '税收');
       const b = sentenceWith(req, '分配');
@@ -183,6 +183,9 @@ describe('streaming', () => {
     expect(res.answer.startsWith(partials.at(-1)!)).toBe(true);
     // Partials are already verified and renumbered.
     expect(partials[0]).toMatch(/\[1\]$/);
+    // Token usage arrives in the stream's last chunk (stream_options.include_usage) and is logged.
+    expect(stub!.requests[0].stream_options).toEqual({ include_usage: true });
+    expect(log.entries.at(-1)!.obj.usage).toEqual({ input: 201, output: 41, total: 242 });
   });
 
   it('ask() with options.onPartial streams the same way (the port the chat router already uses)', async () => {

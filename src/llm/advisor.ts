@@ -155,7 +155,7 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
       } else if (text.includes(DECLINE_MARKER) || text === '') {
         outcome = 'declined';
         const res = await offline.ask(question, options);
-        result = { ...res, via: res.answered ? 'offline' : 'llm' };
+        result = { ...res, via: 'offline' };
       } else {
         verified = verifyAnswer(text, verifyCtx());
         if (verified.status === 'failed') {
