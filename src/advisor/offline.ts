@@ -84,10 +84,11 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const signals = evidenceSignals(lists, judged, bestSentence, s);
       const chosen = shouldAnswer(signals, rule) ? selectSentences(candidates, { concepts, contextConcepts, definitional }) : [];
       if (!chosen.length) {
-        const suggestions = nearestTopics(hits);
-        return { answered: false, answer: declineText(lang, suggestions), citations: [], lang, suggestions, via: 'offline', signals };
+        const suggestions = nearestTopics(hits, docs, lang);
+        return { answered: false, answer: declineText(lang, suggestions, hits.length > 0), citations: [], lang, suggestions, via: 'offline', signals };
       }
-      const { answer, citations } = compose(lang, chosen, titles);
+      const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
+      const { answer, citations } = compose(lang, chosen, titles, glossed);
       return { answered: true, answer, citations, lang, via: 'offline', signals };
     },
   };

@@ -51,7 +51,9 @@ export function extractConcepts(question: string, stats: CorpusStats): Concept[]
   for (const m of expandQuery(question).terms) {
     m.en.split(' ').forEach((w) => glossed.add(w));
     // The English words count too: English questions also reach the papers' English abstracts.
-    add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en].map(matchText))], kind: 'gloss', weight: 1, gloss: m.en });
+    // The gloss shown to the user is the glossary's preferred English, not the stemmed match.
+    const gloss = glossChinese(m.zh[0] ?? '').find((g) => g.zh === m.zh[0])?.en ?? m.en;
+    add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en].map(matchText))], kind: 'gloss', weight: 1, gloss });
   }
   for (const n of norm.match(NUMBER) ?? []) add({ label: n, alts: [n], kind: 'num', weight: 1 });
   for (const t of contentTerms(question)) {
