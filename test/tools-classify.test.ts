@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { classifyMode, MIN_SCORE } from '../src/tools/classify';
+import { MODES } from '../src/tools/modes';
+import { MECHANISMS } from '../src/tools/mechanisms';
+
+type Row = [text: string, id: string | null, direction: string | null];
+
+/** Partnerships described the way an official might, in my own words (not corpus sentences). */
+const SCENARIOS: Row[] = [
+  // forward_industrial
+  ['上海一家汽车零部件企业厂房不够用，准备把生产线搬到安徽一个县的合作园区，由上海方面负责招商和管理，县里提供土地。', 'forward_industrial', 'forward'],
+  ['东部沿海的经济强县在西部山区县建设产业园，承接劳动密集型产业转移，双方按比例分享税收。', 'forward_industrial', 'forward'],
+  ['A coastal city wants to relocate its labour-intensive factories to a partner county in the west, where land and labour are cheaper, and share the tax revenue.', 'forward_industrial', 'forward'],
+  ['Our developed district will build an industrial park in a less developed mountain county and move some manufacturing capacity there.', 'forward_industrial', 'forward'],
+  // reverse_innovation
+  ['我们是浙西南的一个山区县，想在杭州租一层楼做研发孵化中心，吸引人才，项目孵化成熟后回到本县产业化。', 'reverse_innovation', 'reverse'],
+  ['县里打算在上海设立科创飞地，研发在上海、生产在本地。', 'reverse_innovation', 'reverse'],
+  ['A poor mountain county plans to open an incubation centre in Hangzhou to attract engineers, and bring mature start-ups back home for production.', 'reverse_innovation', 'reverse'],
+  ['We want a reverse enclave: our R&D team sits in Shenzhen while our factories stay in our home county.', 'reverse_innovation', 'reverse'],
+  // xiaobo
+  ['十几个集体经济薄弱村抱团，把资金和土地指标投到结对经济强县的开发区，每年拿固定收益。', 'xiaobo', 'reverse'],
+  ['几个村集体联合出钱，在城里的工业园建标准厂房出租，要求保底分红。', 'xiaobo', 'reverse'],
+  ['Several weak village collectives pool their money and land quotas into a project in a developed county’s industrial park and expect a guaranteed annual return.', 'xiaobo', 'reverse'],
+  // eco_compensation
+  ['我县是饮用水源保护地，不能发展工业，计划在宁波前湾新区设立一块工业园区，税收和产值算回本县。', 'eco_compensation', 'reverse'],
+  ['作为重点生态功能县，我们想在发达地区异地开发一个园区，作为生态补偿。', 'eco_compensation', 'reverse'],
+  ['Our county protects a major water source, so we cannot build factories at home; we want an industrial platform in a developed coastal district to earn tax income.', 'eco_compensation', 'reverse'],
+  // enclave_relay
+  ['深圳负责芯片设计和标准制定，广西凭祥做中转和标准适配，越南工厂负责组装和销售，三地分段接力。', 'enclave_relay', 'relay'],
+  ['我们想搭建一条跨境产业链：东部研发、云南中试、老挝和泰国制造。', 'enclave_relay', 'relay'],
+  ['A three-stage chain: design in the Greater Bay Area, transit and standards conversion in Guangxi, final assembly in Vietnam.', 'enclave_relay', 'relay'],
+  ['Start node in Guangdong, relay node in Yunnan, terminal node in Malaysia — we need a revenue split across the chain.', 'enclave_relay', 'relay'],
+  // two_way_co_built
+  ['两个开发区互设园中园，共同规划、联合招商、协同管理，收益对等分享。', 'two_way_co_built', 'bidirectional'],
+  ['Two parks agree to set up a park inside each other’s park, jointly plan and attract investment, and share revenue on equal terms.', 'two_way_co_built', 'bidirectional'],
+  // gov_guided_market
+  ['前期由市政府主导规划和政策支持，后期交给国有平台公司市场化运营，引入专业团队招商。', 'gov_guided_market', 'forward'],
+  ['At first the government sets the rules and subsidies; later a professional operating company runs the enclave on a commercial basis.', 'gov_guided_market', 'forward'],
+  ['山区县在杭州的飞地园区委托第三方运营公司市场化运作，县政府只负责政策引导。', 'gov_guided_market', 'reverse'],
+  // talent_employment
+  ['两县互设人才驿站，共建职业技能培训基地，把山区的富余劳动力培训后安排到对方企业就业。', 'talent_employment', 'bidirectional'],
+  ['We want to set up a vocational training base and a talent station so that rural workers get jobs in the partner city.', 'talent_employment', 'bidirectional'],
+  // industry_innovation_linkage
+  ['在武汉布局科创飞地做研发孵化，在周边城市布局产业飞地做生产转化，形成创新链和产业链的闭环。', 'industry_innovation_linkage', 'bidirectional'],
+  ['Pair an innovation enclave in the big city with an industrial enclave in the surrounding cities so the innovation chain and the production chain form a closed loop.', 'industry_innovation_linkage', 'bidirectional'],
+  // cross_region_innovation_industry
+  ['江西一个地级市在长三角设立科创飞地，跨省域配置科技资源，研发成果优先回本地转化，融入全国统一大市场。', 'cross_region_innovation_industry', 'reverse'],
+  ['Provinces want to build a cross-provincial innovation community under a unified framework, linking research results with industry in the unified national market.', 'cross_region_innovation_industry', 'reverse'],
+  // gov_service_cooperation
+  ['两个高新区签协议，企业办营业执照和资质审批可以跨省通办，互认证照。', 'gov_service_cooperation', 'bidirectional'],
+  ['Two high-tech zones agree that companies can get licences and permits handled in either zone — cross-provincial one-stop government services.', 'gov_service_cooperation', 'bidirectional'],
+  // institutional_spillover
+  ['沿海自贸试验区把可复制的制度创新经验推广到内陆的联动园区。', 'institutional_spillover', 'forward'],
+  ['A free trade zone wants to pass its regulatory reforms on to partner parks in inland provinces so they can replicate them.', 'institutional_spillover', 'forward'],
+  // trade_logistics
+  ['内陆几个城市与西安集结中心合作开行中欧班列，共同组织货源，发展海铁联运。', 'trade_logistics', 'bidirectional'],
+  ['Cities along the corridor cooperate on China-Europe freight trains, sea-rail multimodal transport and joint customs clearance.', 'trade_logistics', 'bidirectional'],
+  // second batch: corpus cases retold, and mixed phrasings
+  ['衢州在杭州未来科技城设立海创园，研发孵化在杭州、产业转化在衢州。', 'reverse_innovation', 'reverse'],
+  ['磐安县在金华设立金磐开发区，安置生态移民，发展工业。', 'eco_compensation', 'reverse'],
+  ['深圳和汕尾共建特别合作区，深圳主导规划，后期由国企平台运营。', 'gov_guided_market', 'forward'],
+  ['桐乡和开化互设人才平台，共建技能培训基地，促进劳动力流动。', 'talent_employment', 'bidirectional'],
+  ['上饶在上海设立科创飞地，前端研发、后端在上饶落地。', 'cross_region_innovation_industry', 'reverse'],
+  ['上海外高桥把企业生产基地转移到启东的合作产业园。', 'forward_industrial', 'forward'],
+  ['咸阳高新区与杭州滨江高新区签订政务服务跨省通办协议。', 'gov_service_cooperation', 'bidirectional'],
+  ['山东自贸区烟台片区和本地11个联动园区合作，放大制度创新溢出效应。', 'institutional_spillover', 'forward'],
+  ['20个城市与中欧班列西安集结中心开展物流合作。', 'trade_logistics', 'bidirectional'],
+  ['河源龙川和深圳共建科技创新中心，项目在深圳孵化后回龙川产业化。', 'reverse_innovation', 'reverse'],
+  ['中国东部企业负责研发，广西做中继，越南终端工厂组装，形成飞地接力链条。', 'enclave_relay', 'relay'],
+  ['一个经济薄弱村想和其他村一起在县城开发区建厂房收租金。', 'xiaobo', 'reverse'],
+  ['Hangzhou and a partner county each set up a park in the other, with joint investment promotion.', 'two_way_co_built', 'bidirectional'],
+  ['The Shenzhen-Shanwei zone: Shenzhen planned it, then state-owned platforms ran it commercially.', 'gov_guided_market', 'forward'],
+  ['A village cooperative in a poor county wants a fixed dividend from a factory building in a richer county\'s park.', 'xiaobo', 'reverse'],
+  ['An ecological function county wants a compensation enclave in a developed city because it must protect forests.', 'eco_compensation', 'reverse'],
+  ['The plan links a sci-tech enclave in Wuhan for R&D with industrial enclaves in nearby cities for production.', 'industry_innovation_linkage', 'bidirectional'],
+  ['Chinese firms do R&D at home, use Yunnan as a transit hub and assemble products in Laos and Thailand.', 'enclave_relay', 'relay'],
+  ['Two provinces set up a joint innovation alliance so research from one is commercialised in the other\'s factories.', 'cross_region_innovation_industry', 'bidirectional'],
+  ['Xi\'an rail hub cooperates with Qingdao port on sea-rail freight to Japan and Korea.', 'trade_logistics', 'bidirectional'],
+  ['Parks along the land bridge sign agreements to handle each other\'s government service matters remotely.', 'gov_service_cooperation', 'bidirectional'],
+  ['The Shaanxi free trade zone will share its institutional innovation experience with Lanzhou.', 'institutional_spillover', 'forward'],
+  ['浙江一个发达县到衢州的山区县建设产业飞地，输出资金、技术和管理，山区县提供土地和劳动力。', 'forward_industrial', 'forward'],
+  ['Jiangsu company moves its production lines to a partner park in a less developed northern city, keeping headquarters in Shanghai.', 'forward_industrial', 'forward'],
+  ['把研发中心放在南京，生产基地留在苏北老家，是什么模式？', 'reverse_innovation', 'reverse'],
+  ['我们县想建一个就业飞地，组织劳务输出，在沿海城市安排老乡就业。', 'talent_employment', 'reverse'],
+  ['开发区引入PPP模式，让社会资本参与飞地园区的建设和运营。', 'gov_guided_market', 'forward'],
+  ['请问飞地经济是什么？', null, null],
+  ['What is the capital of France?', null, null],
+  ['帮我订一张去杭州的机票', null, null],
+  // not about a cooperation, or too little to decide
+  ['今天天气怎么样', null, null],
+  ['how do I reset my password', null, null],
+  ['给我讲个笑话吧', null, null],
+  ['我们想和杭州合作搞个飞地。', null, null],
+  ['We are thinking about some kind of partnership.', null, null],
+];
+
+describe('classifier scenario table', () => {
+  it('has at least 25 scenarios in Chinese and English, including non-cooperation text', () => {
+    expect(SCENARIOS.length).toBeGreaterThanOrEqual(25);
+    expect(SCENARIOS.some(([t]) => /\p{Script=Han}/u.test(t))).toBe(true);
+    expect(SCENARIOS.some(([t]) => !/\p{Script=Han}/u.test(t))).toBe(true);
+    expect(SCENARIOS.filter(([, id]) => id === null).length).toBeGreaterThanOrEqual(3);
+    // every mode of the catalogue appears
+    for (const m of MODES) expect(SCENARIOS.some(([, id]) => id === m.id), m.id).toBe(true);
+  });
+
+  it.each(SCENARIOS)('%s → %s / %s', (text, id, direction) => {
+    const r = classifyMode(text);
+    expect({ primary: r.primary, direction: r.direction }).toEqual({ primary: id, direction });
+  });
+
+  it('reaches top-1 accuracy and direction accuracy ≥ 0.9 on the table', () => {
+    let top = 0;
+    let dir = 0;
+    for (const [text, id, direction] of SCENARIOS) {
+      const r = classifyMode(text);
+      if (r.primary === id) top++;
+      if (r.direction === direction) dir++;
+    }
+    console.log(`classifier scenario table: top-1 ${top}/${SCENARIOS.length}, direction ${dir}/${SCENARIOS.length}`);
+    expect(top / SCENARIOS.length).toBeGreaterThanOrEqual(0.9);
+    expect(dir / SCENARIOS.length).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('classifier output', () => {
+  it('explains the score: candidates list the signals that fired and their weights add up to the score', () => {
+    const r = classifyMode('十几个集体经济薄弱村抱团到发达地区建立消薄飞地，要求收益保底');
+    expect(r.primary).toBe('xiaobo');
+    for (const c of r.candidates) {
+      expect(c.signals.length).toBeGreaterThan(0);
+      expect(c.signals.reduce((a, s) => a + s.weight, 0)).toBe(c.score);
+    }
+    const scores = r.candidates.map((c) => c.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('recommends the mode’s benefit-sharing mechanisms, linked to the calculator, with verbatim sources', () => {
+    const r = classifyMode('十几个集体经济薄弱村抱团到发达地区建立消薄飞地');
+    expect(r.recommendations.map((x) => x.mechanism)).toContain('floor');
+    for (const rec of r.recommendations) {
+      expect(MECHANISMS[rec.mechanism]).toBeDefined();
+      expect(['split', 'estimate']).toContain(rec.calculator);
+      expect(rec.example.length).toBeGreaterThan(0);
+    }
+    expect(r.sources.length).toBeGreaterThan(0);
+    for (const s of r.sources) expect(s.section.length).toBeGreaterThan(0);
+  });
+
+  it('answers in the language of the question', () => {
+    const en = classifyMode('Several village collectives pool land quotas for a guaranteed return in a developed park.');
+    expect(en.recommendations[0].why).toMatch(/[a-z]/i);
+    expect(en.recommendations[0].why).not.toMatch(/\p{Script=Han}/u);
+    const zh = classifyMode('几个薄弱村抱团在开发区建厂房，拿固定收益');
+    expect(zh.recommendations[0].why).toMatch(/\p{Script=Han}/u);
+  });
+
+  it('gives primary null and asks for what is missing when the text is not about a cooperation', () => {
+    for (const t of ['今天天气怎么样', 'how do I reset my password', '', '   ']) {
+      const r = classifyMode(t);
+      expect(r.primary).toBeNull();
+      expect(r.direction).toBeNull();
+      expect(r.recommendations).toEqual([]);
+      expect(r.missing).toBeTruthy();
+    }
+    expect(classifyMode('how do I reset my password').missing).toMatch(/partnership/);
+  });
+
+  it('asks for the deciding facts when a cooperation is mentioned but too vaguely', () => {
+    const r = classifyMode('我们想和杭州合作搞个飞地');
+    expect(r.primary).toBeNull();
+    expect(r.missing).toMatch(/研发和生产/);
+  });
+
+  it('is deterministic', () => {
+    const t = '深圳研发、广西中转、越南组装，三地接力';
+    expect(JSON.stringify(classifyMode(t))).toBe(JSON.stringify(classifyMode(t)));
+  });
+
+  it('accepts structured answers', () => {
+    expect(classifyMode({ nodes: 3, crossBorder: true })).toMatchObject({ primary: 'enclave_relay', direction: 'relay' });
+    expect(classifyMode({ participants: ['village_collectives'], flows: ['land_quota'] })).toMatchObject({ primary: 'xiaobo', direction: 'reverse' });
+    expect(classifyMode({ participants: ['eco_function_county'], moreDeveloped: 'host' })).toMatchObject({ primary: 'eco_compensation' });
+    expect(classifyMode({ moreDeveloped: 'host', rdLocation: 'developed', productionLocation: 'less_developed', flows: ['talent'] })).toMatchObject({
+      primary: 'reverse_innovation',
+      direction: 'reverse',
+    });
+    expect(classifyMode({ moreDeveloped: 'origin', productionLocation: 'less_developed', flows: ['capital', 'projects'] })).toMatchObject({
+      primary: 'forward_industrial',
+      direction: 'forward',
+    });
+    expect(classifyMode({ flows: ['government_services'] }).primary).toBe('gov_service_cooperation');
+    expect(classifyMode({ participants: ['operating_company'], moreDeveloped: 'host' })).toMatchObject({ primary: 'gov_guided_market', direction: 'reverse' });
+    // nothing decisive
+    expect(classifyMode({ flows: ['capital'] }).primary).toBeNull();
+  });
+
+  it('needs at least MIN_SCORE for a primary', () => {
+    const r = classifyMode('这个合作园区是产业飞地吗');
+    expect(r.candidates[0]?.score ?? 0).toBeLessThan(MIN_SCORE);
+    expect(r.primary).toBeNull();
+  });
+});
