@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25, weightedBag } from '../src/retrieval/bm25';
-import { expandQuery, getGlossary, glossChinese } from '../src/retrieval/glossary';
+import { expandQuery, expandSynonyms, getGlossary, glossChinese } from '../src/retrieval/glossary';
 import { contentTerms, stem, tokenize, tokenizeParts, userDictTerms } from '../src/retrieval/tokenize';
 
 describe('tokenize', () => {
@@ -79,6 +79,13 @@ describe('glossary', () => {
     const e = expandQuery('消薄飞地的收益怎么分？');
     expect(e.added).toEqual([]);
     expect(e.text).toBe('消薄飞地的收益怎么分？');
+  });
+
+  it('adds the papers’ wordings for everyday Chinese, not the words already asked', () => {
+    const added = expandSynonyms('看病和孩子上学能不能和当地人一样？');
+    expect(added).toEqual(expect.arrayContaining(['医疗', '教育', '同城同待遇']));
+    expect(added).not.toContain('看病');
+    expect(expandSynonyms('量子纠错码')).toEqual([]);
   });
 
   it('glosses Chinese terms without overlapping shorter ones', () => {

@@ -87,6 +87,29 @@ export function expandQuery(q: string): ExpandedQuery {
   return { text: added.length ? `${q} ${added.join(' ')}` : q, terms, added };
 }
 
+const SYNONYMS_PATH = new URL('./synonyms.json', import.meta.url);
+let synonyms: string[][] | undefined;
+/** Groups of Chinese wordings for one idea, everyday first then the papers' terms (src/retrieval/synonyms.json). */
+export function getSynonyms(): string[][] {
+  synonyms ??= z.array(z.array(z.string().min(2)).min(2)).parse(JSON.parse(readFileSync(SYNONYMS_PATH, 'utf8')));
+  return synonyms;
+}
+
+/**
+ * The papers' wordings for everyday Chinese in the question (看病 → 医疗, 省里 → 省财政, 穷村 →
+ * 集体经济薄弱村): paraphrased questions share few words with the formal text. Terms the question
+ * already contains are not returned.
+ */
+export function expandSynonyms(q: string): string[] {
+  const text = q.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  const out = new Set<string>();
+  for (const group of getSynonyms()) {
+    if (!group.some((t) => text.includes(t))) continue;
+    for (const t of group) if (!text.includes(t)) out.add(t);
+  }
+  return [...out];
+}
+
 export interface ZhGloss {
   zh: string;
   en: string;

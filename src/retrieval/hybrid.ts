@@ -1,6 +1,6 @@
 import type { Chunk, CorpusDocument } from '../corpus/schema';
 import { Bm25, topK, weightedBag } from './bm25';
-import { expandQuery, type ExpandedQuery } from './glossary';
+import { expandQuery, expandSynonyms, type ExpandedQuery } from './glossary';
 import { contentTerms, normalize, stem, tokenizeParts } from './tokenize';
 import type { Embedder, Hit, RetrievalMode, RetrieveOptions, Retriever } from './types';
 import { l2normalize } from './embedders/lsa';
@@ -26,6 +26,8 @@ export interface HybridParams {
    * hold the answers, and unweighted English words would pull every question to the English abstracts.
    */
   englishWeight: number;
+  /** Weight of the papers' wordings added for everyday Chinese words (synonyms.json). */
+  synonymWeight: number;
   /** Weight of the previous question's terms/vector in a follow-up. */
   contextWeight: number;
   /** Fusion: 'rrf' (reciprocal rank) or 'score' (max-normalised scores, weighted). */
@@ -45,6 +47,7 @@ export const DEFAULT_PARAMS: HybridParams = {
   bigramWeight: 0.5,
   expansionWeight: 1,
   englishWeight: 0.3,
+  synonymWeight: 0.4,
   contextWeight: 0.35,
   fusion: 'score',
   rrfK: 60,
@@ -157,6 +160,8 @@ export class HybridRetriever implements Retriever {
     };
     addText(q, 1);
     if (expanded.added.length) addText(expanded.added.join(' '), p.expansionWeight);
+    const synonyms = p.synonymWeight > 0 ? expandSynonyms(q) : [];
+    if (synonyms.length) addText(synonyms.join(' '), p.synonymWeight);
     if (context) addText(expandQuery(context).text, p.contextWeight);
     const compact = compactText(q);
     const numbers = [...new Set(compact.match(/\d+(?:\.\d+)?/g) ?? [])];
