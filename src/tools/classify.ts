@@ -57,7 +57,7 @@ type SignalHit = z.infer<typeof SignalHitSchema>;
 
 /** Words that show the text is about cooperation between places at all. */
 const COOPERATION =
-  /飞地|园区|模式|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|两地|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model/iu;
+  /飞地|园区|模式|两市|两县|两省|两区|两个园区|两地|共同建设|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|两地|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model/iu;
 
 const BIG_ZH = '(?:沿海城市|沿海发达地区|沿海地区|杭州|上海|深圳|北京|广州|南京|宁波|苏州|武汉|西安|成都|大城市|大都市|都市|中心城市|省会|发达地区|发达城市|一线城市)';
 const WEAK_ZH = '(?:欠发达|山区|薄弱|后发|落后|贫困|加快发展|偏远|县|西部|中西部)';
@@ -65,9 +65,11 @@ const BIG_EN = "(?:hangzhou|shanghai|shenzhen|beijing|guangzhou|nanjing|ningbo|s
 const WEAK_EN = '(?:poor|poorer|less[- ]developed|underdeveloped|mountain\\w*|rural|remote|inland|lagging|western|small)';
 const DIRECTION_CUES: Array<{ dir: Direction; weight: number; re: RegExp }> = [
   { dir: 'bidirectional', weight: 3, re: /双向|互设|互建|相互|互相|互派|互认|对等|互为|mutual|two[- ]way|bidirectional|each other|reciproc|both ways|both directions/iu },
+  { dir: 'bidirectional', weight: 1, re: /共建|几个城市|多个城市|\bseveral cities\b/iu },
   { dir: 'bidirectional', weight: 2, re: /两地共同|双方共同|共同出台|联合|联盟|协同开放|\bjoint(?:ly)?\b|together|alliance|co-?buil/iu },
   { dir: 'reverse', weight: 3, re: /反向|回流|带回|回迁|reverse|\b(?:bring|brings|brought|return\w*|mov\w*)\b[^.;]{0,30}\b(?:back|home)\b/iu },
   { dir: 'reverse', weight: 3, re: new RegExp(`${WEAK_ZH}[^。；]{0,20}(?:在|到|赴)${BIG_ZH}`, 'u') },
+  { dir: 'reverse', weight: 3, re: new RegExp(`(?:在|到|赴)(?:${BIG_ZH}|长三角|珠三角|大湾区)[^。；]{0,12}(?:设立|建立|建设|设|建|布局)[^。；]{0,8}(?:科创|创新|研发|孵化)(?:飞地|中心|平台)|前端研发[^。]{0,12}后端`, 'u') },
   { dir: 'reverse', weight: 3, re: new RegExp(`${WEAK_EN}[^.;]{0,60}\\b(?:in|at|into)\\s+${BIG_EN}`, 'iu') },
   { dir: 'forward', weight: 3, re: /产业转移|转移到|搬到|迁到|迁往|外迁|输出到|推广到|复制到|relocat\w*|\b(?:spread|roll\w* out|extend\w*|pass\w* on) (?:them |it |its \w+ )?to\b/iu },
   { dir: 'forward', weight: 3, re: new RegExp(`(?:发达|沿海|东部|强县|强市|${BIG_ZH})[^。；]{0,16}(?:在|到|赴|去|向)[^。；]{0,12}(?:欠发达|山区|西部|中西部|内陆|贫困|后发|县)`, 'u') },
