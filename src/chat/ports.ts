@@ -55,8 +55,8 @@ export interface ModeInfo {
 
 export interface ChatServices {
   ask(question: string, options?: AskOptions): Promise<AskResult>;
-  /** Parses chat text such as `六四分成 1000万` into calculator input; throws UserError saying what is missing. */
-  parseSplitText(text: string): unknown;
+  /** Chat text such as `六四分成 1000万` → the split; throws UserError saying what is missing, with an example. */
+  splitFromText(text: string): SplitOutcome;
   /** Runs the calculator on validated input; throws UserError on bad input. */
   computeSplit(input: unknown): SplitOutcome;
   classifyMode(text: string): ModeOutcome;

@@ -56,11 +56,11 @@ function pad(s: string, width: number, right = false): string {
   return right ? fill + s : s + fill;
 }
 
-/** A plain monospace table: first column left-aligned, the rest right-aligned. */
-export function table(header: string[], rows: string[][]): string {
+/** A plain monospace table: the first `left` columns left-aligned, the rest (numbers) right-aligned. */
+export function table(header: string[], rows: string[][], left = 1): string {
   const all = [header, ...rows];
   const widths = header.map((_, c) => Math.max(...all.map((r) => displayWidth(r[c] ?? ''))));
-  const line = (r: string[]) => r.map((cell, c) => pad(cell ?? '', widths[c], c > 0)).join('  ').trimEnd();
+  const line = (r: string[]) => r.map((cell, c) => pad(cell ?? '', widths[c], c >= left)).join('  ').trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -96,9 +96,9 @@ export function splitReply(r: SplitOutcome, lang: Lang, services: ChatServices):
   });
   if (r.schedule?.length) {
     blocks.push(p({ b: m.scheduleTitle }));
-    const header = [m.year, ...names.flatMap((n) => [`${n} ${m.share}`, `${n} ${m.amount}`])];
-    const rows = r.schedule.map((y) => [String(y.year), ...names.flatMap((n) => [formatShare(y.shares[n] ?? 0), formatMoney(y.amounts[n] ?? 0)])]);
-    blocks.push({ kind: 'pre', text: table(header, rows) });
+    // Long format (one row per year and party): stays narrow enough for a phone.
+    const rows = r.schedule.flatMap((y) => names.map((n, k) => [k === 0 ? String(y.year) : '', n, formatShare(y.shares[n] ?? 0), formatMoney(y.amounts[n] ?? 0)]));
+    blocks.push({ kind: 'pre', text: table([m.year, m.party, m.share, m.amount], rows, 2) });
   }
   if (r.steps.length) {
     blocks.push(p({ b: m.stepsTitle }));

@@ -192,7 +192,8 @@ export class ChatRouter {
     // Keep the resolved question, so a chain of follow-ups still knows its topic.
     s.lastQuestion = (context ? `${context} ${question}` : question).slice(-MAX_CONTEXT);
     return {
-      replies: [answerReply(stored, { suggestions: result.answered ? undefined : result.suggestions })],
+      // A declined answer already names the nearest topics the corpus covers.
+      replies: [answerReply(stored, { suggestions: result.answered || result.answer.trim() ? undefined : result.suggestions })],
       intent: 'ask',
       outcome: result.answered ? 'ok' : 'declined',
     };
@@ -200,8 +201,7 @@ export class ChatRouter {
 
   private async split(text: string, turn: TurnContext): Promise<RouteResult> {
     try {
-      const input = this.services.parseSplitText(text);
-      const result = this.services.computeSplit(input);
+      const result = this.services.splitFromText(text);
       return { replies: [splitReply(result, turn.lang, this.services)], intent: 'split', outcome: 'ok' };
     } catch (e) {
       if (!isUserError(e)) throw e;

@@ -1,0 +1,199 @@
+/**
+ * The `telegram-test-api` emulator, extended where it lacks what the bot uses:
+ * - getUpdates long-polls (the stock route answers at once, which would make a runner spin);
+ * - setMyCommands, sendChatAction, answerInlineQuery, setWebhook with a secret (recorded for asserts);
+ * - inline queries can be sent as updates (the stock client only has messages and callbacks).
+ * Plus small helpers to send messages, press buttons and wait for the bot's replies.
+ */
+import { createServer } from 'node:net';
+import TelegramServer from 'telegram-test-api';
+
+export const TEST_TOKEN = '123456789:TEST_token_for_the_emulator_0123456789';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BotMessage {
+  messageId: number;
+  chatId: number;
+  text: string;
+  parseMode?: string;
+  buttons: Array<{ text: string; callback_data: string }>;
+  raw: any;
+}
+
+export interface UserOptions {
+  userId: number;
+  chatId?: number;
+  languageCode?: string;
+  type?: 'private' | 'group' | 'supergroup';
+}
+
+export class Emulator {
+  readonly calls: Array<{ method: string; body: any }> = [];
+  private constructor(
+    readonly server: any,
+    readonly apiRoot: string,
+  ) {}
+
+  static async start(): Promise<Emulator> {
+    const port = await freePort();
+    const server = new (TelegramServer as any)({ port, host: '127.0.0.1', storeTimeout: 600 });
+    const emu = new Emulator(server, `http://127.0.0.1:${port}`);
+    emu.extend();
+    await server.start();
+    return emu;
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+  }
+
+  /** Inserts extra routes ahead of the emulator's own (its catch-all would answer "not supported"). */
+  private extend(): void {
+    const app = this.server.webServer;
+    const stack: any[] = app._router.stack;
+    const before = stack.length;
+    const record = (method: string) => (req: any, res: any) => {
+      this.calls.push({ method, body: req.body });
+      res.json({ ok: true, result: true });
+    };
+    app.all('/bot:token/setMyCommands', record('setMyCommands'));
+    app.all('/bot:token/sendChatAction', record('sendChatAction'));
+    app.all('/bot:token/answerInlineQuery', record('answerInlineQuery'));
+    app.all('/bot:token/answerCallbackQuery', record('answerCallbackQuery'));
+    app.all('/bot:token/editMessageText', (req: any, res: any, next: any) => {
+      this.calls.push({ method: 'editMessageText', body: req.body });
+      next();
+    });
+    // Telegram's semantics: an update stays pending until a later call confirms it with `offset`,
+    // so a poll aborted by a stopping bot loses nothing (the stock route marks updates read at once).
+    app.all('/bot:token/getUpdates', async (req: any, res: any) => {
+      const token = req.params.token;
+      const params = { ...req.query, ...req.body };
+      const offset = Number(params.offset ?? 0);
+      const timeoutS = Number(params.timeout ?? 0);
+      const deadline = Date.now() + Math.min(timeoutS, 1) * 1000;
+      let closed = false;
+      res.on('close', () => (closed = true));
+      const T = this.server.constructor as any;
+      const pending = () => {
+        const mine = this.server.storage.userMessages.filter((u: any) => u.botToken === token && !u.isRead);
+        for (const u of mine) if (u.updateId < offset) u.isRead = true;
+        return mine.filter((u: any) => u.updateId >= offset).map((u: any) => T.formatUpdate(u));
+      };
+      let updates = pending();
+      while (!updates.length && Date.now() < deadline && !closed) {
+        await new Promise((r) => setTimeout(r, 20));
+        updates = pending();
+      }
+      if (!closed) res.json({ ok: true, result: updates });
+    });
+    const added = stack.splice(before, stack.length - before);
+    const firstRoute = stack.findIndex((l) => l.route);
+    stack.splice(firstRoute, 0, ...added);
+  }
+
+  private common(u: UserOptions) {
+    const chatId = u.chatId ?? u.userId;
+    return {
+      botToken: TEST_TOKEN,
+      date: Math.floor(Date.now() / 1000),
+      from: { id: u.userId, is_bot: false, first_name: `User${u.userId}`, username: `user${u.userId}`, ...(u.languageCode ? { language_code: u.languageCode } : {}) },
+      chat: { id: chatId, type: u.type ?? 'private', ...(u.type && u.type !== 'private' ? { title: 'Group' } : { first_name: `User${u.userId}` }) },
+    };
+  }
+
+  /** A user types a message (a command when it starts with `/`). Extra entities (mentions) may be given. */
+  async send(u: UserOptions, text: string, extra: Record<string, unknown> = {}): Promise<void> {
+    const message: any = { ...this.common(u), text, ...extra };
+    if (text.startsWith('/')) {
+      const len = text.includes(' ') ? text.indexOf(' ') : text.length;
+      message.entities = [{ offset: 0, length: len, type: 'bot_command' }, ...((extra.entities as any[]) ?? [])];
+      await this.server.addUserCommand(message);
+    } else await this.server.addUserMessage(message);
+  }
+
+  /** A user presses an inline button under one of the bot's messages. */
+  async press(u: UserOptions, msg: BotMessage, data: string): Promise<void> {
+    const c = this.common(u);
+    await this.server.addUserCallback({
+      botToken: TEST_TOKEN,
+      from: c.from,
+      data,
+      message: { message_id: msg.messageId, chat: c.chat, date: c.date, text: msg.text, from: { id: 666, is_bot: true, first_name: 'Bot' } },
+    });
+  }
+
+  /** An inline query (`@bot …` typed in any chat); the stock emulator has no client call for it. */
+  async inlineQuery(u: UserOptions, query: string): Promise<void> {
+    const c = this.common(u);
+    this.server.storage.userMessages.push({
+      time: Date.now(),
+      botToken: TEST_TOKEN,
+      updateId: this.server.updateId,
+      messageId: this.server.messageId,
+      isRead: false,
+      // formatUpdate() knows only messages and callbacks: give it a pre-formatted update.
+      message: undefined,
+      inline: { id: `iq${this.server.updateId}`, from: c.from, query, offset: '', chat_type: 'private' },
+    });
+    this.server.updateId++;
+  }
+
+  /** Everything the bot has sent to a chat, in order (edits applied). */
+  botMessages(chatId: number): BotMessage[] {
+    return this.server.storage.botMessages
+      .filter((m: any) => String(m.message.chat_id) === String(chatId))
+      .map((m: any) => ({
+        messageId: m.messageId,
+        chatId,
+        text: String(m.message.text ?? ''),
+        parseMode: m.message.parse_mode,
+        buttons: ((m.message.reply_markup?.inline_keyboard ?? []) as any[]).flat(),
+        raw: m.message,
+      }));
+  }
+
+  /** Waits until the chat has more than `after` bot messages and the newest satisfy `done`. */
+  async waitFor(chatId: number, after: number, done: (msgs: BotMessage[]) => boolean = (m) => m.length > 0, timeoutMs = 20_000): Promise<BotMessage[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const fresh = this.botMessages(chatId).slice(after);
+      if (fresh.length && done(fresh)) {
+        // Give a multi-part reply a moment to finish arriving.
+        await new Promise((r) => setTimeout(r, 150));
+        const settled = this.botMessages(chatId).slice(after);
+        if (settled.length === fresh.length) return settled;
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`no reply in chat ${chatId} after ${timeoutMs} ms; last: ${JSON.stringify(this.botMessages(chatId).slice(-2).map((m) => m.text))}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** Sends and waits for the reply (all its parts). */
+  async ask(u: UserOptions, text: string, done?: (msgs: BotMessage[]) => boolean): Promise<BotMessage[]> {
+    const chatId = u.chatId ?? u.userId;
+    const n = this.botMessages(chatId).length;
+    await this.send(u, text);
+    return this.waitFor(chatId, n, done);
+  }
+}
+
+/** Patches the emulator's update formatter so pushed inline queries come out as `inline_query` updates. */
+export function enableInlineQueries(): void {
+  const T = TelegramServer as any;
+  const original = T.formatUpdate;
+  if (original.__patched) return;
+  T.formatUpdate = (update: any) => (update.inline ? { update_id: update.updateId, inline_query: update.inline } : original(update));
+  T.formatUpdate.__patched = true;
+}
