@@ -21,7 +21,7 @@ import { TARGETS } from './metrics';
 
 const RESULTS_PATH = fileURLToPath(new URL('./results.json', import.meta.url));
 const MODES: RetrievalMode[] = ['lexical', 'vector', 'hybrid'];
-const USAGE = 'npm run eval -- [--k N] [--mode hybrid|lexical|vector] [--json] [--llm] [--failures N]';
+const USAGE = 'npm run eval -- [--k N] [--mode hybrid|lexical|vector] [--json] [--llm] [--failures N] [--devset FILE.jsonl]';
 
 class UsageError extends Error {}
 
@@ -31,6 +31,8 @@ interface Options {
   json: boolean;
   llm: boolean;
   failures: number;
+  /** Another question file in the dev-set format, e.g. a private set never used for tuning. */
+  devset?: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -44,6 +46,7 @@ function parseOptions(argv: string[]): Options {
         json: { type: 'boolean', default: false },
         llm: { type: 'boolean', default: false },
         failures: { type: 'string', default: '12' },
+        devset: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -61,7 +64,7 @@ function parseOptions(argv: string[]): Options {
     if (!MODES.includes(values.mode as RetrievalMode)) throw new UsageError(`--mode must be one of ${MODES.join(', ')}; got "${values.mode}"`);
     modes = [values.mode as RetrievalMode];
   }
-  return { k, modes, json: values.json, llm: values.llm, failures };
+  return { k, modes, json: values.json, llm: values.llm, failures, devset: values.devset };
 }
 
 /** The advisor under test: the offline one, or with --llm the LLM one (falling back to offline on errors). */
@@ -175,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('--llm needs an LLM: set OPENAI_API_KEY (and OPENAI_BASE_URL / OPENAI_MODEL if not OpenAI) in .env, or run without --llm to score the offline advisor.\n');
     return 2;
   }
-  const items = loadDevset();
+  const items = loadDevset(opts.devset);
   const t0 = Date.now();
   const services = await createServices(config, { log: (m) => process.stderr.write(`${m}\n`) });
   const docs = services.retriever.docs;
@@ -199,7 +202,9 @@ async function main(argv: string[]): Promise<number> {
     seconds: (Date.now() - t0) / 1000,
     details: { retrieval: retrieval.map((r) => ({ mode: r.mode, rows: r.rows })), answers: answers.rows },
   };
-  writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);
+  // A private question file gets its own results file, so eval/results.json always describes the dev set.
+  const resultsPath = opts.devset ? opts.devset.replace(/\.jsonl?$/, '') + '.results.json' : RESULTS_PATH;
+  writeFileSync(resultsPath, `${JSON.stringify(results, null, 2)}\n`);
   if (opts.json) {
     const { details: _details, ...summary } = results;
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -222,7 +227,7 @@ async function main(argv: string[]): Promise<number> {
         : []),
       failureList(retrieval, answers, opts.failures),
       '',
-      `Wrote ${RESULTS_PATH} in ${results.seconds.toFixed(1)} s.`,
+      `Wrote ${resultsPath} in ${results.seconds.toFixed(1)} s.`,
     ];
     process.stdout.write(`${out.join('\n')}\n`);
   }
