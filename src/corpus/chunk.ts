@@ -3,7 +3,7 @@ import { sectionsOf } from './sections';
 import { splitSentences, type Sentence } from './sentences';
 
 /** Bump whenever chunk boundaries can change: the search index hash includes it. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 
 export interface ChunkOptions {
   /** Stop adding sentences once a chunk reaches this many characters. */
@@ -12,7 +12,10 @@ export interface ChunkOptions {
   maxChars?: number;
   /** Sentences repeated at the start of the next chunk. */
   overlapSentences?: number;
-  /** Top-level sections left out (notes and reference lists would pollute passages). */
+  /**
+   * Top-level sections left out. Reference lists would pollute passages; explanatory notes (注释)
+   * stay in, because some carry definitions the body relies on (003's note on 山海协作工程, 蛛网模型).
+   */
   skipSections?: string[];
 }
 
@@ -20,7 +23,7 @@ export const DEFAULT_CHUNK_OPTIONS: Required<ChunkOptions> = {
   targetChars: 350,
   maxChars: 520,
   overlapSentences: 1,
-  skipSections: ['注释', '参考文献', 'References', 'Notes'],
+  skipSections: ['参考文献', 'References'],
 };
 
 /** Cuts a sentence longer than `max` at the last clause mark before the limit (or hard, if none). */
