@@ -9,6 +9,15 @@ import type { CorpusDocument } from './corpus/schema';
 import { createOfflineAdvisor } from './advisor/offline';
 import { openRetriever, type HybridRetriever } from './retrieval';
 import { createEmbedder } from './retrieval/embedders';
+import { computeSplit, SplitInputSchema } from './tools/split';
+import { parseSplitText, splitFromText } from './tools/split-text';
+import { estimateOutput, EstimateInputSchema } from './tools/estimate';
+import { classifyMode } from './tools/classify';
+import { MODES, MODE_BY_ID } from './tools/modes';
+
+/** The deterministic calculators (src/tools), the same functions for every front end. */
+export const tools = { computeSplit, SplitInputSchema, parseSplitText, splitFromText, estimateOutput, EstimateInputSchema, classifyMode, MODES, MODE_BY_ID };
+export type Tools = typeof tools;
 
 /** Where start-up messages (index built, rebuilt, warnings) go; never stdout. */
 export type LogFn = (message: string) => void;
@@ -21,6 +30,7 @@ export interface Services {
   /** The offline advisor, always available (the LLM advisor falls back to it). */
   offlineAdvisor: Advisor;
   docs: CorpusDocument[];
+  tools: Tools;
 }
 
 export interface ServicesOptions {
@@ -45,5 +55,5 @@ export async function createServices(config: Config, opts: ServicesOptions = {})
   const advisor: Advisor = config.OPENAI_API_KEY
     ? (await import('./llm')).createLlmAdvisor({ config, retriever, offline: offlineAdvisor, log })
     : offlineAdvisor;
-  return { config, retriever, advisor, offlineAdvisor, docs: retriever.docs };
+  return { config, retriever, advisor, offlineAdvisor, docs: retriever.docs, tools };
 }

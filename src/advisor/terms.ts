@@ -1,5 +1,5 @@
 import { contentTerms, normalize } from '../retrieval/tokenize';
-import { expandQuery, glossChinese } from '../retrieval/glossary';
+import { expandQuery, getGlossary, glossChinese } from '../retrieval/glossary';
 import { matchText, type CorpusStats } from './stats';
 
 /**
@@ -34,6 +34,16 @@ const NUMBER = /\d+(?:\.\d+)?/g;
 /** Weight of an English word the glossary does not know (calibrated together with the decline threshold). */
 export const UNGLOSSED_EN_WEIGHT = 0.5;
 
+let glossByZh: Map<string, string> | undefined;
+/** The glossary's preferred English for a Chinese term (first entry listing it wins). */
+function preferredGloss(zh: string): string | undefined {
+  if (!glossByZh) {
+    glossByZh = new Map();
+    for (const e of getGlossary()) for (const z of e.zh) if (!glossByZh.has(z) && e.en[0]) glossByZh.set(z, e.en[0]);
+  }
+  return glossByZh.get(zh);
+}
+
 /** The concepts of a question: glossary phrases (English → Chinese), numbers, then the remaining content words. */
 export function extractConcepts(question: string, stats: CorpusStats): Concept[] {
   const out: Concept[] = [];
@@ -52,7 +62,7 @@ export function extractConcepts(question: string, stats: CorpusStats): Concept[]
     m.en.split(' ').forEach((w) => glossed.add(w));
     // The English words count too: English questions also reach the papers' English abstracts.
     // The gloss shown to the user is the glossary's preferred English, not the stemmed match.
-    const gloss = glossChinese(m.zh[0] ?? '').find((g) => g.zh === m.zh[0])?.en ?? m.en;
+    const gloss = preferredGloss(m.zh[0] ?? '') ?? m.en;
     add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en].map(matchText))], kind: 'gloss', weight: 1, gloss });
   }
   for (const n of norm.match(NUMBER) ?? []) add({ label: n, alts: [n], kind: 'num', weight: 1 });
