@@ -377,6 +377,7 @@ export function parseSplitText(text: string): SplitTextResult {
 /** Chat text → split result (the parser's assumptions first in the steps); incomplete text → UserError with an example. */
 export function splitFromText(text: string): SplitResult {
   const parsed = parseSplitText(text);
-  if (!parsed.ok) throw new UserError(`${parsed.message} ${/[\u4e00-\u9fff]/.test(parsed.message) ? '例如' : 'Example'}: ${parsed.example}`);
+  if (!parsed.ok)
+    throw new UserError(parsed.message.includes(parsed.example) ? parsed.message : `${parsed.message} ${/[\u4e00-\u9fff]/.test(parsed.message) ? '例如' : 'Example'}: ${parsed.example}`);
   return computeSplit(parsed.input, { notes: parsed.notes });
 }

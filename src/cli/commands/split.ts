@@ -1,0 +1,42 @@
+/** `split [--json] [--text "六四分成 1000万"]`: benefit-sharing split from JSON on stdin or from chat text. */
+import { UserError } from '../../errors';
+import { computeSplit, formatSplitText, SPLIT_EXAMPLE, splitFromText, type SplitResult } from '../../tools';
+import type { CliIO } from '../io';
+import { parseCommandArgs } from '../io';
+
+const USAGE = `split [--json] [--text "六四分成 1000万"]  (without --text: one JSON object on stdin, e.g. ${SPLIT_EXAMPLE})`;
+
+/** The contract's key order: shares, amounts, schedule?, steps, sources. */
+export function splitJson(r: SplitResult) {
+  return { shares: r.shares, amounts: r.amounts, ...(r.schedule ? { schedule: r.schedule } : {}), steps: r.steps, sources: r.sources };
+}
+
+export function parseJsonObject(raw: string, example: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch (e) {
+    throw new UserError(`stdin is not valid JSON (${e instanceof Error ? e.message : String(e)}). Example: ${example}`);
+  }
+}
+
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' }, text: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, USAGE);
+  if (values.help) {
+    io.out(`Usage: npm run -s cli -- ${USAGE}`);
+    return 0;
+  }
+  const text = values.text ?? (positionals.length ? positionals.join(' ') : undefined);
+  let result: SplitResult;
+  if (text !== undefined) {
+    result = splitFromText(text);
+  } else {
+    const raw = (await io.readStdin()).trim();
+    if (!raw) throw new UserError(`no input: pipe one JSON object on stdin (e.g. ${SPLIT_EXAMPLE}) or give chat text with --text "六四分成 1000万"`);
+    const input = parseJsonObject(raw, SPLIT_EXAMPLE);
+    // {"text": "..."} on stdin is chat text too
+    const asText = input && typeof input === 'object' && !Array.isArray(input) && typeof (input as { text?: unknown }).text === 'string' && !('revenue' in input);
+    result = asText ? splitFromText((input as { text: string }).text) : computeSplit(input);
+  }
+  io.out(values.json ? JSON.stringify(splitJson(result)) : formatSplitText(result));
+  return 0;
+}
