@@ -1,4 +1,5 @@
-import { OpenAIEmbeddings } from '@langchain/openai';
+// Type-only: @langchain/openai takes ~1.3 s to import, so it is loaded on first use, not at start-up.
+import type { OpenAIEmbeddings } from '@langchain/openai';
 import type { Embedder } from '../types';
 import { l2normalize } from './lsa';
 
@@ -22,18 +23,25 @@ export interface OpenAIEmbedderOptions {
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
   private knownDim: number | undefined;
-  private readonly client: OpenAIEmbeddings;
+  private clientP: Promise<OpenAIEmbeddings> | undefined;
 
-  constructor(opts: OpenAIEmbedderOptions) {
+  constructor(private readonly opts: OpenAIEmbedderOptions) {
     this.id = `openai:${opts.model}`;
     this.knownDim = KNOWN_DIMS[opts.model];
-    this.client = new OpenAIEmbeddings({
-      apiKey: opts.apiKey,
-      model: opts.model,
-      timeout: opts.timeoutMs,
-      maxRetries: 1,
-      configuration: opts.baseURL ? { baseURL: opts.baseURL } : undefined,
-    });
+  }
+
+  private client(): Promise<OpenAIEmbeddings> {
+    this.clientP ??= import('@langchain/openai').then(
+      ({ OpenAIEmbeddings }) =>
+        new OpenAIEmbeddings({
+          apiKey: this.opts.apiKey,
+          model: this.opts.model,
+          timeout: this.opts.timeoutMs,
+          maxRetries: 1,
+          configuration: this.opts.baseURL ? { baseURL: this.opts.baseURL } : undefined,
+        }),
+    );
+    return this.clientP;
   }
 
   /** Known for OpenAI's models; for other models, learnt from the first response. */
@@ -42,13 +50,13 @@ export class OpenAIEmbedder implements Embedder {
   }
 
   async embedDocuments(texts: string[]): Promise<Float32Array[]> {
-    const out = (await this.client.embedDocuments(texts)).map((v) => l2normalize(Float32Array.from(v)));
+    const out = (await (await this.client()).embedDocuments(texts)).map((v) => l2normalize(Float32Array.from(v)));
     if (out[0]) this.knownDim = out[0].length;
     return out;
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
-    const v = l2normalize(Float32Array.from(await this.client.embedQuery(text)));
+    const v = l2normalize(Float32Array.from(await (await this.client()).embedQuery(text)));
     this.knownDim = v.length;
     return v;
   }
