@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectIntent, isFollowUp } from '../src/chat/intent';
 import { ChatRouter } from '../src/chat/router';
 import { newChatSession } from '../src/chat/types';
-import { splitForm, splitFormInput, modeForm, modeFormText } from '../src/chat/forms';
+import { splitForm, splitFormInput, modeForm, modeFormInput } from '../src/chat/forms';
 import { parseAmount, parseNumberList, parseChineseInt } from '../src/chat/numbers';
 import { renderText } from '../src/terminal/render';
 import { fakeServices } from './helpers/fake-chat-services';
@@ -214,8 +214,15 @@ describe('guided forms', () => {
   });
 
   it('builds a description from the mode form', () => {
-    const { state, done } = run<any>(modeForm, ['杭州, 衢州', 'mf:reverse', 'mf:none', '无']);
+    const { state, done } = run<any>(modeForm, ['衢州, 杭州', 'mf:reverse', 'mf:village', '成果回衢州转化']);
     expect(done).toBe(true);
-    expect(modeFormText(state)).toContain('科创飞地');
+    expect(modeFormInput(state)).toEqual({
+      moreDeveloped: 'host',
+      rdLocation: 'developed',
+      productionLocation: 'less_developed',
+      participants: ['village_collectives'],
+      flows: ['land_quota', 'capital'],
+      text: '衢州与杭州开展合作。成果回衢州转化',
+    });
   });
 });

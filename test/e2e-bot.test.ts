@@ -186,6 +186,20 @@ describe('the bot against the Telegram emulator', () => {
     expect(text).toMatch(/正向飞地|产业飞地/);
   });
 
+  it('runs the guided /mode form with buttons', async () => {
+    const u = CAROL;
+    expect(unescape((await emu.ask(u, '/mode')).map((m) => m.text).join('\n'))).toMatch(/第 1 步/);
+    const [dir] = await emu.ask(u, '衢州, 杭州');
+    expect(dir.buttons.map((b) => b.callback_data)).toEqual(['mf:forward', 'mf:reverse', 'mf:twoway', 'mf:relay']);
+    const [who] = await press(u, dir, 'mf:reverse');
+    expect(who.buttons.map((b) => b.callback_data)).toContain('mf:none');
+    await press(u, who, 'mf:none');
+    const result = unescape((await emu.ask(u, '研发中心设在杭州，成熟项目回衢州生产')).map((m) => m.text).join('\n'));
+    expect(result).toContain('判断结果');
+    expect(result).toMatch(/反向|科创/);
+    expect(result).toContain('建议的收益分成机制');
+  });
+
   it('runs the guided /split form to the end, validating each step', async () => {
     const u = CAROL;
     const say = async (text: string) => unescape((await emu.ask(u, text)).map((m) => m.text).join('\n'));

@@ -7,7 +7,7 @@
 import type { Context } from 'grammy';
 import type { Conversation } from '@grammyjs/conversations';
 import { isUserError } from '../errors';
-import { modeForm, modeFormText, splitForm, splitFormInput, type Form } from '../chat/forms';
+import { modeForm, modeFormInput, splitForm, splitFormInput, type Form } from '../chat/forms';
 import { t } from '../chat/i18n';
 import type { ChatServices } from '../chat/ports';
 import { modeReply, p, splitReply } from '../chat/replies';
@@ -77,7 +77,7 @@ export function modeConversation(services: ChatServices) {
   return formRunner(
     modeForm,
     (lang) => t(lang).formIntroMode,
-    (state, lang) => modeReply(services.classifyMode(modeFormText(state)), lang, services),
+    (state, lang) => modeReply(services.classifyMode(modeFormInput(state)), lang, services),
     'mode',
   );
 }

@@ -3,22 +3,11 @@
  * src/tools. One code path for the CLI, the terminal chat and the bot.
  */
 import type { Services } from '../services';
-import { computeSplit } from '../tools/split';
-import { splitFromText } from '../tools/split-text';
-import * as modes from '../tools/modes';
-
-const { MODES } = modes;
-// TODO(H6): switch to the classifier's real export once src/tools lands it.
-const classifyMode = (text: string): unknown => {
-  const f = (modes as any).classifyMode;
-  if (!f) throw new Error('mode classifier not available yet');
-  return f(text);
-};
+import { classifyMode, computeSplit, MODES, splitFromText } from '../tools';
 import type { ChatServices, ModeInfo, ModeOutcome } from './ports';
 
 function modeInfo(id: string): ModeInfo | undefined {
-  const list: Array<{ id: string; nameZh: string; nameEn: string }> = Array.isArray(MODES) ? (MODES as any) : Object.values(MODES as any);
-  const m = list.find((x) => x.id === id);
+  const m = MODES.find((x) => x.id === id);
   return m ? { id: m.id, zh: m.nameZh, en: m.nameEn } : undefined;
 }
 
@@ -27,7 +16,7 @@ export function fromServices(s: Services): ChatServices {
     ask: (question, options) => s.advisor.ask(question, options),
     splitFromText: (text) => splitFromText(text),
     computeSplit: (input) => computeSplit(input),
-    classifyMode: (text) => classifyMode(text) as unknown as ModeOutcome,
+    classifyMode: (input) => classifyMode(input as Parameters<typeof classifyMode>[0]) as ModeOutcome,
     modeInfo,
     documents: () =>
       s.docs.map((d) => ({ id: d.id, source: d.source, title: d.title, titleEn: d.titleEn, authors: d.authors, year: d.year, venue: d.venue })),

@@ -207,20 +207,22 @@ export function splitFormInput(s: SplitFormState): Record<string, unknown> {
 
 export interface ModeFormState {
   parties: string[];
+  /** `mf:<key>` for a button, else the typed text. */
   direction?: string;
   who?: string;
   more?: string;
 }
 
-const MODE_TEXT: Record<string, string> = {
-  forward: '发达地区到欠发达地区建设产业园，转移生产制造，土地由当地提供（产业飞地）。',
-  reverse: '欠发达地区到发达地区设立科创飞地，在那里研发和孵化，成果回本地产业化。',
-  twoway: '双方互设园区，双向共建，互为飞地。',
-  relay: '多地飞地接力：起始飞地、中继飞地、终端飞地，跨区域接力合作。',
-  village: '由集体经济薄弱村的村集体参与，目的是消薄增收、村集体分红。',
-  eco: '一方是生态功能区县，异地建设飞地发展产业，作为生态补偿。',
-  talent: '以人才培训、劳务输出和就业为主的合作。',
-  none: '',
+/** What each button of the mode form means, as the classifier's structured answers. */
+const MODE_ANSWERS: Record<string, Record<string, unknown>> = {
+  forward: { moreDeveloped: 'origin', productionLocation: 'less_developed' },
+  reverse: { moreDeveloped: 'host', rdLocation: 'developed', productionLocation: 'less_developed' },
+  twoway: { text: '双方互设园区，双向共建，互为飞地。' },
+  relay: { nodes: 3, text: '起始飞地、中继飞地、终端飞地接力合作。' },
+  village: { participants: ['village_collectives'], flows: ['land_quota', 'capital'] },
+  eco: { participants: ['eco_function_county'] },
+  talent: { flows: ['talent', 'training', 'jobs'] },
+  none: {},
 };
 
 function choiceStep(id: 'direction' | 'who', keys: string[]): FormStep<ModeFormState> {
@@ -243,7 +245,7 @@ function choiceStep(id: 'direction' | 'who', keys: string[]): FormStep<ModeFormS
     accept: (text, s, lang) => {
       const v = text.trim();
       const key = /^mf:(\w+)$/.exec(v)?.[1];
-      if (key && keys.includes(key)) return { ok: true, state: { ...s, [id]: MODE_TEXT[key] } };
+      if (key && keys.includes(key)) return { ok: true, state: { ...s, [id]: `mf:${key}` } };
       if (v.length >= 4) return { ok: true, state: { ...s, [id]: v } };
       return { ok: false, error: t(lang).badChoice };
     },
@@ -277,7 +279,20 @@ export const modeForm: Form<ModeFormState> = {
   },
 };
 
-/** The answers as one description for the classifier. */
-export function modeFormText(s: ModeFormState): string {
-  return [`${s.parties.join('与')}开展合作。`, s.direction, s.who, s.more].filter(Boolean).join('');
+/** The answers for the classifier: button choices as structured answers, typed text as the description. */
+export function modeFormInput(s: ModeFormState): Record<string, unknown> & { text: string } {
+  const texts = [`${s.parties.join('与')}开展合作。`];
+  const merged: Record<string, unknown> = {};
+  for (const v of [s.direction, s.who]) {
+    if (!v) continue;
+    const key = /^mf:(\w+)$/.exec(v)?.[1];
+    const a = key ? MODE_ANSWERS[key] : { text: v };
+    for (const [k, val] of Object.entries(a ?? {})) {
+      if (k === 'text') texts.push(String(val));
+      else if (Array.isArray(val)) merged[k] = [...((merged[k] as unknown[]) ?? []), ...val];
+      else merged[k] = val;
+    }
+  }
+  if (s.more) texts.push(s.more);
+  return { ...merged, text: texts.join('') };
 }

@@ -23,19 +23,24 @@ export interface SplitOutcome {
 
 export interface ModeCandidate {
   id: string;
+  nameZh?: string;
+  nameEn?: string;
   score: number;
-  signals?: string[];
+  signals?: Array<string | { label: string }>;
 }
 
 export interface ModeOutcome {
   primary: string | null;
   direction: string | null;
   candidates: ModeCandidate[];
-  recommendations: Array<string | { id?: string; name?: string; nameEn?: string; mechanism?: string; why?: string; [k: string]: unknown }>;
+  recommendations: Array<string | { mechanism?: string; nameZh?: string; nameEn?: string; why?: string }>;
   sources: SourceRef[];
   /** When primary is null: what the user should add. */
-  missing?: string[];
+  missing?: string | string[];
 }
+
+/** Structured answers of the guided /mode form (the classifier's ModeAnswers). */
+export type ModeAnswers = Record<string, unknown> & { text?: string };
 
 export interface CorpusDocInfo {
   id: string;
@@ -59,7 +64,8 @@ export interface ChatServices {
   splitFromText(text: string): SplitOutcome;
   /** Runs the calculator on validated input; throws UserError on bad input. */
   computeSplit(input: unknown): SplitOutcome;
-  classifyMode(text: string): ModeOutcome;
+  /** A free-text description, or the structured answers of the guided form. */
+  classifyMode(input: string | ModeAnswers): ModeOutcome;
   /** Mode names for display. */
   modeInfo(id: string): ModeInfo | undefined;
   documents(): CorpusDocInfo[];

@@ -89,7 +89,7 @@ function sourceBlocks(sources: SourceRef[], services: ChatServices, max = 4): Bl
 export function splitReply(r: SplitOutcome, lang: Lang, services: ChatServices): Reply {
   const m = t(lang);
   const names = Object.keys(r.shares);
-  const blocks: Block[] = [p({ b: m.splitTitle }, r.indicator ? `（${m.indicator}：${r.indicator}）` : '')];
+  const blocks: Block[] = [p({ b: m.splitTitle }, r.indicator ? (lang === 'en' ? ` (${m.indicator}: ${r.indicator})` : `（${m.indicator}：${r.indicator}）`) : '')];
   blocks.push({
     kind: 'pre',
     text: table([m.party, m.share, m.amount], names.map((n) => [n, formatShare(r.shares[n]), formatMoney(r.amounts[n] ?? 0)])),
@@ -109,33 +109,37 @@ export function splitReply(r: SplitOutcome, lang: Lang, services: ChatServices):
   return { blocks };
 }
 
-function modeName(id: string, lang: Lang, services: ChatServices): string {
+function modeName(id: string, lang: Lang, services: ChatServices, c?: { nameZh?: string; nameEn?: string }): string {
   const info = services.modeInfo(id);
-  if (!info) return id;
-  return lang === 'en' ? `${info.en} (${info.zh})` : info.zh;
+  const zh = c?.nameZh ?? info?.zh;
+  const en = c?.nameEn ?? info?.en;
+  if (lang === 'en') return en ? `${en}${zh ? ` (${zh})` : ''}` : zh ?? id;
+  return zh ?? en ?? id;
 }
 
 export function modeReply(r: ModeOutcome, lang: Lang, services: ChatServices): Reply {
   const m = t(lang);
+  const sep = lang === 'en' ? ', ' : '、';
+  const colon = lang === 'en' ? ': ' : '：';
   if (!r.primary) {
-    const missing = r.missing?.length ? r.missing.join(lang === 'en' ? '; ' : '；') : m.modeAddDefault;
+    const missing = Array.isArray(r.missing) ? r.missing.join(lang === 'en' ? '; ' : '；') : r.missing || m.modeAddDefault;
     return { blocks: [p(m.modeUnknown), p({ b: m.modeAddInfo }, ' ', missing)] };
   }
-  const blocks: Block[] = [p({ b: `${m.modeTitle}：` }, { b: modeName(r.primary, lang, services) })];
-  if (r.direction) blocks.push(p(`${m.direction}：${m.directions[r.direction] ?? r.direction}`));
   const top = r.candidates.find((c) => c.id === r.primary);
-  if (top?.signals?.length) blocks.push(p(`${m.signals}：${top.signals.slice(0, 6).join('、')}`));
+  const blocks: Block[] = [p({ b: `${m.modeTitle}${colon}` }, { b: modeName(r.primary, lang, services, top) })];
+  if (r.direction) blocks.push(p(`${m.direction}${colon}${m.directions[r.direction] ?? r.direction}`));
+  const signals = (top?.signals ?? []).map((s) => (typeof s === 'string' ? s : s.label));
+  if (signals.length) blocks.push(p(`${m.signals}${colon}${[...new Set(signals)].slice(0, 6).join(sep)}`));
   const others = r.candidates.filter((c) => c.id !== r.primary && c.score > 0).slice(0, 2);
-  if (others.length) blocks.push(p(`${m.otherCandidates}：${others.map((c) => `${modeName(c.id, lang, services)} (${c.score.toFixed(2)})`).join(lang === 'en' ? ', ' : '，')}`));
+  if (others.length) blocks.push(p(`${m.otherCandidates}${colon}${others.map((c) => `${modeName(c.id, lang, services, c)} (${m.score} ${c.score})`).join(sep)}`));
   if (r.recommendations.length) {
     blocks.push(p({ b: m.recommendations }));
     blocks.push({
       kind: 'list',
-      items: r.recommendations.slice(0, 5).map((rec) => {
+      items: r.recommendations.slice(0, 5).map((rec): Inline[] => {
         if (typeof rec === 'string') return [rec];
-        const name = (lang === 'en' ? rec.nameEn ?? rec.name : rec.name ?? rec.nameEn) ?? rec.mechanism ?? rec.id ?? '';
-        const why = typeof rec.why === 'string' ? rec.why : typeof rec.description === 'string' ? rec.description : '';
-        return [String(name), why ? `：${why}` : ''];
+        const name = (lang === 'en' ? rec.nameEn ?? rec.nameZh : rec.nameZh ?? rec.nameEn) ?? rec.mechanism ?? '';
+        return [{ b: name }, rec.why ? `${lang === 'en' ? ': ' : '：'}${rec.why}` : ''];
       }),
     });
     blocks.push(p({ i: m.tryCalc }));

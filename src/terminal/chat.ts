@@ -6,7 +6,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { isUserError } from '../errors';
-import { modeForm, modeFormText, splitForm, splitFormInput, type Form } from '../chat/forms';
+import { modeForm, modeFormInput, splitForm, splitFormInput, type Form } from '../chat/forms';
 import { t } from '../chat/i18n';
 import type { ChatServices } from '../chat/ports';
 import { modeReply, p, splitReply } from '../chat/replies';
@@ -39,13 +39,14 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   const write = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
   const show = (reply: Reply) => {
     const r = renderText(reply);
-    if (r.choices.length) choices = r.choices;
+    // Numbers pick from the latest buttons only; in a form, a validation message keeps the step's buttons.
+    if (r.choices.length || !active) choices = r.choices;
     write(`${r.text}\n`);
   };
 
   function finishForm(f: ActiveForm): Reply {
     const l = lang();
-    if (f.form.name === 'mode') return modeReply(opts.services.classifyMode(modeFormText(f.state)), l, opts.services);
+    if (f.form.name === 'mode') return modeReply(opts.services.classifyMode(modeFormInput(f.state)), l, opts.services);
     try {
       return splitReply(opts.services.computeSplit(splitFormInput(f.state)), l, opts.services);
     } catch (e) {

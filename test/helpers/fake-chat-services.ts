@@ -44,7 +44,7 @@ export function fakeServices(): { services: ChatServices; calls: FakeCalls } {
       };
     },
     classifyMode(text): ModeOutcome {
-      calls.mode.push(text);
+      calls.mode.push(typeof text === 'string' ? text : JSON.stringify(text));
       return { primary: 'forward_industrial', direction: 'forward', candidates: [{ id: 'forward_industrial', score: 5, signals: ['产业转移'] }], recommendations: ['agreed_ratio'], sources: [] };
     },
     modeInfo: (id) => ({ id, zh: '正向飞地', en: 'Forward enclave' }),
