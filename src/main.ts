@@ -41,6 +41,8 @@ async function main(): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+  // Timers of the plugins (throttler, chat actions) must not keep a stopped bot alive.
+  setTimeout(() => process.exit(0), 200).unref();
   return 0;
 }
 

@@ -284,8 +284,12 @@ describe('the bot against the Telegram emulator', () => {
     await emu.send(g, text, { entities: [{ type: 'mention', offset: 0, length: 12 }] });
     const answer = await emu.waitFor(g.chatId!, n);
     expect(unescape(answer.map((m) => m.text).join('\n'))).toMatch(/接力/);
-    const [help] = await emu.ask(g, '/help');
+    const [help] = await emu.ask(g, '/help@TestNameBot');
     expect(help.text).toContain('/split');
+    const count = emu.botMessages(g.chatId!).length;
+    await emu.send(g, '/help@OtherBot');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(emu.botMessages(g.chatId!)).toHaveLength(count);
   });
 
   it('the allowlist refuses a stranger: message, command, button and inline query', async () => {

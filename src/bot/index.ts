@@ -47,7 +47,7 @@ export async function startBot(config: Config, services: ChatServices, opts: Sta
     await prepareBot(bot, log);
     running = config.WEBHOOK_URL
       ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, host: opts.host }, log)
-      : startPolling(bot, log);
+      : await startPolling(bot, log);
   } catch (e) {
     await stores.close();
     throw e;

@@ -79,7 +79,10 @@ export function groupGate(): MiddlewareFn<BotContext> {
     }
     const entities = msg.entities ?? msg.caption_entities ?? [];
     const username = ctx.me.username?.toLowerCase();
-    const isCommand = entities.some((e) => e.type === 'bot_command' && e.offset === 0);
+    const command = entities.find((e) => e.type === 'bot_command' && e.offset === 0);
+    // `/help@OtherBot` is for another bot in the group.
+    const target = command ? text.slice(0, command.length).split('@')[1]?.toLowerCase() : undefined;
+    const isCommand = !!command && (!target || target === username);
     const mention = entities.find((e) => e.type === 'mention' && text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === username);
     const replyToBot = msg.reply_to_message?.from?.id === ctx.me.id;
     if (isCommand) return next();

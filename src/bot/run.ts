@@ -33,7 +33,9 @@ export async function prepareBot(bot: Bot<BotContext>, log: Logger): Promise<voi
   }
 }
 
-export function startPolling(bot: Bot<BotContext>, log: Logger): Running {
+export async function startPolling(bot: Bot<BotContext>, log: Logger): Promise<Running> {
+  // Telegram refuses getUpdates while a webhook is set (e.g. after running in webhook mode).
+  await bot.api.deleteWebhook();
   const handle: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   log.info({ mode: 'polling', bot: bot.botInfo.username }, 'bot started');
   return {

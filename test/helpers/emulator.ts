@@ -39,6 +39,7 @@ export interface UserOptions {
 
 export class Emulator {
   readonly calls: Array<{ method: string; body: any }> = [];
+  readonly webhookStatuses: number[] = [];
   private constructor(
     readonly server: any,
     readonly apiRoot: string,
@@ -97,6 +98,20 @@ export class Emulator {
       }
       if (!closed) res.json({ ok: true, result: updates });
     });
+    // Webhook delivery with the secret token header, as Telegram sends it (the stock one sends none).
+    this.server.addUserUpdate = async (update: any) => {
+      const webhook = this.server.webhooks[update.botToken];
+      if (!webhook) {
+        this.server.storage.userMessages.push(update);
+      } else {
+        const T = this.server.constructor as any;
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (webhook.secret_token) headers['x-telegram-bot-api-secret-token'] = webhook.secret_token;
+        const res = await fetch(webhook.url, { method: 'POST', headers, body: JSON.stringify(T.formatUpdate(update)) });
+        this.webhookStatuses.push(res.status);
+      }
+      this.server.updateId++;
+    };
     const added = stack.splice(before, stack.length - before);
     const firstRoute = stack.findIndex((l) => l.route);
     stack.splice(firstRoute, 0, ...added);

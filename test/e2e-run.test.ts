@@ -1,0 +1,170 @@
+/**
+ * End-to-end running modes: the webhook server (secret token checked) against the emulator, and
+ * `src/main.ts` as a process — the bot with graceful SIGTERM, the terminal chat on piped stdin,
+ * and a bad configuration value.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config';
+import { createServices } from '../src/services';
+import { fromServices } from '../src/chat/adapter';
+import type { ChatServices } from '../src/chat/ports';
+import { startBot } from '../src/bot';
+import { createLogger } from '../src/bot/logger';
+import { Emulator, TEST_TOKEN, freePort } from './helpers/emulator';
+
+let emu: Emulator;
+let services: ChatServices;
+let indexDir: string;
+const dirs: string[] = [];
+
+function tmp(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(d);
+  return d;
+}
+
+beforeAll(async () => {
+  indexDir = tmp('enclave-run-index-');
+  emu = await Emulator.start();
+  services = fromServices(await createServices(loadConfig({ INDEX_DIR: indexDir }), { log: () => undefined }));
+});
+
+afterAll(async () => {
+  await emu?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+interface Proc {
+  out: () => string;
+  err: () => string;
+  exit: Promise<number | null>;
+  kill: (sig: NodeJS.Signals) => void;
+  write: (s: string) => void;
+  end: () => void;
+}
+
+function runMain(env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', INDEX_DIR: indexDir, ...env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (err += d));
+  return {
+    out: () => out,
+    err: () => err,
+    exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    kill: (sig) => child.kill(sig),
+    write: (s) => child.stdin.write(s),
+    end: () => child.stdin.end(),
+  };
+}
+
+async function until(cond: () => boolean, ms = 30_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('webhook mode', () => {
+  it('serves updates posted with the secret token and refuses others', async () => {
+    const port = await freePort();
+    const secret = 'webhook-secret-value-42';
+    const config = {
+      ...loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: tmp('enclave-wh-data-'), INDEX_DIR: indexDir }),
+      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+      WEBHOOK_SECRET: secret,
+      PORT: port,
+    };
+    const lines: string[] = [];
+    const bot = await startBot(config, services, { host: '127.0.0.1', throttle: false, log: createLogger({ secrets: [TEST_TOKEN, secret], destination: { write: (s: string) => void lines.push(s) } }) });
+    try {
+      expect(emu.server.webhooks[TEST_TOKEN].url).toBe(config.WEBHOOK_URL);
+      const msgs = await emu.ask({ userId: 3001 }, '什么是飞地接力？');
+      expect(msgs.map((m) => m.text).join('\n')).toMatch(/接力/);
+      expect(emu.webhookStatuses.at(-1)).toBe(200);
+
+      const forged = await fetch(config.WEBHOOK_URL, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ update_id: 99999, message: { message_id: 1, date: 0, chat: { id: 3001, type: 'private' }, from: { id: 3001, is_bot: false, first_name: 'x' }, text: '/start' } }) });
+      expect(forged.status).toBe(401);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+    } finally {
+      await bot.stop();
+    }
+    expect(lines.join('')).not.toContain(secret);
+    expect(lines.join('')).not.toContain(TEST_TOKEN);
+  });
+});
+
+describe('errors', () => {
+  it('a failing update gets a short apology; the log gets the error without the token; the bot goes on', async () => {
+    const failing: ChatServices = {
+      ...services,
+      ask: async (q, o) => {
+        if (q.includes('boom')) throw new Error(`upstream failed at https://api.example/bot${TEST_TOKEN}/x`);
+        return services.ask(q, o);
+      },
+    };
+    const lines: string[] = [];
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: tmp('enclave-err-data-'), INDEX_DIR: indexDir });
+    const bot = await startBot(config, failing, { throttle: false, log: createLogger({ secrets: [TEST_TOKEN], destination: { write: (s: string) => void lines.push(s) } }) });
+    try {
+      const [sorry] = await emu.ask({ userId: 3003 }, 'what is boom?');
+      expect(sorry.text).toMatch(/抱歉|Sorry/);
+      expect(sorry.text).not.toContain('upstream');
+      const next = await emu.ask({ userId: 3003 }, '什么是飞地接力？');
+      expect(next.map((m) => m.text).join('\n')).toMatch(/接力/);
+    } finally {
+      await bot.stop();
+    }
+    const log = lines.join('');
+    expect(log).toContain('update failed');
+    expect(log).toContain('upstream failed');
+    expect(log).not.toContain(TEST_TOKEN);
+  });
+});
+
+describe('npm start (src/main.ts)', () => {
+  it('runs the bot with long polling and shuts down gracefully on SIGTERM', async () => {
+    const p = runMain({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: tmp('enclave-main-data-') });
+    try {
+      await until(() => p.out().includes('bot started'));
+      const [welcome] = await emu.ask({ userId: 3002 }, '/start');
+      expect(welcome.text).toContain('飞地政策顾问');
+      p.kill('SIGTERM');
+      expect(await p.exit).toBe(0);
+      expect(p.out()).toContain('bot stopped');
+      expect(p.out() + p.err()).not.toContain(TEST_TOKEN);
+    } finally {
+      p.kill('SIGKILL');
+    }
+  });
+
+  it('without a token, runs the terminal chat on piped stdin and exits at end of input', async () => {
+    const p = runMain({});
+    p.write('什么是消薄飞地？\n六四分成 1000万\n/split\n甲, 乙\n1\n6:4\n100万\n无\n无\n无\n');
+    p.end();
+    expect(await p.exit).toBe(0);
+    const out = p.out();
+    expect(out).toContain('消薄飞地');
+    expect(out).toMatch(/\[1\]/);
+    expect(out).toMatch(/飞出地\s+60\.00%\s+6,000,000\.00/);
+    expect(out).toMatch(/甲\s+60\.00%\s+600,000\.00/);
+  });
+
+  it('reports a bad configuration value in one clear line', async () => {
+    const p = runMain({ TELEGRAM_BOT_TOKEN: 'not-a-token', RATE_LIMIT_PER_MINUTE: 'lots' });
+    expect(await p.exit).toBe(1);
+    expect(p.err()).toMatch(/TELEGRAM_BOT_TOKEN/);
+    expect(p.err()).toMatch(/RATE_LIMIT_PER_MINUTE must be a positive whole number/);
+    expect(p.err()).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
