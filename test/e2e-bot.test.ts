@@ -129,6 +129,8 @@ describe('the bot against the Telegram emulator', () => {
     expect(text).toContain('推动山海协作“飞地经济”高质量发展');
     expect(msg.buttons.map((b) => b.callback_data)).toEqual([expect.stringMatching(/^src:/), 'fu']);
     for (const m of msgs) expect(balanced(m.text)).toBe(true);
+    // the typing indicator was shown while working
+    expect(emu.calls.some((c) => c.method === 'sendChatAction' && c.body.action === 'typing' && String(c.body.chat_id) === String(ALICE.userId))).toBe(true);
   });
 
   it('the sources button edits the message to show the quoted passages, verbatim from the corpus', async () => {

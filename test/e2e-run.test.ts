@@ -132,6 +132,29 @@ describe('errors', () => {
   });
 });
 
+describe('rate limit', () => {
+  it('asks a user who sends too much to slow down, once, and ignores the excess', async () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: tmp('enclave-rl-data-'), INDEX_DIR: indexDir, RATE_LIMIT_PER_MINUTE: '2' });
+    const bot = await startBot(config, services, { throttle: false, log: createLogger({ level: 'silent' }) });
+    const u = { userId: 3004, languageCode: 'en' };
+    try {
+      await emu.ask(u, '/help');
+      await emu.ask(u, '/about');
+      const [slow] = await emu.ask(u, '/sources');
+      expect(slow.text).toMatch(/Too many messages/);
+      const n = emu.botMessages(u.userId).length;
+      await emu.send(u, '/help');
+      await new Promise((r) => setTimeout(r, 500));
+      expect(emu.botMessages(u.userId)).toHaveLength(n);
+      // other users are not affected
+      const [other] = await emu.ask({ userId: 3005 }, '/help');
+      expect(other.text).toContain('/split');
+    } finally {
+      await bot.stop();
+    }
+  });
+});
+
 describe('npm start (src/main.ts)', () => {
   it('runs the bot with long polling and shuts down gracefully on SIGTERM', async () => {
     const p = runMain({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: tmp('enclave-main-data-') });
