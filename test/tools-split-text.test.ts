@@ -110,6 +110,7 @@ describe('missing or ambiguous text: say what is missing, with an example, never
     ['今天天气怎么样', 'ratio', /没有找到分成比例和金额/],
     ['', 'ratio', /没有内容/],
     ['60/40 split', 'revenue', /amount to split is missing/],
+    ['衢州 60%', 'parties', /缺少要分配的金额；另外只写了一方/],
   ])('%s → missing %s', (text, missing, re) => {
     const r = parseSplitText(text);
     expect(r.ok).toBe(false);

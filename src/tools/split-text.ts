@@ -250,6 +250,25 @@ export function parseSplitText(text: string): SplitTextResult {
       EX.en,
       english,
     );
+  if (money.length === 0) {
+    // say everything that is missing at once
+    const withShare = names.filter((n) => n.share);
+    const withoutShare = names.filter((n) => !n.share);
+    const extra: string[] = [];
+    const extraEn: string[] = [];
+    const also: Array<'ratio' | 'parties'> = [];
+    if (withShare.length === 1 && !ratios.length && !looseShares.length) {
+      extra.push(`只写了一方（${withShare[0].name} ${withShare[0].share!.raw}），另一方是谁、占多少？`);
+      extraEn.push(`only one party (${withShare[0].name}) is given`);
+      also.push('parties');
+    } else if (withShare.length && withoutShare.length) {
+      extra.push(`${withoutShare.map((n) => n.name).join('、')} 没有写比例。`);
+      extraEn.push(`${withoutShare.map((n) => n.name).join(', ')} has no share`);
+      also.push('ratio');
+    }
+    if (also.length)
+      return fail(['revenue', ...also], `缺少要分配的金额；另外${extra.join('')}例如：${EX.zh}`, `The amount to split is missing, and ${extraEn.join('; ')}. Example: ${EX.en}`, EX.zh, EX.en, english);
+  }
   if (money.length === 0)
     return fail(
       ['revenue'],
