@@ -45,8 +45,8 @@ export class Emulator {
     readonly apiRoot: string,
   ) {}
 
-  static async start(): Promise<Emulator> {
-    const port = await freePort();
+  static async start(fixedPort?: number): Promise<Emulator> {
+    const port = fixedPort ?? (await freePort());
     const server = new (TelegramServer as any)({ port, host: '127.0.0.1', storeTimeout: 600 });
     const emu = new Emulator(server, `http://127.0.0.1:${port}`);
     emu.extend();
