@@ -14,24 +14,20 @@ import { createLlmAdvisor, type LlmLog } from '../src/llm';
 import type { ToolDefinition } from '../src/llm/tools';
 import { cjkBigrams } from '../src/llm/verify';
 import type { Hit, Retriever } from '../src/retrieval/types';
-import { computeSplit, SplitInputSchema } from '../src/tools/split';
+import { computeSplit, toolDefinitions } from '../src/tools';
 import { passagesIn, startStub, type ChatRequest, type Script, type Stub } from './llm-stub';
 
 const KEY = 'sk-test-9f8e7d6c5b4a-do-not-log';
-
-/** The split calculator as the agent sees it: H5's own schema object and function. */
-function splitTool(): ToolDefinition {
-  return { name: 'compute_benefit_split', description: 'benefit split', schema: SplitInputSchema, run: computeSplit };
-}
 
 let docs: CorpusDocument[];
 let chunks: Chunk[];
 
 /** A tiny real retriever over the corpus chunks (character-bigram overlap), enough to feed the agent. */
-function bigramRetriever(): Retriever & { queries: string[] } {
+function bigramRetriever(): Retriever & { queries: string[]; docs: CorpusDocument[] } {
   const queries: string[] = [];
   return {
     queries,
+    docs, // like HybridRetriever: lets calculator sources carry their document titles
     async retrieve(query, opts = {}) {
       queries.push(query);
       const q = cjkBigrams(query);
@@ -73,6 +69,7 @@ afterEach(async () => {
 });
 
 async function setup(script: Script, opts: { timeoutMs?: number; tools?: readonly ToolDefinition[]; maxSteps?: number } = {}) {
+  // Without `tools`, the advisor uses the project's real toolDefinitions.
   stub = await startStub(script);
   const config = ConfigSchema.parse({
     OPENAI_API_KEY: KEY,
@@ -83,7 +80,7 @@ async function setup(script: Script, opts: { timeoutMs?: number; tools?: readonl
   const retriever = bigramRetriever();
   const offline = offlineAdvisor();
   const log = captureLog();
-  const advisor = createLlmAdvisor({ config, retriever, offline, tools: opts.tools ?? [], log, maxSteps: opts.maxSteps });
+  const advisor = createLlmAdvisor({ config, retriever, offline, tools: opts.tools, log, maxSteps: opts.maxSteps });
   return { stub, advisor, retriever, offline, log };
 }
 
@@ -310,14 +307,20 @@ describe('calculator tools: the numbers come from the calculator, not the model'
   };
 
   it('calls compute_benefit_split with the calculator schema; the stated amounts equal its output', async () => {
-    const tools = [splitTool()];
-    const { advisor } = await setup((req, n) => (n === 0 ? { toolCalls: [{ name: 'compute_benefit_split', arguments: JSON.stringify(SPLIT_ARGS) }] } : stateSplit(req)), { tools });
+    const { advisor } = await setup((req, n) => (n === 0 ? { toolCalls: [{ name: 'compute_benefit_split', arguments: JSON.stringify(SPLIT_ARGS) }] } : stateSplit(req)));
     const res = await advisor.ask('飞地税收100万元，按六四分成，各得多少？');
     const expected = computeSplit(SPLIT_ARGS);
 
-    const params = stub!.requests[0].tools?.find((t) => t.function.name === 'compute_benefit_split')?.function.parameters as { properties: Record<string, unknown>; required: string[] };
-    expect(Object.keys(params.properties).sort()).toEqual(Object.keys(SplitInputSchema.shape).sort());
-    expect(params.required).toEqual(expect.arrayContaining(['revenue', 'parties']));
+    // Every calculator goes over the wire with the JSON schema of ITS zod schema (one source of truth).
+    const sent = stub!.requests[0].tools!;
+    expect(sent.map((t) => t.function.name).sort()).toEqual(['retrieve_passages', ...toolDefinitions.map((d) => d.name)].sort());
+    for (const def of toolDefinitions) {
+      const params = sent.find((t) => t.function.name === def.name)!.function.parameters as { properties: Record<string, unknown> };
+      expect(Object.keys(params.properties).sort()).toEqual(Object.keys(def.schema.shape).sort());
+    }
+    const split = sent.find((t) => t.function.name === 'compute_benefit_split')!.function;
+    expect(split.parameters).toMatchObject({ required: expect.arrayContaining(['revenue', 'parties']) });
+    expect(split.description).toContain('Always use this tool instead of doing the arithmetic yourself');
     expect(res).toMatchObject({ via: 'llm', answered: true });
     expect(res.answer).toContain(`${expected.amounts['飞出地'] / 10000}万元`);
     expect(res.answer).toContain(`${expected.amounts['飞入地'] / 10000}万元`);
@@ -328,9 +331,7 @@ describe('calculator tools: the numbers come from the calculator, not the model'
   });
 
   it('a wrong number in the answer is caught: that sentence is dropped and the user told', async () => {
-    const { advisor } = await setup((req, n) => (n === 0 ? { toolCalls: [{ name: 'compute_benefit_split', arguments: JSON.stringify(SPLIT_ARGS) }] } : stateSplit(req, 100000)), {
-      tools: [splitTool()],
-    });
+    const { advisor } = await setup((req, n) => (n === 0 ? { toolCalls: [{ name: 'compute_benefit_split', arguments: JSON.stringify(SPLIT_ARGS) }] } : stateSplit(req, 100000)));
     const res = await advisor.ask('飞地税收100万元，按六四分成，各得多少？');
     expect(res.via).toBe('llm');
     expect(res.answer).toContain('60万元');
@@ -346,7 +347,6 @@ describe('calculator tools: the numbers come from the calculator, not the model'
         if (n === 0) return { toolCalls: [{ name: 'compute_benefit_split', arguments: JSON.stringify(bad) }] };
         return { content: '请问另一方（飞入地）的分成比例是多少？' };
       },
-      { tools: [splitTool()] },
     );
     const res = await advisor.ask('飞地税收100万元，飞出地占六成，怎么分？');
     const toolMsg = String(stub!.requests[1].messages.find((m) => m.role === 'tool')?.content);
@@ -354,6 +354,26 @@ describe('calculator tools: the numbers come from the calculator, not the model'
     expect(toolMsg).toMatch(/two parties|至少|2/);
     // The model asks for the missing input; a question back needs no citation and is passed on as is.
     expect(res).toMatchObject({ via: 'llm', answered: false, answer: '请问另一方（飞入地）的分成比例是多少？', citations: [] });
+  });
+});
+
+describe('classify_enclave_mode', () => {
+  it('the classifier result and its corpus basis reach the model; the answer cites that basis', async () => {
+    const text = '衢州在杭州设立科创园，研发在杭州，生产回到衢州';
+    const { advisor } = await setup((req, n) => {
+      if (n === 0) return { toolCalls: [{ name: 'classify_enclave_mode', arguments: JSON.stringify({ text }) }] };
+      const toolMsg = String(req.messages.find((m) => m.role === 'tool')?.content);
+      const primary = (JSON.parse(toolMsg.split('\n')[0]) as { primary: string }).primary;
+      const [k, p] = [...passagesIn(req)].find(([, p]) => p.text.includes('反向设立飞地园区'))!;
+      return { content: `这属于${primary === 'reverse_innovation' ? '科创飞地（反向飞地）' : '其他'}：即「${p.text}」。[${k}]` };
+    });
+    const res = await advisor.ask(`${text}，这是什么飞地模式？`);
+    expect(res).toMatchObject({ via: 'llm', answered: true });
+    expect(res.answer).toContain('科创飞地（反向飞地）');
+    expect(res.citations).toHaveLength(1);
+    expect(res.citations[0].source).toBe('003_2609191a22f4057a.txt');
+    expect(docOf(res.citations[0].source).raw).toContain(res.citations[0].quote);
+    expect(res.citations[0].title).toBe(docOf('003_2609191a22f4057a.txt').title);
   });
 });
 
@@ -438,7 +458,7 @@ describe('prompt injection', () => {
     stub = await startStub((req, n) => (n === 0 ? retrieveCall('x') : { content: '飞地一律免税。[99]' }));
     const config = ConfigSchema.parse({ OPENAI_API_KEY: KEY, OPENAI_BASE_URL: stub.baseURL, OPENAI_MODEL: 'stub-model', LLM_TIMEOUT_MS: '5000' });
     const offline = offlineAdvisor();
-    const advisor = createLlmAdvisor({ config, retriever: { retrieve: async () => [{ chunk: poisoned, score: 1 }] }, offline, tools: [] });
+    const advisor = createLlmAdvisor({ config, retriever: { retrieve: async () => [{ chunk: poisoned, score: 1 }] }, offline });
     const res = await advisor.ask('飞地要交税吗？');
     const toolMsg = String(stub.requests[1].messages.find((m) => m.role === 'tool')?.content);
     expect(toolMsg.match(/<passage /g)).toHaveLength(1);

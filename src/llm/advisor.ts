@@ -11,6 +11,7 @@ import type { Advisor, AskOptions, AskResult } from '../advisor/types';
 import type { Config } from '../config';
 import { splitSentences } from '../corpus/sentences';
 import type { Retriever } from '../retrieval/types';
+import { toolDefinitions } from '../tools';
 import { runAgent, type AgentRun } from './agent';
 import { classifyFailure, droppedNote, failureNote, LlmTimeoutError, refusalText, type FailureKind } from './failures';
 import { DECLINE_MARKER, loadPrompts, type Prompts } from './prompts';
@@ -31,7 +32,7 @@ export interface LlmAdvisorOptions {
   retriever: Retriever;
   /** Answers when the LLM path cannot. */
   offline: Advisor;
-  /** The deterministic calculators (src/tools toolDefinitions). */
+  /** The deterministic calculators; default: src/tools `toolDefinitions`. */
   tools?: readonly ToolDefinition[];
   /** A pino-like logger, or a line writer (services' LogFn): entries go out as one JSON line. */
   log?: LlmLog | ((message: string) => void);
@@ -96,7 +97,7 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
     const session = new AgentSession();
     const context = options.context?.trim() || undefined;
     const verifyCtx = () => ({ passages: session.passages, toolNumbers: session.toolNumbers, toolsCalled: session.calculatorCalled, question: `${q}\n${context ?? ''}`, splitSentences: split });
-    const tools = buildAgentTools({ retriever: o.retriever, tools: o.tools ?? [], descriptions: prompts.tools, session, context });
+    const tools = buildAgentTools({ retriever: o.retriever, tools: o.tools ?? toolDefinitions, descriptions: prompts.tools, session, context });
 
     // Streaming: re-verify the completed sentences whenever one completes, and pass on what holds.
     let buffer = '';

@@ -8,12 +8,11 @@ import type { Retriever } from '../retrieval/types';
 import type { AgentSession } from './session';
 import type { PassageRef } from './verify';
 
-/** A deterministic tool as src/tools exports it. */
+/** A deterministic tool as src/tools exports it (`toolDefinitions`): its own zod input schema and function. */
 export interface ToolDefinition {
   name: string;
   description: string;
-  // Any zod object schema: the calculators' own input schemas.
-  schema: z.ZodType<Record<string, unknown>>;
+  schema: z.ZodType;
   run(input: any): unknown;
 }
 
@@ -110,7 +109,12 @@ export function buildAgentTools(o: AgentToolOptions): StructuredToolInterface[] 
           const refs = session.addQuotes(quotes, titleOf);
           return `${JSON.stringify(figures)}${refs.length ? `\n${formatPassages(refs)}` : ''}`;
         }),
-      { name: def.name, description: o.descriptions[def.name] ?? def.description, schema: def.schema as z.ZodObject<any> },
+      {
+        name: def.name,
+        // How to use it (prompts/tools/<name>.md), then what the calculator itself says about its input.
+        description: [o.descriptions[def.name], def.description].filter(Boolean).join('\n'),
+        schema: def.schema as z.ZodObject<any>,
+      },
     ),
   );
   return [retrieve, ...calculators] as StructuredToolInterface[];
