@@ -198,6 +198,25 @@ describe('streaming', () => {
     expect(res.answer.startsWith(partials[0])).toBe(true);
   });
 
+  it('a throwing listener does not break the answer; inline <think> reasoning is never shown', async () => {
+    const { advisor } = await setup((req, n) => {
+      if (n === 0) return retrieveCall('飞地 税收 GDP');
+      const a = sentenceWith(req, '税收');
+      return { content: `<think>用户问税收。我应该引用段落。飞地经济举世无双。</think>${a.sentence}[${a.n}]\n飞地经济可以共享 GDP 与税收等指标。[${a.n}]` };
+    });
+    const partials: string[] = [];
+    const res = await advisor.askStream('飞地的税收如何分配？', {}, (t) => {
+      partials.push(t);
+      throw new Error('edit failed');
+    });
+    expect(res.via).toBe('llm');
+    expect(res.note).toBeUndefined();
+    expect(res.answer).not.toContain('think');
+    expect(res.answer).not.toContain('举世无双');
+    expect(partials.length).toBeGreaterThanOrEqual(1);
+    expect(partials.join('')).not.toContain('举世无双');
+  });
+
   it('a streamed answer that fails verification never reaches the listener', async () => {
     const { advisor } = await setup((req, n) => {
       if (n === 0) return retrieveCall('飞地 税收');

@@ -60,6 +60,11 @@ export function userMessage(question: string, lang: 'zh' | 'en', context?: strin
   return `${prev}<user_question>\n${neutralize(question)}\n</user_question>\n${ask}`;
 }
 
+/** Reasoning models served through compatible APIs (DeepSeek-R1, Qwen3 on Ollama) may inline their thinking. */
+export function visibleText(text: string): string {
+  return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '');
+}
+
 export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
   const { config, offline } = o;
   const log: LlmLog | undefined =
@@ -105,14 +110,19 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
     const onToken = onPartial
       ? (delta: string) => {
           buffer += delta;
-          const segs = segmentAnswer(buffer);
+          const segs = segmentAnswer(visibleText(buffer));
           const lastSentence = segs.map((s) => s.kind).lastIndexOf('sentence');
           const complete = segs.slice(0, lastSentence).map((s) => s.text).join('');
           if (!complete || complete.includes('[[')) return;
           const v = verifyAnswer(complete, verifyCtx());
           if (v.text && v.text !== shown && v.text.length > shown.length && !guard[lang].leaks(v.text)) {
             shown = v.text;
-            onPartial(shown);
+            try {
+              onPartial(shown);
+            } catch (e) {
+              // A failing listener (e.g. a Telegram edit) must not cost the answer itself.
+              log?.warn({ event: 'llm_partial_listener_failed', error: e instanceof Error ? e.message : String(e) });
+            }
           }
         }
       : undefined;
@@ -149,7 +159,7 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
         deadline,
       ]);
       clearTimeout(timer);
-      const text = run.text.trim();
+      const text = visibleText(run.text).trim();
       if (guard[lang].leaks(text)) {
         outcome = 'leak-blocked';
         result = { answered: false, answer: refusalText(lang), citations: [], lang, via: 'llm' };
