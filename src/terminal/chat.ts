@@ -101,7 +101,13 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
         deliver(await router.handleText(line, { session, lang: lang() }));
       }
     } catch (e) {
-      write(isUserError(e) ? `Error: ${e.message}` : `${t(lang()).apology} (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+      if (isUserError(e)) write(`Error: ${e.message}`);
+      else {
+        // The chat goes on; the operator sees the reason on stderr.
+        write(t(lang()).apology);
+        process.stderr.write(`Error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
+        if (process.env.DEBUG) console.error(e);
+      }
     }
     if (tty) rl.prompt();
   }
