@@ -17,7 +17,16 @@ import { loadConfig } from '../src/config';
 import { createServices } from '../src/services';
 import { createOfflineAdvisor } from '../src/advisor/offline';
 import { DECLINE_RULE, evidenceStrength, type DeclineRule, type EvidenceSignals } from '../src/advisor/decline';
-import { loadDevset } from './devset';
+import { fileURLToPath } from 'node:url';
+import { loadDevset, DEVSET_PATH } from './devset';
+
+// The dev set and the fresh set (written after the first tuning) pooled: a rule fitted on one set
+// of 12 negatives generalised poorly. `--devset FILE` (repeatable) replaces the pair.
+const FRESH_PATH = fileURLToPath(new URL('./fresh.jsonl', import.meta.url));
+function questionFiles(argv: string[]): string[] {
+  const files = argv.flatMap((a, i) => (argv[i - 1] === '--devset' ? [a] : []));
+  return files.length ? files : [DEVSET_PATH, FRESH_PATH];
+}
 
 const MIN_ANSWERED = 0.9;
 const WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
@@ -67,7 +76,7 @@ async function main() {
   // A threshold of -∞ answers everything, so every question reports its signals.
   const advisor = createOfflineAdvisor(services.retriever, { decline: { missingWeight: 0, threshold: -Infinity } });
   const points: Point[] = [];
-  for (const item of loadDevset()) {
+  for (const item of questionFiles(process.argv.slice(2)).flatMap((f) => loadDevset(f))) {
     const r = await advisor.ask(item.question);
     if (r.signals) points.push({ id: item.id, lang: item.lang, answerable: item.answerable, signals: r.signals, question: item.question });
   }
@@ -79,7 +88,7 @@ async function main() {
     console.log(`No rule answers ≥ ${pct(MIN_ANSWERED)} of the ${nA} answerable questions.`);
     return;
   }
-  console.log(`dev set: ${nA} answerable, ${nU} unanswerable (zh+en pooled)`);
+  console.log(`questions: ${nA} answerable, ${nU} unanswerable (zh+en pooled; ${questionFiles(process.argv.slice(2)).map((f) => f.split('/').pop()).join(' + ')})`);
   console.log(`calibrated: missingWeight ${c.rule.missingWeight}, threshold ${c.rule.threshold} (gap ${c.gap.toFixed(3)}) → answered ${pct(c.answered)}, declined ${pct(c.declined)}`);
   const cur = rates(points, DECLINE_RULE);
   console.log(`current DECLINE_RULE ${JSON.stringify(DECLINE_RULE)} → answered ${pct(cur.answered)}, declined ${pct(cur.declined)}`);
@@ -90,7 +99,9 @@ async function main() {
   if (process.argv.includes('--verbose')) {
     const s = (p: Point) => evidenceStrength(p.signals, c.rule);
     for (const p of [...points].sort((a, b) => s(a) - s(b))) {
-      console.log(`  ${s(p).toFixed(3)} ${p.answerable ? 'A' : 'U'} cov=${p.signals.coverage.toFixed(2)} miss=${p.signals.missing.toFixed(2)} ${p.id} ${p.question}`);
+      const fig = p.signals.figureCoverage === undefined ? '' : ` fig=${p.signals.figureCoverage.toFixed(2)}`;
+      const un = p.signals.unmatched.length ? ` unmatched=${p.signals.unmatched.join(',')}` : '';
+      console.log(`  ${s(p).toFixed(3)} ${p.answerable ? 'A' : 'U'} cov=${p.signals.coverage.toFixed(2)}${fig} miss=${p.signals.missing.toFixed(2)}${un} ${p.id} ${p.question}`);
     }
   }
 }

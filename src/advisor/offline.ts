@@ -6,6 +6,7 @@ import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
 import { scoreSentences, selectSentences, type Candidate } from './select';
 import { expandQuery } from '../retrieval/glossary';
+import { questionShape } from './question';
 import { DECLINE_RULE, evidenceSignals, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
 import { compose, declineText, emptyQuestionText } from './compose';
 
@@ -27,9 +28,6 @@ export type OfflineAskResult = AskResult & { signals?: EvidenceSignals };
 export interface OfflineAdvisor extends Advisor {
   ask(question: string, options?: AskOptions): Promise<OfflineAskResult>;
 }
-
-// 什么是 X / X 是什么 / what is X: the user wants a definition.
-const DEFINITIONAL = /什么是|是什么|何谓|含义|内涵|定义|指什么|什么叫|\bwhat (?:is|are|does)\b|\bdefin|\bmeaning\b|\bmean\b/i;
 
 /** Candidates from several hit lists, each sentence once with its best score. */
 function mergeCandidates(lists: Candidate[][]): Candidate[] {
@@ -58,6 +56,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   let stats: CorpusStats | undefined;
   const getStats = () => (stats ??= new CorpusStats(chunks.map((c) => c.text)));
   const titles = (docId: string) => docs.find((d) => d.id === docId);
+  const docText = (docId: string) => docs.find((d) => d.id === docId)?.raw;
 
   return {
     async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
@@ -76,13 +75,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const s = getStats();
       const concepts = extractConcepts(q, s);
       const contextConcepts = context ? extractConcepts(context, s) : [];
-      const definitional = DEFINITIONAL.test(q);
-      const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, { concepts, contextConcepts, definitional })));
-      const bestSentence = candidates.reduce((m, c) => Math.max(m, c.coverage), 0);
+      const shape = questionShape(q);
+      const selectOpts = { concepts, contextConcepts, shape, docText };
+      const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
-      const signals = evidenceSignals(lists, judged, bestSentence, s);
-      const chosen = shouldAnswer(signals, rule) ? selectSentences(candidates, { concepts, contextConcepts, definitional }) : [];
+      const signals = evidenceSignals(lists, judged, candidates, s, shape, q);
+      const chosen = shouldAnswer(signals, rule) ? selectSentences(candidates, selectOpts) : [];
       if (!chosen.length) {
         const suggestions = nearestTopics(hits, docs, lang);
         return { answered: false, answer: declineText(lang, suggestions, hits.length > 0), citations: [], lang, suggestions, via: 'offline', signals };

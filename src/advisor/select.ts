@@ -2,6 +2,7 @@ import type { Hit } from '../retrieval/types';
 import { matchText } from './stats';
 import { splitSentences } from '../corpus/sentences';
 import { coverage, type Concept } from './terms';
+import { hasFreshFigure, type QuestionShape } from './question';
 
 /** A sentence of a retrieved chunk, verbatim, with where it sits and how well it answers. */
 export interface Candidate {
@@ -14,6 +15,13 @@ export interface Candidate {
   section: string;
   /** Offset of the sentence in its document's file: orders sentences and removes overlap duplicates. */
   offset: number;
+  /** End offset in the document's file (where a continuing sentence would start). */
+  end: number;
+  /**
+   * What the sentence is read with when judging it as evidence (matchText form): its section path
+   * and the sentence before it in the passage — "以庆元县为例，…" names the subject a figure is about.
+   */
+  context: string;
   hitRank: number;
   coverage: number;
   score: number;
@@ -23,8 +31,10 @@ export interface SelectOptions {
   /** Question concepts; context concepts (from the previous question) carry a lower weight. */
   concepts: Concept[];
   contextConcepts?: Concept[];
-  /** The question asks for a definition (什么是 / what is …): definitional sentences get a bonus. */
-  definitional: boolean;
+  /** What the question asks for: definitional sentences, figures get a bonus; definitions and lists run on. */
+  shape: QuestionShape;
+  /** A document's cleaned text, to continue a definition past the passage's end. */
+  docText?: (docId: string) => string | undefined;
   maxSentences?: number;
   /** Rough length budget of the quoted evidence, in characters. */
   maxChars?: number;
@@ -40,6 +50,8 @@ const CJK = /[\u4e00-\u9fff]/;
 function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 'score'>[] {
   const { chunk } = hit;
   const out: Omit<Candidate, 'coverage' | 'score'>[] = [];
+  const section = matchText(chunk.section);
+  let prev = '';
   for (const s of splitSentences(chunk.text)) {
     let pos = s.start;
     for (const line of s.text.split('\n')) {
@@ -48,16 +60,20 @@ function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 's
       const start = pos + lead;
       pos += line.length + 1;
       if (text.length < MIN_CHARS || text.startsWith('#') || FURNITURE.test(text)) continue;
+      const norm = matchText(text);
       out.push({
         text,
-        norm: matchText(text),
+        norm,
         docId: chunk.docId,
         source: chunk.source,
         title: chunk.title,
         section: chunk.section,
         offset: chunk.start + start,
+        end: chunk.start + start + text.length,
+        context: `${section}\n${prev}`,
         hitRank,
       });
+      prev = norm;
     }
   }
   return out;
@@ -95,7 +111,9 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       const ctx = opts.contextConcepts?.length ? coverage(opts.contextConcepts, s.norm) : 0;
       let score = cov + 0.3 * ctx + 0.2 * prior;
       score += 0.1 * Math.min(2, numbers.filter((c) => c.alts.some((a) => s.norm.includes(a))).length);
-      if (opts.definitional && DEFINITION.test(s.norm) && main.some((c) => c.alts.some((a) => s.norm.includes(a)))) score += 0.15;
+      if (opts.shape.definitional && DEFINITION.test(s.norm) && main.some((c) => c.alts.some((a) => s.norm.includes(a)))) score += 0.15;
+      // A figure question is answered by a sentence holding a figure that the question does not already give.
+      if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers)) score += 0.1;
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
       if (!CJK.test(s.text)) score -= 0.2; // English abstract sentences: the facts are in the Chinese body
       if (s.text.length > 240) score -= 0.1;
@@ -105,10 +123,33 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
   return [...byKey.values()];
 }
 
+// A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
+const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
+
+/** The sentences following `c` in its paragraph of the document (same line), verbatim. */
+function following(c: Candidate, docText: string, max: number): Candidate[] {
+  const lineEnd = docText.indexOf('\n', c.end);
+  const rest = docText.slice(c.end, lineEnd < 0 ? undefined : lineEnd);
+  const out: Candidate[] = [];
+  for (const s of splitSentences(rest)) {
+    if (out.length >= max) break;
+    const text = s.text.trim();
+    if (text.length < MIN_CHARS) continue;
+    const offset = c.end + s.start + (s.text.length - s.text.trimStart().length);
+    out.push({ ...c, text, norm: matchText(text), offset, end: offset + text.length, context: c.norm, coverage: 0, score: 0 });
+  }
+  return out;
+}
+
 /**
  * The 1–4 sentences that best answer: the best one, then others close to it in score (no near
  * duplicates, at most two documents, within a length budget), in a readable order — the best
  * sentence's document first, sentences of one document in text order.
+ *
+ * Two additions keep multi-part answers whole: a sentence that covers a question concept none of
+ * the chosen ones covers is taken at a lower score (衢州 … 和深圳 from a second paper; 股份制 and
+ * 动态分成 from two papers), and a definition or a list of kinds runs on into the following
+ * sentences of its paragraph when they continue it (飞地接力 → 起始飞地—中继飞地—终端飞地).
  */
 export function selectSentences(candidates: Candidate[], opts: SelectOptions): Candidate[] {
   const maxSentences = opts.maxSentences ?? 4;
@@ -118,15 +159,38 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   if (!best) return [];
   const chosen: Candidate[] = [best];
   let chars = best.text.length;
-  for (const c of ranked.slice(1)) {
-    if (chosen.length >= maxSentences) break;
-    if (c.score < 0.6 * best.score) break;
-    if (chars + c.text.length > maxChars) continue;
+  const covered = (c: Concept) => chosen.some((x) => c.alts.some((a) => x.norm.includes(a)));
+  const addsConcept = (s: Candidate) => opts.concepts.some((c) => c.kind !== 'num' && !covered(c) && c.alts.some((a) => s.norm.includes(a)));
+  const fits = (c: Candidate) => {
+    if (chosen.length >= maxSentences || chars + c.text.length > maxChars) return false;
     const docs = new Set(chosen.map((x) => x.docId));
-    if (!docs.has(c.docId) && docs.size >= 2) continue;
-    if (chosen.some((x) => nearDuplicate(x.norm, c.norm))) continue;
+    if (!docs.has(c.docId) && docs.size >= 2) return false;
+    if (chosen.some((x) => x.offset === c.offset || nearDuplicate(x.norm, c.norm))) return false;
+    return true;
+  };
+  const take = (c: Candidate) => {
     chosen.push(c);
     chars += c.text.length;
+  };
+
+  // A definition or a list of kinds: the paragraph's following sentences, while they carry on.
+  if ((opts.shape.definitional || opts.shape.enumerative) && opts.docText) {
+    const text = opts.docText(best.docId);
+    if (text) {
+      for (const next of following(best, text, 2)) {
+        const carries = CONTINUES.test(next.text) || addsConcept(next) || (opts.shape.enumerative && opts.concepts.some((c) => c.kind !== 'num' && c.alts.some((a) => next.norm.includes(a))));
+        if (!carries || !fits(next)) break;
+        take(next);
+      }
+    }
+  }
+  for (const c of ranked.slice(1)) {
+    if (chosen.length >= maxSentences || c.score < 0.4 * best.score) break;
+    // Close in score, or a lower-scored sentence that brings a concept nothing chosen covers yet.
+    const close = c.score >= 0.6 * best.score;
+    if (!close && !(c.score >= 0.4 * best.score && addsConcept(c))) continue;
+    if (!fits(c)) continue;
+    take(c);
   }
   const docOrder = [...new Set(chosen.map((c) => c.docId))];
   return chosen.sort((a, b) => docOrder.indexOf(a.docId) - docOrder.indexOf(b.docId) || a.offset - b.offset);
