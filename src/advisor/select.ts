@@ -42,7 +42,7 @@ export interface SelectOptions {
 
 // Lines that are furniture, not content: keywords, classification codes, funding notes, references.
 const FURNITURE = /^(?:[图表]\s*\d|\[?(?:关键词|关键字|中图分类号|文献标志码|文献标识码|文章编号|基金项目|作者简介|收稿日期|DOI|Key ?words)|\[\d+\])/i;
-const DEFINITION = /是指|指的是|是一种|即为|定义为|被称为|称为|意味着|是以|是在|\bis\b|\brefers to\b/;
+const DEFINITION = /是指|指的是|是一种|的一种|即为|定义为|被称为|称为|意味着|是以|是在|内核在于|本质是|本质在于|核心在于|\bis\b|\brefers to\b/;
 const MIN_CHARS = 10;
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -112,6 +112,8 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       let score = cov + 0.3 * ctx + 0.2 * prior;
       score += 0.1 * Math.min(2, numbers.filter((c) => c.alts.some((a) => s.norm.includes(a))).length);
       if (opts.shape.definitional && DEFINITION.test(s.norm) && main.some((c) => c.alts.some((a) => s.norm.includes(a)))) score += 0.15;
+      // A definition names its subject first: “飞地接力”模式正是… / 产业飞地包括…
+      if (opts.shape.definitional && main.some((c) => c.kind !== 'en' && c.alts.some((a) => a.length >= 2 && s.norm.slice(0, a.length + 4).includes(a)))) score += 0.1;
       // A figure question is answered by a sentence holding a figure that the question does not already give.
       if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers)) score += 0.1;
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
@@ -184,6 +186,10 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       }
     }
   }
+  // A second paper's view first, when one comes close: questions often span the papers (衢州's
+  // enclaves in two studies; revenue sharing by 股份制 in one, 动态分成 in another).
+  const other = ranked.find((c) => c.docId !== best.docId && c.score >= 0.7 * best.score && fits(c));
+  if (other) take(other);
   for (const c of ranked.slice(1)) {
     if (chosen.length >= maxSentences || c.score < 0.4 * best.score) break;
     // Close in score, or a lower-scored sentence that brings a concept nothing chosen covers yet.
