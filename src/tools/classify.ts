@@ -1,17 +1,28 @@
 /**
  * Enclave-mode classifier: a transparent additive score, no model. Each mode of the catalogue
  * (./data/modes.ts) lists weighted signals (regular expressions, each counted once); structured answers
- * add weighted signals of their own. score(mode) = Σ weights of the signals that fired. The top mode
- * is `primary` when its score reaches MIN_SCORE and the text is about a cooperation at all (a
- * cooperation word, or a defining signal of weight ≥ STRONG); otherwise primary is null and
- * `missing` asks for what would decide it. Ties go to the earlier mode in the catalogue. Direction:
- * the mode's own when fixed, else cues in the text (双向/互设 → bidirectional, 反向/回流 or a weaker
- * region setting up in a big city → reverse, 产业转移 or a developed region going to a weaker one →
+ * add weighted signals of their own. score(mode) = Σ weights of the signals that fired.
+ *
+ * Four general mechanisms keep it honest on unseen text:
+ * - Negation: an occurrence right after 不是/并非/而不是/not/rather than… does not count (the next
+ *   occurrence may), so “不是产业转移，而是…” does not vote for the negated mode.
+ * - Roles: who is the developed side is read from the text once (labelled fields such as
+ *   “飞出地：…（经济强区）”, or “<weaker place> 在 <hub> 设…” / “<developed side> 到 <weaker place>…”),
+ *   using one place vocabulary (./data/places.ts), and turned into the same role signals as structured
+ *   answers — so every mode that fits the roles gets them, not just one.
+ * - Ranking: score, then the content part of the score (signals about what is done, not who goes where),
+ *   then catalogue order. A mode whose only evidence is roles cannot beat one with a defining signal.
+ * - Gate: the top mode is `primary` when its score reaches MIN_SCORE and the text is about a cooperation
+ *   at all (a non-negated cooperation word, structured answers, or a defining signal of weight ≥ STRONG);
+ *   otherwise primary is null and `missing` asks for what would decide it.
+ * Direction: the mode's own when fixed, else cues (双向/互设 → bidirectional; 反向/回流/回…产业化 or a
+ * weaker side setting up in a hub → reverse; 产业转移 or a developed side going to a weaker one →
  * forward), else the mode's usual direction.
  */
 import { z } from 'zod';
 import { CitationSchema, uniqueCitations, type Citation } from './citations';
 import { MECHANISMS, MechanismIdSchema } from './mechanisms';
+import { BIG_EN, BIG_ZH, WEAK_EN, WEAK_ZH } from './data/places';
 import { DirectionSchema, MODE_BY_ID, MODES, ModeIdSchema, type Direction, type Mode, type ModeId } from './modes';
 
 export const MIN_SCORE = 4;
@@ -57,47 +68,105 @@ type SignalHit = z.infer<typeof SignalHitSchema>;
 
 /** Words that show the text is about cooperation between places at all. */
 const COOPERATION =
-  /飞地|园区|模式|两市|两县|两省|两区|两个园区|两地|共同建设|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|两地|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model/iu;
+  /飞地|园区|模式|两市|两县|两省|两区|两个园区|两地|共同建设|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|联盟|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model|alliance/giu;
 
-const BIG_ZH = '(?:沿海城市|沿海发达地区|沿海地区|杭州|上海|深圳|北京|广州|南京|宁波|苏州|武汉|西安|成都|大城市|大都市|都市|中心城市|省会|发达地区|发达城市|一线城市)';
-const WEAK_ZH = '(?:欠发达|山区|薄弱|后发|落后|贫困|加快发展|偏远|县|西部|中西部)';
-const BIG_EN = "(?:hangzhou|shanghai|shenzhen|beijing|guangzhou|nanjing|ningbo|suzhou|wuhan|xi'?an|chengdu|(?:a|the) (?:big|major|large|developed|coastal|richer|wealthy)\\b)";
-const WEAK_EN = '(?:poor|poorer|less[- ]developed|underdeveloped|mountain\\w*|rural|remote|inland|lagging|western|small)';
+/** A negation just before an occurrence (same clause, nothing like 而是/but in between) cancels it. */
+const NEG_ZH = /(?:不是|并非|并不是|而不是|而非|不搞|不做|不再|没有|无需|不需要|不涉及|不属于|不打算|不想|不准备|不考虑|不同于|区别于|不要|不会|别)[^。；，,、！？!?而但只]{0,10}$/u;
+const NEG_EN = /\b(?:not(?! only| just)|no|never|without|rather than|instead of|isn't|aren't|don't|doesn't|won't|nor|neither)\b[^.;,!?]{0,32}$/iu;
+function negated(text: string, index: number): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  return NEG_ZH.test(before.slice(-14)) || NEG_EN.test(before);
+}
+
+/** First occurrence of `re` (global) in `text` that is not negated. */
+function firstHit(re: RegExp, text: string): RegExpExecArray | undefined {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (!negated(text, m.index)) return m;
+    if (m[0] === '') re.lastIndex++;
+  }
+  return undefined;
+}
+
+/** Lexical direction cues (place-based roles come from inferRoles). */
 const DIRECTION_CUES: Array<{ dir: Direction; weight: number; re: RegExp }> = [
-  { dir: 'bidirectional', weight: 3, re: /双向|互设|互建|相互|互相|互派|互认|对等|互为|mutual|two[- ]way|bidirectional|each other|reciproc|both ways|both directions/iu },
-  { dir: 'bidirectional', weight: 1, re: /共建|几个城市|多个城市|\bseveral cities\b/iu },
-  { dir: 'bidirectional', weight: 2, re: /两地共同|双方共同|共同出台|联合|联盟|协同开放|\bjoint(?:ly)?\b|together|alliance|co-?buil/iu },
-  { dir: 'reverse', weight: 3, re: /反向|回流|带回|回迁|reverse|\b(?:bring|brings|brought|return\w*|mov\w*)\b[^.;]{0,30}\b(?:back|home)\b/iu },
-  { dir: 'reverse', weight: 3, re: new RegExp(`${WEAK_ZH}[^。；]{0,20}(?:在|到|赴)${BIG_ZH}`, 'u') },
-  { dir: 'reverse', weight: 3, re: new RegExp(`(?:在|到|赴)(?:${BIG_ZH}|长三角|珠三角|大湾区)[^。；]{0,12}(?:设立|建立|建设|设|建|布局)[^。；]{0,8}(?:科创|创新|研发|孵化)(?:飞地|中心|平台)|前端研发[^。]{0,12}后端`, 'u') },
-  { dir: 'reverse', weight: 3, re: new RegExp(`${WEAK_EN}[^.;]{0,60}\\b(?:in|at|into)\\s+${BIG_EN}`, 'iu') },
-  { dir: 'forward', weight: 3, re: /产业转移|转移到|搬到|迁到|迁往|外迁|输出到|推广到|复制到|relocat\w*|\b(?:spread|roll\w* out|extend\w*|pass\w* on) (?:them |it |its \w+ )?to\b/iu },
-  { dir: 'forward', weight: 3, re: new RegExp(`(?:发达|沿海|东部|强县|强市|${BIG_ZH})[^。；]{0,16}(?:在|到|赴|去|向)[^。；]{0,12}(?:欠发达|山区|西部|中西部|内陆|贫困|后发|县)`, 'u') },
-  { dir: 'forward', weight: 3, re: new RegExp(`\\b(?:developed|wealthy|rich|richer|coastal|eastern|advanced)\\b[^.;]{0,50}\\b(?:in|to|into)\\s+(?:a |an |the )?${WEAK_EN}`, 'iu') },
+  { dir: 'bidirectional', weight: 3, re: /双向|互设|互建|相互|互相|互派|互认|对等|互为|mutual|two[- ]way|bidirectional|each other|reciproc|both ways|both directions/giu },
+  { dir: 'bidirectional', weight: 1, re: /共建|几个城市|多个城市|\bseveral cities\b/giu },
+  { dir: 'bidirectional', weight: 2, re: /两地共同|双方共同|共同出台|联合|联盟|协同开放|\bjoint(?:ly)?\b|together|alliance|co-?buil/giu },
+  {
+    dir: 'reverse',
+    weight: 3,
+    re: /反向|回流|带回|回迁|迁回|回(?:到|归)?(?:本地|本县|本市|家乡|老家|当地)|回[^。，；、\s]{1,5}?(?:生产|产业化|投产|转化|落地|量产)|reverse|\b(?:bring|brings|brought|return\w*|mov\w*)\b[^.;]{0,30}\b(?:back|home)\b|\b(?:produc\w*|manufactur\w*|industriali[sz]\w*|commerciali[sz]\w*|factor(?:y|ies)|scal\w* up)\b[^.;]{0,40}\b(?:back home|at home|in (?:our|the|their) home (?:county|city|town|region|province))\b/giu,
+  },
+  {
+    dir: 'reverse',
+    weight: 3,
+    re: new RegExp(`(?:在|到|赴)(?:${BIG_ZH})[^。；]{0,12}(?:设立|建立|建设|设|建|布局)[^。；]{0,8}(?:科创|创新|研发|孵化)(?:飞地|中心|平台)|前端研发[^。]{0,12}后端`, 'gu'),
+  },
+  { dir: 'forward', weight: 3, re: /产业转移|转移到|搬到|迁到|迁往|外迁|输出到|推广到|复制到|relocat\w*|\b(?:spread|roll\w* out|extend\w*|pass\w* on) (?:them |it |its \w+ )?to\b/giu },
 ];
+
+/** Who is the more developed side, read from the text: labelled fields first, then phrasing. */
+const DEV_WORD = new RegExp(`发达|经济强|强县|强区|强市|沿海|${BIG_ZH}|\\b(?:developed|rich|richer|wealthy|wealthier|prosperous|advanced|coastal)\\b|${BIG_EN}`, 'iu');
+const WEAK_WORD = new RegExp(`欠发达|不发达|加快发展|山区|薄弱|后发|落后|贫困|偏远|革命老区|${WEAK_EN}|\\bless developed\\b`, 'iu');
+const ORIGIN_FIELD = /(?:飞出地|输出地|转出地|飞出方|origin|sending (?:side|region))\s*(?:[:：是为]|\bis\b)\s*([^；;。\n]+)/iu;
+const HOST_FIELD = /(?:飞入地|承接地|转入地|飞入方|host|receiving (?:side|region))\s*(?:[:：是为]|\bis\b)\s*([^；;。\n]+)/iu;
+const HOST_MORE = [
+  new RegExp(`${WEAK_ZH}[^。；]{0,20}(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}`, 'gu'),
+  new RegExp(`${WEAK_EN}[^.;]{0,60}\\b(?:sets? up|set up|setting up|establish\\w*|open\\w*|rent\\w*|buil[dt]\\w*|locat\\w*|put\\w*|invest\\w*|co-invest\\w*)\\b[^.;]{0,60}\\b(?:in|at|inside|within|into)\\s+${BIG_EN}`, 'giu'),
+];
+const ORIGIN_MORE = [
+  new RegExp(`(?:发达|沿海|东部|${BIG_ZH})[^。；]{0,16}(?:在|到|赴|去|向)[^。；]{0,12}${WEAK_ZH}`, 'gu'),
+  new RegExp(`\\b(?:developed|wealthy|rich|richer|coastal|eastern|advanced)\\b[^.;]{0,50}\\b(?:in|to|into|helps?|helping|supports?|assists?)\\s+(?:a |an |the |our )?${WEAK_EN}`, 'giu'),
+];
+export interface InferredRoles {
+  moreDeveloped?: 'origin' | 'host';
+  match: string;
+}
+export function inferRoles(text: string): InferredRoles {
+  const o = ORIGIN_FIELD.exec(text)?.[1];
+  const h = HOST_FIELD.exec(text)?.[1];
+  // labelled fields: 飞出地：杭州萧山（经济强区）；飞入地：衢江区（加快发展地区）
+  const dev = (s?: string) => (s ? (WEAK_WORD.test(s) ? 'weak' : DEV_WORD.test(s) ? 'dev' : undefined) : undefined);
+  const [od, hd] = [dev(o), dev(h)];
+  if (od === 'dev' || hd === 'weak') if (!(od === 'weak' || hd === 'dev')) return { moreDeveloped: 'origin', match: `${o ?? ''} / ${h ?? ''}`.trim() };
+  if (od === 'weak' || hd === 'dev') if (!(od === 'dev' || hd === 'weak')) return { moreDeveloped: 'host', match: `${o ?? ''} / ${h ?? ''}`.trim() };
+  const host = HOST_MORE.map((re) => firstHit(re, text)).find(Boolean);
+  const origin = ORIGIN_MORE.map((re) => firstHit(re, text)).find(Boolean);
+  if (host && !origin) return { moreDeveloped: 'host', match: host[0] };
+  if (origin && !host) return { moreDeveloped: 'origin', match: origin[0] };
+  return { match: '' };
+}
 
 const isEnglish = (text: string) => !/\p{Script=Han}/u.test(text);
 
 function textHits(mode: Mode, text: string): SignalHit[] {
   const hits: SignalHit[] = [];
   for (const s of mode.compiled) {
-    const m = s.re.exec(text);
+    const m = firstHit(s.re, text);
     if (m) hits.push({ label: s.label, weight: s.weight, match: m[0] });
   }
   return hits;
 }
 
-/** Structured answers as signals: [mode, weight, label]. */
-function answerHits(a: ModeAnswers): Array<[ModeId, number, string]> {
-  const out: Array<[ModeId, number, string]> = [];
-  const add = (id: ModeId, w: number, label: string) => out.push([id, w, label]);
+/** A signal from structured answers or inferred roles: [mode, weight, label, match, role?]. */
+type AnswerHit = [ModeId, number, string, string, boolean?];
+
+/**
+ * Structured answers as signals. Role signals (who is more developed) are flagged: they count in the
+ * score but not in the content score used to break ties. `roles` says where moreDeveloped came from.
+ */
+function answerHits(a: ModeAnswers, roles: { label: string; match: string } = { label: 'answers', match: '' }): AnswerHit[] {
+  const out: AnswerHit[] = [];
+  const add = (id: ModeId, w: number, label: string) => out.push([id, w, label, '']);
+  const role = (id: ModeId, w: number, label: string) => out.push([id, w, `${roles.label}: ${label}`, roles.match, true]);
   if (a.moreDeveloped === 'origin') {
-    add('forward_industrial', 4, 'answers: the side that sets up the enclave is more developed');
-    add('gov_guided_market', 1, 'answers: the side that sets up the enclave is more developed');
+    role('forward_industrial', 4, 'the side that sets up the enclave is more developed');
+    role('gov_guided_market', 1, 'the side that sets up the enclave is more developed');
   } else if (a.moreDeveloped === 'host') {
     for (const [id, w] of [['reverse_innovation', 2], ['xiaobo', 1], ['eco_compensation', 1], ['cross_region_innovation_industry', 1]] as const)
-      add(id, w, 'answers: the enclave sits in the more developed side');
-  } else if (a.moreDeveloped === 'equal') add('two_way_co_built', 3, 'answers: both sides equally developed');
+      role(id, w, 'the enclave sits in the more developed side');
+  } else if (a.moreDeveloped === 'equal') role('two_way_co_built', 3, 'both sides equally developed');
   if (a.rdLocation === 'developed' && a.productionLocation === 'less_developed') {
     add('reverse_innovation', a.moreDeveloped === 'origin' ? 0 : 3, 'answers: R&D in the developed side, production in the less developed');
     add('industry_innovation_linkage', 2, 'answers: R&D in the developed side, production in the less developed');
@@ -139,13 +208,13 @@ function answerHits(a: ModeAnswers): Array<[ModeId, number, string]> {
   return out;
 }
 
-function decideDirection(mode: Mode, text: string, answers: ModeAnswers | undefined): Direction {
+function decideDirection(mode: Mode, text: string, moreDeveloped: ModeAnswers['moreDeveloped']): Direction {
   if (mode.directionFixed) return mode.direction;
   const score: Record<Direction, number> = { forward: 0, reverse: 0, bidirectional: 0, relay: 0 };
-  for (const c of DIRECTION_CUES) if (c.re.test(text)) score[c.dir] += c.weight;
-  if (answers?.moreDeveloped === 'origin') score.forward += 3;
-  if (answers?.moreDeveloped === 'host') score.reverse += 3;
-  if (answers?.moreDeveloped === 'equal') score.bidirectional += 3;
+  for (const c of DIRECTION_CUES) if (firstHit(c.re, text)) score[c.dir] += c.weight;
+  if (moreDeveloped === 'origin') score.forward += 3;
+  if (moreDeveloped === 'host') score.reverse += 3;
+  if (moreDeveloped === 'equal') score.bidirectional += 3;
   const best = (['bidirectional', 'reverse', 'forward'] as const).reduce((a, b) => (score[b] > score[a] ? b : a));
   const second = Math.max(...(['bidirectional', 'reverse', 'forward'] as const).filter((d) => d !== best).map((d) => score[d]));
   return score[best] >= 2 && score[best] > second ? best : mode.direction;
@@ -167,16 +236,31 @@ export function classifyMode(input: ClassifyInput): ModeResult {
   const text = (typeof parsed === 'string' ? parsed : (parsed.text ?? '')).normalize('NFKC');
   const english = isEnglish(text);
 
+  // roles: explicit answers win over what the text says
+  const inferred = answers?.moreDeveloped ? { match: '' } : inferRoles(text);
+  const moreDeveloped = answers?.moreDeveloped ?? inferred.moreDeveloped;
+  const roleSource = answers?.moreDeveloped ? { label: 'answers', match: '' } : { label: 'roles in the text', match: inferred.match };
+
   const hitsBy = new Map<ModeId, SignalHit[]>(MODES.map((m) => [m.id, textHits(m, text)]));
-  if (answers) for (const [id, weight, label] of answerHits(answers)) if (weight > 0) hitsBy.get(id)!.push({ label, weight, match: '' });
-  const scored = MODES.map((m, order) => ({ mode: m, order, hits: hitsBy.get(m.id)!, score: hitsBy.get(m.id)!.reduce((a, h) => a + h.weight, 0) }))
+  const roleWeight = new Map<ModeId, number>();
+  for (const [id, weight, label, match, role] of answerHits({ ...(answers ?? {}), moreDeveloped }, roleSource)) {
+    if (weight <= 0) continue;
+    hitsBy.get(id)!.push({ label, weight, match });
+    if (role) roleWeight.set(id, (roleWeight.get(id) ?? 0) + weight);
+  }
+  const scored = MODES.map((m, order) => {
+    const hits = hitsBy.get(m.id)!;
+    const score = hits.reduce((a, h) => a + h.weight, 0);
+    return { mode: m, order, hits, score, content: score - (roleWeight.get(m.id) ?? 0) };
+  })
     .filter((c) => c.score > 0)
-    .sort((a, b) => b.score - a.score || a.order - b.order);
+    // ties go to the mode with more evidence about what is done (not who goes where), then catalogue order
+    .sort((a, b) => b.score - a.score || b.content - a.content || a.order - b.order);
 
   const structured = !!answers && Object.keys(answers).some((k) => k !== 'text');
   // a cooperation word, structured answers, a defining signal, or plenty of evidence
   const aboutCooperation =
-    COOPERATION.test(text) || structured || (scored[0]?.score ?? 0) >= CLEAR_SCORE || scored.some((c) => c.hits.some((h) => h.weight >= STRONG));
+    !!firstHit(COOPERATION, text) || structured || (scored[0]?.score ?? 0) >= CLEAR_SCORE || scored.some((c) => c.hits.some((h) => h.weight >= STRONG));
   const top = scored[0];
   const primary = top && top.score >= MIN_SCORE && aboutCooperation ? top.mode : undefined;
 
@@ -192,7 +276,7 @@ export function classifyMode(input: ClassifyInput): ModeResult {
     example: MECHANISMS[m.id].example,
   }));
   const sources: Citation[] = uniqueCitations([...primary.citations, ...primary.mechanisms.map((m) => MECHANISMS[m.id].citations[0])]);
-  return { primary: primary.id, direction: decideDirection(primary, text, answers), candidates, recommendations, sources };
+  return { primary: primary.id, direction: decideDirection(primary, text, moreDeveloped), candidates, recommendations, sources };
 }
 
 export { MODE_BY_ID };

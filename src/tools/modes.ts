@@ -57,6 +57,7 @@ export type ModeData = z.infer<typeof ModeDataSchema>;
 export const ModeSchema = ModeDataSchema.extend({ citations: z.array(CitationSchema) });
 export interface Mode extends Omit<ModeData, 'citations'> {
   citations: ReturnType<typeof cite>[];
+  /** Global ('g') so the classifier can skip a negated occurrence and look at the next one. */
   compiled: Array<{ label: string; weight: number; re: RegExp }>;
 }
 
@@ -67,7 +68,7 @@ function load(): Mode[] {
   return modes.map((m) => ({
     ...m,
     citations: m.citations.map(cite),
-    compiled: m.signals.map((s) => ({ label: s.label, weight: s.weight, re: new RegExp(s.pattern, 'iu') })),
+    compiled: m.signals.map((s) => ({ label: s.label, weight: s.weight, re: new RegExp(s.pattern, 'giu') })),
   }));
 }
 
