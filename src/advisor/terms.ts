@@ -94,6 +94,8 @@ const QUESTION_WORDS = new Set(
   ).split(/\s+/),
 );
 
+const DEFINITION_WORDS = /^(?:内涵|含义|概念|定义|是指|意思|意义|指的是)$/;
+
 const NUMBER = /\d+(?:\.\d+)?/g;
 
 /** Weight factor of a question word that is neither name nor noun and absent from the corpus. */
@@ -134,6 +136,8 @@ export function extractConcepts(question: string, stats: CorpusStats): Concept[]
   const glossed = new Set<string>();
   for (const m of expandQuery(question).terms) {
     m.en.split(' ').forEach((w) => glossed.add(w));
+    // "What does X mean?" asks for a definition: 内涵/定义 phrase the question, they are not its subject.
+    if (m.zh.every((z) => DEFINITION_WORDS.test(z))) continue;
     // The English words count too: English questions also reach the papers' English abstracts.
     // The gloss shown to the user is the glossary's preferred English, not the stemmed match.
     const gloss = preferredGloss(m.zh[0] ?? '') ?? m.en;
