@@ -68,7 +68,7 @@ type SignalHit = z.infer<typeof SignalHitSchema>;
 
 /** Words that show the text is about cooperation between places at all. */
 const COOPERATION =
-  /飞地|园区|模式|两市|两县|两省|两区|两个园区|两地|共同建设|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|联盟|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model|alliance/giu;
+  /飞地|园区|模式|两市|两县|两省|两区|两个园区|两地|共同建设|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|联盟|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model|alliance|outposts?/giu;
 
 /** A negation just before an occurrence (same clause, nothing like 而是/but in between) cancels it. */
 const NEG_ZH = /(?:不是|并非|并不是|而不是|而非|不搞|不做|不再|没有|无需|不需要|不涉及|不属于|不打算|不想|不准备|不考虑|不同于|区别于|不要|不会|别)[^。；，,、！？!?而但只]{0,10}$/u;
@@ -109,10 +109,11 @@ const DIRECTION_CUES: Array<{ dir: Direction; weight: number; re: RegExp }> = [
 /** Who is the more developed side, read from the text: labelled fields first, then phrasing. */
 const DEV_WORD = new RegExp(`发达|经济强|强县|强区|强市|沿海|${BIG_ZH}|\\b(?:developed|rich|richer|wealthy|wealthier|prosperous|advanced|coastal)\\b|${BIG_EN}`, 'iu');
 const WEAK_WORD = new RegExp(`欠发达|不发达|加快发展|山区|薄弱|后发|落后|贫困|偏远|革命老区|${WEAK_EN}|\\bless developed\\b`, 'iu');
-const ORIGIN_FIELD = /(?:飞出地|输出地|转出地|飞出方|origin|sending (?:side|region))\s*(?:[:：是为]|\bis\b)\s*([^；;。\n]+)/iu;
-const HOST_FIELD = /(?:飞入地|承接地|转入地|飞入方|host|receiving (?:side|region))\s*(?:[:：是为]|\bis\b)\s*([^；;。\n]+)/iu;
+const FIELD_END = String.raw`(?=[；;。\n]|\.\s|\.$|[,，]?\s*(?:飞入地|飞出地|承接地|\bhost\b|\borigin\b)|$)`;
+const ORIGIN_FIELD = new RegExp(String.raw`(?:飞出地|输出地|转出地|飞出方|\borigin\b|sending (?:side|region))\s*(?:[:：是为]|\bis\b)\s*(.+?)` + FIELD_END, 'iu');
+const HOST_FIELD = new RegExp(String.raw`(?:飞入地|承接地|转入地|飞入方|\bhost\b|receiving (?:side|region))\s*(?:[:：是为]|\bis\b)\s*(.+?)` + FIELD_END, 'iu');
 const HOST_MORE = [
-  new RegExp(`${WEAK_ZH}[^。；]{0,20}(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}`, 'gu'),
+  new RegExp(`${WEAK_ZH}[^。；]{0,32}(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}`, 'gu'),
   new RegExp(`${WEAK_EN}[^.;]{0,60}\\b(?:sets? up|set up|setting up|establish\\w*|open\\w*|rent\\w*|buil[dt]\\w*|locat\\w*|put\\w*|invest\\w*|co-invest\\w*)\\b[^.;]{0,60}\\b(?:in|at|inside|within|into)\\s+${BIG_EN}`, 'giu'),
 ];
 const ORIGIN_MORE = [
@@ -248,6 +249,13 @@ export function classifyMode(input: ClassifyInput): ModeResult {
     hitsBy.get(id)!.push({ label, weight, match });
     if (role) roleWeight.set(id, (roleWeight.get(id) ?? 0) + weight);
   }
+  // a more specific mode whose defining trait is present inherits its parent's content evidence
+  for (const m of MODES)
+    for (const r of m.compiledRefines) {
+      const parentContent = hitsBy.get(r.parent)!.reduce((a, h) => a + h.weight, 0) - (roleWeight.get(r.parent) ?? 0);
+      const hit = parentContent > 0 ? firstHit(r.re, text) : undefined;
+      if (hit) hitsBy.get(m.id)!.push({ label: `${r.label} → ${MODE_BY_ID[r.parent].nameZh} / ${MODE_BY_ID[r.parent].nameEn}`, weight: parentContent, match: hit[0] });
+    }
   const scored = MODES.map((m, order) => {
     const hits = hitsBy.get(m.id)!;
     const score = hits.reduce((a, h) => a + h.weight, 0);
@@ -260,7 +268,7 @@ export function classifyMode(input: ClassifyInput): ModeResult {
   const structured = !!answers && Object.keys(answers).some((k) => k !== 'text');
   // a cooperation word, structured answers, a defining signal, or plenty of evidence
   const aboutCooperation =
-    !!firstHit(COOPERATION, text) || structured || (scored[0]?.score ?? 0) >= CLEAR_SCORE || scored.some((c) => c.hits.some((h) => h.weight >= STRONG));
+    !!firstHit(COOPERATION, text) || structured || !!inferred.moreDeveloped || (scored[0]?.score ?? 0) >= CLEAR_SCORE || scored.some((c) => c.hits.some((h) => h.weight >= STRONG));
   const top = scored[0];
   const primary = top && top.score >= MIN_SCORE && aboutCooperation ? top.mode : undefined;
 

@@ -50,6 +50,11 @@ export const ModeDataSchema = z.object({
   signals: z.array(SignalSchema).min(3),
   mechanisms: z.array(z.object({ id: MechanismIdSchema, whyZh: z.string(), whyEn: z.string() })).min(1),
   examples: z.array(z.object({ name: z.string(), nameEn: z.string(), note: z.string(), source: z.string() })).min(1),
+  /**
+   * This mode is a more specific case of `parent` when `pattern` (its defining trait) is in the text:
+   * then the parent's content evidence counts for this mode too, so the specific mode wins.
+   */
+  refines: z.array(z.object({ parent: ModeIdSchema, label: z.string(), pattern: z.string() })).optional(),
   citations: z.array(QuoteRefSchema).min(1),
 });
 export type ModeData = z.infer<typeof ModeDataSchema>;
@@ -59,6 +64,7 @@ export interface Mode extends Omit<ModeData, 'citations'> {
   citations: ReturnType<typeof cite>[];
   /** Global ('g') so the classifier can skip a negated occurrence and look at the next one. */
   compiled: Array<{ label: string; weight: number; re: RegExp }>;
+  compiledRefines: Array<{ parent: ModeId; label: string; re: RegExp }>;
 }
 
 function load(): Mode[] {
@@ -69,6 +75,7 @@ function load(): Mode[] {
     ...m,
     citations: m.citations.map(cite),
     compiled: m.signals.map((s) => ({ label: s.label, weight: s.weight, re: new RegExp(s.pattern, 'giu') })),
+    compiledRefines: (m.refines ?? []).map((r) => ({ parent: r.parent, label: r.label, re: new RegExp(r.pattern, 'giu') })),
   }));
 }
 
