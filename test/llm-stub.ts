@@ -16,7 +16,15 @@ export interface ChatRequest {
 }
 
 export type Reply =
-  | { content?: string; toolCalls?: { name: string; arguments: string }[]; usage?: { prompt_tokens: number; completion_tokens: number } }
+  | {
+      content?: string;
+      toolCalls?: { name: string; arguments: string }[];
+      usage?: { prompt_tokens: number; completion_tokens: number };
+      /** Streaming: pause between content deltas (a slow model). */
+      pieceDelayMs?: number;
+      /** Streaming: after this many content characters the connection drops (`'drop'`) or goes silent (`'hang'`). */
+      failAfter?: { chars: number; how: 'drop' | 'hang' };
+    }
   | { status: number; body?: unknown }
   | { hang: true };
 
@@ -85,9 +93,15 @@ export async function startStub(script: Script): Promise<Stub> {
     const chunk = (delta: Record<string, unknown>, finish_reason: string | null = null, extra: Record<string, unknown> = {}) =>
       res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason }], ...extra })}\n\n`);
     chunk({ role: 'assistant', content: '' });
+    let sent = 0;
     for (const p of pieces(reply.content ?? '', 3)) {
+      if (reply.failAfter && sent >= reply.failAfter.chars) {
+        if (reply.failAfter.how === 'drop') res.destroy();
+        return; // 'hang': the connection stays open and silent until the client gives up
+      }
       chunk({ content: p });
-      await new Promise((r) => setImmediate(r));
+      sent += p.length;
+      await new Promise((r) => (reply.pieceDelayMs ? setTimeout(r, reply.pieceDelayMs) : setImmediate(r)));
     }
     toolCalls.forEach((t, i) => {
       chunk({ tool_calls: [{ index: i, id: t.id, type: 'function', function: { name: t.function.name, arguments: '' } }] });

@@ -12,7 +12,7 @@ import { autoChatAction } from '@grammyjs/auto-chat-action';
 import { conversations, createConversation } from '@grammyjs/conversations';
 import { sequentialize } from '@grammyjs/runner';
 import type { Logger } from 'pino';
-import { ChatRouter, uiLang } from '../chat/router';
+import { ChatRouter, uiLang, type TurnContext } from '../chat/router';
 import { t } from '../chat/i18n';
 import type { ChatServices } from '../chat/ports';
 import { newChatSession, type RouteResult } from '../chat/types';
@@ -20,6 +20,7 @@ import { langOf, sessionKey, type BotContext } from './context';
 import { FORM_IDS, MODE_FORM, SPLIT_FORM, modeConversation, splitConversation } from './forms';
 import { allowlist, errorHandler, groupGate, updateLog } from './middleware';
 import { editReply, sendReply } from './send';
+import { AnswerStream, ChatPacer, DEFAULT_STREAM_INTERVAL_MS } from './stream';
 import type { Stores } from './storage';
 
 export interface BotOptions {
@@ -40,6 +41,8 @@ export interface BotOptions {
   sequential?: boolean;
   /** Bumped when the conversation code changes incompatibly: old form states are then dropped. */
   formsVersion?: number;
+  /** Least time between two streaming sends/edits in one chat (streamed LLM answers). */
+  streamIntervalMs?: number;
 }
 
 const COMMANDS_VIA_ROUTER = ['start', 'help', 'about', 'sources', 'lang', 'ask', 'split', 'mode'];
@@ -116,7 +119,23 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
   safe.use(createConversation<BotContext, any>(splitConversation(opts.services), { id: SPLIT_FORM, ...formConfig }));
   safe.use(createConversation<BotContext, any>(modeConversation(opts.services), { id: MODE_FORM, ...formConfig }));
 
-  async function deliver(ctx: BotContext, result: RouteResult): Promise<void> {
+  // Streamed answers: one pacer per bot, so all streams in a chat share Telegram's per-chat budget.
+  const pacer = new ChatPacer(opts.streamIntervalMs ?? DEFAULT_STREAM_INTERVAL_MS);
+
+  /** Routes one turn; a streaming advisor's partials grow a message that the final reply replaces. */
+  async function route(ctx: BotContext, handle: (turn: TurnContext) => Promise<RouteResult>): Promise<void> {
+    const stream = new AnswerStream(ctx, pacer, log);
+    let result: RouteResult;
+    try {
+      result = await handle({ session: ctx.session, lang: lang(ctx), onPartial: stream.onPartial });
+    } catch (e) {
+      await stream.abandon();
+      throw e;
+    }
+    await deliver(ctx, result, stream);
+  }
+
+  async function deliver(ctx: BotContext, result: RouteResult, stream?: AnswerStream): Promise<void> {
     ctx.turn.intent = result.intent;
     ctx.turn.outcome = result.outcome;
     if (result.startForm) {
@@ -124,8 +143,10 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
       await ctx.conversation.enter(result.startForm === 'mode' ? MODE_FORM : SPLIT_FORM, lang(ctx));
       ctx.turn.intent = 'form';
     }
+    if (stream?.started && !result.replies.length) await stream.abandon();
     for (const [i, reply] of result.replies.entries()) {
-      if (result.edit && i === 0) await editReply(ctx, reply);
+      if (stream?.started && i === 0) await stream.finish(reply);
+      else if (result.edit && i === 0) await editReply(ctx, reply);
       else await sendReply(ctx, reply);
     }
   }
@@ -133,18 +154,18 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
   safe.command(COMMANDS_VIA_ROUTER, async (ctx) => {
     ctx.chatAction = 'typing';
     const name = (ctx.msg.text ?? '').slice(1).split(/[\s@]/, 1)[0].toLowerCase();
-    await deliver(ctx, await router.handleCommand(name, (ctx.match ?? '').trim(), { session: ctx.session, lang: lang(ctx) }));
+    await route(ctx, (turn) => router.handleCommand(name, (ctx.match ?? '').trim(), turn));
   });
 
   safe.on('callback_query:data', async (ctx) => {
     await ctx.answerCallbackQuery().catch(() => undefined);
     ctx.chatAction = 'typing';
-    await deliver(ctx, await router.handleAction(ctx.callbackQuery.data, { session: ctx.session, lang: lang(ctx) }));
+    await route(ctx, (turn) => router.handleAction(ctx.callbackQuery.data, turn));
   });
 
   safe.on('message:text', async (ctx) => {
     ctx.chatAction = 'typing';
-    await deliver(ctx, await router.handleText(ctx.turn.text ?? ctx.msg.text, { session: ctx.session, lang: lang(ctx) }));
+    await route(ctx, (turn) => router.handleText(ctx.turn.text ?? ctx.msg.text, turn));
   });
 
   safe.on('message', async (ctx) => {

@@ -22,6 +22,7 @@ export interface StartOptions {
   log?: Logger;
   throttle?: BotOptions['throttle'];
   retry?: BotOptions['retry'];
+  streamIntervalMs?: BotOptions['streamIntervalMs'];
   /** Webhook server host (tests bind to 127.0.0.1). */
   host?: string;
 }
@@ -40,6 +41,7 @@ export async function startBot(config: Config, services: ChatServices, opts: Sta
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     throttle: opts.throttle,
     retry: opts.retry,
+    streamIntervalMs: opts.streamIntervalMs,
     sequential: !config.WEBHOOK_URL,
   });
   let running: Running;

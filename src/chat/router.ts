@@ -17,6 +17,8 @@ export interface TurnContext {
   session: ChatSession;
   /** The language of the bot's own texts: the session's choice, else the channel's default. */
   lang: Lang;
+  /** Receives a streamed answer as it grows (advisors that stream; the channel shows it). */
+  onPartial?: (text: string) => void;
 }
 
 export function uiLang(session: ChatSession, fallback: Lang): Lang {
@@ -177,7 +179,7 @@ export class ChatRouter {
   private async ask(question: string, turn: TurnContext, forceFollowUp: boolean): Promise<RouteResult> {
     const s = turn.session;
     const context = s.lastQuestion && (forceFollowUp || isFollowUp(question)) ? s.lastQuestion : undefined;
-    const result = await this.services.ask(question, context ? { context } : {});
+    const result = await this.services.ask(question, { ...(context ? { context } : {}), ...(turn.onPartial ? { onPartial: turn.onPartial } : {}) });
     s.seq += 1;
     const stored: StoredAnswer = {
       id: s.seq.toString(36),

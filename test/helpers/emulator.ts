@@ -38,7 +38,8 @@ export interface UserOptions {
 }
 
 export class Emulator {
-  readonly calls: Array<{ method: string; body: any }> = [];
+  /** Recorded calls with their arrival time (ms), e.g. to check how edits are paced. */
+  readonly calls: Array<{ method: string; body: any; at: number }> = [];
   readonly webhookStatuses: number[] = [];
   private constructor(
     readonly server: any,
@@ -64,7 +65,7 @@ export class Emulator {
     const stack: any[] = app._router.stack;
     const before = stack.length;
     const record = (method: string) => (req: any, res: any) => {
-      this.calls.push({ method, body: req.body });
+      this.calls.push({ method, body: req.body, at: Date.now() });
       res.json({ ok: true, result: true });
     };
     app.all('/bot:token/setMyCommands', record('setMyCommands'));
@@ -72,7 +73,7 @@ export class Emulator {
     app.all('/bot:token/answerInlineQuery', record('answerInlineQuery'));
     app.all('/bot:token/answerCallbackQuery', record('answerCallbackQuery'));
     app.all('/bot:token/editMessageText', (req: any, res: any, next: any) => {
-      this.calls.push({ method: 'editMessageText', body: req.body });
+      this.calls.push({ method: 'editMessageText', body: req.body, at: Date.now() });
       next();
     });
     // Telegram's semantics: an update stays pending until a later call confirms it with `offset`,
