@@ -265,7 +265,7 @@ describe('classifier output', () => {
 
 /**
  * Blind batches: scenarios written from the corpus's mode definitions before reading the classifier
- * (batch A) and after changing it but before running them (batch B). They state the real bar of the
+ * (batch A) and after changing it but before running them (batches B, C). They state the real bar of the
  * held-out check — accuracy ≥ 0.90 on each batch — not per-row exactness.
  */
 const BlindRow = (l: string) => JSON.parse(l) as { id: string; text: string; primary: string | null; direction: string | null };
@@ -275,7 +275,7 @@ const blind = (file: string) =>
     .filter((l) => l.trim())
     .map(BlindRow);
 
-describe.each(['mode-blind-a.jsonl', 'mode-blind-b.jsonl'])('blind batch %s', (file) => {
+describe.each(['mode-blind-a.jsonl', 'mode-blind-b.jsonl', 'mode-blind-c.jsonl'])('blind batch %s', (file) => {
   const rows = blind(file);
 
   it('is a real batch: zh and en, every mode, non-cooperation text', () => {

@@ -68,10 +68,10 @@ type SignalHit = z.infer<typeof SignalHitSchema>;
 
 /** Words that show the text is about cooperation between places at all. */
 const COOPERATION =
-  /飞地|园区|模式|两市|两县|两省|两区|两个园区|两地|共同建设|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|联盟|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model|alliance|outposts?/giu;
+  /飞地|园区|(?:加工|制造|科技|创业|物流|产业|工业|合作|孵化)园|[一二三四五六七八九]{2}(?:分|开)|模式|两市|两县|两省|两区|两个园区|两地|共同建设|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|联盟|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model|alliance|outposts?/giu;
 
 /** A negation just before an occurrence (same clause, nothing like 而是/but in between) cancels it. */
-const NEG_ZH = /(?:不是|并非|并不是|而不是|而非|不搞|不做|不再|没有|无需|不需要|不涉及|不属于|不打算|不想|不准备|不考虑|不同于|区别于|不要|不会|别)[^。；，,、！？!?而但只]{0,10}$/u;
+const NEG_ZH = /(?:(?<!是)不是|并非|并不是|而不是|而非|不搞|不做|不再|没有|无需|不需要|不涉及|(?<!属)不属于|不打算|不想|不准备|不考虑|不同于|区别于|不要|不会|别)[^。；，,、！？!?而但只]{0,10}$/u;
 const NEG_EN = /\b(?:not(?! only| just)|no|never|without|rather than|instead of|isn't|aren't|don't|doesn't|won't|nor|neither)\b[^.;,!?]{0,32}$/iu;
 function negated(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index);
@@ -103,6 +103,11 @@ const DIRECTION_CUES: Array<{ dir: Direction; weight: number; re: RegExp }> = [
     weight: 3,
     re: new RegExp(`(?:在|到|赴)(?:${BIG_ZH})[^。；]{0,12}(?:设立|建立|建设|设|建|布局)[^。；]{0,8}(?:科创|创新|研发|孵化)(?:飞地|中心|平台)|前端研发[^。]{0,12}后端`, 'gu'),
   },
+  {
+    dir: 'reverse',
+    weight: 3,
+    re: new RegExp(`(?:研发|孵化|创新|总部)[^。；，]{0,4}(?:在|放在)(?:${BIG_ZH})[^。]{0,16}(?:生产|产业化|转化|制造|量产|投产|落地|基地)[^。；，]{0,4}在|\\b(?:r&d|research|incubat\\w*)\\b[^.;]{0,30}\\b(?:in|at) (?:a |the )?${BIG_EN}[^.;]{0,60}\\b(?:production|manufacturing|factories|plants)\\b[^.;]{0,30}\\b(?:in|at|back)\\b`, 'giu'),
+  },
   { dir: 'forward', weight: 3, re: /产业转移|转移到|搬到|迁到|迁往|外迁|输出到|推广到|复制到|relocat\w*|\b(?:spread|roll\w* out|extend\w*|pass\w* on) (?:them |it |its \w+ )?to\b/giu },
 ];
 
@@ -114,11 +119,11 @@ const ORIGIN_FIELD = new RegExp(String.raw`(?:飞出地|输出地|转出地|飞�
 const HOST_FIELD = new RegExp(String.raw`(?:飞入地|承接地|转入地|飞入方|\bhost\b|receiving (?:side|region))\s*(?:[:：是为]|\bis\b)\s*(.+?)` + FIELD_END, 'iu');
 const HOST_MORE = [
   new RegExp(`${WEAK_ZH}[^。；]{0,32}(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}`, 'gu'),
-  new RegExp(`${WEAK_EN}[^.;]{0,60}\\b(?:sets? up|set up|setting up|establish\\w*|open\\w*|rent\\w*|buil[dt]\\w*|locat\\w*|put\\w*|invest\\w*|co-invest\\w*)\\b[^.;]{0,60}\\b(?:in|at|inside|within|into)\\s+${BIG_EN}`, 'giu'),
+  new RegExp(`${WEAK_EN}[^.;]{0,60}\\b(?:sets? up|set up|setting up|establish\\w*|open\\w*|rent\\w*|buil[dt]\\w*|locat\\w*|put\\w*|invest\\w*|co-invest\\w*|develop\\w*|run\\w*)\\b[^.;]{0,60}\\b(?:in|at|inside|within|into)\\s+(?:a |an |the )?${BIG_EN}`, 'giu'),
 ];
 const ORIGIN_MORE = [
-  new RegExp(`(?:发达|沿海|东部|${BIG_ZH})[^。；]{0,16}(?:在|到|赴|去|向)[^。；]{0,12}${WEAK_ZH}`, 'gu'),
-  new RegExp(`\\b(?:developed|wealthy|rich|richer|coastal|eastern|advanced)\\b[^.;]{0,50}\\b(?:in|to|into|helps?|helping|supports?|assists?)\\s+(?:a |an |the |our )?${WEAK_EN}`, 'giu'),
+  new RegExp(`(?<![到在去往赴向])(?:发达|沿海|东部|${BIG_ZH})[^。；]{0,16}(?:在|到|赴|去|向)[^。；]{0,12}${WEAK_ZH}`, 'gu'),
+  new RegExp(`\\b(?:developed|wealthy|wealthier|rich|richer|prosperous|affluent|coastal|eastern|advanced)\\b[^.;]{0,50}\\b(?:in|to|into|helps?|helping|supports?|assists?)\\s+(?:a |an |the |our )?${WEAK_EN}`, 'giu'),
 ];
 export interface InferredRoles {
   moreDeveloped?: 'origin' | 'host';

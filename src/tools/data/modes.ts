@@ -12,6 +12,12 @@ import type { ModeData } from '../modes';
 import { BIG_EN, BIG_ZH, WEAK_EN, WEAK_ZH } from './places';
 
 // Developed / less developed places: one vocabulary shared with the classifier's role cues.
+
+/** Both kinds of enclave in one description: the defining trait of industry_innovation_linkage. */
+const LINKED_ZH = '(?:科创|创新|研发|孵化)飞地[^。]{0,60}(?:产业|生产|制造|转化)飞地|(?:产业|生产|制造|转化)飞地[^。]{0,60}(?:科创|创新|研发|孵化)飞地';
+const LINKED_EN =
+  '(?:innovation|sci[- ]?tech|r&d) enclaves?[^.]{0,100}(?:industrial|production|manufacturing) enclaves?|(?:industrial|production|manufacturing) enclaves?[^.]{0,100}(?:innovation|sci[- ]?tech|r&d) enclaves?';
+const LINKED_ENCLAVES = `${LINKED_ZH}|${LINKED_EN}`;
 export const MODE_DATA: ModeData[] = [
   {
     id: 'forward_industrial',
@@ -27,22 +33,23 @@ export const MODE_DATA: ModeData[] = [
       { label: '产业转移', pattern: '产业转移|产能转移|转移产能|梯度转移|疏解', weight: 3 },
       { label: '承接产业', pattern: '承接[^。；]{0,6}(?:产业|产能|转移|项目|企业)', weight: 3 },
       { label: '生产环节外迁', pattern: '(?:生产线|生产基地|工厂|厂房|产能|制造环节|加工环节|生产环节|车间|企业)[^。；]{0,12}(?:转移|搬迁|疏解|搬到|迁到|迁往|外迁|迁至|转到|落户到|放到)', weight: 3 },
-      { label: '派团队管理', pattern: '派(?:驻)?(?:管理|招商|运营)?(?:团队|干部|人员)|输出管理|管理输出', weight: 2 },
-      { label: '异地建园', pattern: '(?:在|到|赴)[^。；，]{1,8}(?:建设|建|设立|共建|合建)[^。；，]{0,4}(?:合作|产业|工业)园', weight: 2 },
+      { label: '派团队管理', pattern: '派(?:驻)?(?:管理|招商|运营)?(?:团队|干部|人员)|派人管理|输出管理|管理输出|负责(?:引进企业|招商|引进项目|导入项目)', weight: 2 },
+      { label: '异地建园', pattern: '(?:在|到|赴)[^。；，]{1,8}(?:建设|建|设立|共建|合建|开发)[^。；，]{0,8}(?:合作|产业|工业|加工|制造|物流)?(?:园|园区|工业区|开发区)', weight: 2 },
       { label: '产业飞地', pattern: '产业飞地', weight: 2 },
       { label: '异地建生产基地', pattern: '(?:在|到)[^。；，]{1,10}(?:建设|新建|建|设立|布局|投资|落地)[^。；，]{0,6}(?:生产基地|制造基地|加工基地|工厂|分厂|生产线|车间)', weight: 3 },
       { label: '出钱出管理', pattern: '出钱|出资金|出技术|出管理|资金[、和]技术[、和]?管理|输出(?:资金|技术|管理)', weight: 2 },
       { label: '土地/劳动力成本', pattern: '劳动密集|土地成本|用地成本|劳动力成本|用地紧张|土地资源不足|空间不足|厂房空间有限|地价', weight: 2 },
       { label: '飞出地出资金技术', pattern: '飞出地[^。；]{0,10}(?:提供|负责|输出|投入)[^。；]{0,10}(?:资金|技术|管理|人才|项目)', weight: 2 },
-      { label: '对方提供土地', pattern: '提供(?:土地|用地|厂房用地|劳动力)|(?:飞入地|当地|对方|县里)[^。；]{0,8}(?:负责|出)[^。；]{0,6}(?:土地|用地|劳动力)', weight: 2 },
+      { label: '对方提供土地', pattern: '(?:提供|拿出|划出|安排)[^。；，]{0,4}(?:土地|用地|劳动力)|(?:飞入地|当地|对方|县里)[^。；]{0,8}(?:负责|出)[^。；]{0,6}(?:土地|用地|劳动力)', weight: 2 },
       { label: '外高桥启东', pattern: '外高桥|启东', weight: 4 },
       { label: 'forward enclave', pattern: 'forward enclave', weight: 6 },
       { label: 'relocate production', pattern: 'relocat\\w*', weight: 3 },
       { label: 'move production', pattern: '\\b(?:move|moves|moving|moved|shift\\w*|transfer\\w*)\\s+(?:its |their |some |part of (?:its |their )?|the )?(?:[a-z-]+ ){0,2}(?:production|manufacturing|factor(?:y|ies)|plants?|capacity|assembly|lines?)', weight: 3 },
       { label: 'industrial transfer', pattern: 'industrial transfer|industry transfer|transfer of industr\\w*|take over (?:industr\\w*|production)|absorb\\w* (?:industr\\w*|production)', weight: 3 },
-      { label: 'land/labour cost', pattern: 'labou?r[- ]intensive|cheap(?:er)? (?:land|labou?r)|land (?:is )?(?:scarce|short|expensive)|short of land|lower (?:land |labou?r )?costs?', weight: 2 },
+      { label: 'land/labour cost', pattern: 'labou?r[- ]intensive|cheap(?:er)? (?:land|labou?r)|land (?:is )?(?:scarce|short|expensive)|short of (?:\\w+ )?land|(?:run|ran|running|runs) out of (?:\\w+ )?land|no (?:more )?(?:industrial )?land|lower (?:land |labou?r )?costs?', weight: 2 },
       { label: 'origin brings capital and managers', pattern: '\\b(?:invest\\w*|bring\\w*|provid\\w*|put\\w* in)\\s+(?:the )?(?:capital|funds|money|investment)|\\bsend\\w* (?:its |their )?(?:managers|management|staff|teams?)', weight: 2 },
       { label: 'host provides land and labour', pattern: '\\b(?:provid|suppl|offer|giv|contribut|put)\\w* (?:up )?(?:the )?(?:land|sites?|plots?)(?: and (?:labou?r|workers))?|(?:land|sites?) and (?:labou?r|workers)', weight: 3 },
+      { label: 'park for production elsewhere', pattern: '\\b(?:build|set up|open|develop|establish)\\w* (?:an? |the )?(?:[a-z-]+ ){0,2}(?:industrial|manufacturing|factory|production|processing) (?:park|zone|estate|base)\\b[^.;]{0,30}\\b(?:in|at)\\b', weight: 2 },
       { label: 'factory', pattern: '\\b(?:factor(?:y|ies)|manufacturing|production base|production lines?|plants?)\\b', weight: 1 },
     ],
     mechanisms: [
@@ -73,17 +80,18 @@ export const MODE_DATA: ModeData[] = [
       { label: '反向飞地', pattern: '反向飞地|反向创新飞地|创新型反向飞地|反向设立', weight: 6 },
       { label: '科创飞地', pattern: '科创飞地|创新飞地|研发飞地|孵化飞地|人才科创飞地', weight: 4 },
       { label: '衢州海创园/未来科技村', pattern: '海创园|未来科技村|未来科技城|龙川|河源', weight: 4 },
-      { label: '研发孵化在大城市', pattern: `(?:研发|孵化|创新|引才|聚才|总部|实验室|研究院)[^。；，]{0,6}在${BIG_ZH}`, weight: 4 },
+      { label: '研发孵化在大城市', pattern: `(?:研发|孵化|创新|引才|聚才|总部|实验室|研究院)[^。；，]{0,8}(?:在|到|进)${BIG_ZH}`, weight: 4 },
       { label: '在大城市设研发', pattern: `(?:在|到|赴)${BIG_ZH}[^。；]{0,12}(?:设立|建立|设|建|租|开设|布局|成立)[^。；]{0,10}(?:研发|孵化|创新|科创|实验室|研究院|引才)`, weight: 4 },
       { label: '生产在本地', pattern: '(?:生产|产业化|制造|转化|量产|落地|工厂|基地)[^。；，]{0,6}(?:在|回)[^。；，]{0,4}(?:本地|本县|县里|家乡|衢州|山区|当地|老家)', weight: 2 },
-      { label: '回流本地', pattern: '回流|回迁|迁回|带回|落回|回(?:到|归)?(?:本|家乡|老家|当地)|回(?:到)?[^。，；、]{1,4}(?:生产|产业化|量产|落地|转化)', weight: 3 },
+      { label: '回流本地', pattern: '回流|回迁|(?:迁|带|拉|搬|引|落)回|回(?:到|归)?(?:本|家乡|老家|当地)|回(?:到)?[^。，；、]{1,4}(?:生产|产业化|量产|落地|转化)', weight: 3 },
       { label: '成熟后回本地生产', pattern: '(?:成熟|做大|长大|毕业|壮大)(?:后|了|以后)?[^。；]{0,12}(?:回|迁回|落地|投产|建厂|量产)', weight: 2 },
       { label: 'mature projects produce at home', pattern: '\\b(?:mature\\w*|grow|grows|grown|graduat\\w*|scal\\w* up|ready)\\b[^.;]{0,40}\\b(?:build|open|set up|move|relocat\\w*|produc\\w*|manufactur\\w*)\\b[^.;]{0,20}\\b(?:plants?|factor(?:y|ies)|production|home|there)\\b', weight: 2 },
       { label: '孵化', pattern: '孵化|加速器|众创|离岸(?:创新|孵化|研发)|(?:研发|创新)(?:中心|基地|子公司|团队)', weight: 2 },
       { label: '研发/引才', pattern: '研发|引才|招才|聚才|高端人才|科研', weight: 1 },
       { label: 'reverse enclave', pattern: 'reverse (?:innovation )?enclave', weight: 6 },
       { label: 'innovation enclave', pattern: 'innovation (?:enclave|outpost)|sci[- ]?tech (?:enclave|outpost)|science and technology enclave|r&d (?:enclave|outpost)|incubat\\w* enclave', weight: 4 },
-      { label: 'R&D in a big city', pattern: `(?:r&d|research|incubat\\w*|innovation (?:centre|center|hub|base|outpost|office|station|space|platform|enclave)|lab\\b|laborator\\w*)[^.;]{0,60}\\b(?:in|at)\\s+${BIG_EN}`, weight: 4 },
+      { label: 'R&D in a big city', pattern: `(?:r&d|research|incubat\\w*|innovation (?:centre|center|hub|base|outpost|office|station|space|platform|enclave)|lab\\b|laborator\\w*)[^.;]{0,60}\\b(?:in|at)\\s+(?:a |an |the )?${BIG_EN}|\\b(?:in|at|into)\\s+(?:a |an |the )?${BIG_EN}[^.;]{0,50}\\b(?:r&d|research (?:teams?|staff|centre|center|office)|incubat\\w*|laborator\\w*)`, weight: 4 },
+      { label: 'production stays home', pattern: '\\b(?:manufacturing|production|factories|plants|mass production)\\b[^.;]{0,20}\\b(?:stay\\w*|remain\\w*|kept|back)\\b[^.;]{0,20}\\b(?:in|at)\\s+(?:the |our |their )?(?:county|home|hometown|home county|home town)\\b', weight: 2 },
       { label: 'bring projects back home', pattern: '\\b(?:bring\\w*|brought|mov\\w*|return\\w*|transfer\\w*|relocat\\w*|com\\w*)\\b[^.;]{0,40}\\b(?:back|home)\\b', weight: 3 },
       { label: 'incubation', pattern: 'incubat\\w*|accelerator', weight: 2 },
       { label: 'R&D / talent', pattern: '\\br&d\\b|research|talent|scientists|engineers', weight: 1 },
@@ -164,7 +172,7 @@ export const MODE_DATA: ModeData[] = [
       { label: '生态', pattern: '生态', weight: 1 },
       { label: 'eco-compensation', pattern: 'eco(?:logical)?[- ]compensation', weight: 7 },
       { label: 'ecological-function county', pattern: 'ecological(?:ly)?[- ](?:function|protection|conservation|fragile|sensitive|county|reserve)|eco[- ](?:county|function)|environmental protection (?:area|zone)', weight: 5 },
-      { label: 'water source / protected area', pattern: 'water[- ]source|watershed|headwaters?|drinking water|reservoir|nature reserve|national park|protected area|conservation (?:area|zone)|forest park|restricted development|ecological red ?line|green barrier', weight: 4 },
+      { label: 'water source / protected area', pattern: 'water[- ]source|watershed|headwaters?|drinking water|reservoir|wetlands?|nature reserve|national park|protected (?:area|zone|wetland|forest|land|reserve|watershed)|conservation (?:area|zone)|forest park|restricted development|ecological red ?line|green barrier', weight: 4 },
       { label: 'no industry at home', pattern: "(?:cannot|can't|can not|not allowed to|unable to|may not) (?:build|develop|host|have|attract|set up|industriali[sz]e)[^.;]{0,12}(?:factor(?:y|ies)|industr\\w*|plants?)?|(?:ban|bans|banned) (?:on )?(?:factories|industry)", weight: 3 },
       { label: 'ecology', pattern: '\\becolog\\w*|\\bgreen\\b', weight: 1 },
     ],
@@ -242,7 +250,8 @@ export const MODE_DATA: ModeData[] = [
       { label: '联合招商/共同管理', pattern: '联合招商|共同招商|共同规划|联合规划|协同管理|共同管理|共管|联合管理', weight: 3 },
       { label: '对等', pattern: '对等|平等分享|均分|平分|对半', weight: 2 },
       { label: '你中有我', pattern: '你中有我|我中有你', weight: 4 },
-      { label: 'two-way', pattern: 'two[- ]way|bidirectional|both directions|in both|mutual(?:ly)?|reciproc\\w*|each other\\W?s?|one another', weight: 4 },
+      { label: 'two-way', pattern: 'two[- ]way|bidirectional|reciproc\\w*', weight: 4 },
+      { label: 'mutual', pattern: 'both directions|in both|mutual(?:ly)?|each other\\W?s?|one another', weight: 2 },
       { label: 'park-in-park', pattern: 'park[- ]in[- ](?:a[- ])?park|parks? (?:within|inside) (?:a |the |each other\\W?s? )?parks?', weight: 5 },
       { label: 'co-built / joint management', pattern: 'co[- ]?buil[dt]|co[- ]?develop\\w*|jointly (?:build|develop|plan|run|manage|attract|promote|operate)|joint (?:planning|investment promotion|management|committee)|co[- ]?manag\\w*', weight: 3 },
       { label: 'each in the other', pattern: "\\beach (?:sets? up|set up|builds?|opens?|has)\\b|in the other(?:'s| one)?\\b|in each other", weight: 4 },
@@ -348,14 +357,14 @@ export const MODE_DATA: ModeData[] = [
     direction: 'bidirectional',
     directionFixed: true,
     signals: [
-      { label: '科创飞地 + 产业飞地', pattern: '(?:科创|创新|研发|孵化)飞地[^。]{0,60}(?:产业|生产|制造|转化)飞地|(?:产业|生产|制造|转化)飞地[^。]{0,60}(?:科创|创新|研发|孵化)飞地', weight: 8 },
+      { label: '科创飞地 + 产业飞地', pattern: LINKED_ZH, weight: 8 },
       { label: '两个飞地联动', pattern: '两(?:个|类)飞地|双飞地', weight: 3 },
       { label: '联动', pattern: '联动|配对|结合', weight: 2 },
       { label: '创新链与产业链', pattern: '创新链[^。]{0,10}产业链|产业链[^。]{0,10}创新链', weight: 4 },
       { label: '双向闭环', pattern: '闭环', weight: 3 },
       { label: '异地研发、本地转化', pattern: '异地研发|本地转化|研发[^。；]{0,8}转化平台|生产和转化平台', weight: 3 },
       { label: '都市圈', pattern: '都市圈', weight: 2 },
-      { label: 'innovation + industrial enclaves', pattern: '(?:innovation|sci[- ]?tech|r&d) enclave[^.]{0,100}(?:industrial|production|manufacturing) enclave|(?:industrial|production|manufacturing) enclave[^.]{0,100}(?:innovation|sci[- ]?tech|r&d) enclave', weight: 8 },
+      { label: 'innovation + industrial enclaves', pattern: LINKED_EN, weight: 8 },
       { label: 'innovation chain + industrial chain', pattern: '(?:innovation|r&d) chain[^.]{0,40}(?:industr\\w*|production|manufacturing) chain|(?:industr\\w*|production|manufacturing) chain[^.]{0,40}(?:innovation|r&d) chain', weight: 4 },
       { label: 'closed loop', pattern: 'closed[- ]loop|close the loop|loop', weight: 3 },
       { label: 'metropolitan area', pattern: 'metropolitan (?:area|circle|region)|city cluster|urban agglomeration', weight: 2 },
@@ -372,6 +381,11 @@ export const MODE_DATA: ModeData[] = [
     citations: [
       { source: '000_ddc98753dae891fc.txt', quote: '在具备产业承载能力和要素成本优势的地区布局生产和转化平台（产业飞地），形成“异地研发、本地转化”的协作机制' },
       { source: '000_ddc98753dae891fc.txt', quote: '以武汉都市圈相关城市的园区共建实践为例，以制度化安排实现创新链与产业链的有效衔接' },
+    ],
+    // a sci-tech enclave paired with an industrial enclave: the evidence for either alone counts for the pair
+    refines: [
+      { parent: 'reverse_innovation', label: '科创飞地 + 产业飞地 / innovation + industrial enclaves', pattern: LINKED_ENCLAVES },
+      { parent: 'forward_industrial', label: '科创飞地 + 产业飞地 / innovation + industrial enclaves', pattern: LINKED_ENCLAVES },
     ],
   },
   {
@@ -470,11 +484,11 @@ export const MODE_DATA: ModeData[] = [
       { label: '溢出', pattern: '溢出', weight: 3 },
       { label: '联动园区', pattern: '联动园区|联动创新区|联动发展|压力测试', weight: 2 },
       { label: '改革试点', pattern: '负面清单|贸易便利化|投资便利化|先行先试|改革试点|试点经验', weight: 2 },
-      { label: 'free trade zone', pattern: 'free[- ]trade (?:zone|pilot zone|area|port)s?|\\bftzs?\\b|pilot free', weight: 5 },
+      { label: 'free trade zone', pattern: 'free[- ]trade[- ](?:zone|pilot zone|area|port)s?|\\bftzs?\\b|pilot free', weight: 5 },
       { label: 'institutional innovation', pattern: 'institutional (?:innovation|reform|experience|opening)|regulatory (?:innovation|reforms?|experiments?|sandbox)|reform (?:experience|results|measures)|policy innovation|new rules', weight: 4 },
       { label: 'replicate and spread', pattern: 'replicat\\w*|\\bcop(?:y|ied|ying)\\b|roll(?:ed|ing)? (?:them |it )?out|scale (?:them |it )?up|spread\\w*|promot\\w* (?:the )?(?:experience|reforms)', weight: 3 },
       { label: 'spillover', pattern: 'spill\\w*', weight: 3 },
-      { label: 'pilot reforms', pattern: 'negative list|trade facilitation|investment facilitation|pilot(?:ed)? reforms?|reform pilots?', weight: 2 },
+      { label: 'pilot reforms', pattern: 'negative list|trade facilitation|investment facilitation|pilot(?:ed)? reforms?|reform pilots?|\\breforms\\b', weight: 2 },
     ],
     mechanisms: [
       { id: 'indicator_sharing', whyZh: '联动园区的新增指标可与自贸区约定共享认定。', whyEn: 'New statistics of linked parks can be credited by agreement.' },

@@ -19,4 +19,4 @@ export const BIG_EN =
 
 /** A less developed place (English). */
 export const WEAK_EN =
-  '(?:poor|poorer|less[- ]developed|underdeveloped|undeveloped|mountain\\w*|rural|remote|inland|lagging|backward|struggling|western|central china|small|(?:a|our|the|their|my) county|counties|villages?)';
+  '(?:poor|poorer|less[- ]developed|underdeveloped|undeveloped|mountain\\w*|rural|remote|inland|lagging|backward|struggling|western|central china|small|(?:a|our|the|their|my) (?:[a-z]+ )?county|counties|villages?|hamlets?)';
