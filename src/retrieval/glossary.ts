@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { americanize, keyStem } from './bridge';
 import { stem, userDictTerms } from './tokenize';
 
 /** One glossary entry: English wordings (first is the preferred gloss) and the corpus's Chinese terms. */
@@ -31,30 +32,50 @@ export function getPlaceGlossary(): GlossaryEntry[] {
 
 /** English → word sequence used for matching: lowercase, stemmed, punctuation as a separator. */
 function enWords(s: string): string[] {
-  return (s.normalize('NFKC').toLowerCase().match(/[a-z0-9]+/g) ?? []).map(stem);
+  return rawWords(s).map(stem);
+}
+
+function rawWords(s: string): string[] {
+  return normalizeQuestion(s).toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/**
+ * Folds typographic variants users type or paste: dashes (mountain–sea), curly quotes, NFKC
+ * full-width forms. Punctuation only: words are untouched, so quotes still match verbatim.
+ */
+export function normalizeQuestion(q: string): string {
+  return q
+    .normalize('NFKC')
+    .replace(/[\u2010-\u2013\u2212\ufe63]/g, '-')
+    .replace(/[\u2018\u2019\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201f\u2033]/g, '"');
 }
 
 interface PhraseIndex {
   byPhrase: Map<string, GlossaryEntry>;
   maxLen: number;
+  /** Every glossary word in keyStem form (for British → American respelling). */
+  known: Set<string>;
 }
 let phraseIndex: PhraseIndex | undefined;
 function getPhraseIndex(): PhraseIndex {
   if (!phraseIndex) {
     const byPhrase = new Map<string, GlossaryEntry>();
+    const known = new Set<string>();
     let maxLen = 1;
     // The hand-written glossary first: its entries win over generated place names.
     for (const e of [...getGlossary(), ...getPlaceGlossary()]) {
       for (const en of e.en) {
-        const words = enWords(en);
-        if (!words.length) continue;
-        const key = words.join(' ');
+        const raw = rawWords(en);
+        if (!raw.length) continue;
+        for (const w of raw) known.add(keyStem(w));
+        const key = raw.map(stem).join(' ');
         // First entry wins: more specific entries are listed before generic ones in the data.
         if (!byPhrase.has(key)) byPhrase.set(key, e);
-        maxLen = Math.max(maxLen, words.length);
+        maxLen = Math.max(maxLen, raw.length);
       }
     }
-    phraseIndex = { byPhrase, maxLen };
+    phraseIndex = { byPhrase, maxLen, known };
   }
   return phraseIndex;
 }
@@ -72,31 +93,57 @@ export interface ExpandedQuery {
   terms: GlossMatch[];
   /** Only the added Chinese terms (deduplicated), so the retriever can weight them lower. */
   added: string[];
+  /**
+   * The question's English words no glossary phrase covered, as runs of consecutive words
+   * (lowercase, American spelling, not stemmed): what a dictionary bridge may still translate.
+   */
+  rest: string[][];
+}
+
+export interface ExpandOptions {
+  /**
+   * Whether a Chinese term occurs in the corpus searched. Given, glossary terms the corpus never
+   * uses are not added, and an entry with none of its terms in the corpus matches nothing (its
+   * words are left to the bridge).
+   */
+  present?: (zh: string) => boolean;
+  /** More known English words (keyStem form) for British → American respelling. */
+  knows?: (word: string) => boolean;
 }
 
 /**
  * Adds the Chinese terms for English words and phrases found in the question, longest match first
  * (so "reverse enclave" gives 反向飞地, not 飞地 + nothing). Chinese questions pass through unchanged.
  */
-export function expandQuery(q: string): ExpandedQuery {
-  const words = enWords(q);
-  const { byPhrase, maxLen } = getPhraseIndex();
+export function expandQuery(q: string, opts: ExpandOptions = {}): ExpandedQuery {
+  const { byPhrase, maxLen, known } = getPhraseIndex();
+  const isKnown = (w: string) => known.has(w) || (opts.knows?.(w) ?? false);
+  const raw = rawWords(q).map((w) => americanize(w, isKnown));
+  const words = raw.map(stem);
   const terms: GlossMatch[] = [];
+  const rest: string[][] = [];
+  let run: string[] = [];
   for (let i = 0; i < words.length; ) {
     let matched = 0;
     for (let n = Math.min(maxLen, words.length - i); n >= 1; n--) {
       const key = words.slice(i, i + n).join(' ');
       const e = byPhrase.get(key);
-      if (e) {
-        terms.push({ en: key, zh: e.zh });
+      const zh = e && opts.present ? e.zh.filter(opts.present) : e?.zh;
+      if (zh?.length) {
+        terms.push({ en: key, zh });
         matched = n;
         break;
       }
     }
+    if (matched) {
+      if (run.length) rest.push(run);
+      run = [];
+    } else run.push(raw[i]);
     i += matched || 1;
   }
+  if (run.length) rest.push(run);
   const added = [...new Set(terms.flatMap((t) => t.zh))];
-  return { text: added.length ? `${q} ${added.join(' ')}` : q, terms, added };
+  return { text: added.length ? `${q} ${added.join(' ')}` : q, terms, added, rest };
 }
 
 const SYNONYMS_PATH = new URL('./synonyms.json', import.meta.url);

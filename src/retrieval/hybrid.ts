@@ -1,6 +1,7 @@
 import type { Chunk, CorpusDocument } from '../corpus/schema';
 import { Bm25, topK, weightedBag } from './bm25';
-import { expandQuery, expandSynonyms, type ExpandedQuery } from './glossary';
+import { Bridge, glossWords, keyStem, type BridgeMatch, type Weighted } from './bridge';
+import { expandQuery, expandSynonyms, normalizeQuestion, type ExpandedQuery } from './glossary';
 import { contentTerms, normalize, stem, tokenizeParts } from './tokenize';
 import type { Embedder, Hit, RetrievalMode, RetrieveOptions, Retriever } from './types';
 import { l2normalize } from './embedders/lsa';
@@ -28,6 +29,18 @@ export interface HybridParams {
   englishWeight: number;
   /** Weight of the papers' wordings added for everyday Chinese words (synonyms.json). */
   synonymWeight: number;
+  /** Weight of corpus terms the dictionary bridge gives for English words outside the glossary (× the bridge's own weight). */
+  bridgeWeight: number;
+  /** Weight of corpus words the bridge gives for a Chinese question word the corpus never uses. */
+  aliasWeight: number;
+  /**
+   * English questions are also searched with their Chinese terms alone (the facts sit in the
+   * Chinese body, the English words pull towards the English abstracts); this is that pass's share
+   * of the lexical score (0 = raw-question pass only).
+   */
+  chinesePassWeight: number;
+  /** Score factor for English-only passages (abstracts) in English questions that have Chinese terms. */
+  englishPassageFactor: number;
   /** Weight of the previous question's terms/vector in a follow-up. */
   contextWeight: number;
   /** Fusion: 'rrf' (reciprocal rank) or 'score' (max-normalised scores, weighted). */
@@ -48,6 +61,10 @@ export const DEFAULT_PARAMS: HybridParams = {
   expansionWeight: 1,
   englishWeight: 0.3,
   synonymWeight: 0.4,
+  bridgeWeight: 0.5,
+  aliasWeight: 0.3,
+  chinesePassWeight: 0.5,
+  englishPassageFactor: 0.85,
   contextWeight: 0.35,
   fusion: 'score',
   rrfK: 60,
@@ -59,7 +76,14 @@ export const DEFAULT_PARAMS: HybridParams = {
 
 interface Prepared {
   expanded: ExpandedQuery;
+  /** English words outside the glossary and their corpus terms (dictionary bridge). */
+  bridged: BridgeMatch[];
+  english: boolean;
   bag: Map<string, number>;
+  /** English questions: the Chinese terms alone, for the second lexical pass. */
+  zhBag?: Map<string, number>;
+  /** What the vector channel embeds: the question plus its Chinese terms. */
+  vectorText: string;
   /** Compact (normalised, whitespace-free) question, for phrase overlap. */
   compact: string;
   numbers: string[];
@@ -83,6 +107,12 @@ const compactText = (s: string) => normalize(s).replace(/\s+/g, '');
 /** BM25 + vector search fused, then lightly reranked; the runtime half of the index. */
 export class HybridRetriever implements Retriever {
   private readonly compactChunks: string[];
+  /** The whole corpus as one compact string, to test whether a term occurs at all. */
+  private readonly compactCorpus: string;
+  private readonly presentCache = new Map<string, boolean>();
+  /** Chunks written in English (the papers' abstracts). */
+  private readonly englishChunk: boolean[];
+  readonly bridge: Bridge;
   params: HybridParams;
 
   constructor(
@@ -95,10 +125,25 @@ export class HybridRetriever implements Retriever {
     readonly origin: 'built' | 'loaded',
     params: Partial<HybridParams> = {},
     private readonly log: (message: string, level: 'info' | 'warn') => void = () => {},
+    bridge?: Bridge,
   ) {
     this.compactChunks = chunks.map((c) => compactText(indexText(c)));
+    this.compactCorpus = this.compactChunks.join('\n');
+    this.englishChunk = chunks.map((c) => isEnglish(c.text));
     this.params = { ...DEFAULT_PARAMS, ...params };
+    this.bridge = bridge ?? Bridge.empty();
   }
+
+  /** Whether a (Chinese) term occurs anywhere in the corpus. */
+  present = (term: string): boolean => {
+    let v = this.presentCache.get(term);
+    if (v === undefined) {
+      v = this.compactCorpus.includes(compactText(term));
+      if (this.presentCache.size > 10_000) this.presentCache.clear();
+      this.presentCache.set(term, v);
+    }
+    return v;
+  };
 
   get embedderId(): string {
     return this.embedder.id;
@@ -108,13 +153,13 @@ export class HybridRetriever implements Retriever {
     const k = Math.max(1, Math.floor(options.k ?? 5));
     const mode: RetrievalMode = options.mode ?? 'hybrid';
     // A question is short; cap pathological input so one message cannot stall the process.
-    const q = query.trim().slice(0, MAX_QUERY_CHARS);
+    const q = normalizeQuestion(query.trim().slice(0, MAX_QUERY_CHARS));
     if (!q || this.chunks.length === 0) return [];
     const p = this.params;
     const prep = this.prepare(q, options.context?.trim().slice(0, MAX_QUERY_CHARS) || undefined);
 
     const depth = mode === 'hybrid' ? Math.max(p.depth, k) : k;
-    const lexRanked = mode === 'vector' ? [] : topK(this.bm25.scores(prep.bag), depth);
+    const lexRanked = mode === 'vector' ? [] : topK(this.lexicalScores(prep), depth);
     const context = options.context?.trim().slice(0, MAX_QUERY_CHARS) || undefined;
     const vecRanked = mode === 'lexical' ? [] : await this.vectorSearch(prep, context, depth);
 
@@ -128,10 +173,13 @@ export class HybridRetriever implements Retriever {
     vecRanked.forEach((r, rank) => (hitFor(r.label).vector = { rank: rank + 1, score: r.similarity }));
 
     const lexMax = lexRanked[0]?.score ?? 1;
-    for (const h of hits.values()) {
+    // The facts sit in the Chinese body: when an English question has Chinese terms, the papers'
+    // English abstracts (which share its words) count a little less.
+    const damp = prep.zhBag && mode === 'hybrid' ? p.englishPassageFactor : 1;
+    for (const [i, h] of hits) {
       if (mode === 'lexical') h.score = h.lexical!.score;
       else if (mode === 'vector') h.score = h.vector!.score;
-      else h.score = p.fusion === 'rrf' ? this.rrf(h) : this.weighted(h, lexMax);
+      else h.score = (p.fusion === 'rrf' ? this.rrf(h) : this.weighted(h, lexMax)) * (this.englishChunk[i] ? damp : 1);
     }
     // Ties go to the earlier chunk so results are deterministic.
     const byScore = (a: [number, Hit], b: [number, Hit]) => b[1].score - a[1].score || a[0] - b[0];
@@ -150,22 +198,74 @@ export class HybridRetriever implements Retriever {
 
   private prepare(q: string, context: string | undefined): Prepared {
     const p = this.params;
-    const expanded = expandQuery(q);
+    const english = isEnglish(q);
+    const expanded = expandQuery(q, { present: this.present, knows: (w) => this.bridge.knows(w) });
+    // English words the glossary does not cover reach the corpus's terms through the dictionary.
+    const bridged = english ? this.bridge.english(expanded.rest.map((r) => glossWords(r.join(' ')))) : [];
     const bag = new Map<string, number>();
-    const addText = (text: string, w: number) => {
+    const addText = (text: string, w: number, into = bag) => {
       const parts = tokenizeParts(text);
       const latinW = isEnglish(text) ? w * p.englishWeight : w;
-      for (const t of parts.words) bag.set(t, (bag.get(t) ?? 0) + (/^[a-z0-9]/.test(t) ? latinW : w));
-      weightedBag(parts.bigrams, w * p.bigramWeight, bag);
+      for (const t of parts.words) into.set(t, (into.get(t) ?? 0) + (/^[a-z0-9]/.test(t) ? latinW : w));
+      weightedBag(parts.bigrams, w * p.bigramWeight, into);
     };
+    // One glossary phrase or bridged word is one concept: its alternative terms share a token's
+    // weight (max, not sum), so an entry listing four wordings does not count four times.
+    const groups: Weighted[][] = [
+      ...expanded.terms.map((t) => t.zh.map((z): Weighted => [z, p.expansionWeight])),
+      ...bridged.map((b) => b.zh.filter(([t]) => !expanded.added.includes(t)).map(([t, w]): Weighted => [t, p.bridgeWeight * w])),
+    ];
+    const addChinese = (into: Map<string, number>) => {
+      for (const g of groups) {
+        const best = new Map<string, number>();
+        for (const [term, w] of g) {
+          const parts = tokenizeParts(term);
+          for (const t of parts.words) best.set(t, Math.max(best.get(t) ?? 0, w));
+          for (const t of parts.bigrams) best.set(t, Math.max(best.get(t) ?? 0, w * p.bigramWeight));
+        }
+        for (const [t, w] of best) into.set(t, (into.get(t) ?? 0) + w);
+      }
+    };
+    const bridgeTerms = bridgedTerms(bridged, new Set(expanded.added));
     addText(q, 1);
-    if (expanded.added.length) addText(expanded.added.join(' '), p.expansionWeight);
+    addChinese(bag);
+    let zhBag: Map<string, number> | undefined;
+    if (english && p.chinesePassWeight > 0 && groups.some((g) => g.length)) addChinese((zhBag = new Map()));
     const synonyms = p.synonymWeight > 0 ? expandSynonyms(q) : [];
     if (synonyms.length) addText(synonyms.join(' '), p.synonymWeight);
-    if (context) addText(expandQuery(context).text, p.contextWeight);
+    const aliases = english || p.aliasWeight <= 0 ? [] : this.aliases(q);
+    for (const [t, w] of aliases) addText(t, p.aliasWeight * w);
+    if (context) {
+      addText(expandQuery(context, { present: this.present }).text, p.contextWeight);
+      if (zhBag) addText(expandQuery(context, { present: this.present }).added.join(' '), p.contextWeight, zhBag);
+    }
     const compact = compactText(q);
     const numbers = [...new Set(compact.match(/\d+(?:\.\d+)?/g) ?? [])];
-    return { expanded, bag, compact, numbers, concepts: concepts(q, expanded) };
+    const vectorText = [q, ...expanded.added, ...bridgeTerms.map(([t]) => t)].join(' ');
+    return { expanded, bridged, english, bag, zhBag, vectorText, compact, numbers, concepts: concepts(q, expanded, bridged) };
+  }
+
+  /** Corpus words for the question's Chinese words the corpus never uses (via shared English senses). */
+  private aliases(q: string): Weighted[] {
+    const out: Weighted[] = [];
+    for (const w of contentTerms(q)) {
+      if (!/^[\u3400-\u9fff]{2,}$/.test(w) || this.present(w)) continue;
+      for (const a of this.bridge.chinese(w) ?? []) out.push(a);
+    }
+    return out;
+  }
+
+  /** BM25 of the question; for English questions fused with the Chinese-terms-only pass. */
+  private lexicalScores(prep: Prepared): Float64Array {
+    const a = this.bm25.scores(prep.bag);
+    if (!prep.zhBag) return a;
+    const b = this.bm25.scores(prep.zhBag);
+    const share = this.params.chinesePassWeight;
+    const maxA = Math.max(...a) || 1;
+    const maxB = Math.max(...b) || 1;
+    // Both passes scaled to the raw pass's range, so the lexical scores keep their usual size.
+    for (let i = 0; i < a.length; i++) a[i] = maxA * ((1 - share) * (a[i] / maxA) + share * (b[i] / maxB));
+    return a;
   }
 
   private vectorDownUntil = 0;
@@ -183,9 +283,9 @@ export class HybridRetriever implements Retriever {
   }
 
   private async vectorSearchOnce(prep: Prepared, context: string | undefined, n: number) {
-    const v = await this.embedder.embedQuery(prep.expanded.text);
+    const v = await this.embedder.embedQuery(prep.vectorText);
     if (context) {
-      const c = await this.embedder.embedQuery(expandQuery(context).text);
+      const c = await this.embedder.embedQuery(expandQuery(context, { present: this.present }).text);
       for (let i = 0; i < v.length; i++) v[i] += this.params.contextWeight * c[i];
       l2normalize(v);
     }
@@ -217,6 +317,13 @@ export class HybridRetriever implements Retriever {
   }
 }
 
+/** The bridge's corpus terms, strongest first, without those the glossary already added. */
+function bridgedTerms(bridged: BridgeMatch[], skip: Set<string>): Weighted[] {
+  const best = new Map<string, number>();
+  for (const b of bridged) for (const [t, w] of b.zh) if (!skip.has(t) && (best.get(t) ?? 0) < w) best.set(t, w);
+  return [...best.entries()].sort((a, b) => b[1] - a[1]);
+}
+
 /** Length of the longest run of CJK/alphanumeric characters of `q` that occurs in `text`. */
 export function longestCommonPhrase(q: string, text: string): number {
   // CJK runs only: in English questions spaces were removed, so Latin runs are not phrases.
@@ -244,13 +351,19 @@ export function longestCommonPhrase(q: string, text: string): number {
  * The question's concepts for the coverage signal: its Chinese content words, and for English
  * words either their glossary translations or (when not in the glossary) the word itself.
  */
-function concepts(q: string, expanded: ExpandedQuery): string[][] {
+function concepts(q: string, expanded: ExpandedQuery, bridged: BridgeMatch[]): string[][] {
   const out: string[][] = [];
   const glossed = new Set(expanded.terms.flatMap((t) => t.en.split(' ')));
   for (const t of expanded.terms) out.push(t.zh.map(compactText));
+  // A bridged English word counts as found when the passage has one of its corpus terms or the word.
+  for (const b of bridged) {
+    const words = b.en.split(' ');
+    for (const w of words) glossed.add(w);
+    out.push([...b.zh.map(([t]) => compactText(t)), ...words]);
+  }
   for (const w of contentTerms(q)) {
     if (/^[a-z]/.test(w)) {
-      if (!glossed.has(stem(w))) out.push([w]);
+      if (!glossed.has(stem(w)) && !glossed.has(keyStem(w))) out.push([w]);
     } else out.push([compactText(w)]);
   }
   return out;

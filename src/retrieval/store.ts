@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Chunk, CorpusDocument } from '../corpus/schema';
 import { Bm25 } from './bm25';
+import { Bridge, BRIDGE_VERSION, BridgeDataSchema, buildBridge } from './bridge';
+import { readCedict } from './cedict';
 import { LsaEmbedder } from './embedders/lsa';
 import { HybridRetriever, indexText, type HybridParams } from './hybrid';
 import { tokenize, tokenizerFingerprint } from './tokenize';
@@ -17,13 +19,14 @@ import { VectorIndex } from './vector';
  *   index/b-<id>/bm25.json   lexical postings
  *   index/b-<id>/hnsw.bin    hnswlib graph (cosine)
  *   index/b-<id>/lsa.*       the LSA model (local embedder only)
+ *   index/b-<id>/bridge.json English → corpus-term dictionary bridge (from CC-CEDICT, see bridge.ts)
  *
  * A build is written into a fresh `b-<id>/` directory and then published by atomically renaming a
  * new manifest over the old one, so a concurrent reader sees either the old or the new build,
  * never half-written files. Every file is hash-checked before it is parsed (hnswlib's native
  * reader must never see a truncated file).
  */
-export const RETRIEVAL_VERSION = 'retrieval-v1';
+export const RETRIEVAL_VERSION = `retrieval-v2+${BRIDGE_VERSION}`;
 
 const ManifestSchema = z.object({
   retrievalVersion: z.string(),
@@ -122,7 +125,8 @@ function tryLoad(opts: OpenIndexOptions, key: string): HybridRetriever | string 
     if (bm25.size !== opts.chunks.length) return 'lexical index does not match the chunks';
     const vectors = VectorIndex.read(join(dir, 'hnsw.bin'), manifest.dim, opts.chunks.length);
     if (isFittable(opts.embedder)) opts.embedder.load(dir);
-    return new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'loaded', opts.params, opts.log);
+    const bridge = new Bridge(BridgeDataSchema.parse(JSON.parse(readFileSync(join(dir, 'bridge.json'), 'utf8'))));
+    return new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'loaded', opts.params, opts.log, bridge);
   } catch (e) {
     return `is unreadable (${e instanceof Error ? e.message : String(e)})`;
   }
@@ -135,9 +139,11 @@ async function build(opts: OpenIndexOptions, corpusHash: string, key: string, lo
   const vecs = await opts.embedder.embedDocuments(texts);
   const dim = vecs[0]?.length ?? opts.embedder.dim;
   const vectors = VectorIndex.build(vecs, dim);
-  const retriever = new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'built', opts.params, log);
+  const bridgeData = makeBridge(opts.chunks.map((c) => c.text), log);
+  const bridge = new Bridge(bridgeData);
+  const retriever = new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'built', opts.params, log, bridge);
   try {
-    persist(opts, { bm25, vectors, corpusHash, key, dim });
+    persist(opts, { bm25, vectors, corpusHash, key, dim, bridgeJson: JSON.stringify(bridgeData) });
   } catch (e) {
     // A read-only or full disk must not stop answering: keep the in-memory index.
     log(`could not save the search index to ${opts.indexDir} (${e instanceof Error ? e.message : String(e)}); using it from memory`, 'warn');
@@ -145,9 +151,20 @@ async function build(opts: OpenIndexOptions, corpusHash: string, key: string, lo
   return retriever;
 }
 
+/** The dictionary bridge for these passages; without the dictionary, an empty one (glossary only). */
+function makeBridge(texts: string[], log: LogFn) {
+  const corpus = texts.join('\n').normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+  try {
+    return buildBridge(corpus, readCedict());
+  } catch (e) {
+    log(`English→Chinese dictionary unavailable (${e instanceof Error ? e.message : String(e)}); English questions use the glossary only`, 'warn');
+    return { version: BRIDGE_VERSION, en: {}, part: {}, zh: {} };
+  }
+}
+
 function persist(
   opts: OpenIndexOptions,
-  b: { bm25: Bm25; vectors: VectorIndex; corpusHash: string; key: string; dim: number },
+  b: { bm25: Bm25; vectors: VectorIndex; corpusHash: string; key: string; dim: number; bridgeJson: string },
 ): void {
   mkdirSync(opts.indexDir, { recursive: true });
   const build = `b-${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -156,7 +173,8 @@ function persist(
   try {
     writeFileSync(join(tmpDir, 'bm25.json'), JSON.stringify(b.bm25.toJSON()));
     b.vectors.write(join(tmpDir, 'hnsw.bin'));
-    const names = ['bm25.json', 'hnsw.bin'];
+    writeFileSync(join(tmpDir, 'bridge.json'), b.bridgeJson);
+    const names = ['bm25.json', 'hnsw.bin', 'bridge.json'];
     if (isFittable(opts.embedder)) names.push(...opts.embedder.save(tmpDir));
     const files: Record<string, string> = {};
     for (const n of names) files[n] = sha256(readFileSync(join(tmpDir, n)));

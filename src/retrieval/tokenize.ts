@@ -57,7 +57,7 @@ const ZH_STOP = new Set(
   ).split(/\s+/),
 );
 
-const EN_STOP = new Set(
+export const EN_STOP = new Set(
   (
     'a an the of in on at to for from by with and or but not no is are was were be been being do does did has have had ' +
     'what which who whom whose when where why how this that these those it its they them their there here as into about ' +

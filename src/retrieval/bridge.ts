@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import type { CedictEntry } from './cedict';
+import { EN_STOP, stem } from './tokenize';
+
+/**
+ * A dictionary bridge between English (and rare Chinese) question words and the corpus's own
+ * Chinese vocabulary, built from CC-CEDICT at index time and saved with the index.
+ *
+ * The hand glossary (glossary.json) covers the domain's phrases; everyday English beyond it
+ * ("tax breaks", "urbanization", "population", "factory") would otherwise only match the papers'
+ * English abstracts. Only CEDICT headwords that occur in the corpus are kept as targets, so every
+ * added term can match a passage, and the saved bridge stays small (a few thousand keys).
+ */
+export const BRIDGE_VERSION = 'bridge-v1';
+
+/** A corpus term and its weight (0–1] for one English key or absent Chinese word. */
+export type Weighted = [term: string, weight: number];
+
+export const BridgeDataSchema = z.object({
+  version: z.string(),
+  /** English key (stemmed content words joined by ' ') → corpus terms whose CEDICT sense it is. */
+  en: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))),
+  /** English single word that is only part of a sense ("chip" in "computer chip") → corpus terms. */
+  part: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))),
+  /** Chinese word absent from the corpus → corpus words sharing one of its English senses. */
+  zh: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))),
+});
+export type BridgeData = z.infer<typeof BridgeDataSchema>;
+
+// Words that carry no topic in a dictionary sense ("to do sth for sb", "one's", "etc").
+const GLOSS_STOP = new Set(['sb', 'sth', 'etc', 'oneself', 'one', 'someone', 'something', 'somebody', 'thing', 'kind', 'lit', 'fig', 'esp', 'e', 'g', 'eg', 'ie', 'also', 'make', 'get', 'take', 'put', 'used', 'sort', 'way']);
+// Senses that name a grammar role or point elsewhere, not a meaning.
+const SKIP_GLOSS = /^(?:cl:|see |variant of|old variant|abbr\.?|surname |used in|\(?archaic|\(?old\)|\(?classical|\(?dialect|\(?bound form|radical|japanese|korean|\(?tw\)?$)|\[/i;
+
+const MAX_KEY_WORDS = 3;
+/** Targets per key: more than this and the key is too vague to help. */
+const MAX_TARGETS = 8;
+const MAX_ZH_TARGETS = 3;
+
+const CJK_WORD = /^[\u3400-\u4dbf\u4e00-\u9fff]{2,8}$/;
+
+/** English text → stemmed content words, the form both keys and questions are matched in. */
+export function glossWords(text: string): string[] {
+  const words = text.normalize('NFKC').toLowerCase().replace(/['’]s\b/g, '').match(/[a-z0-9]+/g) ?? [];
+  return words.filter((w) => !EN_STOP.has(w) && !GLOSS_STOP.has(w) && (w.length > 1 || /\d/.test(w))).map(keyStem);
+}
+
+/** The tokenizer's light stem, also without a final e, so replace/replaced and package/packaging meet. */
+export function keyStem(word: string): string {
+  const s = stem(word);
+  return s.length > 3 && s.endsWith('e') && !s.endsWith('ee') ? s.slice(0, -1) : s;
+}
+
+// British → American spellings (CEDICT and the glossary use American): tried only when the word
+// as written is unknown and the respelt word is known, so enterprise/rise/tour are left alone.
+const BRITISH: [RegExp, string][] = [
+  [/isation(s?)$/, 'ization$1'],
+  [/is(e|ed|es|ing)$/, 'iz$1'],
+  [/yse(d|s)?$/, 'yze$1'],
+  [/our(s|ed|ing|ite|ites|able)?$/, 'or$1'],
+  [/tre(s)?$/, 'ter$1'],
+  [/ence(s)?$/, 'ense$1'],
+  [/ogue(s)?$/, 'og$1'],
+  [/([aeiou])ll(ed|ing|er|ers)$/, '$1l$2'],
+];
+
+/** The American spelling of `word` when only that one is known to `known` (keyStem form). */
+export function americanize(word: string, known: (stemmed: string) => boolean): string {
+  if (known(keyStem(word))) return word;
+  for (const [re, to] of BRITISH) {
+    if (!re.test(word)) continue;
+    const alt = word.replace(re, to);
+    if (known(keyStem(alt))) return alt;
+  }
+  return word;
+}
+
+/** A sense's match keys: the whole sense without parenthesised notes, and its single words. */
+function senseKeys(gloss: string): { whole?: string; parts: string[] } {
+  if (SKIP_GLOSS.test(gloss)) return { parts: [] };
+  const bare = gloss.replace(/\([^)]*\)/g, ' ').replace(/^\s*(?:to|a|an|the)\s+/i, '');
+  const words = glossWords(bare);
+  if (!words.length || words.length > MAX_KEY_WORDS + 1) return { parts: [] };
+  const whole = words.length <= MAX_KEY_WORDS ? words.join(' ') : undefined;
+  return { whole, parts: words.length > 1 ? words : [] };
+}
+
+/** Character bigrams of a compact text, to test cheaply whether a word can occur in it. */
+function bigramSet(text: string): Set<string> {
+  const s = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) s.add(text.slice(i, i + 2));
+  return s;
+}
+
+function occursIn(word: string, bigrams: Set<string>, text: string): boolean {
+  for (let i = 0; i + 1 < word.length; i++) if (!bigrams.has(word.slice(i, i + 2))) return false;
+  return text.includes(word);
+}
+
+type Acc = Map<string, Map<string, number>>;
+function add(acc: Acc, key: string, term: string, w: number): void {
+  let m = acc.get(key);
+  if (!m) acc.set(key, (m = new Map()));
+  if ((m.get(term) ?? 0) < w) m.set(term, w);
+}
+
+/** Best targets first, at most `max`; vaguer keys (more targets) give each target less weight. */
+function finish(acc: Acc, max: number): Record<string, Weighted[]> {
+  const out: Record<string, Weighted[]> = {};
+  for (const key of [...acc.keys()].sort()) {
+    const cands = [...acc.get(key)!.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1));
+    const kept = cands.slice(0, max);
+    const spread = 1 / Math.sqrt(kept.length);
+    out[key] = kept.map(([t, w]) => [t, Number((w * spread).toFixed(3))]);
+  }
+  return out;
+}
+
+/**
+ * Builds the bridge for a corpus. `corpusText` is the whole corpus, normalised (NFKC, lowercase)
+ * and without whitespace.
+ */
+export function buildBridge(corpusText: string, cedict: Iterable<CedictEntry>): BridgeData {
+  const bigrams = bigramSet(corpusText);
+  const en: Acc = new Map();
+  const part: Acc = new Map();
+  const absent: { zh: string; keys: string[] }[] = [];
+  for (const e of cedict) {
+    if (!CJK_WORD.test(e.zh)) continue;
+    const inCorpus = occursIn(e.zh, bigrams, corpusText);
+    const keys: string[] = [];
+    e.glosses.forEach((g, i) => {
+      const { whole, parts } = senseKeys(g);
+      // The first senses are the common ones: later senses count a little less.
+      const rank = i === 0 ? 1 : i < 3 ? 0.8 : 0.6;
+      if (whole) keys.push(whole);
+      if (!inCorpus) return;
+      if (whole) add(en, whole, e.zh, rank);
+      for (const p of parts) add(part, p, e.zh, rank * 0.5);
+    });
+    if (!inCorpus && e.zh.length <= 4 && keys.length) absent.push({ zh: e.zh, keys: keys.slice(0, 4) });
+  }
+  const enOut = finish(en, MAX_TARGETS);
+  // A Chinese word the papers never use reaches their words through a shared English sense.
+  const zh: Acc = new Map();
+  for (const a of absent) {
+    for (const key of a.keys) for (const [t, w] of enOut[key] ?? []) if (t !== a.zh) add(zh, a.zh, t, w);
+  }
+  return { version: BRIDGE_VERSION, en: enOut, part: finish(part, MAX_TARGETS), zh: finish(zh, MAX_ZH_TARGETS) };
+}
+
+export interface BridgeMatch {
+  /** The English key as matched (stemmed words). */
+  en: string;
+  zh: Weighted[];
+}
+
+function merge(a: Weighted[] | undefined, b: Weighted[] | undefined): Weighted[] | undefined {
+  if (!a || !b) return a ?? b;
+  const m = new Map<string, number>(a);
+  for (const [t, w] of b) if ((m.get(t) ?? 0) < w) m.set(t, w);
+  return [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, MAX_TARGETS);
+}
+
+/** The runtime half: looks question words up in a built bridge. */
+export class Bridge {
+  private readonly en: Map<string, Weighted[]>;
+  private readonly part: Map<string, Weighted[]>;
+  private readonly zh: Map<string, Weighted[]>;
+  private readonly known: Set<string>;
+
+  constructor(data: BridgeData) {
+    this.en = new Map(Object.entries(data.en));
+    this.part = new Map(Object.entries(data.part));
+    this.zh = new Map(Object.entries(data.zh));
+    this.known = new Set([...this.en.keys()].flatMap((k) => k.split(' ')).concat([...this.part.keys()]));
+  }
+
+  static empty(): Bridge {
+    return new Bridge({ version: BRIDGE_VERSION, en: {}, part: {}, zh: {} });
+  }
+
+  get size(): number {
+    return this.en.size + this.part.size + this.zh.size;
+  }
+
+  /** Whether a stemmed English word occurs in any key (for spelling normalisation). */
+  knows(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  /**
+   * Corpus terms for runs of stemmed English content words: longest key first; a word found in no
+   * whole sense falls back to senses it is part of, at the lower weight those carry.
+   */
+  english(runs: string[][]): BridgeMatch[] {
+    const out: BridgeMatch[] = [];
+    for (const words of runs) {
+      for (let i = 0; i < words.length; ) {
+        let matched = 0;
+        for (let n = Math.min(MAX_KEY_WORDS, words.length - i); n >= 1; n--) {
+          const key = words.slice(i, i + n).join(' ');
+          // A single word also reaches the senses it is only part of ("chip" → 芯片 "computer chip").
+          const zh = n === 1 ? merge(this.en.get(key), this.part.get(key)) : this.en.get(key);
+          if (zh) {
+            out.push({ en: key, zh });
+            matched = n;
+            break;
+          }
+        }
+        i += matched || 1;
+      }
+    }
+    return out;
+  }
+
+  /** Corpus words for a Chinese word the corpus never uses (工厂 → 厂房 …); undefined when none. */
+  chinese(word: string): Weighted[] | undefined {
+    return this.zh.get(word);
+  }
+}
