@@ -120,10 +120,12 @@ const HOST_FIELD = new RegExp(String.raw`(?:飞入地|承接地|转入地|飞入
 const HOST_MORE = [
   new RegExp(`${WEAK_ZH}[^。；]{0,32}(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}`, 'gu'),
   new RegExp(`${WEAK_EN}[^.;]{0,60}\\b(?:sets? up|set up|setting up|establish\\w*|open\\w*|rent\\w*|buil[dt]\\w*|locat\\w*|put\\w*|invest\\w*|co-invest\\w*|develop\\w*|run\\w*)\\b[^.;]{0,60}\\b(?:in|at|inside|within|into)\\s+(?:a |an |the )?${BIG_EN}`, 'giu'),
+  // people or projects from a weaker place, active in a hub: “young people from our mountain county … in the coastal city”
+  new RegExp(`\\bfrom (?:a |an |the |our |their )?${WEAK_EN}[^.;]{0,60}\\b(?:in|at|to)\\s+(?:a |an |the )?${BIG_EN}`, 'giu'),
 ];
 const ORIGIN_MORE = [
   new RegExp(`(?<![到在去往赴向])(?:发达|沿海|东部|${BIG_ZH})[^。；]{0,16}(?:在|到|赴|去|向)[^。；]{0,12}${WEAK_ZH}`, 'gu'),
-  new RegExp(`\\b(?:developed|wealthy|wealthier|rich|richer|prosperous|affluent|coastal|eastern|advanced)\\b[^.;]{0,50}\\b(?:in|to|into|helps?|helping|supports?|assists?)\\s+(?:a |an |the |our )?${WEAK_EN}`, 'giu'),
+  new RegExp(`\\b(?:developed|wealthy|wealthier|rich|richer|prosperous|affluent|coastal|eastern|advanced)\\b[^.;]{0,80}\\b(?:in|to|into|helps?|helping|supports?|assists?)\\s+(?:a |an |the |our )?${WEAK_EN}`, 'giu'),
 ];
 export interface InferredRoles {
   moreDeveloped?: 'origin' | 'host';
@@ -223,7 +225,8 @@ function decideDirection(mode: Mode, text: string, moreDeveloped: ModeAnswers['m
   if (moreDeveloped === 'equal') score.bidirectional += 3;
   const best = (['bidirectional', 'reverse', 'forward'] as const).reduce((a, b) => (score[b] > score[a] ? b : a));
   const second = Math.max(...(['bidirectional', 'reverse', 'forward'] as const).filter((d) => d !== best).map((d) => score[d]));
-  return score[best] >= 2 && score[best] > second ? best : mode.direction;
+  // one weak cue (e.g. “joint”) is not enough to overturn the mode's usual direction
+  return score[best] >= 3 && score[best] > second ? best : mode.direction;
 }
 
 function askFor(english: boolean, aboutCooperation: boolean): string {
