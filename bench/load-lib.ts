@@ -232,10 +232,12 @@ interface EmulatorLike {
 export async function sendPlanned(emu: EmulatorLike, p: Planned): Promise<void> {
   const u = { userId: p.userId, languageCode: p.userId % 2 ? 'zh-hans' : 'en' };
   p.sentAt = Date.now();
-  if (p.data !== undefined) await emu.press(u, { messageId: 1, chatId: p.chatId, text: 'x', buttons: [], raw: {} }, p.data);
-  else await emu.send(u, p.text!);
+  // The emulator stores the update synchronously, before the first await: read its id right
+  // then, before a concurrent sender (the soak's users) can add another.
+  const sent = p.data !== undefined ? emu.press(u, { messageId: 1, chatId: p.chatId, text: 'x', buttons: [], raw: {} }, p.data) : emu.send(u, p.text!);
   const msgs: any[] = emu.server.storage.userMessages;
   p.updateId = msgs[msgs.length - 1].updateId;
+  await sent;
 }
 
 // ---------------------------------------------------------------------------------------------
