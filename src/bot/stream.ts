@@ -103,6 +103,8 @@ export class AnswerStream {
   private pending = '';
   private shown = '';
   private pump: Promise<void> | undefined;
+  private pumping = false;
+  private begun = false;
   private closed = false;
   private broken = false;
   private readonly stop = new AbortController();
@@ -119,7 +121,7 @@ export class AnswerStream {
 
   /** Whether anything was shown (or is on its way): the final reply must then replace it. */
   get started(): boolean {
-    return this.pump !== undefined || this.messageId !== undefined;
+    return this.begun;
   }
 
   readonly onPartial = (text: string): void => {
@@ -127,7 +129,11 @@ export class AnswerStream {
     const html = partialHtml(text);
     if (!html) return;
     this.pending = html;
-    this.pump ??= this.run();
+    this.begun = true;
+    if (!this.pumping) {
+      this.pumping = true;
+      this.pump = this.run();
+    }
   };
 
   /** Sends or edits until what is shown is the latest partial; one call at a time, paced. */
@@ -152,9 +158,12 @@ export class AnswerStream {
         this.shown = html;
       }
     } catch (e) {
-      if (this.closed) return; // superseded by the final answer
+      if (this.closed) return; // superseded by the final answer (the finally still runs)
       this.broken = true;
       this.log?.warn({ event: 'stream_edit_failed', error: e instanceof Error ? e.message : String(e) }, 'streaming edit failed');
+    } finally {
+      // Synchronously with the loop's last check, so a partial arriving later starts a new run.
+      this.pumping = false;
     }
   }
 

@@ -107,13 +107,16 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
     // Streaming: re-verify the completed sentences whenever one completes, and pass on what holds.
     let buffer = '';
     let shown = '';
+    let verifiedPrefix = '';
     const onToken = onPartial
       ? (delta: string) => {
           buffer += delta;
           const segs = segmentAnswer(visibleText(buffer));
           const lastSentence = segs.map((s) => s.kind).lastIndexOf('sentence');
           const complete = segs.slice(0, lastSentence).map((s) => s.text).join('');
-          if (!complete || complete.includes('[[')) return;
+          // Re-verify only when a sentence has completed, not on every delta (verification is not cheap).
+          if (!complete || complete === verifiedPrefix || complete.includes('[[')) return;
+          verifiedPrefix = complete;
           const v = verifyAnswer(complete, verifyCtx());
           if (v.text && v.text !== shown && v.text.length > shown.length && !guard[lang].leaks(v.text)) {
             shown = v.text;
