@@ -146,6 +146,15 @@ export function expandQuery(q: string, opts: ExpandOptions = {}): ExpandedQuery 
   return { text: added.length ? `${q} ${added.join(' ')}` : q, terms, added, rest };
 }
 
+/**
+ * Glossary entries none of whose Chinese terms occurs in the corpus (`present` tells): at query
+ * time they translate nothing (their words go to the dictionary bridge), so each one is either a
+ * wording to fix in glossary.json or a topic the corpus does not cover.
+ */
+export function glossaryGaps(entries: GlossaryEntry[], present: (zh: string) => boolean): GlossaryEntry[] {
+  return entries.filter((e) => !e.zh.some(present));
+}
+
 const SYNONYMS_PATH = new URL('./synonyms.json', import.meta.url);
 let synonyms: string[][] | undefined;
 /** Groups of Chinese wordings for one idea, everyday first then the papers' terms (src/retrieval/synonyms.json). */

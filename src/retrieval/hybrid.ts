@@ -54,12 +54,14 @@ export interface HybridParams {
   phraseBonus: number;
   /** Rerank bonus per number of the question found in the passage. */
   numberBonus: number;
+  /** Rerank bonus for a passage that defines the subject of a "what is X" question (X是指…, 所谓X…). */
+  definitionBonus: number;
 }
 
 export const DEFAULT_PARAMS: HybridParams = {
   bigramWeight: 0.5,
   expansionWeight: 1,
-  englishWeight: 0.3,
+  englishWeight: 0.5,
   synonymWeight: 0.4,
   bridgeWeight: 0.5,
   aliasWeight: 0.3,
@@ -72,6 +74,7 @@ export const DEFAULT_PARAMS: HybridParams = {
   depth: 50,
   phraseBonus: 0.01,
   numberBonus: 0.05,
+  definitionBonus: 0.1,
 };
 
 interface Prepared {
@@ -87,6 +90,8 @@ interface Prepared {
   /** Compact (normalised, whitespace-free) question, for phrase overlap. */
   compact: string;
   numbers: string[];
+  /** "What is X" questions: a pattern for a sentence that defines one of the subject's terms. */
+  definition?: RegExp;
   /** Concepts for coverage: each is a list of alternative strings, found when any occurs. */
   concepts: string[][];
 }
@@ -242,7 +247,8 @@ export class HybridRetriever implements Retriever {
     const compact = compactText(q);
     const numbers = [...new Set(compact.match(/\d+(?:\.\d+)?/g) ?? [])];
     const vectorText = [q, ...expanded.added, ...bridgeTerms.map(([t]) => t)].join(' ');
-    return { expanded, bridged, english, bag, zhBag, vectorText, compact, numbers, concepts: concepts(q, expanded, bridged) };
+    const definition = definitionPattern(q, english ? expanded.added : contentTerms(q));
+    return { expanded, bridged, english, bag, zhBag, vectorText, compact, numbers, definition, concepts: concepts(q, expanded, bridged) };
   }
 
   /** Corpus words for the question's Chinese words the corpus never uses (via shared English senses). */
@@ -313,9 +319,26 @@ export class HybridRetriever implements Retriever {
     const phrase = longestCommonPhrase(prep.compact, text);
     if (phrase > 2) bonus += p.phraseBonus * Math.min(phrase - 2, 8);
     for (const num of prep.numbers) if (text.includes(num)) bonus += p.numberBonus;
+    if (prep.definition?.test(text)) bonus += p.definitionBonus;
     return bonus;
   }
 }
+
+const DEFINITION_Q_EN = /^\s*(?:so\s+|and\s+|then\s+)?(?:what(?:'s| is| are| was| were)\b(?!.*\b(?:role|effect|impact|difference|reason|result|purpose|problem|goal|advantage)s?\b)|what does .+ (?:mean|refer to|stand for)|define\b|definition of|meaning of)/i;
+const DEFINITION_Q_ZH = /什么是|是什么意思|什么意思|指的是什么|指什么|是指什么|含义|定义|概念是|是什么[？?]?\s*$/;
+// How the papers define a term: X是指…, X，即…, X是一种…, 所谓X, 对X的定义为…, X的内核在于…
+const DEFINES_AFTER = '[^。；]{0,10}?(?:是指|指的是|就是指|是一种|即|定义为|内核在于|的概念|作为一种)';
+const DEFINES_BEFORE = '(?:所谓|定义|概念|内涵)[^。；]{0,8}?';
+
+/** For a definitional question, a pattern matching a sentence that defines one of its subject terms. */
+function definitionPattern(q: string, terms: string[]): RegExp | undefined {
+  if (!(isEnglish(q) ? DEFINITION_Q_EN : DEFINITION_Q_ZH).test(q)) return undefined;
+  const subj = [...new Set(terms.map(compactText))].filter((t) => t.length >= 2 && !ZH_QUESTION.has(t));
+  if (!subj.length) return undefined;
+  const alt = subj.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`(?:${alt})${DEFINES_AFTER}|${DEFINES_BEFORE}(?:${alt})`);
+}
+const ZH_QUESTION = new Set(['意思', '含义', '定义', '概念', '指的是', '什么样']);
 
 /** The bridge's corpus terms, strongest first, without those the glossary already added. */
 function bridgedTerms(bridged: BridgeMatch[], skip: Set<string>): Weighted[] {
