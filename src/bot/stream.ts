@@ -185,6 +185,8 @@ export class AnswerStream {
     const kb = keyboardOf(reply);
     if (this.messageId === undefined || !pieces.length) {
       await this.discard();
+      // A stream that never got its message out still counts against the chat's pace.
+      if (this.begun) await this.pacer.wait(this.chatId);
       await sendReply(this.ctx, reply);
       return;
     }
