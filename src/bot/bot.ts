@@ -74,7 +74,7 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
     limit<BotContext, any>({
       timeFrame: 60_000,
       limit: opts.rateLimitPerMinute ?? 20,
-      storageClient: opts.stores.redis ?? 'MEMORY_STORE',
+      storageClient: opts.stores.rateLimit ?? 'MEMORY_STORE',
       keyPrefix: 'enclave:rl:',
       keyGenerator: (ctx) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {

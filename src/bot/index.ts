@@ -25,12 +25,14 @@ export interface StartOptions {
   streamIntervalMs?: BotOptions['streamIntervalMs'];
   /** Webhook server host (tests bind to 127.0.0.1). */
   host?: string;
+  /** How long to wait for Redis at start before refusing to start (default 10 s). */
+  redisConnectWaitMs?: number;
 }
 
 export async function startBot(config: Config, services: ChatServices, opts: StartOptions = {}): Promise<StartedBot> {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is not set');
   const log = opts.log ?? createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
-  const stores = await createStores({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log });
+  const stores = await createStores({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log, redisConnectWaitMs: opts.redisConnectWaitMs });
   const bot = createBot({
     token: config.TELEGRAM_BOT_TOKEN,
     services,

@@ -8,6 +8,7 @@ import { isUserError } from '../errors';
 import { t } from '../chat/i18n';
 import { langOf, type BotContext } from './context';
 import { hashUserId } from './logger';
+import { StorageUnavailableError } from './storage';
 
 function updateType(ctx: Context): string {
   return Object.keys(ctx.update).find((k) => k !== 'update_id') ?? 'unknown';
@@ -111,7 +112,7 @@ export function errorHandler(log: Logger) {
       'update failed',
     );
     const m = t(langOf(ctx));
-    const text = isUserError(e) ? e.message : m.apology;
+    const text = isUserError(e) ? e.message : e instanceof StorageUnavailableError ? m.storageDown : m.apology;
     try {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.slice(0, 190) });
       if (ctx.chat && (ctx.message || ctx.callbackQuery)) await ctx.reply(text);

@@ -1,14 +1,25 @@
 /**
  * Where sessions and guided-form (conversation) state live: files under DATA_DIR by default,
  * Redis when REDIS_URL is set. Both stores share one backend, under different key prefixes.
+ *
+ * Failure policy (issue 6):
+ * - Redis unreachable at start: refuse to start with a clear message (RedisUnavailableError).
+ *   REDIS_URL means several instances share sessions; silently falling back to local files would
+ *   give each instance its own copy of a user's form, and the copies would diverge.
+ * - Storage lost while running: a read or write that fails raises StorageUnavailableError; the
+ *   update is answered with a short "try again" message and nothing is written (a failed read is
+ *   never mistaken for "no session", so a fresh default never replaces a real session). Redis
+ *   commands time out instead of hanging; ioredis reconnects by itself when Redis is back.
+ * - A record that cannot be parsed (or no longer fits the schema) is logged and started afresh.
  */
 import { join } from 'node:path';
 import type { StorageAdapter } from 'grammy';
-import { FileAdapter } from '@grammyjs/storage-file';
 import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { coerceChatSession, type ChatSession } from '../chat/types';
+import { createHash } from 'node:crypto';
+import { ChatSessionSchema, newChatSession, type ChatSession } from '../chat/types';
+import { AtomicFileStore, CorruptRecordError } from './file-store';
 
 export interface Stores {
   kind: 'file' | 'redis';
@@ -16,8 +27,36 @@ export interface Stores {
   /** Raw store for @grammyjs/conversations (it versions its own data). */
   conversations: StorageAdapter<any>;
   redis?: Redis;
+  /** For @grammyjs/ratelimiter: the Redis counters, failing open while Redis is unreachable. */
+  rateLimit?: RateLimitClient;
   close(): Promise<void>;
 }
+
+/** The session store cannot be reached: the update gets a "try again" message, nothing is written. */
+export class StorageUnavailableError extends Error {
+  constructor(
+    readonly store: string,
+    cause: unknown,
+  ) {
+    super(`${store} storage unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'StorageUnavailableError';
+  }
+}
+
+/** REDIS_URL is set but Redis does not answer at start-up. */
+export class RedisUnavailableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+export interface RateLimitClient {
+  incr(key: string): Promise<number>;
+  pexpire(key: string, ms: number): Promise<number>;
+}
+
+const keyHash = (k: string) => createHash('sha256').update(k).digest('hex').slice(0, 16);
 
 function prefixed<T>(inner: StorageAdapter<T>, prefix: string): StorageAdapter<T> {
   return {
@@ -27,22 +66,74 @@ function prefixed<T>(inner: StorageAdapter<T>, prefix: string): StorageAdapter<T
   };
 }
 
-/** Validates what comes back from storage: a corrupted or outdated record starts afresh instead of crashing. */
-function validated(inner: StorageAdapter<ChatSession>): StorageAdapter<ChatSession> {
+/**
+ * Backend errors become StorageUnavailableError (reads included: never "no session"); a corrupt
+ * record is logged and treated as absent, so the user can go on.
+ */
+function guarded<T>(inner: StorageAdapter<T>, store: string, log?: Logger): StorageAdapter<T> {
+  const fail = (e: unknown): never => {
+    throw e instanceof StorageUnavailableError ? e : new StorageUnavailableError(store, e);
+  };
+  return {
+    read: async (k) => {
+      try {
+        return await inner.read(k);
+      } catch (e) {
+        if (e instanceof CorruptRecordError || e instanceof SyntaxError) {
+          log?.warn({ store, key: keyHash(k), err: { message: e.message } }, 'stored record unreadable; starting it afresh');
+          return undefined;
+        }
+        return fail(e);
+      }
+    },
+    write: (k, v) => Promise.resolve(inner.write(k, v)).catch(fail),
+    delete: (k) => Promise.resolve(inner.delete(k)).catch(fail),
+  };
+}
+
+/** Validates what comes back from storage: an outdated or mangled session starts afresh, with a warning. */
+function validated(inner: StorageAdapter<ChatSession>, log?: Logger): StorageAdapter<ChatSession> {
   return {
     read: async (k) => {
       const v = await inner.read(k);
-      return v === undefined ? undefined : coerceChatSession(v);
+      if (v === undefined) return undefined;
+      const parsed = ChatSessionSchema.safeParse(v);
+      if (parsed.success) return parsed.data;
+      log?.warn({ key: keyHash(k), issue: parsed.error.issues[0]?.message }, 'stored session does not fit the schema; starting it afresh');
+      return newChatSession();
     },
     write: (k, v) => inner.write(k, v),
     delete: (k) => inner.delete(k),
   };
 }
 
+/** Rate limiting must not be what fails while Redis is down: count nothing, let the session say it. */
+function failOpen(redis: Redis): RateLimitClient {
+  return {
+    incr: (k) => redis.incr(k).catch(() => 1),
+    pexpire: (k, ms) => redis.pexpire(k, ms).catch(() => 0),
+  };
+}
+
+/** The URL without its password, for messages. */
+function safeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'REDIS_URL';
+  }
+}
+
 export interface StoreOptions {
   dataDir: string;
   redisUrl?: string;
   log?: Logger;
+  /** How long to wait for Redis at start before refusing to start (default 10 s). */
+  redisConnectWaitMs?: number;
+  /** A Redis command that takes longer fails (default 3 s), instead of holding the chat forever. */
+  redisCommandTimeoutMs?: number;
 }
 
 export async function createStores(opts: StoreOptions): Promise<Stores> {
@@ -51,25 +142,48 @@ export async function createStores(opts: StoreOptions): Promise<Stores> {
       // Fail a command after a few reconnection attempts instead of queueing updates forever.
       maxRetriesPerRequest: 2,
       connectTimeout: 5000,
+      commandTimeout: opts.redisCommandTimeoutMs ?? 3000,
       lazyConnect: true,
     });
     let lastError = 0;
+    let lastMessage = '';
     redis.on('error', (e: Error) => {
+      lastMessage = e.message;
       // ioredis repeats the same error on every reconnection attempt: log it at most every 10 s.
-      if (Date.now() - lastError > 10_000) opts.log?.error({ err: { message: e.message } }, 'redis error');
+      if (Date.now() - lastError > 10_000) opts.log?.error({ err: { message: e.message } }, 'redis error; sessions unavailable until it is back');
       lastError = Date.now();
     });
-    try {
-      await redis.connect();
-    } catch (e) {
-      opts.log?.error({ err: { message: e instanceof Error ? e.message : String(e) } }, 'redis unavailable at start; retrying in the background');
+    redis.on('ready', () => {
+      if (lastError) opts.log?.warn('redis reachable again');
+    });
+    const wait = opts.redisConnectWaitMs ?? 10_000;
+    redis.connect().catch(() => undefined); // retried by ioredis; readiness awaited below
+    const ready = await new Promise<boolean>((resolve) => {
+      if (redis.status === 'ready') return resolve(true);
+      const onReady = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        redis.off('ready', onReady);
+        resolve(false);
+      }, wait);
+      redis.once('ready', onReady);
+    });
+    if (!ready) {
+      redis.disconnect();
+      const message = `Redis at ${safeUrl(opts.redisUrl)} did not answer within ${Math.round(wait / 1000)} s (${lastMessage || 'no connection'}). Start Redis or correct REDIS_URL; unset REDIS_URL to keep sessions in files under ${opts.dataDir}/ (single instance only).`;
+      opts.log?.fatal({ err: { message: lastMessage } }, 'redis unavailable at start; not starting');
+      throw new RedisUnavailableError(message);
     }
+    lastError = 0;
     const base = new RedisAdapter<any>({ instance: redis });
     return {
       kind: 'redis',
-      sessions: validated(prefixed(base, 'enclave:s:')),
-      conversations: prefixed(base, 'enclave:c:'),
+      sessions: validated(guarded(prefixed(base, 'enclave:s:'), 'redis', opts.log), opts.log),
+      conversations: guarded(prefixed(base, 'enclave:c:'), 'redis', opts.log),
       redis,
+      rateLimit: failOpen(redis),
       close: async () => {
         try {
           await redis.quit();
@@ -81,8 +195,8 @@ export async function createStores(opts: StoreOptions): Promise<Stores> {
   }
   return {
     kind: 'file',
-    sessions: validated(new FileAdapter<ChatSession>({ dirName: join(opts.dataDir, 'sessions') })),
-    conversations: new FileAdapter<any>({ dirName: join(opts.dataDir, 'conversations') }),
+    sessions: validated(guarded(new AtomicFileStore<ChatSession>(join(opts.dataDir, 'sessions')), 'file', opts.log), opts.log),
+    conversations: guarded(new AtomicFileStore<any>(join(opts.dataDir, 'conversations')), 'file', opts.log),
     close: async () => {},
   };
 }
