@@ -104,7 +104,7 @@ describe('glossary against the corpus', () => {
   });
 
   it('the dictionary loads from the installed package, offline', () => {
-    const all = readCedict();
+    const all = [...readCedict()];
     expect(all.length).toBeGreaterThan(100_000);
     expect(all.find((e) => e.zh === '飞地')?.glosses[0]).toMatch(/enclave/);
   });

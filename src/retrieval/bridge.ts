@@ -11,7 +11,7 @@ import { EN_STOP, stem } from './tokenize';
  * English abstracts. Only CEDICT headwords that occur in the corpus are kept as targets, so every
  * added term can match a passage, and the saved bridge stays small (a few thousand keys).
  */
-export const BRIDGE_VERSION = 'bridge-v1';
+export const BRIDGE_VERSION = 'bridge-v2';
 
 /** A corpus term and its weight (0–1] for one English key or absent Chinese word. */
 export type Weighted = [term: string, weight: number];
@@ -162,18 +162,66 @@ function merge(a: Weighted[] | undefined, b: Weighted[] | undefined): Weighted[]
   return [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, MAX_TARGETS);
 }
 
+type Section = 'en' | 'part' | 'zh';
+const SECTIONS: Section[] = ['en', 'part', 'zh'];
+
+/**
+ * The saved form (`bridge.tsv`): one `section<TAB>key<TAB>term:weight,…` line per key. Loading keeps
+ * each value as its string and parses it on lookup, so opening the index stays fast (~10 ms for
+ * ~20k keys instead of ~150 ms to parse and validate JSON).
+ */
+export function serializeBridge(data: BridgeData): string {
+  const lines = [`#${data.version}`];
+  for (const sec of SECTIONS) {
+    for (const [key, targets] of Object.entries(data[sec])) lines.push(`${sec}\t${key}\t${targets.map(([t, w]) => `${t}:${w}`).join(',')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function parseTargets(value: string): Weighted[] {
+  return value.split(',').map((p) => {
+    const at = p.lastIndexOf(':');
+    return [p.slice(0, at), Number(p.slice(at + 1))];
+  });
+}
+
 /** The runtime half: looks question words up in a built bridge. */
 export class Bridge {
-  private readonly en: Map<string, Weighted[]>;
-  private readonly part: Map<string, Weighted[]>;
-  private readonly zh: Map<string, Weighted[]>;
-  private readonly known: Set<string>;
+  private readonly maps: Record<Section, Map<string, string>> = { en: new Map(), part: new Map(), zh: new Map() };
+  private readonly known = new Set<string>();
 
-  constructor(data: BridgeData) {
-    this.en = new Map(Object.entries(data.en));
-    this.part = new Map(Object.entries(data.part));
-    this.zh = new Map(Object.entries(data.zh));
-    this.known = new Set([...this.en.keys()].flatMap((k) => k.split(' ')).concat([...this.part.keys()]));
+  /** From `serializeBridge` output; throws on a file of another version or shape. */
+  static parse(text: string): Bridge {
+    const lines = text.split('\n');
+    if (lines[0] !== `#${BRIDGE_VERSION}`) throw new Error(`bridge file is not ${BRIDGE_VERSION}`);
+    const b = new Bridge();
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i];
+      if (!line) continue;
+      const t1 = line.indexOf('\t');
+      const t2 = line.indexOf('\t', t1 + 1);
+      const sec = line.slice(0, t1) as Section;
+      if (t1 < 0 || t2 < 0 || !b.maps[sec]) throw new Error(`bridge file line ${i + 1} is malformed`);
+      b.maps[sec].set(line.slice(t1 + 1, t2), line.slice(t2 + 1));
+    }
+    b.index();
+    return b;
+  }
+
+  constructor(data?: BridgeData) {
+    if (!data) return;
+    for (const sec of SECTIONS) for (const [k, v] of Object.entries(data[sec])) this.maps[sec].set(k, v.map(([t, w]) => `${t}:${w}`).join(','));
+    this.index();
+  }
+
+  private index(): void {
+    for (const k of this.maps.en.keys()) for (const w of k.split(' ')) this.known.add(w);
+    for (const k of this.maps.part.keys()) this.known.add(k);
+  }
+
+  private get(sec: Section, key: string): Weighted[] | undefined {
+    const v = this.maps[sec].get(key);
+    return v === undefined ? undefined : parseTargets(v);
   }
 
   static empty(): Bridge {
@@ -181,7 +229,7 @@ export class Bridge {
   }
 
   get size(): number {
-    return this.en.size + this.part.size + this.zh.size;
+    return this.maps.en.size + this.maps.part.size + this.maps.zh.size;
   }
 
   /** Whether a stemmed English word occurs in any key (for spelling normalisation). */
@@ -201,7 +249,7 @@ export class Bridge {
         for (let n = Math.min(MAX_KEY_WORDS, words.length - i); n >= 1; n--) {
           const key = words.slice(i, i + n).join(' ');
           // A single word also reaches the senses it is only part of ("chip" → 芯片 "computer chip").
-          const zh = n === 1 ? merge(this.en.get(key), this.part.get(key)) : this.en.get(key);
+          const zh = n === 1 ? merge(this.get('en', key), this.get('part', key)) : this.get('en', key);
           if (zh) {
             out.push({ en: key, zh });
             matched = n;
@@ -216,6 +264,6 @@ export class Bridge {
 
   /** Corpus words for a Chinese word the corpus never uses (工厂 → 厂房 …); undefined when none. */
   chinese(word: string): Weighted[] | undefined {
-    return this.zh.get(word);
+    return this.get('zh', word);
   }
 }

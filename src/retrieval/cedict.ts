@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { z } from 'zod';
 
 /** One CC-CEDICT headword: simplified form and its English senses (split at ';'). */
 export interface CedictEntry {
@@ -9,27 +8,29 @@ export interface CedictEntry {
   glosses: string[];
 }
 
-// [traditional, simplified, pinyin, meaning | meanings, variant refs, classifier refs]
-const RawEntrySchema = z.tuple([z.string(), z.string(), z.string(), z.union([z.string(), z.array(z.string())])], z.unknown());
+const STR = '"(?:[^"\\\\]|\\\\.)*"';
+// An entry of the data file: ["traditional","simplified","pinyin","meaning" | ["meaning", …], …
+const ENTRY = new RegExp(`\\[${STR},(${STR}),${STR},(${STR}|\\[(?:${STR},?)*\\])`, 'g');
 
 /**
  * Reads CC-CEDICT from the `cc-cedict` package's own data file (shipped in the tarball; nothing is
- * downloaded). Its public API builds typed-array indexes of both scripts (~3 s, ~650 MB RSS); we
- * only need simplified headwords and glosses once, at index build time, so the data file (a JSON
- * object behind `export default`) is parsed directly: ~0.3 s, ~150 MB transient.
+ * downloaded, and its postinstall downloader is denied in package.json). Its public API builds
+ * typed-array indexes of both scripts (~3 s, ~650 MB RSS); we need simplified headwords and
+ * senses once, at index build time, so the entries are scanned from the file's text one by one
+ * (no 124k-entry object tree in memory). Yields entries lazily.
  */
-export function readCedict(file = cedictDataFile()): CedictEntry[] {
+export function* readCedict(file = cedictDataFile()): Generator<CedictEntry> {
   const text = readFileSync(file, 'utf8');
-  const json = JSON.parse(text.slice(text.indexOf('{'), text.lastIndexOf('}') + 1)) as { all?: unknown };
-  if (!Array.isArray(json.all) || json.all.length < 1000) throw new Error(`${file} does not hold the CC-CEDICT entry list`);
-  const out: CedictEntry[] = [];
-  for (const raw of json.all) {
-    const e = RawEntrySchema.safeParse(raw);
-    if (!e.success) continue;
-    const meanings = typeof e.data[3] === 'string' ? [e.data[3]] : e.data[3];
-    out.push({ zh: e.data[1], glosses: meanings.flatMap((m) => m.split(';')).map((g) => g.trim()).filter(Boolean) });
+  if (!text.includes('"all":[')) throw new Error(`${file} does not hold the CC-CEDICT entry list`);
+  let n = 0;
+  for (const m of text.matchAll(ENTRY)) {
+    const zh = JSON.parse(m[1]) as string;
+    const meaning = JSON.parse(m[2]) as string | string[];
+    const meanings = typeof meaning === 'string' ? [meaning] : meaning;
+    n++;
+    yield { zh, glosses: meanings.flatMap((x) => x.split(';')).map((g) => g.trim()).filter(Boolean) };
   }
-  return out;
+  if (n < 1000) throw new Error(`${file} holds only ${n} CC-CEDICT entries`);
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Chunk, CorpusDocument } from '../corpus/schema';
 import { Bm25 } from './bm25';
-import { Bridge, BRIDGE_VERSION, BridgeDataSchema, buildBridge } from './bridge';
+import { Bridge, BRIDGE_VERSION, buildBridge, serializeBridge } from './bridge';
 import { readCedict } from './cedict';
 import { LsaEmbedder } from './embedders/lsa';
 import { HybridRetriever, indexText, type HybridParams } from './hybrid';
@@ -19,7 +19,7 @@ import { VectorIndex } from './vector';
  *   index/b-<id>/bm25.json   lexical postings
  *   index/b-<id>/hnsw.bin    hnswlib graph (cosine)
  *   index/b-<id>/lsa.*       the LSA model (local embedder only)
- *   index/b-<id>/bridge.json English → corpus-term dictionary bridge (from CC-CEDICT, see bridge.ts)
+ *   index/b-<id>/bridge.tsv  English → corpus-term dictionary bridge (from CC-CEDICT, see bridge.ts)
  *
  * A build is written into a fresh `b-<id>/` directory and then published by atomically renaming a
  * new manifest over the old one, so a concurrent reader sees either the old or the new build,
@@ -125,7 +125,7 @@ function tryLoad(opts: OpenIndexOptions, key: string): HybridRetriever | string 
     if (bm25.size !== opts.chunks.length) return 'lexical index does not match the chunks';
     const vectors = VectorIndex.read(join(dir, 'hnsw.bin'), manifest.dim, opts.chunks.length);
     if (isFittable(opts.embedder)) opts.embedder.load(dir);
-    const bridge = new Bridge(BridgeDataSchema.parse(JSON.parse(readFileSync(join(dir, 'bridge.json'), 'utf8'))));
+    const bridge = Bridge.parse(readFileSync(join(dir, 'bridge.tsv'), 'utf8'));
     return new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'loaded', opts.params, opts.log, bridge);
   } catch (e) {
     return `is unreadable (${e instanceof Error ? e.message : String(e)})`;
@@ -143,7 +143,7 @@ async function build(opts: OpenIndexOptions, corpusHash: string, key: string, lo
   const bridge = new Bridge(bridgeData);
   const retriever = new HybridRetriever(opts.docs, opts.chunks, bm25, vectors, opts.embedder, 'built', opts.params, log, bridge);
   try {
-    persist(opts, { bm25, vectors, corpusHash, key, dim, bridgeJson: JSON.stringify(bridgeData) });
+    persist(opts, { bm25, vectors, corpusHash, key, dim, bridgeText: serializeBridge(bridgeData) });
   } catch (e) {
     // A read-only or full disk must not stop answering: keep the in-memory index.
     log(`could not save the search index to ${opts.indexDir} (${e instanceof Error ? e.message : String(e)}); using it from memory`, 'warn');
@@ -164,7 +164,7 @@ function makeBridge(texts: string[], log: LogFn) {
 
 function persist(
   opts: OpenIndexOptions,
-  b: { bm25: Bm25; vectors: VectorIndex; corpusHash: string; key: string; dim: number; bridgeJson: string },
+  b: { bm25: Bm25; vectors: VectorIndex; corpusHash: string; key: string; dim: number; bridgeText: string },
 ): void {
   mkdirSync(opts.indexDir, { recursive: true });
   const build = `b-${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`;
@@ -173,8 +173,8 @@ function persist(
   try {
     writeFileSync(join(tmpDir, 'bm25.json'), JSON.stringify(b.bm25.toJSON()));
     b.vectors.write(join(tmpDir, 'hnsw.bin'));
-    writeFileSync(join(tmpDir, 'bridge.json'), b.bridgeJson);
-    const names = ['bm25.json', 'hnsw.bin', 'bridge.json'];
+    writeFileSync(join(tmpDir, 'bridge.tsv'), b.bridgeText);
+    const names = ['bm25.json', 'hnsw.bin', 'bridge.tsv'];
     if (isFittable(opts.embedder)) names.push(...opts.embedder.save(tmpDir));
     const files: Record<string, string> = {};
     for (const n of names) files[n] = sha256(readFileSync(join(tmpDir, n)));
