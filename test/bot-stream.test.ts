@@ -78,6 +78,17 @@ describe('ChatPacer', () => {
     expect(times.b[0]).toBeLessThan(30);
   });
 
+  it('groups (negative chat ids) get the slower group pace', async () => {
+    const pacer = new ChatPacer(20, Date.now, 90);
+    expect(pacer.intervalFor(42)).toBe(20);
+    expect(pacer.intervalFor(-100123)).toBe(90);
+    await pacer.wait(-100123);
+    const t0 = Date.now();
+    await pacer.wait(-100123);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(85);
+    expect(new ChatPacer(1200).intervalFor(-1)).toBe(3000);
+  });
+
   it('a waiting call can be cancelled', async () => {
     const pacer = new ChatPacer(10_000);
     await pacer.wait(1);

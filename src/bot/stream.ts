@@ -4,7 +4,8 @@
  * answer (citations, buttons) finally replaces it. Advisors that do not stream never touch this:
  * no partial arrives, nothing is sent here, and the reply goes out as before.
  *
- * Pacing: Telegram allows about one message or edit per second in a chat (faster bursts get 429),
+ * Pacing: Telegram allows about one message or edit per second in a chat, about 20 a minute in a
+ * group (faster bursts get 429),
  * so every call a stream makes in a chat waits for that chat's slot (ChatPacer, shared by the whole
  * bot). While a call waits or runs, newer partials only replace the text waiting to go out; an
  * edit whose text equals what is shown is skipped. The final answer supersedes any partial edit
@@ -16,6 +17,8 @@ import { renderHtml, splitHtml, TELEGRAM_LIMIT } from './html';
 import { keyboardOf, sendReply } from './send';
 
 export const DEFAULT_STREAM_INTERVAL_MS = 1200;
+/** Groups get about 20 bot messages a minute, edits included: one every 3 s. */
+export const GROUP_STREAM_INTERVAL_MS = 3000;
 
 /** Shown after the text while the answer is still growing. */
 const GROWING = ' …';
@@ -46,12 +49,18 @@ export class ChatPacer {
   constructor(
     readonly intervalMs: number = DEFAULT_STREAM_INTERVAL_MS,
     private readonly now: () => number = Date.now,
+    /** Group and channel chats have negative ids. */
+    readonly groupIntervalMs: number = Math.max(intervalMs, GROUP_STREAM_INTERVAL_MS),
   ) {}
+
+  intervalFor(chatId: ChatId): number {
+    return Number(chatId) < 0 ? this.groupIntervalMs : this.intervalMs;
+  }
 
   /** Resolves when the chat's slot is free and claims it (the caller then makes its call at once). */
   async wait(chatId: ChatId, signal?: AbortSignal): Promise<void> {
     for (;;) {
-      const due = (this.last.get(chatId) ?? -Infinity) + this.intervalMs - this.now();
+      const due = (this.last.get(chatId) ?? -Infinity) + this.intervalFor(chatId) - this.now();
       if (due <= 0) {
         this.last.set(chatId, this.now());
         this.prune();
@@ -64,7 +73,7 @@ export class ChatPacer {
 
   private prune(): void {
     if (this.last.size < 10_000) return;
-    const old = this.now() - this.intervalMs;
+    const old = this.now() - this.groupIntervalMs;
     for (const [k, at] of this.last) if (at < old) this.last.delete(k);
   }
 }
