@@ -6,13 +6,21 @@
  * the Chinese passages — and a place the corpus does mention is not mistaken for an absent one.
  * Generated from the corpus text rather than typed from failing questions; re-run after changing
  * the corpus. Entries the hand-written glossary (glossary.json) already has are skipped.
+ *
+ * Needs @napi-rs/pinyin, which is not a project dependency (only this generator uses it, and its
+ * per-platform optional packages keep `npm ci` from validating the lock file):
+ * `npm install --no-save @napi-rs/pinyin` first.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { pinyin } from '@napi-rs/pinyin';
 import { loadCorpus } from '../src/corpus/load';
 import { getJieba } from '../src/retrieval/tokenize';
 import { getGlossary } from '../src/retrieval/glossary';
+
+const { pinyin } = await import('@napi-rs/pinyin' as string).catch(() => {
+  console.error('This generator needs @napi-rs/pinyin: run `npm install --no-save @napi-rs/pinyin` first.');
+  process.exit(2);
+});
 
 const OUT = fileURLToPath(new URL('../src/retrieval/glossary-places.json', import.meta.url));
 // Administrative suffixes: 启东市 is also asked about as "Qidong".
