@@ -27,12 +27,14 @@ export interface StartOptions {
   host?: string;
   /** How long to wait for Redis at start before refusing to start (default 10 s). */
   redisConnectWaitMs?: number;
+  /** A Redis command slower than this fails (default 3 s). */
+  redisCommandTimeoutMs?: number;
 }
 
 export async function startBot(config: Config, services: ChatServices, opts: StartOptions = {}): Promise<StartedBot> {
   if (!config.TELEGRAM_BOT_TOKEN) throw new Error('TELEGRAM_BOT_TOKEN is not set');
   const log = opts.log ?? createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
-  const stores = await createStores({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log, redisConnectWaitMs: opts.redisConnectWaitMs });
+  const stores = await createStores({ dataDir: config.DATA_DIR, redisUrl: config.REDIS_URL, log, redisConnectWaitMs: opts.redisConnectWaitMs, redisCommandTimeoutMs: opts.redisCommandTimeoutMs });
   const bot = createBot({
     token: config.TELEGRAM_BOT_TOKEN,
     services,
