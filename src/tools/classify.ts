@@ -22,6 +22,7 @@
 import { z } from 'zod';
 import { CitationSchema, uniqueCitations, type Citation } from './citations';
 import { MECHANISMS, MechanismIdSchema } from './mechanisms';
+import { zodUserError } from './schema-errors';
 import { BIG_EN, BIG_ZH, WEAK_EN, WEAK_ZH } from './data/places';
 import { DirectionSchema, MODE_BY_ID, MODES, ModeIdSchema, type Direction, type Mode, type ModeId } from './modes';
 
@@ -49,6 +50,7 @@ export const ModeAnswersSchema = z.object({
     .describe('what moves between the partners'),
 });
 export type ModeAnswers = z.infer<typeof ModeAnswersSchema>;
+export const MODE_ANSWERS_EXAMPLE = '{"text": "杭州在衢州共建产业园", "moreDeveloped": "origin", "flows": ["capital", "projects"]}';
 export const ClassifyInputSchema = z.union([z.string(), ModeAnswersSchema]);
 export type ClassifyInput = z.infer<typeof ClassifyInputSchema>;
 
@@ -240,7 +242,10 @@ function askFor(english: boolean, aboutCooperation: boolean): string {
 }
 
 export function classifyMode(input: ClassifyInput): ModeResult {
-  const parsed = ClassifyInputSchema.parse(input);
+  // Structured answers come from the guided form and the LLM tool: bad ones are the caller's error, said plainly.
+  const checked = ClassifyInputSchema.safeParse(input);
+  if (!checked.success) throw zodUserError(checked.error, MODE_ANSWERS_EXAMPLE);
+  const parsed = checked.data;
   const answers = typeof parsed === 'string' ? undefined : parsed;
   const text = (typeof parsed === 'string' ? parsed : (parsed.text ?? '')).normalize('NFKC');
   const english = isEnglish(text);

@@ -60,5 +60,8 @@ export function estimateOutput(raw: unknown): EstimateResult {
   const words = inYuanWords(output, unit);
   steps.push(`产出 = ${fmt(mu)} 亩 × ${fmt(Q.from(outputPerMu))}${u ? ` ${u}` : ''}/亩 = ${fmt(output)}${u ? ` ${u}` : ''}${words && words !== `${fmt(output)}${u}` ? `（= ${words}）` : ''}`);
   if (!unit) steps.push('产出单位与“亩均产出”相同（例如亩均 250 万元 → 产出以万元计）');
-  return { mu: mu.toNumber(6), output: output.toNumber(6), steps, sources: mechanismCitations(['area_estimate']) };
+  const result = { mu: mu.toNumber(6), output: output.toNumber(6) };
+  if (!Number.isFinite(result.mu) || !Number.isFinite(result.output))
+    throw new UserError(`the result is too large to compute (over 1.8e308); check area and outputPerMu. Example: ${ESTIMATE_EXAMPLE}`);
+  return { ...result, steps, sources: mechanismCitations(['area_estimate']) };
 }

@@ -154,7 +154,14 @@ export function parseSplitText(text: string): SplitTextResult {
   const EX = { zh: '衢州 60% 杭州 40% 税收 1000万', en: 'Quzhou 60% Hangzhou 40% tax 10 million yuan' };
   if (!s) return fail(['ratio', 'revenue'], '没有内容：请给出分成比例和金额。', 'Nothing to compute: give the ratio and the amount.', EX.zh, EX.en, english);
 
-  const tokens = tokenize(s);
+  let tokens: Token[];
+  try {
+    tokens = tokenize(s);
+  } catch (e) {
+    // A number too long for a float (e.g. 400 digits) cannot be a real amount or share.
+    if (!(e instanceof RangeError)) throw e;
+    return fail(['revenue'], '有一个数字太大，无法计算：请检查金额和比例。', 'A number is too large to compute with: check the amount and the ratio.', EX.zh, EX.en, english);
+  }
   const notes: string[] = [];
   let indicator: string | undefined;
   const names: Array<{ name: string; share?: Extract<Token, { t: 'share' }>; floor?: Q }> = [];
