@@ -39,6 +39,45 @@ const MAX_ZH_TARGETS = 3;
 
 const CJK_WORD = /^[\u3400-\u4dbf\u4e00-\u9fff]{2,8}$/;
 
+/**
+ * Discourse words of questions ("what actually happens", "in plain terms", "every one of", "bother",
+ * "supposed to"): they carry no topic, and their dictionary senses (其实, 平实, 凡是, 发生…) only pull
+ * towards passages that happen to use those everyday words. Matched in keyStem form.
+ */
+const QUESTION_FRAME = new Set(
+  (
+    'actually already really exactly basically generally particular particularly mainly mostly simply usually often ever even still yet ' +
+    'every own instead plain bother suppos happen occur kind sort type thing stuff lot exist involv ' +
+    'get got make made come go goe went take took want like know think seem look doe need'
+  ).split(/\s+/),
+);
+
+/** Whether an English word (any form) is a question's discourse word rather than its topic. */
+export function isFrameWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return EN_STOP.has(w) || QUESTION_FRAME.has(keyStem(w)) || EN_STOP.has(stem(w));
+}
+
+/**
+ * A question's English words → runs of stemmed topic words for the bridge: discourse and stop words
+ * end a run, so no dictionary phrase is formed across them.
+ */
+export function questionRuns(words: string[]): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  for (const raw of words) {
+    const w = raw.normalize('NFKC').toLowerCase().replace(/['’]s$/, '');
+    if (!/^[a-z0-9]+$/.test(w) || isFrameWord(w) || GLOSS_STOP.has(w) || (w.length < 2 && !/\d/.test(w))) {
+      if (run.length) runs.push(run);
+      run = [];
+      continue;
+    }
+    run.push(keyStem(w));
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
 /** English text → stemmed content words, the form both keys and questions are matched in. */
 export function glossWords(text: string): string[] {
   const words = text.normalize('NFKC').toLowerCase().replace(/['’]s\b/g, '').match(/[a-z0-9]+/g) ?? [];

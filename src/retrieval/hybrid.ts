@@ -1,7 +1,7 @@
 import type { Chunk, CorpusDocument } from '../corpus/schema';
 import { Bm25, topK, weightedBag } from './bm25';
-import { Bridge, glossWords, keyStem, type BridgeMatch, type Weighted } from './bridge';
-import { expandQuery, expandSynonyms, normalizeQuestion, type ExpandedQuery } from './glossary';
+import { Bridge, isFrameWord, keyStem, questionRuns, type BridgeMatch, type Weighted } from './bridge';
+import { expandQuery, expandSynonyms, getSynonyms, normalizeQuestion, type ExpandedQuery } from './glossary';
 import { contentTerms, normalize, stem, tokenizeParts } from './tokenize';
 import type { Embedder, Hit, RetrievalMode, RetrieveOptions, Retriever } from './types';
 import { l2normalize } from './embedders/lsa';
@@ -56,6 +56,14 @@ export interface HybridParams {
   numberBonus: number;
   /** Rerank bonus for a passage that defines the subject of a "what is X" question (X是指…, 所谓X…). */
   definitionBonus: number;
+  /**
+   * Rerank bonus × the IDF-weighted share of the question's distinct concepts the passage holds
+   * (each concept satisfied by any of its wordings): a passage that holds every idea of the
+   * question beats one that repeats a single frequent term, which raw BM25 sums cannot tell apart.
+   */
+  conceptBonus: number;
+  /** Weight of an English word no glossary or dictionary entry translates, in that share. */
+  untranslatedWeight: number;
 }
 
 export const DEFAULT_PARAMS: HybridParams = {
@@ -70,11 +78,13 @@ export const DEFAULT_PARAMS: HybridParams = {
   contextWeight: 0.35,
   fusion: 'score',
   rrfK: 60,
-  lexicalWeight: 0.75,
+  lexicalWeight: 0.85,
   depth: 50,
   phraseBonus: 0.01,
   numberBonus: 0.05,
-  definitionBonus: 0.1,
+  definitionBonus: 0.2,
+  conceptBonus: 0.5,
+  untranslatedWeight: 0.3,
 };
 
 interface Prepared {
@@ -94,6 +104,16 @@ interface Prepared {
   definition?: RegExp;
   /** Concepts for coverage: each is a list of alternative strings, found when any occurs. */
   concepts: string[][];
+  /** The same concepts weighted for the rerank (weight before IDF). */
+  weighted: WeightedConcept[];
+  /** Per weighted concept: weight × IDF over the chunks (0 for a concept no chunk holds). */
+  idfWeights?: number[];
+}
+
+/** A question concept for the rerank: found in a passage when any alternative occurs there. */
+export interface WeightedConcept {
+  alts: string[];
+  weight: number;
 }
 
 /** A question is English when it has more Latin letters than CJK characters. */
@@ -150,6 +170,23 @@ export class HybridRetriever implements Retriever {
     return v;
   };
 
+  private readonly dfCache = new Map<string, number>();
+
+  /** IDF of a concept over the chunks: a chunk holds it when it holds any alternative; 0 when none does. */
+  conceptIdf(alts: string[]): number {
+    const key = alts.join('\u0001');
+    let df = this.dfCache.get(key);
+    if (df === undefined) {
+      df = 0;
+      for (const t of this.compactChunks) if (alts.some((a) => t.includes(a))) df++;
+      if (this.dfCache.size > 10_000) this.dfCache.clear();
+      this.dfCache.set(key, df);
+    }
+    if (df === 0) return 0;
+    const n = this.compactChunks.length;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
   get embedderId(): string {
     return this.embedder.id;
   }
@@ -192,6 +229,7 @@ export class HybridRetriever implements Retriever {
     if (mode === 'hybrid') {
       // The rerank bonus is small, so only the head of the fused list can change order: rerank that.
       ranked = ranked.slice(0, Math.max(k, RERANK_DEPTH));
+      prep.idfWeights = prep.weighted.map((c) => c.weight * this.conceptIdf(c.alts));
       for (const [i, h] of ranked) h.score += this.rerankBonus(prep, i);
       ranked.sort(byScore);
     }
@@ -206,7 +244,7 @@ export class HybridRetriever implements Retriever {
     const english = isEnglish(q);
     const expanded = expandQuery(q, { present: this.present, knows: (w) => this.bridge.knows(w) });
     // English words the glossary does not cover reach the corpus's terms through the dictionary.
-    const bridged = english ? this.bridge.english(expanded.rest.map((r) => glossWords(r.join(' ')))) : [];
+    const bridged = english ? this.bridge.english(expanded.rest.flatMap(questionRuns)) : [];
     const bag = new Map<string, number>();
     const addText = (text: string, w: number, into = bag) => {
       const parts = tokenizeParts(text);
@@ -248,7 +286,8 @@ export class HybridRetriever implements Retriever {
     const numbers = [...new Set(compact.match(/\d+(?:\.\d+)?/g) ?? [])];
     const vectorText = [q, ...expanded.added, ...bridgeTerms.map(([t]) => t)].join(' ');
     const definition = definitionPattern(q, english ? expanded.added : contentTerms(q));
-    return { expanded, bridged, english, bag, zhBag, vectorText, compact, numbers, definition, concepts: concepts(q, expanded, bridged) };
+    const weighted = weightedConcepts(q, expanded, bridged, english ? [] : synonymGroups(q), english ? [] : aliases, p.untranslatedWeight);
+    return { expanded, bridged, english, bag, zhBag, vectorText, compact, numbers, definition, concepts: concepts(q, expanded, bridged), weighted };
   }
 
   /** Corpus words for the question's Chinese words the corpus never uses (via shared English senses). */
@@ -320,6 +359,7 @@ export class HybridRetriever implements Retriever {
     if (phrase > 2) bonus += p.phraseBonus * Math.min(phrase - 2, 8);
     for (const num of prep.numbers) if (text.includes(num)) bonus += p.numberBonus;
     if (prep.definition?.test(text)) bonus += p.definitionBonus;
+    if (p.conceptBonus > 0 && prep.idfWeights) bonus += p.conceptBonus * weightedCoverage(prep.weighted, prep.idfWeights, text);
     return bonus;
   }
 }
@@ -327,7 +367,7 @@ export class HybridRetriever implements Retriever {
 const DEFINITION_Q_EN = /^\s*(?:so\s+|and\s+|then\s+)?(?:what(?:'s| is| are| was| were)\b(?!.*\b(?:role|effect|impact|difference|reason|result|purpose|problem|goal|advantage)s?\b)|what does .+ (?:mean|refer to|stand for)|define\b|definition of|meaning of)/i;
 const DEFINITION_Q_ZH = /什么是|是什么意思|什么意思|指的是什么|指什么|是指什么|含义|定义|概念是|是什么[？?]?\s*$/;
 // How the papers define a term: X是指…, X，即…, X是一种…, 所谓X, 对X的定义为…, X的内核在于…
-const DEFINES_AFTER = '[^。；]{0,10}?(?:是指|指的是|就是指|是一种|即|定义为|内核在于|的概念|作为一种)';
+const DEFINES_AFTER = '[^。；]{0,20}?(?:是指|指的是|就是指|是一种|即|定义为|内核在于|的概念|作为一种)';
 const DEFINES_BEFORE = '(?:所谓|定义|概念|内涵)[^。；]{0,8}?';
 
 /** For a definitional question, a pattern matching a sentence that defines one of its subject terms. */
@@ -397,4 +437,65 @@ function coverage(concepts: string[][], text: string): number {
   let found = 0;
   for (const alts of concepts) if (alts.some((a) => text.includes(a))) found++;
   return found / concepts.length;
+}
+
+/** Synonym groups (synonyms.json) the question touches: each is one concept with all its wordings. */
+function synonymGroups(q: string): string[][] {
+  const text = compactText(q);
+  return getSynonyms().filter((g) => g.some((t) => text.includes(t))).map((g) => g.map(compactText));
+}
+
+/**
+ * The question's distinct concepts, weighted for the rerank: glossary phrases (weight 1), bridged
+ * English words (their best dictionary weight; only the stronger senses count as wordings), English
+ * words nothing translates (`untranslated`, found only in the English abstracts), and Chinese
+ * content words — merged with the synonym group or corpus aliases they belong to.
+ */
+export function weightedConcepts(
+  q: string,
+  expanded: ExpandedQuery,
+  bridged: BridgeMatch[],
+  groups: string[][],
+  aliases: Weighted[],
+  untranslated: number,
+): WeightedConcept[] {
+  const out: WeightedConcept[] = [];
+  const glossed = new Set(expanded.terms.flatMap((t) => t.en.split(' ')));
+  for (const t of expanded.terms) out.push({ alts: t.zh.map(compactText), weight: 1 });
+  for (const b of bridged) {
+    const words = b.en.split(' ');
+    for (const w of words) glossed.add(w);
+    const top = Math.max(0, ...b.zh.map(([, w]) => w));
+    const alts = b.zh.filter(([, w]) => w >= top * 0.5).map(([t]) => compactText(t));
+    out.push({ alts: [...alts, ...words], weight: top });
+  }
+  const usedGroups = new Set<number>();
+  for (const w of contentTerms(q)) {
+    if (/^[a-z]/.test(w)) {
+      if (!glossed.has(stem(w)) && !glossed.has(keyStem(w)) && !isFrameWord(w)) out.push({ alts: [w], weight: untranslated });
+      continue;
+    }
+    const c = compactText(w);
+    const g = groups.findIndex((grp) => grp.some((t) => t.includes(c) || c.includes(t)));
+    if (g >= 0) {
+      if (!usedGroups.has(g)) out.push({ alts: groups[g], weight: 1 });
+      usedGroups.add(g);
+      continue;
+    }
+    out.push({ alts: [c], weight: 1 });
+  }
+  // Corpus words for question words the corpus never uses: one concept of alternatives.
+  if (aliases.length) out.push({ alts: aliases.map(([t]) => compactText(t)), weight: Math.max(...aliases.map(([, w]) => w)) });
+  return out;
+}
+
+/** Share of the concepts' weights (weight × IDF) that `text` holds. */
+export function weightedCoverage(concepts: WeightedConcept[], weights: number[], text: string): number {
+  let total = 0;
+  let found = 0;
+  concepts.forEach((c, i) => {
+    total += weights[i];
+    if (weights[i] > 0 && c.alts.some((a) => text.includes(a))) found += weights[i];
+  });
+  return total > 0 ? found / total : 0;
 }
