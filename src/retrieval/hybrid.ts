@@ -62,6 +62,11 @@ export interface HybridParams {
    * question beats one that repeats a single frequent term, which raw BM25 sums cannot tell apart.
    */
   conceptBonus: number;
+  /**
+   * The same for Chinese questions: smaller, because their words are the passages' own words (BM25
+   * already weighs them well) and paraphrased words that no passage uses leave the share noisy.
+   */
+  conceptBonusZh: number;
   /** Weight of an English word no glossary or dictionary entry translates, in that share. */
   untranslatedWeight: number;
 }
@@ -84,6 +89,7 @@ export const DEFAULT_PARAMS: HybridParams = {
   numberBonus: 0.05,
   definitionBonus: 0.2,
   conceptBonus: 0.5,
+  conceptBonusZh: 0.1,
   untranslatedWeight: 0.3,
 };
 
@@ -359,7 +365,8 @@ export class HybridRetriever implements Retriever {
     if (phrase > 2) bonus += p.phraseBonus * Math.min(phrase - 2, 8);
     for (const num of prep.numbers) if (text.includes(num)) bonus += p.numberBonus;
     if (prep.definition?.test(text)) bonus += p.definitionBonus;
-    if (p.conceptBonus > 0 && prep.idfWeights) bonus += p.conceptBonus * weightedCoverage(prep.weighted, prep.idfWeights, text);
+    const conceptBonus = prep.english ? p.conceptBonus : p.conceptBonusZh;
+    if (conceptBonus > 0 && prep.idfWeights) bonus += conceptBonus * weightedCoverage(prep.weighted, prep.idfWeights, text);
     return bonus;
   }
 }
