@@ -20,12 +20,15 @@ import { DECLINE_RULE, evidenceStrength, type DeclineRule, type EvidenceSignals 
 import { fileURLToPath } from 'node:url';
 import { loadDevset, DEVSET_PATH } from './devset';
 
-// The dev set and the fresh set (written after the first tuning) pooled: a rule fitted on one set
-// of 12 negatives generalised poorly. `--devset FILE` (repeatable) replaces the pair.
+// The dev set, the fresh set (written after the first tuning) and the first hold-out set (blind
+// when written, looked at since) pooled — ~200 questions, 33 unanswerable: a rule fitted on one set
+// of 12 negatives generalised poorly. eval/holdout2.jsonl stays out: it is the honest measurement.
+// `--devset FILE` (repeatable) replaces the three.
 const FRESH_PATH = fileURLToPath(new URL('./fresh.jsonl', import.meta.url));
+const HOLDOUT_PATH = fileURLToPath(new URL('./holdout.jsonl', import.meta.url));
 function questionFiles(argv: string[]): string[] {
   const files = argv.flatMap((a, i) => (argv[i - 1] === '--devset' ? [a] : []));
-  return files.length ? files : [DEVSET_PATH, FRESH_PATH];
+  return files.length ? files : [DEVSET_PATH, FRESH_PATH, HOLDOUT_PATH];
 }
 
 const MIN_ANSWERED = 0.9;

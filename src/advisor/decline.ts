@@ -76,7 +76,21 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
   const at = (c: Concept, from = 0) => q.indexOf(c.label.toLowerCase(), from);
   // English: the measure noun itself (population → 人口) is the concept.
   const asked = q.slice(shape.quantityAt, shape.quantityAt + shape.quantityLength);
-  if (/^[a-z]/.test(asked)) return concepts.find((c) => c.gloss !== undefined && c.alts.some((a) => a.startsWith(asked.slice(0, 4))));
+  if (/^[a-z]/.test(asked)) {
+    const named = (w: string) => concepts.find((c) => c.gloss !== undefined && c.alts.some((a) => /^[a-z]/.test(a) && (a.startsWith(w.slice(0, 4)) || w.startsWith(a))));
+    // "how many jobs …", "what tax rate …": the noun right after the quantity words is what is measured.
+    if (/^how |^what /.test(asked)) {
+      // "what industrialisation rate …": the words before the measure word; "how many jobs …": those after.
+      const inner = asked.split(/\s+/).slice(1, -1);
+      const words = /^what /.test(asked) ? inner : (q.slice(shape.quantityAt + shape.quantityLength).match(/[a-z]{3,}/g) ?? []).slice(0, 3);
+      for (const w of words) {
+        const c = named(w);
+        if (c) return c;
+      }
+      return undefined;
+    }
+    return named(asked);
+  }
   // After the quantity word: the head (last word) of the noun phrase that follows, units aside.
   let pos = shape.quantityAt + shape.quantityLength;
   let head: Concept | undefined;
@@ -89,7 +103,10 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
   }
   if (head) return head;
   // Before it: the noun the quantity is asked of (面积是多少; 租金是每平方米多少钱 → 租金, not the unit).
-  const before = q.slice(0, shape.quantityAt).replace(/每[\u4e00-\u9fff]{1,3}$/, '').replace(/[是有为达约共了的\s]+$/, '');
+  const before = q
+    .slice(0, shape.quantityAt)
+    .replace(/每[\u4e00-\u9fff]{1,3}$/, '')
+    .replace(/(?:[是有为达约共了的\s]|目前|现在|如今|一共|总共|共计|累计|总计|大约|大概|已经|已|到底|究竟)+$/, '');
   return words.find((c) => c.kind === 'zh' && before.endsWith(c.label));
 }
 
@@ -108,10 +125,13 @@ export function evidenceSignals(
   stats: CorpusStats,
   shape?: QuestionShape,
   question = '',
+  extra: { unionCoverage?: number } = {},
 ): EvidenceSignals {
   const top = lists.flatMap((hits) => hits.slice(0, COVERAGE_HITS)).map((h) => matchText(`${h.chunk.title}\n${h.chunk.section}\n${h.chunk.text}`));
   let cov = 0;
   for (const t of top) cov = Math.max(cov, coverage(concepts, t));
+  // A question spanning papers (飞地接力 … 反向飞地) is covered by their passages together.
+  cov = Math.max(cov, extra.unionCoverage ?? 0);
   const total = concepts.reduce((a, c) => a + c.weight * c.idf, 0);
   const inCorpus = (c: Concept) => c.alts.some((a) => stats.df(a) > 0);
   // Summed: two absent nouns (所得税, 税率) say "elsewhere" more than one.
@@ -135,9 +155,12 @@ export function evidenceSignals(
     // A measure the corpus never mentions (税率, 全长): no figure of the corpus can be it.
     if (!measure || inCorpus(measure)) {
       for (const { c } of windows) {
-        if (!hasFreshFigure(c.norm, shape.numbers)) continue;
+        if (!hasFreshFigure(c.norm, shape.numbers, shape.figureKind)) continue;
         const text = figureText(c);
-        const lacking = required.filter((r) => !present(r, text)).map((r) => r.label);
+        // Once the figure's own sentence names part of what is asked (衢州海创园 … 2016年开园), the
+        // rest may sit in the sentence before (位于杭州…的衢州海创园): one subject, two sentences.
+        const anchored = required.some((r) => present(r, c.norm));
+        const lacking = required.filter((r) => !present(r, text) && !(anchored && present(r, c.context))).map((r) => r.label);
         if (!bestMissing || lacking.length < bestMissing.length) bestMissing = lacking;
         if (lacking.length) continue;
         figureCoverage = Math.max(figureCoverage, coverage(concepts, text));

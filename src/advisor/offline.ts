@@ -9,6 +9,9 @@ import { expandQuery } from '../retrieval/glossary';
 import { questionShape } from './question';
 import { DECLINE_RULE, evidenceSignals, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
 import { compose, declineText, emptyQuestionText } from './compose';
+import { asHits, CorpusScan } from './documents';
+import { coverage, type Concept } from './terms';
+import { matchText } from './stats';
 
 export interface OfflineAdvisorOptions {
   /** Hits to read sentences from. */
@@ -41,7 +44,50 @@ function mergeCandidates(lists: Candidate[][]): Candidate[] {
   return [...byKey.values()];
 }
 
-type WithCorpus = Retriever & { docs?: CorpusDocument[]; chunks?: Chunk[] };
+/** The question's subject terms a definition would name: corpus words of its concepts, not its wording. */
+function subjectTerms(concepts: Concept[], stats: CorpusStats): string[] {
+  return concepts
+    .filter((c) => (c.kind === 'zh' || c.kind === 'gloss') && c.role !== 'other')
+    .flatMap((c) => c.alts.filter((a) => /[\u3400-\u9fff]/.test(a) && stats.df(a) > 0));
+}
+
+/** Most papers a multi-paper answer quotes. */
+const MAX_SPREAD = 3;
+
+/**
+ * The papers a question spans: those it names by their title topics when it names two or more
+ * (飞地接力 … 反向飞地), and for a question asking what several papers say (各篇文章…, the papers),
+ * also each paper whose best passage covers it at least 0.6 × as well as the best paper's.
+ */
+function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean) {
+  const named = scan.namedDocs(concepts);
+  let docs = named.length >= 2 ? named : [];
+  const best = new Map<string, { chunk: Chunk; coverage: number }>();
+  const bestOf = (d: string) => {
+    if (!best.has(d)) {
+      const b = scan.bestOfDoc(d, concepts);
+      if (b) best.set(d, b);
+    }
+    return best.get(d);
+  };
+  if (multiDoc) {
+    const all = scan.docIds().map((d) => ({ d, cov: bestOf(d)?.coverage ?? 0 })).sort((a, b) => b.cov - a.cov);
+    const top = all[0]?.cov ?? 0;
+    const near = all.filter((x) => top > 0 && x.cov >= 0.6 * top).map((x) => x.d);
+    docs = [...new Set([...docs, ...named.filter((d) => near.includes(d)), ...near])];
+  }
+  docs = docs.filter((d) => (bestOf(d)?.coverage ?? 0) > 0).slice(0, MAX_SPREAD);
+  if (docs.length < 2) docs = [];
+  const chunks = docs.map((d) => bestOf(d)!.chunk);
+  return {
+    docs,
+    chunks,
+    /** Coverage of the question by the papers' best passages together (0 when it spans no papers). */
+    coverage: (judged: Concept[]) => (chunks.length ? coverage(judged, matchText(chunks.map((c) => `${c.title}\n${c.section}\n${c.text}`).join('\n'))) : 0),
+  };
+}
+
+type WithCorpus = Retriever & { docs?: CorpusDocument[]; chunks?: Chunk[]; bridge?: { chinese(word: string): Array<[string, number]> | undefined } };
 
 /**
  * Extractive answers from the corpus without any model: retrieve, score the sentences of the top
@@ -55,8 +101,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   const rule = opts.decline ?? DECLINE_RULE;
   let stats: CorpusStats | undefined;
   const getStats = () => (stats ??= new CorpusStats(chunks.map((c) => c.text)));
+  let scan: CorpusScan | undefined;
+  const getScan = () => (scan ??= new CorpusScan(chunks, docs));
   const titles = (docId: string) => docs.find((d) => d.id === docId);
   const docText = (docId: string) => docs.find((d) => d.id === docId)?.raw;
+  // The retriever's dictionary bridge (when it has one): corpus words for question words the papers never use.
+  const bridge = (retriever as WithCorpus).bridge;
+  const aliases = bridge ? (w: string) => bridge.chinese(w) : undefined;
 
   return {
     async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
@@ -73,14 +124,25 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       if (added.length) lists.push(await retriever.retrieve(added.join(' '), { k, mode: opts.mode, context }));
       const hits = lists[0]!;
       const s = getStats();
-      const concepts = extractConcepts(q, s);
-      const contextConcepts = context ? extractConcepts(context, s) : [];
+      const concepts = extractConcepts(q, s, { aliases });
+      const contextConcepts = context ? extractConcepts(context, s, { aliases }) : [];
       const shape = questionShape(q);
-      const selectOpts = { concepts, contextConcepts, shape, docText };
+      const top = hits[0]?.score ?? 1;
+      // A definition question: the passage that defines its subject (产业飞地是指…) leads, wherever
+      // the ranking put it — framing words (怎样界定, 含义) can pull the ranking elsewhere.
+      if (shape.definitional) {
+        const defs = getScan().definitions(subjectTerms(concepts, s));
+        if (defs.length) lists[0] = [...asHits(defs, hits, top), ...hits];
+      }
+      // A question about what several papers say: the best passage of each paper it names (by its
+      // title's topics), or of each paper that covers it nearly as well as the best one.
+      const spread = spreadDocs(getScan(), concepts, shape.multiDoc);
+      if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
+      const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs };
       const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
-      const signals = evidenceSignals(lists, judged, candidates, s, shape, q);
+      const signals = evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged) });
       const chosen = shouldAnswer(signals, rule) ? selectSentences(candidates, selectOpts) : [];
       if (!chosen.length) {
         const suggestions = nearestTopics(hits, docs, lang);

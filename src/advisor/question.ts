@@ -5,7 +5,7 @@
  */
 
 // 什么是 X / X 是什么 / what is X: the user wants a definition.
-const DEFINITIONAL = /什么是|是什么|何谓|含义|内涵|定义|指什么|什么叫|\bwhat (?:is|are|does)\b|\bdefin|\bmeaning\b|\bmean\b/i;
+const DEFINITIONAL = /什么是|是什么|何谓|含义|内涵|定义|指什么|什么叫|界定|怎么理解|如何理解|怎样理解|所谓|\bwhat (?:is|are|does)\b|\bdefin|\bmeaning\b|\bmean\b/i;
 
 // The answer is several things: kinds, differences, the parts of a model. Quoting one sentence of
 // such an answer gives half of it (正向飞地 without 反向飞地).
@@ -17,17 +17,26 @@ const ENUMERATIVE =
  * much / how long / what percentage / population / GDP … The answer is a number, so evidence that
  * holds no number about the question's subject cannot answer it.
  */
-const QUANTITY_ZH = /多少|(?<!哪)几[个家项座条年次倍成万亿千百十]|多[大长高远久重宽深快]|比例|比重|占比|百分之|税率|利率|增速|增长率|哪一?年|何年|何时|什么时候|几月|几号/;
+// 比例, 税率 … alone name a topic (分钱比例要不要报); asked for, they come with 多少/多大/百分之几.
+const QUANTITY_ZH = /多少|(?<!哪)几[个家项座条年次倍成万亿千百十]|多[大长高远久重宽深快]|百分之[几多]|哪一?年|何年|何时|什么时候|几月|几号/;
 const QUANTITY_EN =
-  /\bhow (?:many|much|long|large|big|far|high|fast|old)\b|\bwhat (?:percentage|percent|share|proportion|fraction|ratio|rate|amount|number|size|area|length)\b|\b(?:in |by )?(?:what|which) year\b|\bwhen (?:did|was|were|will|is|does)\b|\bby when\b|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w'-]+ ){0,3}(?:population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|number|amount|ratio|share)\b/i;
+  /\bhow (?:many|much|long|large|big|far|high|fast|old)\b|\bwhat (?:[\w'-]+ ){0,3}?(?:percentage|percent|share|proportion|fraction|ratio|rate|amount|number|size|area|length)\b|\b(?:in |by )?(?:what|which) year\b|\bwhen (?:did|was|were|will|is|does)\b|\bby when\b|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w'-]+ ){0,3}(?:population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|number|amount|ratio|share)\b/i;
 
 // English measure nouns (the quantity named by the question: population, GDP, wage …), captured.
 const MEASURE_EN = /\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w'-]+ ){0,3}(population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|ratio)\b/i;
+
+// Several papers are asked about at once.
+const MULTI_DOC = /[两二三几各多]篇|各(?:自|篇|文|研究)|不同(?:的)?(?:研究|文章|论文|作者)|两项研究|分别|\b(?:the|both|two|all|each|different) (?:papers|studies|articles|authors)\b|\b(?:each|both|either) (?:paper|study|article)\b|\bthe papers\b/i;
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
 export interface QuestionShape {
   definitional: boolean;
+  /**
+   * The question asks what several papers say (两篇文章分别…, 各篇文章提了哪些办法, do the papers
+   * agree…): its answer is spread over documents, each named by its own topic.
+   */
+  multiDoc: boolean;
   /** The answer has several parts (kinds, differences, each side's role). */
   enumerative: boolean;
   /** The answer is a number or a date. */
@@ -43,7 +52,45 @@ export interface QuestionShape {
   quantityAt: number;
   /** Length of the quantity wording at `quantityAt`. */
   quantityLength: number;
+  /**
+   * What kind of figure answers (多少家 → a count, 多少亿元 → money, 哪一年 → a year, 比例 → a
+   * share); undefined when the wording does not say (多大贡献, how much).
+   */
+  figureKind?: FigureKind;
 }
+
+export type FigureKind = 'count' | 'money' | 'size' | 'percent' | 'year' | 'times';
+
+/** The kind of figure the quantity wording at `m` asks for (Chinese: the counter or unit after 多少/几). */
+function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefined {
+  if (!m) return undefined;
+  const w = m[0];
+  if (/^(?:哪一?年|何年|何时|什么时候)$/.test(w) || /\b(?:what|which) year\b|\bwhen\b|\bby when\b/i.test(w)) return 'year';
+  if (/比例|比重|占比|百分之|税率|利率|增速|增长率/.test(w) || /\b(?:percentage|percent|share|proportion|fraction|ratio|rate)\b/i.test(w)) return 'percent';
+  if (/^几/.test(w)) return w.endsWith('倍') ? 'times' : w.endsWith('年') ? 'year' : 'count';
+  if (/^how many\b/i.test(w)) return 'count';
+  const after = q.slice(m.index + w.length).replace(/^[的\s]+/, '');
+  // 占了多大比例, 税率是多少, 多少的企业所得税优惠税率: a share.
+  if (/^[多百]/.test(w) && (/^[^，。？?；]{0,10}?(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)/.test(after) || /(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)[是为有达约占了]*$/.test(q.slice(0, m.index)))) return 'percent';
+  if (w !== '多少') return undefined;
+  if (/^(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户)/.test(after)) return 'count';
+  if (/^(?:亿|万)?元|^钱/.test(after)) return 'money';
+  if (/^(?:平方公里|平方千米|公里|千米|米|亩|公顷|平方米)/.test(after)) return 'size';
+  if (/^倍/.test(after)) return 'times';
+  return undefined;
+}
+
+const NUM = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)';
+/** Figures of each kind in matchText form (no spaces): 30个, 1190.8亿元, 2.1平方公里, 1/3, 2016年. */
+// A count is written in digits (16个, 7 家); 两项工程, 一个平台 are wording, not figures.
+const KIND_FIGURE: Record<FigureKind, RegExp> = {
+  count: /(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{2,})(?:余|多)?(?:万|亿)?(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户|村|县)/g,
+  money: new RegExp(`${NUM}(?:余|多)?(?:万|亿)?(?:余|多)?(?:元|美元)`, 'g'),
+  size: new RegExp(`${NUM}(?:余|多)?(?:万)?(?:平方公里|平方千米|公里|千米|米|亩|公顷|平方米)`, 'g'),
+  percent: new RegExp(`\\d+(?:\\.\\d+)?%|[一二两三四五六七八九]成|\\d+/\\d+|${NUM}分之${NUM}`, 'g'),
+  year: /(?:19|20)\d{2}|\d{1,2}月|[一二三四五六七八九十\d]+年/g,
+  times: new RegExp(`${NUM}(?:余|多)?倍`, 'g'),
+};
 
 export function questionShape(question: string): QuestionShape {
   const q = question.normalize('NFKC');
@@ -52,10 +99,12 @@ export function questionShape(question: string): QuestionShape {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,
     quantityLength: m ? (m[1] ?? m[0]).length : 0,
     definitional: DEFINITIONAL.test(q),
+    multiDoc: MULTI_DOC.test(q),
     enumerative: ENUMERATIVE.test(q),
     quantity: QUANTITY_ZH.test(q) || QUANTITY_EN.test(q),
     years: [...new Set(q.match(YEAR) ?? [])],
     numbers: [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])],
+    figureKind: figureKindOf(q, QUANTITY_ZH.exec(q) ?? QUANTITY_EN.exec(q)),
   };
 }
 
@@ -66,10 +115,51 @@ const FIGURE = /\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+(?:�
  * True when `text` (matchText form) holds a figure other than the question's own numbers — a
  * candidate answer to a quantity question. "2022 年 … 26 县" in the question is context, not answer.
  */
-export function hasFreshFigure(text: string, questionNumbers: string[]): boolean {
-  for (const m of text.match(FIGURE) ?? []) {
-    if (/^\d/.test(m) && questionNumbers.includes(m)) continue;
+export function hasFreshFigure(text: string, questionNumbers: string[], kind?: FigureKind): boolean {
+  // A figure of the kind asked for (多少家 wants 16个/7家, not the year 2001).
+  for (const m of text.match(kind ? KIND_FIGURE[kind] : FIGURE) ?? []) {
+    const digits = /^\d+(?:\.\d+)?/.exec(m)?.[0];
+    if (digits && questionNumbers.includes(digits)) continue;
     return true;
   }
   return false;
+}
+
+/**
+ * Wordings that frame a question rather than name its subject: 这个概念应当怎样界定, 的含义是什么,
+ * 有什么区别, 请结合…回答, 各篇文章提出了什么, 分别怎么看, "what does … mean", "according to the
+ * papers". Removed before the question's concepts are taken, so that a definition question is about
+ * 产业飞地, not about 界定 — a word the papers never use, which would otherwise read as a topic the
+ * corpus lacks. The shape (definition, list, figure) is read from the full question.
+ */
+const FRAMING: RegExp[] = [
+  // Chinese: the asking itself.
+  /请?(?:你)?(?:结合|根据|依据|按照)(?:语料|文章|论文|文献|材料|研究)?(?:中|里|的内容)?/g,
+  /(?:来|进行)?(?:回答|作答|谈谈|说说|简述|概括|解释一下|说明一下|介绍一下)/g,
+  /(?:这个|该|这一|此)?(?:概念|词|术语|说法|提法)?(?:应当|应该|该|要|可以)?(?:怎样|怎么|如何)(?:来)?(?:界定|理解|定义|解释|看待|表述)/g,
+  /(?:这个|该|这一|此)(?:概念|词|术语|说法|提法)/g,
+  /(?:的)?(?:含义|内涵|定义|意思|涵义|概念)(?:是什么|指什么|为何|如何|是啥)?/g,
+  /是什么意思|什么意思|指的是什么|是指什么|指什么|是什么|是啥/g,
+  /(?:有|存在)?(?:什么|哪些|何)(?:区别|不同|差异|异同|毛病|问题|不足|办法|方法|做法|招|措施|途径|好处)/g,
+  /(?:合不合理|是否合理|合理吗|对不对|对吗|可行吗|行不行)/g,
+  /(?:为什么|为何|怎么|凭什么)说/g,
+  /(?:[两二三几各多]篇|各篇|各自|这两篇|两项研究|不同研究|不同的研究)(?:文章|论文|研究|文献)?/g,
+  /(?:文章|论文|作者|研究|文献)(?:里|中|中的|里的)?(?:分别)?(?:提出|提到|提|认为|指出|给出|讲|建议|主张)(?:了)?/g,
+  /各(?:自)?(?:提出|提|给出|讲|主张|建议)(?:了)?/g,
+  /(?:提出|提)了/g,
+  /分别(?:是)?(?:怎么|如何|怎样)?(?:说|看|讲|提|做|看待|设计|安排|处理)?(?:的)?/g,
+  // English: how the question is put.
+  /\b(?:according to|in|as described in|as discussed in) (?:the )?(?:papers?|corpus|studies|study|articles?|texts?)\b/gi,
+  /\b(?:do|does|did) (?:the )?(?:papers?|studies|authors?|articles?) (?:say|propose|suggest|recommend|describe|mention|cite|give|offer|discuss)\b/gi,
+  /\b(?:the|both|each|two|different) (?:papers?|studies|authors?|articles?)\b/gi,
+  /\bin plain (?:terms|words|english)\b/gi,
+  /\bwhat (?:does|do) (.+?) (?:mean|refer to|stand for)\b/gi,
+  /\bhow (?:do|does) (.+?) differ\b/gi,
+];
+
+/** The question with its framing wording removed (what its concepts are taken from). */
+export function stripFraming(question: string): string {
+  let q = question.normalize('NFKC');
+  for (const re of FRAMING) q = q.replace(re, (m, inner?: string) => (typeof inner === 'string' ? ` ${inner} ` : ' '));
+  return q.replace(/\s+/g, ' ').trim();
 }

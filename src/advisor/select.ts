@@ -36,6 +36,11 @@ export interface SelectOptions {
   /** A document's cleaned text, to continue a definition past the passage's end. */
   docText?: (docId: string) => string | undefined;
   maxSentences?: number;
+  /**
+   * Papers the answer must quote from (a question about what several papers say): the best sentence
+   * of each is taken, and the usual two-paper limit is lifted to their number.
+   */
+  docs?: string[];
   /** Rough length budget of the quoted evidence, in characters. */
   maxChars?: number;
 }
@@ -115,7 +120,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       // A definition names its subject first: “飞地接力”模式正是… / 产业飞地包括…
       if (opts.shape.definitional && main.some((c) => c.kind !== 'en' && c.alts.some((a) => a.length >= 2 && s.norm.slice(0, a.length + 4).includes(a)))) score += 0.1;
       // A figure question is answered by a sentence holding a figure that the question does not already give.
-      if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers)) score += 0.1;
+      if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers, opts.shape.figureKind)) score += 0.1;
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
       if (!CJK.test(s.text)) score -= 0.2; // English abstract sentences: the facts are in the Chinese body
       if (s.text.length > 240) score -= 0.1;
@@ -161,12 +166,14 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   if (!best) return [];
   const chosen: Candidate[] = [best];
   let chars = best.text.length;
+  const spread = opts.docs ?? [];
+  const maxDocs = Math.max(2, spread.length);
   const covered = (c: Concept) => chosen.some((x) => c.alts.some((a) => x.norm.includes(a)));
   const addsConcept = (s: Candidate) => opts.concepts.some((c) => c.kind !== 'num' && !covered(c) && c.alts.some((a) => s.norm.includes(a)));
   const fits = (c: Candidate) => {
     if (chosen.length >= maxSentences || chars + c.text.length > maxChars) return false;
     const docs = new Set(chosen.map((x) => x.docId));
-    if (!docs.has(c.docId) && docs.size >= 2) return false;
+    if (!docs.has(c.docId) && docs.size >= maxDocs) return false;
     if (chosen.some((x) => x.offset === c.offset || nearDuplicate(x.norm, c.norm))) return false;
     return true;
   };
@@ -185,6 +192,12 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
         take(next);
       }
     }
+  }
+  // Several papers asked about: each one's best sentence.
+  for (const d of spread) {
+    if (chosen.some((x) => x.docId === d)) continue;
+    const c = ranked.find((x) => x.docId === d && fits(x));
+    if (c) take(c);
   }
   // A second paper's view first, when one comes close: questions often span the papers (衢州's
   // enclaves in two studies; revenue sharing by 股份制 in one, 动态分成 in another).

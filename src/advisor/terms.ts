@@ -1,6 +1,8 @@
 import { contentTerms, getJieba, normalize } from '../retrieval/tokenize';
 import { expandQuery, getGlossary, getSynonyms, glossChinese } from '../retrieval/glossary';
 import { matchText, type CorpusStats } from './stats';
+import { stripFraming } from './question';
+import { specificity } from './general-idf';
 
 /**
  * A unit of meaning in the question: it is "present" in a text when any of its alternatives occurs
@@ -114,8 +116,44 @@ function preferredGloss(zh: string): string | undefined {
   return glossByZh.get(zh);
 }
 
+export interface ExtractOptions {
+  /**
+   * Corpus words for a Chinese word the papers never use (the retriever's dictionary bridge:
+   * 毛病 → 缺失, 界定 → 定义), with a strength 0–1; strong ones become alternatives of the concept.
+   */
+  aliases?: (word: string) => Array<[string, number]> | undefined;
+}
+
+/** Bridge aliases at least this strong stand for the question word (weaker ones are loose senses: 含义 → 文章). */
+export const ALIAS_MIN = 0.5;
+
+// Single characters a question's segmentation glues to a neighbouring word (2021年央企 → 年央企).
+const GLUE_CHARS = /^[年月日的了跟和与及在把被给让得着过也都就还各时哪从向对将]$/;
+
+/**
+ * A word the corpus never uses that jieba's HMM made by gluing a function character to a corpus
+ * word (2021年央企 → 年央企, 的飞地): without its glued characters, or cut again by the dictionary
+ * alone, it is the corpus word(s). Names are left whole (雄安新区 → 雄/安/新区 has pieces that are
+ * neither glue nor corpus words).
+ */
+function repairMiscut(word: string, stats: CorpusStats): string[] {
+  if (word.length < 3 || !/^[\u3400-\u9fff]+$/.test(word) || stats.df(matchText(word)) > 0) return [word];
+  let core = word;
+  while (core.length > 2 && GLUE_CHARS.test(core[0]!)) core = core.slice(1);
+  while (core.length > 2 && GLUE_CHARS.test(core.at(-1)!)) core = core.slice(0, -1);
+  if (core !== word && stats.df(matchText(core)) > 0) return [core];
+  const pieces = getJieba().cut(word, false);
+  if (pieces.length < 2) return [word];
+  const kept = pieces.filter((p) => !GLUE_CHARS.test(p));
+  if (kept.length === pieces.length || !kept.every((p) => p.length >= 2 && stats.df(matchText(p)) > 0)) return [word];
+  return kept;
+}
+
+// A place name with its administrative suffix (磐安县, 衢州市): the papers often drop the suffix (吸纳磐安…).
+const ADMIN_SUFFIX = /^([\u3400-\u9fff]{2,})[县市省区镇乡村]$/;
+
 /** The concepts of a question: glossary phrases (English → Chinese), numbers, then the remaining content words. */
-export function extractConcepts(question: string, stats: CorpusStats): Concept[] {
+export function extractConcepts(question: string, stats: CorpusStats, opts: ExtractOptions = {}): Concept[] {
   const out: Concept[] = [];
   const seen = new Set<string>();
   const add = (c: Omit<Concept, 'idf'>) => {
@@ -128,13 +166,20 @@ export function extractConcepts(question: string, stats: CorpusStats): Concept[]
     const idf = Math.min(...(own.length ? own : c.alts).map((a) => stats.idf(a)));
     // Everyday wording the papers never use (打算, 差不多, 出钱) says little about the topic: it
     // would otherwise weigh as much as the rarest term and sink every paraphrased question.
-    const weight = !own.length && c.role === 'other' ? c.weight * ABSENT_WORDING_WEIGHT : c.weight;
+    let weight = !own.length && c.role === 'other' ? c.weight * ABSENT_WORDING_WEIGHT : c.weight;
+    // A Chinese word the papers never use counts by how specific it is in general Chinese: 办法,
+    // 含义, 毛病 are how people ask about anything; 护照, 世界杯 name a subject. Names count fully.
+    if (!own.length && c.kind === 'zh' && c.role !== 'entity') weight *= specificity(c.label);
     out.push({ ...c, weight, idf });
   };
-  const raw = question.normalize('NFKC');
-  const norm = normalize(question);
+  // Framing (这个概念应当怎样界定, 各篇文章提了哪些办法) is not the subject; the whole question is
+  // used only when nothing else is left.
+  const topic = stripFraming(question);
+  const text = /[\p{L}\p{N}]/u.test(topic) ? topic : question;
+  const raw = text.normalize('NFKC');
+  const norm = normalize(text);
   const glossed = new Set<string>();
-  for (const m of expandQuery(question).terms) {
+  for (const m of expandQuery(text).terms) {
     m.en.split(' ').forEach((w) => glossed.add(w));
     // "What does X mean?" asks for a definition: 内涵/定义 phrase the question, they are not its subject.
     if (m.zh.every((z) => DEFINITION_WORDS.test(z))) continue;
@@ -144,7 +189,8 @@ export function extractConcepts(question: string, stats: CorpusStats): Concept[]
     add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en].map(matchText))], kind: 'gloss', weight: 1, gloss, role: zhRole(m.zh[0] ?? '') });
   }
   for (const n of norm.match(NUMBER) ?? []) add({ label: n, alts: [n], kind: 'num', weight: 1, role: 'noun' });
-  for (const t of contentTerms(question)) {
+  const words = contentTerms(text).flatMap((t) => (/^[a-z0-9]/.test(t) ? [t] : repairMiscut(t, stats)));
+  for (const t of [...new Set(words)]) {
     if (/^\d+(?:\.\d+)?$/.test(t) || glossed.has(t)) continue; // numbers are handled above, unstemmed
     const isEn = /^[a-z]/.test(t);
     if (QUESTION_WORDS.has(t)) continue;
@@ -153,7 +199,12 @@ export function extractConcepts(question: string, stats: CorpusStats): Concept[]
       const role: Role = capitalised(raw, t) ? 'entity' : 'other';
       add({ label: t, alts: [matchText(t)], kind: 'en', weight: UNGLOSSED_EN_WEIGHT, role });
     } else {
-      add({ label: t, alts: [...new Set([t, ...synonymsOf(t)].map(matchText))], kind: 'zh', weight: 1, role: zhRole(t) });
+      const role = zhRole(t);
+      const alts = [t, ...synonymsOf(t)];
+      const stem = role === 'entity' ? ADMIN_SUFFIX.exec(t)?.[1] : undefined;
+      if (stem) alts.push(stem);
+      if (opts.aliases && stats.df(matchText(t)) === 0) for (const [a, w] of opts.aliases(t) ?? []) if (w >= ALIAS_MIN) alts.push(a);
+      add({ label: t, alts: [...new Set(alts.map(matchText))], kind: 'zh', weight: 1, role });
     }
   }
   return out;
