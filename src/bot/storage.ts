@@ -147,10 +147,12 @@ export async function createStores(opts: StoreOptions): Promise<Stores> {
     });
     let lastError = 0;
     let lastMessage = '';
+    let started = false;
     redis.on('error', (e: Error) => {
       lastMessage = e.message;
       // ioredis repeats the same error on every reconnection attempt: log it at most every 10 s.
-      if (Date.now() - lastError > 10_000) opts.log?.error({ err: { message: e.message } }, 'redis error; sessions unavailable until it is back');
+      if (Date.now() - lastError > 10_000)
+        opts.log?.error({ err: { message: e.message } }, started ? 'redis error; sessions unavailable until it is back' : 'redis not reachable yet; waiting for it');
       lastError = Date.now();
     });
     redis.on('ready', () => {
@@ -177,6 +179,7 @@ export async function createStores(opts: StoreOptions): Promise<Stores> {
       throw new RedisUnavailableError(message);
     }
     lastError = 0;
+    started = true;
     const base = new RedisAdapter<any>({ instance: redis });
     return {
       kind: 'redis',
