@@ -69,17 +69,17 @@ describe('LLM server down or slow', () => {
     await stub?.close();
   });
 
-  const llmChat = (baseURL: string): ChatServices => {
-    const config = loadConfig({ OPENAI_API_KEY: 'sk-fault-test-key-123', OPENAI_BASE_URL: baseURL, OPENAI_MODEL: 'stub', LLM_TIMEOUT_MS: '1500' });
+  const llmChat = (baseURL: string, timeoutMs = 1500): ChatServices => {
+    const config = loadConfig({ OPENAI_API_KEY: 'sk-fault-test-key-123', OPENAI_BASE_URL: baseURL, OPENAI_MODEL: 'stub', LLM_TIMEOUT_MS: String(timeoutMs) });
     const advisor = createLlmAdvisor({ config, retriever: services.retriever, offline: services.offlineAdvisor, log: () => undefined });
     return fromServices({ ...services, advisor });
   };
 
-  it('server down: the offline answer with a note, at once', async () => {
+  it('server down: the offline answer with a note, without waiting for the timeout', async () => {
     const port = await freePort(); // nothing listens there
     const t0 = Date.now();
-    const res = await llmChat(`http://127.0.0.1:${port}/v1`).ask('什么是消薄飞地？');
-    expect(Date.now() - t0).toBeLessThan(1500);
+    const res = await llmChat(`http://127.0.0.1:${port}/v1`, 15_000).ask('什么是消薄飞地？');
+    expect(Date.now() - t0).toBeLessThan(7500);
     expect(res).toMatchObject({ via: 'offline', answered: true, note: failureNote('network', 'zh') });
     expect(res.citations.length).toBeGreaterThan(0);
   });
