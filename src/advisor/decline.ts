@@ -43,24 +43,28 @@ export interface DeclineRule {
 }
 
 /**
- * Calibrated by `npx tsx eval/calibrate.ts` on eval/devset.jsonl + eval/fresh.jsonl pooled (95
- * answerable, 18 unanswerable questions, both languages): the (missingWeight, threshold) pair that
- * declines the most unanswerable questions while answering ≥ 90 % of the answerable ones, the
- * threshold set in the middle of the gap between the neighbouring strengths. Last run (tok-v3,
- * figure/name/year checks, role-weighted missing terms): answered 100 %, declined 100 % (zh and en),
- * gap 0.131 (between 0.150, the strongest unanswerable, and 0.281, the weakest answerable). Both
- * sets were looked at while building the mechanisms, so these figures are optimistic; the blind
- * hold-out set measures generalisation. Re-run after changing retrieval, the tokenizer, the
- * glossary, terms.ts or question.ts.
+ * Calibrated by `npx tsx eval/calibrate.ts` on eval/devset.jsonl + eval/fresh.jsonl +
+ * eval/holdout.jsonl pooled (170 answerable, 33 unanswerable questions, both languages): the
+ * (missingWeight, threshold) pair that declines the most unanswerable questions while answering
+ * ≥ 90 % of the answerable ones, the threshold set in the middle of the gap between the
+ * neighbouring strengths. Last run (framing stripped, general-IDF weighting of absent words, figure
+ * kinds, no-figure rule, definition and multi-paper scans): answered 98.8 %, declined 100 % (zh and
+ * en), gap 0.073 (between 0.150, the strongest unanswerable — 怎么申请护照 — and 0.223, the weakest
+ * answerable but two paraphrases). All three sets were looked at while building the mechanisms, so
+ * these figures are optimistic; eval/holdout2.jsonl (never opened while tuning) measures
+ * generalisation. Re-run after changing retrieval, the tokenizer, the glossary, terms.ts or question.ts.
  */
-export const DECLINE_RULE: DeclineRule = { missingWeight: 1, threshold: 0.216 };
+export const DECLINE_RULE: DeclineRule = { missingWeight: 1, threshold: 0.187 };
 
 /** Evidence strength: how much of the question the evidence covers, less what the corpus never mentions. */
 export function evidenceStrength(s: EvidenceSignals, rule: DeclineRule = DECLINE_RULE): number {
   // A mismatch in a name or a year rules the evidence out.
   // A figure question is judged by its passages and its figure sentences alike.
   const evidence = s.figureCoverage === undefined ? s.coverage : (s.coverage + s.figureCoverage) / 2;
-  return evidence - rule.missingWeight * s.missing - (s.unmatched.length ? 1 : 0);
+  // A figure question with no figure of the asked kind beside its subject is not answered, however
+  // much of its wording the passages share (江苏南北共建园区一共有多少家 → only 2001年 nearby).
+  const noFigure = s.figureCoverage === 0 ? 1 : 0;
+  return evidence - rule.missingWeight * s.missing - (s.unmatched.length ? 1 : 0) - noFigure;
 }
 
 /**
@@ -159,8 +163,10 @@ export function evidenceSignals(
         const text = figureText(c);
         // Once the figure's own sentence names part of what is asked (衢州海创园 … 2016年开园), the
         // rest may sit in the sentence before (位于杭州…的衢州海创园): one subject, two sentences.
+        // Names and years may also be stated earlier in the paragraph (2022年，浙江山区26县… 城镇化率为58.8%).
         const anchored = required.some((r) => present(r, c.norm));
-        const lacking = required.filter((r) => !present(r, text) && !(anchored && present(r, c.context))).map((r) => r.label);
+        const near = (r: Concept) => anchored && (present(r, c.context) || (r !== measure && present(r, c.paragraph)));
+        const lacking = required.filter((r) => !present(r, text) && !near(r)).map((r) => r.label);
         if (!bestMissing || lacking.length < bestMissing.length) bestMissing = lacking;
         if (lacking.length) continue;
         figureCoverage = Math.max(figureCoverage, coverage(concepts, text));

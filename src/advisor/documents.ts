@@ -21,26 +21,24 @@ export class CorpusScan {
   }
 
   /**
-   * Chunks holding a sentence that defines one of `subjects` (Chinese terms): X是指…, X指…, 所谓X…,
-   * 对X的定义为…, X是…的…(at the start of a sentence). Best first: an explicit 是指/指/定义 before a
-   * looser X是…的…; at most `max`.
+   * Chunks holding a sentence that defines one of `subjects` (Chinese terms), best first (see
+   * definitionPatterns); ties go to the order of `preferred` (the retriever's ranking). At most `max`.
    */
-  definitions(subjects: string[], max = 2): Chunk[] {
-    const terms = [...new Set(subjects.filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
-    if (!terms.length) return [];
-    const alt = terms.map(escape).join('|');
-    const strict = new RegExp(
-      `(?:^|[。；！？\\n])[^。；！？\\n，]{0,4}?(?:所谓)?["“]?(?:${alt})["”]?(?:模式|概念)?[^。；！？\\n，]{0,2}?(?:是指|指的是|就是指|即是|定义为|被定义为|指(?![数标出导向南引挥明示])|是一种)|所谓["“]?(?:${alt})|(?:对|将)["“]?(?:${alt})["”]?的(?:定义|界定)(?:为|是)`,
-    );
-    const loose = new RegExp(`(?:^|[。；！？\\n])["“]?(?:${alt})["”]?(?:模式)?(?:是|，是)[^。；！？\\n]{4,80}?的[^。；！？\\n]{0,20}?(?:[。；]|$)`);
+  definitions(subjects: string[], preferred: Chunk[] = [], max = 2): Chunk[] {
+    const patterns = definitionPatterns(subjects);
+    if (!patterns.length) return [];
+    const order = (c: Chunk) => {
+      const i = preferred.indexOf(c);
+      return i < 0 ? preferred.length : i;
+    };
     const found: Array<{ chunk: Chunk; rank: number }> = [];
-    this.chunks.forEach((chunk) => {
-      const text = chunk.text.normalize('NFKC').replace(/[ \t]+/g, '');
-      if (strict.test(text)) found.push({ chunk, rank: 0 });
-      else if (loose.test(text)) found.push({ chunk, rank: 1 });
-    });
+    for (const chunk of this.chunks) {
+      const text = compactZh(chunk.text);
+      const rank = patterns.findIndex((p) => p.test(text));
+      if (rank >= 0) found.push({ chunk, rank });
+    }
     return found
-      .sort((a, b) => a.rank - b.rank || a.chunk.start - b.chunk.start)
+      .sort((a, b) => a.rank - b.rank || order(a.chunk) - order(b.chunk))
       .slice(0, max)
       .map((f) => f.chunk);
   }
@@ -77,6 +75,32 @@ export class CorpusScan {
     });
     return best;
   }
+}
+
+/** Text as the definition patterns read it: NFKC, no spaces or tabs (line breaks kept as sentence ends). */
+export function compactZh(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[ \t]+/g, '');
+}
+
+/**
+ * Patterns of a sentence defining one of `subjects`, strongest first: the term opening a sentence
+ * with 是指/指/即/定义为/是一种 (产业飞地是指…, 园区合作指…, 飞地原是指…); the same after a short
+ * lead-in, 所谓X, 对X的定义为; the term followed within the clause by 就是指/是指; and the looser
+ * X是…的… opening a sentence.
+ */
+export function definitionPatterns(subjects: string[]): RegExp[] {
+  const terms = [...new Set(subjects.filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
+  if (!terms.length) return [];
+  // The term, quoted or not, perhaps with its expansion in brackets: BOT(build-operate-transfer)是…
+  const x = `["“]?(?:${terms.map(escape).join('|')})["”]?(?:模式|概念)?(?:[(（][^)）]{1,40}[)）])?`;
+  const start = '(?:^|[。；！？\\n])';
+  const verb = '(?:是指|指的是|就是指|即是|定义为|被定义为|指(?![数标出导向南引挥明示])|是一种)';
+  return [
+    new RegExp(`${start}(?:所谓)?${x}[^。；！？\\n，]{0,2}?${verb}`),
+    new RegExp(`${start}[^。；！？\\n，]{1,6}?${x}[^。；！？\\n，]{0,2}?${verb}|所谓${x}|(?:对|将)${x}的(?:定义|界定)(?:为|是)`),
+    new RegExp(`${x}[^。；！？\\n]{0,24}?(?:就是指|是指|指的是)`),
+    new RegExp(`${start}${x}(?:是|，是)[^。；！？\\n]{1,60}?的`),
+  ];
 }
 
 function escape(s: string): string {

@@ -9,7 +9,7 @@ import { expandQuery } from '../retrieval/glossary';
 import { questionShape } from './question';
 import { DECLINE_RULE, evidenceSignals, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
 import { compose, declineText, emptyQuestionText } from './compose';
-import { asHits, CorpusScan } from './documents';
+import { asHits, CorpusScan, definitionPatterns } from './documents';
 import { coverage, type Concept } from './terms';
 import { matchText } from './stats';
 
@@ -46,9 +46,18 @@ function mergeCandidates(lists: Candidate[][]): Candidate[] {
 
 /** The question's subject terms a definition would name: corpus words of its concepts, not its wording. */
 function subjectTerms(concepts: Concept[], stats: CorpusStats): string[] {
-  return concepts
-    .filter((c) => (c.kind === 'zh' || c.kind === 'gloss') && c.role !== 'other')
-    .flatMap((c) => c.alts.filter((a) => /[\u3400-\u9fff]/.test(a) && stats.df(a) > 0));
+  // A word the papers use stands for itself (飞地, not its everyday synonyms 外地/异地); an English
+  // glossary phrase for its Chinese terms; a word they never use for the corpus words it maps to.
+  const termsOf = (c: Concept) => {
+    const own = matchText(c.label);
+    if (c.kind === 'zh' && stats.df(own) > 0) return [own];
+    return c.alts.filter((a) => a.length >= 2 && /[\u3400-\u9fff]|^[a-z0-9]{2,6}$/.test(a) && stats.df(a) > 0);
+  };
+  const subjects = concepts.filter((c) => (c.kind === 'zh' || c.kind === 'gloss') && c.role !== 'other' && termsOf(c).length);
+  // Words in a quarter of the passages (模式, 园区) are heads of the subject, not the subject —
+  // unless nothing else is asked about (“飞地”最初指的是什么).
+  const specific = subjects.filter((c) => termsOf(c).some((t) => stats.df(t) <= stats.n / 4));
+  return (specific.length ? specific : subjects).flatMap(termsOf);
 }
 
 /** Most papers a multi-paper answer quotes. */
@@ -131,14 +140,15 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A definition question: the passage that defines its subject (产业飞地是指…) leads, wherever
       // the ranking put it — framing words (怎样界定, 含义) can pull the ranking elsewhere.
       if (shape.definitional) {
-        const defs = getScan().definitions(subjectTerms(concepts, s));
+        const defs = getScan().definitions(subjectTerms(concepts, s), hits.map((h) => h.chunk));
         if (defs.length) lists[0] = [...asHits(defs, hits, top), ...hits];
       }
       // A question about what several papers say: the best passage of each paper it names (by its
       // title's topics), or of each paper that covers it nearly as well as the best one.
       const spread = spreadDocs(getScan(), concepts, shape.multiDoc);
       if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
-      const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs };
+      const defines = shape.definitional ? definitionPatterns(subjectTerms(concepts, s)) : [];
+      const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines };
       const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];

@@ -26,7 +26,7 @@ const QUANTITY_EN =
 const MEASURE_EN = /\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w'-]+ ){0,3}(population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|ratio)\b/i;
 
 // Several papers are asked about at once.
-const MULTI_DOC = /[两二三几各多]篇|各(?:自|篇|文|研究)|不同(?:的)?(?:研究|文章|论文|作者)|两项研究|分别|\b(?:the|both|two|all|each|different) (?:papers|studies|articles|authors)\b|\b(?:each|both|either) (?:paper|study|article)\b|\bthe papers\b/i;
+const MULTI_DOC = /[两二三几各多]篇|[这那]篇.{1,12}[这那]篇|各(?:自|篇|文|研究)|不同(?:的)?(?:研究|文章|论文|作者)|两项研究|分别|\b(?:the|both|two|all|each|different) (?:papers|studies|articles|authors)\b|\b(?:each|both|either) (?:paper|study|article)\b|\bthe papers\b/i;
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
@@ -143,7 +143,7 @@ const FRAMING: RegExp[] = [
   /(?:有|存在)?(?:什么|哪些|何)(?:区别|不同|差异|异同|毛病|问题|不足|办法|方法|做法|招|措施|途径|好处)/g,
   /(?:合不合理|是否合理|合理吗|对不对|对吗|可行吗|行不行)/g,
   /(?:为什么|为何|怎么|凭什么)说/g,
-  /(?:[两二三几各多]篇|各篇|各自|这两篇|两项研究|不同研究|不同的研究)(?:文章|论文|研究|文献)?/g,
+  /(?:[这那该两二三几各多前后哪]篇|各篇|各自|这两篇|两项研究|不同研究|不同的研究)(?:文章|论文|研究|文献)?/g,
   /(?:文章|论文|作者|研究|文献)(?:里|中|中的|里的)?(?:分别)?(?:提出|提到|提|认为|指出|给出|讲|建议|主张)(?:了)?/g,
   /各(?:自)?(?:提出|提|给出|讲|主张|建议)(?:了)?/g,
   /(?:提出|提)了/g,

@@ -3,6 +3,7 @@ import { matchText } from './stats';
 import { splitSentences } from '../corpus/sentences';
 import { coverage, type Concept } from './terms';
 import { hasFreshFigure, type QuestionShape } from './question';
+import { compactZh } from './documents';
 
 /** A sentence of a retrieved chunk, verbatim, with where it sits and how well it answers. */
 export interface Candidate {
@@ -22,6 +23,11 @@ export interface Candidate {
    * and the sentence before it in the passage — "以庆元县为例，…" names the subject a figure is about.
    */
   context: string;
+  /**
+   * The sentences before it in its paragraph (within the passage, matchText form): a year or a
+   * place stated at the paragraph's start (2022年，浙江山区26县…) scopes the figures that follow.
+   */
+  paragraph: string;
   hitRank: number;
   coverage: number;
   score: number;
@@ -33,6 +39,11 @@ export interface SelectOptions {
   contextConcepts?: Concept[];
   /** What the question asks for: definitional sentences, figures get a bonus; definitions and lists run on. */
   shape: QuestionShape;
+  /**
+   * For a definition question: patterns of a sentence defining its subject, strongest first
+   * (documents.ts definitionPatterns). Such a sentence is what was asked for and leads the answer.
+   */
+  defines?: RegExp[];
   /** A document's cleaned text, to continue a definition past the passage's end. */
   docText?: (docId: string) => string | undefined;
   maxSentences?: number;
@@ -49,6 +60,8 @@ export interface SelectOptions {
 const FURNITURE = /^(?:[图表]\s*\d|\[?(?:关键词|关键字|中图分类号|文献标志码|文献标识码|文章编号|基金项目|作者简介|收稿日期|DOI|Key ?words)|\[\d+\])/i;
 const DEFINITION = /是指|指的是|是一种|的一种|即为|定义为|被称为|称为|意味着|是以|是在|内核在于|本质是|本质在于|核心在于|\bis\b|\brefers to\b/;
 const MIN_CHARS = 10;
+/** Score bonus of a sentence defining the question's subject, by the strength of its pattern: an explicit X是指… leads whatever else matches. */
+const DEFINES_BONUS = [1, 0.6, 0.4, 0.2];
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Sentences of one chunk: H1's splitter, then line breaks (headings and list lines stand alone). */
@@ -57,9 +70,12 @@ function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 's
   const out: Omit<Candidate, 'coverage' | 'score'>[] = [];
   const section = matchText(chunk.section);
   let prev = '';
+  let paragraph = '';
   for (const s of splitSentences(chunk.text)) {
     let pos = s.start;
-    for (const line of s.text.split('\n')) {
+    if (/\n[ \t]*$/.test(chunk.text.slice(Math.max(0, s.start - 4), s.start))) paragraph = '';
+    for (const [i, line] of s.text.split('\n').entries()) {
+      if (i > 0) paragraph = '';
       const lead = line.length - line.trimStart().length;
       const text = line.trim();
       const start = pos + lead;
@@ -76,9 +92,11 @@ function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 's
         offset: chunk.start + start,
         end: chunk.start + start + text.length,
         context: `${section}\n${prev}`,
+        paragraph,
         hitRank,
       });
       prev = norm;
+      paragraph += `${norm}\n`;
     }
   }
   return out;
@@ -120,6 +138,8 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       // A definition names its subject first: “飞地接力”模式正是… / 产业飞地包括…
       if (opts.shape.definitional && main.some((c) => c.kind !== 'en' && c.alts.some((a) => a.length >= 2 && s.norm.slice(0, a.length + 4).includes(a)))) score += 0.1;
       // A figure question is answered by a sentence holding a figure that the question does not already give.
+      const defRank = opts.defines?.length ? opts.defines.findIndex((p) => p.test(compactZh(s.text))) : -1;
+      if (defRank >= 0) score += DEFINES_BONUS[defRank] ?? 0;
       if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers, opts.shape.figureKind)) score += 0.1;
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
       if (!CJK.test(s.text)) score -= 0.2; // English abstract sentences: the facts are in the Chinese body
@@ -143,7 +163,7 @@ function following(c: Candidate, docText: string, max: number): Candidate[] {
     const text = s.text.trim();
     if (text.length < MIN_CHARS) continue;
     const offset = c.end + s.start + (s.text.length - s.text.trimStart().length);
-    out.push({ ...c, text, norm: matchText(text), offset, end: offset + text.length, context: c.norm, coverage: 0, score: 0 });
+    out.push({ ...c, text, norm: matchText(text), offset, end: offset + text.length, context: c.norm, paragraph: `${c.paragraph}${c.norm}\n`, coverage: 0, score: 0 });
   }
   return out;
 }

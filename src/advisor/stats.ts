@@ -61,4 +61,16 @@ export class CorpusStats {
     const df = this.df(term);
     return Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
   }
+
+  /**
+   * Distinct strings of the corpus matching `re` (matchText form), most frequent first, at most
+   * `max`: turns a loose wording (地方…税, 苏+陕) into the corpus's own strings, which then count
+   * like any alternative of a concept.
+   */
+  matchesOf(re: RegExp, max = 3): string[] {
+    const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+    const counts = new Map<string, number>();
+    for (const t of this.texts) for (const m of t.matchAll(g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, max).map(([m]) => m);
+  }
 }

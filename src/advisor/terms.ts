@@ -149,6 +149,44 @@ function repairMiscut(word: string, stats: CorpusStats): string[] {
   return kept;
 }
 
+/**
+ * A compound the papers never write whole but write with a short insertion (地方税 → 地方级税收,
+ * 合作项目 → 合作重大项目): the corpus strings of its dictionary pieces in order, at most two
+ * characters apart. Pieces must be corpus words and one at least two characters long, so
+ * single-character splits of an unknown word (房/价) do not match at random.
+ */
+function looseForms(word: string, stats: CorpusStats): string[] {
+  if (word.length < 3 || !/^[\u3400-\u9fff]+$/.test(word)) return [];
+  let pieces = getJieba().cut(word, false);
+  // A dictionary word (地方税) is split at its head: 地方 + 税.
+  if (pieces.length === 1) pieces = [word.slice(0, -1), word.slice(-1)];
+  if (pieces.length > 3 || !pieces.some((p) => p.length >= 2)) return [];
+  if (!pieces.every((p) => stats.df(matchText(p)) > 0)) return [];
+  return stats.matchesOf(new RegExp(pieces.map((p) => escapeRe(matchText(p))).join('[\\u3400-\\u9fff]{1,2}')));
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// Provinces and their one-character abbreviations, which pair up in names of cooperation between
+// two of them (苏陕合作, 沪苏, 川渝, 京津冀): Jiangsu–Shaanxi evidence says 苏陕, not 江苏.
+const PROVINCE_ABBR: Record<string, string> = {
+  北京: '京', 天津: '津', 上海: '沪', 重庆: '渝', 河北: '冀', 山西: '晋', 辽宁: '辽', 吉林: '吉', 黑龙江: '黑',
+  江苏: '苏', 浙江: '浙', 安徽: '皖', 福建: '闽', 江西: '赣', 山东: '鲁', 河南: '豫', 湖北: '鄂', 湖南: '湘',
+  广东: '粤', 海南: '琼', 四川: '川', 贵州: '黔', 云南: '滇', 陕西: '陕', 甘肃: '甘', 青海: '青', 内蒙古: '蒙',
+  广西: '桂', 西藏: '藏', 宁夏: '宁', 新疆: '新', 香港: '港', 澳门: '澳',
+};
+const ABBR_CHARS = Object.values(PROVINCE_ABBR).join('');
+
+/** The corpus's paired abbreviations holding a province's (苏陕 for 江苏), full names aside (辽宁 is not 辽+宁夏). */
+function provincePairs(name: string, stats: CorpusStats): string[] {
+  const a = PROVINCE_ABBR[name.replace(/省$/, '')];
+  if (!a) return [];
+  const found = stats.matchesOf(new RegExp(`${a}[${ABBR_CHARS}]|[${ABBR_CHARS}]${a}`), 5);
+  return found.filter((pair) => pair !== `${a}${a}` && !Object.keys(PROVINCE_ABBR).some((n) => n.includes(pair)));
+}
+
 // A place name with its administrative suffix (磐安县, 衢州市): the papers often drop the suffix (吸纳磐安…).
 const ADMIN_SUFFIX = /^([\u3400-\u9fff]{2,})[县市省区镇乡村]$/;
 
@@ -186,7 +224,9 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     // The English words count too: English questions also reach the papers' English abstracts.
     // The gloss shown to the user is the glossary's preferred English, not the stemmed match.
     const gloss = preferredGloss(m.zh[0] ?? '') ?? m.en;
-    add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en].map(matchText))], kind: 'gloss', weight: 1, gloss, role: zhRole(m.zh[0] ?? '') });
+    const role = zhRole(m.zh[0] ?? '');
+    const pairs = role === 'entity' ? m.zh.flatMap((z) => provincePairs(z, stats)) : [];
+    add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en, ...pairs].map(matchText))], kind: 'gloss', weight: 1, gloss, role });
   }
   for (const n of norm.match(NUMBER) ?? []) add({ label: n, alts: [n], kind: 'num', weight: 1, role: 'noun' });
   const words = contentTerms(text).flatMap((t) => (/^[a-z0-9]/.test(t) ? [t] : repairMiscut(t, stats)));
@@ -203,7 +243,11 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
       const alts = [t, ...synonymsOf(t)];
       const stem = role === 'entity' ? ADMIN_SUFFIX.exec(t)?.[1] : undefined;
       if (stem) alts.push(stem);
-      if (opts.aliases && stats.df(matchText(t)) === 0) for (const [a, w] of opts.aliases(t) ?? []) if (w >= ALIAS_MIN) alts.push(a);
+      if (role === 'entity') alts.push(...provincePairs(t, stats));
+      if (stats.df(matchText(t)) === 0) {
+        alts.push(...looseForms(t, stats));
+        for (const [a, w] of opts.aliases?.(t) ?? []) if (w >= ALIAS_MIN) alts.push(a);
+      }
       add({ label: t, alts: [...new Set(alts.map(matchText))], kind: 'zh', weight: 1, role });
     }
   }
