@@ -8,15 +8,20 @@ import { coverage, type Concept } from './terms';
  * subject, and the best passage of each paper a question names. The corpus is a few hundred
  * chunks, so a scan costs well under a millisecond.
  */
+/** Share of a wording's passages one paper must hold for the wording to name that paper. */
+export const TOPIC_SHARE = 0.6;
+
 export class CorpusScan {
   private readonly norms: string[];
   private readonly titleNorms: Map<string, string>;
+  private readonly textNorms: string[];
 
   constructor(
     private readonly chunks: Chunk[],
     docs: CorpusDocument[],
   ) {
     this.norms = chunks.map((c) => matchText(`${c.title}\n${c.section}\n${c.text}`));
+    this.textNorms = chunks.map((c) => matchText(c.text));
     this.titleNorms = new Map(docs.map((d) => [d.id, matchText(`${d.title}\n${d.titleEn ?? ''}`)]));
   }
 
@@ -45,20 +50,39 @@ export class CorpusScan {
 
   /**
    * The papers a question names by their topics: a question concept found in the paper's title
-   * (反向飞地 → 003, 新亚欧大陆桥 → 002), skipping words in most titles (飞地). Document ids, in
-   * the order the question names them.
+   * (新亚欧大陆桥 → 002) or one the paper all but owns — at least three of its passages and
+   * TOPIC_SHARE of all passages using it (反向飞地 → 003, 金磐开发区 → 004). Words in most titles
+   * or spread over the papers (飞地) name none. Document ids, in the order the question names them.
+   * `owners` false: titles only (a question not asking about several papers).
    */
-  namedDocs(concepts: Concept[]): string[] {
+  namedDocs(concepts: Concept[], owners = true): string[] {
     const out: string[] = [];
     const titles = [...this.titleNorms.entries()];
     for (const c of concepts) {
       if (c.kind === 'num') continue;
-      const alts = c.alts.filter((a) => a.length >= 2 && /[\u3400-\u9fff]/.test(a));
-      const hits = titles.filter(([, t]) => alts.some((a) => t.includes(a))).map(([id]) => id);
-      if (!hits.length || hits.length > 2) continue;
+      // A word the papers use names by itself, not through its everyday synonyms (反向飞地, not 外地).
+      const own = matchText(c.label);
+      const alts = c.kind === 'zh' && this.textNorms.some((t) => t.includes(own)) ? [own] : c.alts.filter((a) => a.length >= 2 && /[\u3400-\u9fff]/.test(a));
+      let hits = titles.filter(([, t]) => alts.some((a) => t.includes(a))).map(([id]) => id);
+      if (hits.length > 2) continue;
+      if (!hits.length && owners) hits = this.ownerOf(alts);
       for (const id of hits) if (!out.includes(id)) out.push(id);
     }
     return out;
+  }
+
+  /** The paper that all but owns a wording (see namedDocs), as a one-element list, or none. */
+  private ownerOf(alts: string[]): string[] {
+    const perDoc = new Map<string, number>();
+    let total = 0;
+    this.textNorms.forEach((t, i) => {
+      if (!alts.some((a) => t.includes(a))) return;
+      total++;
+      const d = this.chunks[i]!.docId;
+      perDoc.set(d, (perDoc.get(d) ?? 0) + 1);
+    });
+    for (const [d, n] of perDoc) if (n >= 3 && n >= TOPIC_SHARE * total) return [d];
+    return [];
   }
 
   docIds(): string[] {

@@ -5,7 +5,6 @@ import { detectLang, isBlankQuestion } from './lang';
 import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
 import { scoreSentences, selectSentences, type Candidate } from './select';
-import { expandQuery } from '../retrieval/glossary';
 import { questionShape } from './question';
 import { DECLINE_RULE, evidenceSignals, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
 import { compose, declineText, emptyQuestionText } from './compose';
@@ -45,7 +44,7 @@ function mergeCandidates(lists: Candidate[][]): Candidate[] {
 }
 
 /** The question's subject terms a definition would name: corpus words of its concepts, not its wording. */
-function subjectTerms(concepts: Concept[], stats: CorpusStats): string[] {
+function subjectTerms(concepts: Concept[], stats: CorpusStats): { specific: string[]; all: string[] } {
   // A word the papers use stands for itself (飞地, not its everyday synonyms 外地/异地); an English
   // glossary phrase for its Chinese terms; a word they never use for the corpus words it maps to.
   const termsOf = (c: Concept) => {
@@ -54,10 +53,10 @@ function subjectTerms(concepts: Concept[], stats: CorpusStats): string[] {
     return c.alts.filter((a) => a.length >= 2 && /[\u3400-\u9fff]|^[a-z0-9]{2,6}$/.test(a) && stats.df(a) > 0);
   };
   const subjects = concepts.filter((c) => (c.kind === 'zh' || c.kind === 'gloss') && c.role !== 'other' && termsOf(c).length);
-  // Words in a quarter of the passages (模式, 园区) are heads of the subject, not the subject —
-  // unless nothing else is asked about (“飞地”最初指的是什么).
+  // Words in a quarter of the passages (模式, 园区) are heads of the subject rather than the
+  // subject; they are tried only when no rarer word is defined (“飞地”这个词原本指的是什么).
   const specific = subjects.filter((c) => termsOf(c).some((t) => stats.df(t) <= stats.n / 4));
-  return (specific.length ? specific : subjects).flatMap(termsOf);
+  return { specific: specific.flatMap(termsOf), all: subjects.flatMap(termsOf) };
 }
 
 /** Most papers a multi-paper answer quotes. */
@@ -69,7 +68,9 @@ const MAX_SPREAD = 3;
  * also each paper whose best passage covers it at least 0.6 × as well as the best paper's.
  */
 function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean) {
-  const named = scan.namedDocs(concepts);
+  // Papers are named by the wordings they own only when the question asks about several papers:
+  // otherwise 衢州 (003) and 创新飞地 (002) would split a one-paper question.
+  const named = scan.namedDocs(concepts, multiDoc);
   let docs = named.length >= 2 ? named : [];
   const best = new Map<string, { chunk: Chunk; coverage: number }>();
   const bestOf = (d: string) => {
@@ -127,10 +128,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       }
       const context = options.context?.trim() || undefined;
       const lists = [await retriever.retrieve(q, { k, mode: opts.mode, context })];
-      // English questions also search with their glossary Chinese terms alone: the question's own
-      // English words pull in the papers' English abstracts, while the answers sit in the Chinese body.
-      const added = lang === 'en' ? expandQuery(q).added : [];
-      if (added.length) lists.push(await retriever.retrieve(added.join(' '), { k, mode: opts.mode, context }));
+      // One search: the retriever itself fuses an English question with a pass over its Chinese
+      // terms alone (the answers sit in the Chinese body, not in the English abstracts).
       const hits = lists[0]!;
       const s = getStats();
       const concepts = extractConcepts(q, s, { aliases });
@@ -139,15 +138,22 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const top = hits[0]?.score ?? 1;
       // A definition question: the passage that defines its subject (产业飞地是指…) leads, wherever
       // the ranking put it — framing words (怎样界定, 含义) can pull the ranking elsewhere.
+      let subjects: string[] = [];
       if (shape.definitional) {
-        const defs = getScan().definitions(subjectTerms(concepts, s), hits.map((h) => h.chunk));
-        if (defs.length) lists[0] = [...asHits(defs, hits, top), ...hits];
+        const terms = subjectTerms(concepts, s);
+        for (const candidate of [terms.specific, terms.all]) {
+          const defs = getScan().definitions(candidate, hits.map((h) => h.chunk));
+          if (!defs.length) continue;
+          subjects = candidate;
+          lists[0] = [...asHits(defs, hits, top), ...hits];
+          break;
+        }
       }
       // A question about what several papers say: the best passage of each paper it names (by its
       // title's topics), or of each paper that covers it nearly as well as the best one.
       const spread = spreadDocs(getScan(), concepts, shape.multiDoc);
       if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
-      const defines = shape.definitional ? definitionPatterns(subjectTerms(concepts, s)) : [];
+      const defines = definitionPatterns(subjects);
       const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines };
       const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
