@@ -34,6 +34,11 @@ const MIN_ANSWERED = 0.9;
 /** The targets: ≥ 90 % of answerable questions answered, ≥ 80 % of unanswerable ones declined. */
 const TARGET_ANSWERED = 0.9;
 const TARGET_DECLINED = 0.8;
+/**
+ * Thresholds only in gaps at least this wide (strength units): one in a 0.003-wide gap flips
+ * answers whenever retrieval or the glossary moves a question a little.
+ */
+const MIN_GAP = 0.05;
 const WEIGHTS = [0, 0.25, 0.5, 0.75, 1];
 
 interface Point {
@@ -77,6 +82,7 @@ function calibrate(points: Point[]): Choice | undefined {
       const r = rates(points, rule);
       if (r.answered < MIN_ANSWERED) continue;
       const gap = values[i]! - values[i - 1]!;
+      if (gap < MIN_GAP) continue;
       const slack = Math.min(r.answered - TARGET_ANSWERED, r.declined - TARGET_DECLINED);
       const total = r.answered + r.declined;
       const better =

@@ -47,7 +47,7 @@ export interface DeclineRule {
  * eval/holdout.jsonl pooled (170 answerable, 33 unanswerable questions, both languages): the
  * (missingWeight, threshold) pair with the largest margin over both of the issue's targets
  * (answered ≥ 90 %, declined ≥ 80 %), the threshold in the middle of the gap between neighbouring
- * strengths. Last run (framing stripped, general-IDF weighting of absent words, figure kinds and
+ * strengths, in gaps at least 0.05 wide. Last run (framing stripped, general-IDF weighting of absent words, figure kinds and
  * the no-figure rule, definition and multi-paper scans, retrieval-v3): answered 100 %, declined
  * 93.9 % (zh 89.5 %, en 100 %), gap 0.123 (between −0.095, an unanswerable Singapore tax-rate
  * question, and 0.028, the weakest answerable paraphrase); the two unanswerable questions above it
