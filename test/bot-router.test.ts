@@ -6,6 +6,8 @@ import { splitForm, splitFormInput, modeForm, modeFormInput } from '../src/chat/
 import { parseAmount, parseNumberList, parseChineseInt } from '../src/chat/numbers';
 import { renderText } from '../src/terminal/render';
 import { fakeServices } from './helpers/fake-chat-services';
+import { classifyMode } from '../src/tools/classify';
+import type { ModeOutcome } from '../src/chat/ports';
 
 describe('detectIntent', () => {
   const cases: Array<[string, string]> = [
@@ -132,6 +134,18 @@ describe('ChatRouter', () => {
     expect(r.intent).toBe('mode');
     expect(calls.mode).toHaveLength(1);
     expect(renderText(r.replies[0]).text).toContain('正向飞地');
+  });
+
+  it('lets the classifier recognise a description the keyword rules read as a topic', async () => {
+    const { services, calls } = fakeServices();
+    const real = { ...services, classifyMode: (input: Parameters<typeof classifyMode>[0]) => (calls.mode.push(String(input)), classifyMode(input) as ModeOutcome) };
+    const router = new ChatRouter(real);
+    const described = await router.handleText('集体经济薄弱村抱团到杭州建园区', turn());
+    expect(described.intent).toBe('mode');
+    expect(calls.mode).toContain('集体经济薄弱村抱团到杭州建园区');
+    // A bare term stays a question about it; text the classifier cannot place is not forced into a mode.
+    expect((await router.handleText('消薄飞地', turn())).intent).toBe('ask');
+    expect((await router.handleText('明天下午三点在会议室开会讨论预算', turn())).intent).not.toBe('mode');
   });
 
   it('asks with buttons when the intent is unclear, then acts on the choice', async () => {

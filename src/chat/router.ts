@@ -5,7 +5,7 @@
  */
 import { isUserError } from '../errors';
 import { COMMANDS, t } from './i18n';
-import { detectIntent, isFollowUp } from './intent';
+import { detectIntent, isFollowUp, type IntentDecision } from './intent';
 import type { ChatServices } from './ports';
 import { answerReply, modeReply, p, splitReply, textReply } from './replies';
 import { MAX_STORED_ANSWERS, type ChatSession, type Lang, type Reply, type RouteResult, type StoredAnswer } from './types';
@@ -42,7 +42,7 @@ export class ChatRouter {
       turn.session.expectFollowUp = false;
       return this.ask(text, turn, true);
     }
-    const decision = detectIntent(text);
+    const decision = this.refineIntent(detectIntent(text), text);
     switch (decision.intent) {
       case 'greeting':
         return { ...this.welcome(turn.lang), intent: 'greeting' };
@@ -65,6 +65,20 @@ export class ChatRouter {
           outcome: 'clarify',
         };
     }
+  }
+
+  /**
+   * The keyword rules miss partnership descriptions written with few cue words
+   * (`集体经济薄弱村抱团到杭州建园区`). When they read a text as a bare topic or cannot tell, the
+   * classifier decides: a description it can place in a mode is one. A bare term (`消薄飞地`) is
+   * too short to be a description and stays a question about that topic.
+   */
+  private refineIntent(decision: IntentDecision, text: string): IntentDecision {
+    const isTopicOrUnclear = decision.intent === 'unclear' || (decision.intent === 'ask' && decision.cues.includes('topic'));
+    const longEnough = text.length >= (/[\u4e00-\u9fff]/.test(text) ? 10 : 30);
+    if (!isTopicOrUnclear || !longEnough) return decision;
+    const primary = this.services.classifyMode(text).primary;
+    return primary ? { intent: 'mode', cues: [...decision.cues, `classifier:${primary}`] } : decision;
   }
 
   async handleCommand(name: string, args: string, turn: TurnContext): Promise<RouteResult> {
