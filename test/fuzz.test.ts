@@ -316,7 +316,8 @@ describe('named bad inputs', () => {
   it('duplicate party names', () => {
     expect(() => computeSplit({ revenue: 100, parties: [{ name: 'A', share: 1 }, { name: 'A', share: 1 }] })).toThrow(/both called "A"/);
     userErrorOrValue(() => splitFromText('衢州 60% 衢州 40% 税收 1000万'));
-    expect(() => splitFromText('衢州 60% 衢州 40% 税收 1000万')).toThrow();
+    expect(() => splitFromText('衢州 60% 衢州 40% 税收 1000万')).toThrow(/“衢州”出现了两次/);
+    expect(() => splitFromText('Quzhou 60% Quzhou 40% tax 10 million yuan')).toThrow(/appears twice/);
   });
 
   it('revenue 0', () => {

@@ -243,6 +243,9 @@ export function parseSplitText(text: string): SplitTextResult {
     const prev = tokens[k - 1];
     const prevName = prev && prev.t === 'word' ? names.find((n) => n.name === prev.text) : undefined;
     const nameBefore = prevName ?? (prev && prev.t === 'word' && FILLER.test(prev.text) && lastName && !lastName.share && tokens[k - 2]?.t === 'word' ? lastName : undefined);
+    if (nameBefore && nameBefore.share && prevName)
+      // `甲 60% 甲 40%`: the same name given two shares is two parties sharing one name, not a ratio written twice.
+      return fail(['parties'], `“${prevName.name}”出现了两次，每一方请用不同的名字。`, `“${prevName.name}” appears twice; give each party its own name.`, EX.zh, EX.en, english);
     if (nameBefore && !nameBefore.share) nameBefore.share = tok;
     else looseShares.push(tok);
   }
