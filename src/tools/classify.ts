@@ -24,6 +24,7 @@ import { CitationSchema, uniqueCitations, type Citation } from './citations';
 import { MECHANISMS, MechanismIdSchema } from './mechanisms';
 import { zodUserError } from './schema-errors';
 import { BIG_EN, BIG_ZH, WEAK_EN, WEAK_ZH } from './data/places';
+import { readFields } from './fields';
 import { DirectionSchema, MODE_BY_ID, MODES, ModeIdSchema, type Direction, type Mode, type ModeId } from './modes';
 
 export const MIN_SCORE = 4;
@@ -72,8 +73,11 @@ type SignalHit = z.infer<typeof SignalHitSchema>;
 const COOPERATION =
   /飞地|园区|(?:加工|制造|科技|创业|物流|产业|工业|合作|孵化)园|[一二三四五六七八九]{2}(?:分|开)|模式|两市|两县|两省|两区|两个园区|两地|共同建设|开发区|产业园|工业园|合作|共建|结对|对口|帮扶|协作|山海|双方|三地|多地|异地|跨区域|跨省|跨境|跨国|协议|联合|联盟|伙伴|分成|承接|转移|设立|enclave|\bparks?\b|\bzones?\b|partner\w*|cooperat\w*|collaborat\w*|\bjoint(?:ly)?\b|co-?buil|twin\w*|agreement|counterpart|relocat\w*|sets? up|establish\w*|pair\w*|\bmode\b|model|alliance|outposts?/giu;
 
-/** A negation just before an occurrence (same clause, nothing like 而是/but in between) cancels it. */
-const NEG_ZH = /(?:(?<!是)不是|并非|并不是|而不是|而非|不搞|不做|不再|没有|无需|不需要|不涉及|(?<!属)不属于|不打算|不想|不准备|不考虑|不同于|区别于|不要|不会|别)[^。；，,、！？!?而但只]{0,10}$/u;
+/**
+ * A negation just before an occurrence (same clause, nothing like 而是/but in between) cancels it.
+ * A-not-A questions (有没有, 要不要, 会不会…) ask rather than negate, so they do not count.
+ */
+const NEG_ZH = /(?:(?<!是)不是|并非|并不是|而不是|而非|(?<!搞)不搞|(?<!做)不做|不再|(?<!有)没有|无需|(?<!需)不需要|不涉及|(?<!属)不属于|(?<!打)不打算|(?<!想)不想|(?<!准)不准备|(?<!考)不考虑|不同于|区别于|(?<!要)不要|(?<!会)不会|别)[^。；，,、！？!?而但只]{0,10}$/u;
 const NEG_EN = /\b(?:not(?! only| just)|no|never|without|rather than|instead of|isn't|aren't|don't|doesn't|won't|nor|neither)\b[^.;,!?]{0,32}$/iu;
 function negated(text: string, index: number): boolean {
   const before = text.slice(Math.max(0, index - 40), index);
@@ -98,7 +102,7 @@ const DIRECTION_CUES: Array<{ dir: Direction; weight: number; re: RegExp }> = [
   {
     dir: 'reverse',
     weight: 3,
-    re: /反向|回流|带回|回迁|迁回|回(?:到|归)?(?:本地|本县|本市|家乡|老家|当地)|回[^。，；、\s]{1,5}?(?:生产|产业化|投产|转化|落地|量产)|reverse|\b(?:bring|brings|brought|return\w*|mov\w*)\b[^.;]{0,30}\b(?:back|home)\b|\b(?:produc\w*|manufactur\w*|industriali[sz]\w*|commerciali[sz]\w*|factor(?:y|ies)|scal\w* up)\b[^.;]{0,40}\b(?:back home|at home|in (?:our|the|their) home (?:county|city|town|region|province))\b/giu,
+    re: /反向|回流|带回|回迁|迁回|回(?:到|归)?(?:本地|本县|本市|家乡|老家|当地)|回[^。，；、\s]{1,5}?(?:生产|产业化|投产|转化|落地|量产)|reverse|\b(?:bring|brings|brought|return\w*|mov\w*|transfer\w*|sen[dt]\w*|flow\w*|relocat\w*|tak\w*|took)\b[^.;]{0,30}\b(?:back|home)\b|\b(?:produc\w*|manufactur\w*|industriali[sz]\w*|commerciali[sz]\w*|factor(?:y|ies)|scal\w* up)\b[^.;]{0,40}\b(?:back home|at home|in (?:our|the|their) home (?:county|city|town|region|province))\b/giu,
   },
   {
     dir: 'reverse',
@@ -128,7 +132,37 @@ const HOST_MORE = [
 const ORIGIN_MORE = [
   new RegExp(`(?<![到在去往赴向])(?:发达|沿海|东部|${BIG_ZH})[^。；]{0,16}(?:在|到|赴|去|向)[^。；]{0,12}${WEAK_ZH}`, 'gu'),
   new RegExp(`\\b(?:developed|wealthy|wealthier|rich|richer|prosperous|affluent|coastal|eastern|advanced)\\b[^.;]{0,80}\\b(?:in|to|into|helps?|helping|supports?|assists?)\\s+(?:a |an |the |our )?${WEAK_EN}`, 'giu'),
+  // a hub as the actor (not as a location after in/at/to): “The Shanghai district will … manage a park in a county”
+  new RegExp(`(?<!\\b(?:in|at|to|into|from|inside|within|near|with|and)\\s+(?:the\\s+|a\\s+|an\\s+)?)\\b${BIG_EN}[^.;]{0,80}\\b(?:in|to|into|helps?|helping|supports?|assists?)\\s+(?:a |an |the |our )?${WEAK_EN}`, 'giu'),
 ];
+
+/**
+ * The speaker's own side: “We are a small inland city… our plan is to rent space in Shenzhen” /
+ * “我们是山区县……我们在杭州设…”. Who “we” are is said once; what “we” do where may come sentences later.
+ */
+const WE_ZH = '(?:我们|我县|我市|我区|我镇|本县|本市|本区|本镇|咱们)';
+const WE_WEAK_ZH = new RegExp(`${WE_ZH}(?:县|市|区)?(?:是|属于|地处|位于|作为|为)[^。；，]{0,14}${WEAK_ZH}`, 'u');
+const WE_DEV_ZH = new RegExp(`${WE_ZH}(?:县|市|区)?(?:是|属于|地处|位于|作为|为)[^。；，]{0,14}(?:经济强|(?<![欠不])发达|沿海|强县|强区|强市|东部)`, 'u');
+const WE_IN_HUB_ZH = new RegExp(`(?:${WE_ZH}|县里|市里)[^。；]{0,24}(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}`, 'gu');
+const WE_TO_WEAK_ZH = new RegExp(`(?:${WE_ZH}|市里|区里)[^。；]{0,24}(?:在|到|赴|去|向)[^。；]{0,8}${WEAK_ZH}`, 'gu');
+const WE_SELF_EN = String.raw`\b(?:we are|we're|we’re|as|being)\s+(?:a|an|one of (?:the )?)\s*(?:[\w-]+\s+){0,3}?`;
+const WE_WEAK_EN = new RegExp(`${WE_SELF_EN}(?:poor|poorer|less[- ]developed|underdeveloped|mountain\\w*|rural|remote|inland|lagging|small|struggling|backward|western)\\b|\\bour (?:poor|small|mountain\\w*|rural|remote|inland|lagging|less[- ]developed|underdeveloped) (?:county|city|town|district|region|province|prefecture)`, 'iu');
+const WE_DEV_EN = new RegExp(`${WE_SELF_EN}(?:developed|rich|richer|wealthy|prosperous|advanced|coastal|big|major)\\b|\\bour (?:developed|rich|wealthy|prosperous|coastal|advanced) (?:county|city|town|district|region|province)`, 'iu');
+const WE_IN_HUB_EN = new RegExp(`\\b(?:we|our|us)\\b[^.;]{0,80}?\\b(?:in|at|into|inside)\\s+(?:a |an |the )?${BIG_EN}`, 'giu');
+const WE_TO_WEAK_EN = new RegExp(`\\b(?:we|our|us)\\b[^.;]{0,80}?\\b(?:in|to|into|inside)\\s+(?:a |an |the )?${WEAK_EN}`, 'giu');
+function speakerRole(text: string): { moreDeveloped: 'origin' | 'host'; match: string } | undefined {
+  const weak = WE_WEAK_ZH.exec(text) ?? WE_WEAK_EN.exec(text);
+  const dev = weak ? undefined : (WE_DEV_ZH.exec(text) ?? WE_DEV_EN.exec(text));
+  if (weak) {
+    const act = firstHit(WE_IN_HUB_ZH, text) ?? firstHit(WE_IN_HUB_EN, text);
+    if (act) return { moreDeveloped: 'host', match: `${weak[0]} … ${act[0]}` };
+  }
+  if (dev) {
+    const act = firstHit(WE_TO_WEAK_ZH, text) ?? firstHit(WE_TO_WEAK_EN, text);
+    if (act) return { moreDeveloped: 'origin', match: `${dev[0]} … ${act[0]}` };
+  }
+  return undefined;
+}
 export interface InferredRoles {
   moreDeveloped?: 'origin' | 'host';
   match: string;
@@ -141,6 +175,8 @@ export function inferRoles(text: string): InferredRoles {
   const [od, hd] = [dev(o), dev(h)];
   if (od === 'dev' || hd === 'weak') if (!(od === 'weak' || hd === 'dev')) return { moreDeveloped: 'origin', match: `${o ?? ''} / ${h ?? ''}`.trim() };
   if (od === 'weak' || hd === 'dev') if (!(od === 'dev' || hd === 'weak')) return { moreDeveloped: 'host', match: `${o ?? ''} / ${h ?? ''}`.trim() };
+  const self = speakerRole(text);
+  if (self) return self;
   const host = HOST_MORE.map((re) => firstHit(re, text)).find(Boolean);
   const origin = ORIGIN_MORE.map((re) => firstHit(re, text)).find(Boolean);
   if (host && !origin) return { moreDeveloped: 'host', match: host[0] };
@@ -166,9 +202,9 @@ type AnswerHit = [ModeId, number, string, string, boolean?];
  * Structured answers as signals. Role signals (who is more developed) are flagged: they count in the
  * score but not in the content score used to break ties. `roles` says where moreDeveloped came from.
  */
-function answerHits(a: ModeAnswers, roles: { label: string; match: string } = { label: 'answers', match: '' }): AnswerHit[] {
+function answerHits(a: ModeAnswers, roles: { label: string; match: string } = { label: 'answers', match: '' }, src = 'answers'): AnswerHit[] {
   const out: AnswerHit[] = [];
-  const add = (id: ModeId, w: number, label: string) => out.push([id, w, label, '']);
+  const add = (id: ModeId, w: number, label: string) => out.push([id, w, label.replace(/^answers:/, `${src}:`), '']);
   const role = (id: ModeId, w: number, label: string) => out.push([id, w, `${roles.label}: ${label}`, roles.match, true]);
   if (a.moreDeveloped === 'origin') {
     role('forward_industrial', 4, 'the side that sets up the enclave is more developed');
@@ -250,14 +286,19 @@ export function classifyMode(input: ClassifyInput): ModeResult {
   const text = (typeof parsed === 'string' ? parsed : (parsed.text ?? '')).normalize('NFKC');
   const english = isEnglish(text);
 
-  // roles: explicit answers win over what the text says
-  const inferred = answers?.moreDeveloped ? { match: '' } : inferRoles(text);
-  const moreDeveloped = answers?.moreDeveloped ?? inferred.moreDeveloped;
-  const roleSource = answers?.moreDeveloped ? { label: 'answers', match: '' } : { label: 'roles in the text', match: inferred.match };
+  // labelled fields typed into the text (节点数：3, "Who is more developed: …") count as answers; explicit answers win
+  const fields = readFields(text);
+  const given = { ...fields.answers, ...Object.fromEntries(Object.entries(answers ?? {}).filter(([k, v]) => k !== 'text' && v !== undefined)) } as ModeAnswers;
+  const explicit = !!answers && Object.keys(answers).some((k) => k !== 'text');
+  const src = explicit ? 'answers' : 'fields in the text';
+  // roles: answers (given or typed as fields) win over what the phrasing says
+  const inferred = given.moreDeveloped ? { match: '' } : inferRoles(text);
+  const moreDeveloped = given.moreDeveloped ?? inferred.moreDeveloped;
+  const roleSource = given.moreDeveloped ? { label: answers?.moreDeveloped ? 'answers' : src, match: '' } : { label: 'roles in the text', match: inferred.match };
 
   const hitsBy = new Map<ModeId, SignalHit[]>(MODES.map((m) => [m.id, textHits(m, text)]));
   const roleWeight = new Map<ModeId, number>();
-  for (const [id, weight, label, match, role] of answerHits({ ...(answers ?? {}), moreDeveloped }, roleSource)) {
+  for (const [id, weight, label, match, role] of answerHits({ ...given, moreDeveloped }, roleSource, src)) {
     if (weight <= 0) continue;
     hitsBy.get(id)!.push({ label, weight, match });
     if (role) roleWeight.set(id, (roleWeight.get(id) ?? 0) + weight);
@@ -278,7 +319,7 @@ export function classifyMode(input: ClassifyInput): ModeResult {
     // ties go to the mode with more evidence about what is done (not who goes where), then catalogue order
     .sort((a, b) => b.score - a.score || b.content - a.content || a.order - b.order);
 
-  const structured = !!answers && Object.keys(answers).some((k) => k !== 'text');
+  const structured = explicit || fields.found;
   // a cooperation word, structured answers, a defining signal, or plenty of evidence
   const aboutCooperation =
     !!firstHit(COOPERATION, text) || structured || !!inferred.moreDeveloped || (scored[0]?.score ?? 0) >= CLEAR_SCORE || scored.some((c) => c.hits.some((h) => h.weight >= STRONG));
