@@ -163,6 +163,30 @@ function speakerRole(text: string): { moreDeveloped: 'origin' | 'host'; match: s
   }
   return undefined;
 }
+/**
+ * Places the vocabulary does not know, next to a hub: a hub acting somewhere else (“西安的企业在安康建设
+ * 生产基地”) or someone who is not a hub setting something up in one (“甘肃的园区在西安设研发中心”).
+ * The hub is taken as the more developed side. Used only when the known-place phrasing says nothing.
+ */
+const HUB_ACTS_ZH = new RegExp(`(?<![到在去往赴向于])${BIG_ZH}(?:的)?[^。；，在到]{0,6}(?:在|到|赴|去)(?!${BIG_ZH})[\\p{Script=Han}]{2,6}?(?:建设|新建|建|设立|设|投资|布局|落地|共建|合建|开办|承接)`, 'gu');
+const ACTS_IN_HUB_ZH = new RegExp(`(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}[^。；，]{0,10}(?:设立|建立|建设|设|建|租|布局|成立|开设)`, 'gu');
+const BIG_ZH_RE = new RegExp(BIG_ZH, 'u');
+function hubRole(text: string): InferredRoles | undefined {
+  const fwd = firstHit(HUB_ACTS_ZH, text);
+  let rev: RegExpExecArray | undefined;
+  ACTS_IN_HUB_ZH.lastIndex = 0;
+  for (let m = ACTS_IN_HUB_ZH.exec(text); m; m = ACTS_IN_HUB_ZH.exec(text)) {
+    const clause = text.slice(0, m.index).split(/[。；，,;]/u).pop() ?? '';
+    if (!negated(text, m.index) && /\p{Script=Han}/u.test(clause) && !BIG_ZH_RE.test(clause)) {
+      rev = m;
+      break;
+    }
+  }
+  if (fwd && !rev) return { moreDeveloped: 'origin', match: fwd[0] };
+  if (rev && !fwd) return { moreDeveloped: 'host', match: rev[0] };
+  return undefined;
+}
+
 export interface InferredRoles {
   moreDeveloped?: 'origin' | 'host';
   match: string;
@@ -181,6 +205,7 @@ export function inferRoles(text: string): InferredRoles {
   const origin = ORIGIN_MORE.map((re) => firstHit(re, text)).find(Boolean);
   if (host && !origin) return { moreDeveloped: 'host', match: host[0] };
   if (origin && !host) return { moreDeveloped: 'origin', match: origin[0] };
+  if (!host && !origin) return hubRole(text) ?? { match: '' };
   return { match: '' };
 }
 

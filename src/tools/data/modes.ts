@@ -34,7 +34,7 @@ export const MODE_DATA: ModeData[] = [
       { label: '承接产业', pattern: '承接[^。；]{0,6}(?:产业|产能|转移|项目|企业)', weight: 3 },
       { label: '生产环节外迁', pattern: '(?:生产线|生产基地|工厂|厂房|产能|制造环节|加工环节|生产环节|车间|企业)[^。；]{0,12}(?:转移|搬迁|疏解|搬到|迁到|迁往|外迁|迁至|转到|落户到|放到|(?:放|搬|转|迁|挪|移)过去)', weight: 3 },
       { label: '派团队管理', pattern: '派(?:驻)?(?:管理|招商|运营)?(?:团队|干部|人员)|派人管理|输出管理|管理输出|负责(?:引进企业|招商|引进项目|导入项目)', weight: 2 },
-      { label: '异地建园', pattern: '(?:在|到|赴)[^。；，]{1,8}(?:建设|建|设立|共建|合建|开发)[^。；，]{0,8}(?:合作|产业|工业|加工|制造|物流)?(?:园|园区|工业区|开发区)', weight: 2 },
+      { label: '异地建园', pattern: '(?:在|到|赴)[^。；，]{1,8}(?:建设|建|设立|设|共建|合建|开发|布局)[^。；，]{0,8}(?:合作|产业|工业|加工|制造|物流|分)?(?:园|园区|工业区|开发区)', weight: 2 },
       { label: '产业飞地', pattern: '产业飞地', weight: 2 },
       { label: '异地建生产基地', pattern: '(?:在|到)[^。；，]{1,10}(?:建设|新建|建|设立|布局|投资|落地)[^。；，]{0,6}(?:生产基地|制造基地|加工基地|工厂|分厂|生产线|车间)', weight: 3 },
       { label: '出钱出管理', pattern: '出钱|出资金|出技术|出管理|资金[、和]技术[、和]?管理|输出(?:资金|技术|管理)', weight: 2 },
@@ -256,7 +256,7 @@ export const MODE_DATA: ModeData[] = [
       { label: 'park-in-park', pattern: 'park[- ](?:in|within|inside)[- ](?:a[- ])?park|parks? (?:within|inside) (?:a |the |each other\\W?s? )?parks?', weight: 5 },
       { label: 'co-built / joint management', pattern: 'co[- ]?buil[dt]|co[- ]?develop\\w*|jointly (?:build|develop|plan|run|manage|attract|promote|operate)|joint (?:planning|investment promotion|management|committee)|co[- ]?manag\\w*', weight: 3 },
       { label: 'each in the other', pattern: "\\beach (?:will |would |shall )?(?:sets? up|set up|builds?|opens?|has|hosts?|runs?)\\b|\\b(?:in|for) the other(?:'s| one| side| party| city| county| district)?\\b|in each other", weight: 4 },
-      { label: 'equal terms', pattern: 'equal (?:footing|terms|shares?|partners|votes?|say|rights|standing|weight)|both sides (?:have|get|share|hold)|on an equal|split (?:it )?(?:equally|evenly|50/50)|fifty[- ]fifty', weight: 2 },
+      { label: 'equal terms', pattern: 'equal (?:footing|terms|shares?|partners|votes?|say|rights|standing|weight)|both sides (?:have|get|share|hold)|\\b50 ?[/:-] ?50\\b|on an equal|split (?:it )?(?:equally|evenly|50/50)|fifty[- ]fifty', weight: 2 },
     ],
     mechanisms: [
       { id: 'contribution_weighted', whyZh: '双方对等出资、共同招商，按出资或股本比例分配。', whyEn: 'Equal partners share by capital or equity contributed.' },

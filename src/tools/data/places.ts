@@ -11,7 +11,7 @@ export const BIG_ZH =
 
 /** A less developed place (Chinese). 县 alone counts, but not 强县. */
 export const WEAK_ZH =
-  '(?:欠发达|不发达|山区|薄弱|后发|落后|贫困|加快发展|偏远|边远|革命老区|老区|民族地区|西部|中西部|内陆|苏北|皖北|粤北|粤东西北|浙西南|乡镇|(?<![强达])县)';
+  '(?:欠发达|不发达|山区|薄弱|后发|落后|贫困|加快发展|偏远|边远|革命老区|老区|民族地区|西部|中西部|内陆|苏北|皖北|粤北|粤东西北|浙西南|赣南|闽西|湘西|鄂西|陕南|新疆|西藏|青海|甘肃|宁夏|贵州|内蒙古|喀什|和田|乡镇|(?<![强达])县)';
 
 /** A developed place or hub (English). */
 export const BIG_EN =
@@ -19,4 +19,4 @@ export const BIG_EN =
 
 /** A less developed place (English). */
 export const WEAK_EN =
-  '(?:poor|poorer|less[- ]developed|underdeveloped|undeveloped|mountain\\w*|rural|remote|inland|lagging|backward|struggling|western|central china|small|(?:a|our|the|their|my) (?:[a-z]+ )?county|counties|villages?|hamlets?)';
+  '(?:poor|poorer|less[- ]developed|underdeveloped|undeveloped|mountain\\w*|rural|remote|inland|lagging|backward|struggling|western|central china|xinjiang|tibet|qinghai|gansu|ningxia|guizhou|inner mongolia|northern (?:jiangsu|anhui|guangdong)|small|(?:a|our|the|their|my) (?:[a-z]+ )?county|counties|villages?|hamlets?)';
