@@ -26,11 +26,15 @@ const OUT = fileURLToPath(new URL('../src/retrieval/glossary-places.json', impor
 // Administrative suffixes: 启东市 is also asked about as "Qidong".
 const SUFFIX = /(?:省|市|县|区|镇|乡|村)$/;
 // Words jieba tags as places that are not names of one place (directions, generic regions).
-const NOT_A_PLACE = /^(?:东部|西部|中部|南部|北部|东南|西南|西北|东北|沿海|内陆|山区|全国|全省|国内|境外|海外|地方|当地|本地|异地|中国|东南亚)$/;
+const NOT_A_PLACE = /^(?:长尾|长度|东部|西部|中部|南部|北部|东南|西南|西北|东北|沿海|内陆|山区|全国|全省|国内|境外|海外|地方|当地|本地|异地|中国|东南亚)$/;
+
+// Characters whose place-name reading is not the one @napi-rs/pinyin picks (长兴 Changxing, 长安
+// Chang'an, 厦门 Xiamen, 蚌埠 Bengbu): polyphones read as in names.
+const READING: Record<string, string> = { 长: 'chang', 厦: 'xia', 蚌: 'beng' };
 
 /** Pinyin spellings: joined (waigaoqiao), and split before a vowel syllable (pan an, as in Pan'an). */
 function spellings(zh: string): string[] {
-  const syl = pinyin(zh) as string[];
+  const syl = (pinyin(zh) as string[]).map((s, i) => READING[zh[i]!] ?? s);
   if (!syl.length || syl.some((s) => !/^[a-z]+$/.test(s))) return [];
   const out = [syl.join('')];
   if (syl.slice(1).some((s) => /^[aeo]/.test(s))) out.push(syl.join(' '));

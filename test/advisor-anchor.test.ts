@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRetriever, type HybridRetriever } from '../src/retrieval';
 import { createOfflineAdvisor } from '../src/advisor/offline';
 import { CorpusStats } from '../src/advisor/stats';
-import { extractConcepts } from '../src/advisor/terms';
+import { extractConcepts, writtenAsName } from '../src/advisor/terms';
+import { expandQuery } from '../src/retrieval/glossary';
 import { ANCHOR_MIN, domainAnchor, evidenceStrength, type EvidenceSignals } from '../src/advisor/decline';
 
 let dir: string;
@@ -42,5 +43,23 @@ describe('domain anchor', () => {
     const advisor = createOfflineAdvisor(retriever);
     expect((await advisor.ask('量子计算机的主要工作原理是什么？')).answered).toBe(false);
     expect((await advisor.ask('科创飞地的收益怎么分配？')).answered).toBe(true);
+  });
+});
+
+describe('English names', () => {
+  it('pins a glossed word as a name only when the question writes it with a capital', () => {
+    expect(writtenAsName('How far is it from Quzhou to the coast?', 'quzhou')).toBe(true);
+    expect(writtenAsName('What share of urban residents moved?', 'urban')).toBe(false);
+    const roles = (q: string) => Object.fromEntries(extractConcepts(q, stats).map((c) => [c.label, c.role]));
+    // 城市 is tagged as a place by jieba, 开园 is unknown to it: lowercase English makes them nouns.
+    expect(roles('How did urban incomes change after the park opened?')['城市']).toBe('noun');
+    expect(roles('How did incomes in Quzhou change?')['衢州']).toBe('entity');
+  });
+
+  it('reads polyphonic characters of place names as in names (Chang’an, Xiamen)', () => {
+    const zh = (q: string) => expandQuery(q).terms.flatMap((t) => t.zh);
+    expect(zh("What did Chang'an gain?")).toContain('长安');
+    expect(zh("What did Chang'an gain?")).not.toContain('变化');
+    expect(zh('Is Xiamen mentioned?')).toContain('厦门');
   });
 });

@@ -224,7 +224,11 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     // The English words count too: English questions also reach the papers' English abstracts.
     // The gloss shown to the user is the glossary's preferred English, not the stemmed match.
     const gloss = preferredGloss(m.zh[0] ?? '') ?? m.en;
-    const role = zhRole(m.zh[0] ?? '');
+    let role = zhRole(m.zh[0] ?? '');
+    // In English a name is written with a capital (Quzhou, Laos): a lowercase word glossed to one
+    // jieba tags as a place or does not know (urban → 城市, opened → 开园) is an ordinary noun,
+    // not a name the evidence must repeat.
+    if (role === 'entity' && /^[a-z]/.test(m.en) && !writtenAsName(raw, m.en)) role = 'noun';
     const pairs = role === 'entity' ? m.zh.flatMap((z) => provincePairs(z, stats)) : [];
     add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en, ...pairs].map(matchText))], kind: 'gloss', weight: 1, gloss, role });
   }
@@ -252,6 +256,13 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     }
   }
   return out;
+}
+
+/** True when the glossary match's first word is written with a capital anywhere in the question (first word included). */
+export function writtenAsName(question: string, match: string): boolean {
+  const stem = match.split(/[\s-]/)[0]!;
+  const words = question.match(/[A-Za-z][\w']*/g) ?? [];
+  return words.some((w) => /^[A-Z]/.test(w) && w.toLowerCase().replace(/'/g, '').startsWith(stem));
 }
 
 /** True when a word starting with `stem` is written with a capital inside the question (not as its first word). */
