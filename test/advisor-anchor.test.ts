@@ -7,6 +7,7 @@ import { createOfflineAdvisor } from '../src/advisor/offline';
 import { CorpusStats } from '../src/advisor/stats';
 import { extractConcepts, writtenAsName } from '../src/advisor/terms';
 import { expandQuery } from '../src/retrieval/glossary';
+import { questionShape } from '../src/advisor/question';
 import { ANCHOR_MIN, domainAnchor, evidenceStrength, type EvidenceSignals } from '../src/advisor/decline';
 
 let dir: string;
@@ -61,5 +62,20 @@ describe('English names', () => {
     expect(zh("What did Chang'an gain?")).toContain('长安');
     expect(zh("What did Chang'an gain?")).not.toContain('变化');
     expect(zh('Is Xiamen mentioned?')).toContain('厦门');
+  });
+});
+
+describe('English figure questions', () => {
+  it('reads the unit after "how many" as the kind of figure asked for', () => {
+    expect(questionShape('How many mu of land does the county use?').figureKind).toBe('size');
+    expect(questionShape('How many square kilometres does the park cover?').figureKind).toBe('size');
+    expect(questionShape('How many billion yuan were invested?').figureKind).toBe('money');
+    expect(questionShape('How many firms moved there?').figureKind).toBe('count');
+  });
+
+  it('lets a glossed compound match the papers’ wording with a short insertion', () => {
+    // The glossary's 用地指标 is written 用地计划指标 in the papers.
+    const quota = extractConcepts('How large is the land quota?', stats).find((c) => c.alts.includes('用地指标'));
+    expect(quota?.alts.some((a) => /^用地.{1,2}指标$/.test(a) && stats.df(a) > 0)).toBe(true);
   });
 });

@@ -68,7 +68,14 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   if (/^(?:哪一?年|何年|何时|什么时候)$/.test(w) || /\b(?:what|which) year\b|\bwhen\b|\bby when\b/i.test(w)) return 'year';
   if (/比例|比重|占比|百分之|税率|利率|增速|增长率/.test(w) || /\b(?:percentage|percent|share|proportion|fraction|ratio|rate)\b/i.test(w)) return 'percent';
   if (/^几/.test(w)) return w.endsWith('倍') ? 'times' : w.endsWith('年') ? 'year' : 'count';
-  if (/^how many\b/i.test(w)) return 'count';
+  if (/^how many\b/i.test(w)) {
+    // "how many mu / square kilometres / yuan": the unit after it says a size or a sum, not a count.
+    const next = q.slice(m.index + w.length).trimStart().toLowerCase();
+    if (/^(?:mu|hectares?|acres?|square (?:kilo)?met(?:re|er)s|km|kilomet(?:re|er)s|met(?:re|er)s|miles)\b/.test(next)) return 'size';
+    if (/^(?:(?:hundred |ten )?(?:billion|million|thousand) )?(?:yuan|rmb|dollars|us dollars)\b/.test(next)) return 'money';
+    if (/^times\b/.test(next)) return 'times';
+    return 'count';
+  }
   const after = q.slice(m.index + w.length).replace(/^[的\s]+/, '');
   // 占了多大比例, 税率是多少, 多少的企业所得税优惠税率: a share.
   if (/^[多百]/.test(w) && (/^[^，。？?；]{0,10}?(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)/.test(after) || /(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)[是为有达约占了]*$/.test(q.slice(0, m.index)))) return 'percent';

@@ -165,6 +165,16 @@ function looseForms(word: string, stats: CorpusStats): string[] {
   return stats.matchesOf(new RegExp(pieces.map((p) => escapeRe(matchText(p))).join('[\\u3400-\\u9fff]{1,2}')));
 }
 
+const looseCache = new WeakMap<CorpusStats, Map<string, string[]>>();
+/** looseForms, remembered per corpus: a glossary term recurs across questions and each scan reads the whole corpus. */
+function cachedLooseForms(word: string, stats: CorpusStats): string[] {
+  let m = looseCache.get(stats);
+  if (!m) looseCache.set(stats, (m = new Map()));
+  let v = m.get(word);
+  if (!v) m.set(word, (v = looseForms(word, stats).filter((f) => f !== matchText(word))));
+  return v;
+}
+
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -230,7 +240,9 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     // not a name the evidence must repeat.
     if (role === 'entity' && /^[a-z]/.test(m.en) && !writtenAsName(raw, m.en)) role = 'noun';
     const pairs = role === 'entity' ? m.zh.flatMap((z) => provincePairs(z, stats)) : [];
-    add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en, ...pairs].map(matchText))], kind: 'gloss', weight: 1, gloss, role });
+    // The papers may write a glossed compound with a short insertion (用地指标 → 用地计划指标).
+    const loose = m.zh.flatMap((z) => cachedLooseForms(z, stats));
+    add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en, ...pairs, ...loose].map(matchText))], kind: 'gloss', weight: 1, gloss, role });
   }
   for (const n of norm.match(NUMBER) ?? []) add({ label: n, alts: [n], kind: 'num', weight: 1, role: 'noun' });
   const words = contentTerms(text).flatMap((t) => (/^[a-z0-9]/.test(t) ? [t] : repairMiscut(t, stats)));
