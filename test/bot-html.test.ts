@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { escapeHtml, renderHtml, splitHtml } from '../src/bot/html';
-
-/** Tags must be balanced and properly nested in every piece. */
-function balanced(html: string): boolean {
-  const stack: string[] = [];
-  for (const m of html.matchAll(/<(\/?)([a-z-]+)[^>]*>/gi)) {
-    if (m[1]) {
-      if (stack.pop() !== m[2]) return false;
-    } else stack.push(m[2]);
-  }
-  return stack.length === 0;
-}
+import { balanced } from './helpers/html';
 
 function visible(html: string): string {
   return html.replace(/<[^>]*>/g, '').replace(/\s+/g, '');

@@ -2,18 +2,19 @@
  * End-to-end: the real bot (grammY, runner, plugins, file sessions) on the real services (real
  * corpus, real index built in a temp INDEX_DIR) against the telegram-test-api emulator on loopback.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../src/config';
+import type { Config } from '../src/config';
 import { createServices } from '../src/services';
 import { fromServices } from '../src/chat/adapter';
 import type { ChatServices } from '../src/chat/ports';
 import { startBot, type StartedBot } from '../src/bot';
-import { createLogger } from '../src/bot/logger';
 import { TELEGRAM_LIMIT } from '../src/bot/html';
 import { Emulator, TEST_TOKEN, enableInlineQueries, type BotMessage, type UserOptions } from './helpers/emulator';
+import { captureLog, emulatorBotConfig } from './helpers/bot';
+import { balanced, readCorpusText, unescape } from './helpers/html';
 
 const ALICE: UserOptions = { userId: 1001, languageCode: 'zh-hans' };
 const BOB: UserOptions = { userId: 1002, languageCode: 'en' };
@@ -21,25 +22,7 @@ const CAROL: UserOptions = { userId: 1003 };
 const DAVE: UserOptions = { userId: 1004, languageCode: 'en' };
 const STRANGER: UserOptions = { userId: 9999, languageCode: 'en' };
 
-const corpusText = readdirSync('corpus')
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => readFileSync(join('corpus', f), 'utf8'))
-  .join('\n');
-
-/** Tags balanced and properly nested: what Telegram's HTML parser demands. */
-function balanced(html: string): boolean {
-  const stack: string[] = [];
-  for (const m of html.matchAll(/<(\/?)([a-z-]+)[^>]*>/gi)) {
-    if (m[1]) {
-      if (stack.pop() !== m[2]) return false;
-    } else stack.push(m[2]);
-  }
-  return stack.length === 0;
-}
-
-function unescape(s: string): string {
-  return s.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-}
+const corpusText = readCorpusText();
 
 let emu: Emulator;
 let services: ChatServices;
@@ -49,20 +32,12 @@ let bot: StartedBot | undefined;
 const logLines: string[] = [];
 
 function botConfig(): Config {
-  return loadConfig({
-    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-    TELEGRAM_API_ROOT: emu.apiRoot,
-    DATA_DIR: dataDir,
-    INDEX_DIR: indexDir,
-    ALLOWED_USER_IDS: '1001,1002,1003,1004',
-    RATE_LIMIT_PER_MINUTE: '1000',
-    LOG_LEVEL: 'info',
-  });
+  return emulatorBotConfig(emu, { dataDir, indexDir }, { ALLOWED_USER_IDS: '1001,1002,1003,1004', LOG_LEVEL: 'info' });
 }
 
 async function start(): Promise<StartedBot> {
   const config = botConfig();
-  const log = createLogger({ level: 'info', secrets: [TEST_TOKEN], destination: { write: (s: string) => void logLines.push(s) } });
+  const { log } = captureLog([TEST_TOKEN], logLines);
   bot = await startBot(config, services, { log, throttle: false, retry: { maxRetryAttempts: 2, maxDelaySeconds: 2 } });
   return bot;
 }

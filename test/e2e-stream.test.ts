@@ -5,20 +5,21 @@
  * The answer must grow in one message through paced edits and end as the verified answer with
  * citations and buttons; a stream that breaks must end as the offline answer with a one-line note.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../src/config';
+import type { Config } from '../src/config';
 import { createServices, type Services } from '../src/services';
 import { fromServices } from '../src/chat/adapter';
 import type { ChatServices } from '../src/chat/ports';
 import { startBot, type StartedBot } from '../src/bot';
-import { createLogger } from '../src/bot/logger';
 import { TELEGRAM_LIMIT } from '../src/bot/html';
 import { DEFAULT_STREAM_INTERVAL_MS } from '../src/bot/stream';
 import { splitSentences } from '../src/corpus/sentences';
 import { Emulator, TEST_TOKEN, type BotMessage, type UserOptions } from './helpers/emulator';
+import { captureLog, emulatorBotConfig } from './helpers/bot';
+import { balanced, readCorpusText, unescape } from './helpers/html';
 import { passagesIn, startStub, type ChatRequest, type Reply, type Stub } from './llm-stub';
 
 const INTERVAL = DEFAULT_STREAM_INTERVAL_MS;
@@ -26,24 +27,7 @@ const LLM_TIMEOUT_MS = 9000;
 /** Loopback jitter between the bot issuing a call and the emulator recording it. */
 const JITTER_MS = 25;
 
-const corpusText = readdirSync('corpus')
-  .filter((f) => f.endsWith('.md'))
-  .map((f) => readFileSync(join('corpus', f), 'utf8'))
-  .join('\n');
-
-function unescape(s: string): string {
-  return s.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-}
-
-function balanced(html: string): boolean {
-  const stack: string[] = [];
-  for (const m of html.matchAll(/<(\/?)([a-z-]+)[^>]*>/gi)) {
-    if (m[1]) {
-      if (stack.pop() !== m[2]) return false;
-    } else stack.push(m[2]);
-  }
-  return stack.length === 0;
-}
+const corpusText = readCorpusText();
 
 /** How the stub's model answers the next question. */
 interface Plan {
@@ -108,12 +92,7 @@ let bot: StartedBot | undefined;
 const logLines: string[] = [];
 
 function config(): Config {
-  return loadConfig({
-    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-    TELEGRAM_API_ROOT: emu.apiRoot,
-    DATA_DIR: dataDir,
-    INDEX_DIR: indexDir,
-    RATE_LIMIT_PER_MINUTE: '1000',
+  return emulatorBotConfig(emu, { dataDir, indexDir }, {
     LOG_LEVEL: 'info',
     OPENAI_API_KEY: 'sk-dummy-stream-test',
     OPENAI_BASE_URL: stub.baseURL,
@@ -132,7 +111,7 @@ beforeAll(async () => {
   const real = fromServices(services);
   // The same bot can be switched to the offline advisor, to check it keeps its non-streaming behaviour.
   const chat: ChatServices = { ...real, ask: (q, o) => (useOffline ? services.offlineAdvisor.ask(q, o) : real.ask(q, o)) };
-  const log = createLogger({ level: 'info', secrets: [TEST_TOKEN, 'sk-dummy-stream-test'], destination: { write: (s: string) => void logLines.push(s) } });
+  const { log } = captureLog([TEST_TOKEN, 'sk-dummy-stream-test'], logLines);
   bot = await startBot(config(), chat, { log, throttle: false, retry: { maxRetryAttempts: 2, maxDelaySeconds: 2 } });
 }, 120_000);
 

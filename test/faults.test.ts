@@ -8,7 +8,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../src/config';
 import { createServices, type Services } from '../src/services';
@@ -23,6 +22,8 @@ import { createLlmAdvisor } from '../src/llm';
 import { failureNote } from '../src/llm/failures';
 import { insertAhead } from '../bench/load-lib';
 import { Emulator, TEST_TOKEN, freePort, type UserOptions } from './helpers/emulator';
+import { captureLog, emulatorBotConfig } from './helpers/bot';
+import { HAS_REDIS, describeRedisRequired, startRedisServer } from './helpers/redis';
 import { startStub, type Stub } from './llm-stub';
 
 let emu: Emulator;
@@ -37,13 +38,10 @@ function tmp(prefix: string): string {
   return d;
 }
 
-function capture(): { log: ReturnType<typeof createLogger>; text: () => string } {
-  const lines: string[] = [];
-  return { log: createLogger({ level: 'info', secrets: [TEST_TOKEN], destination: { write: (s: string) => void lines.push(s) } }), text: () => lines.join('') };
-}
+const capture = () => captureLog([TEST_TOKEN]);
 
 function botConfig(extra: Record<string, string> = {}): Config {
-  return loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: tmp('enclave-fault-data-'), INDEX_DIR: indexDir, RATE_LIMIT_PER_MINUTE: '1000', ...extra });
+  return emulatorBotConfig(emu, { dataDir: tmp('enclave-fault-data-'), indexDir }, extra);
 }
 
 const plain = (msgs: { text: string }[]) => msgs.map((m) => m.text.replace(/<[^>]*>/g, '')).join('\n');
@@ -122,34 +120,13 @@ describe('Redis unavailable at start', () => {
   });
 });
 
-const hasRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0;
-const requireRedis = Boolean(process.env.CI || process.env.REQUIRE_REDIS);
-describe.runIf(!hasRedis && requireRedis)('Redis lost mid-run (required)', () => {
-  it('needs redis-server', () => {
-    throw new Error('redis-server is not installed but CI/REQUIRE_REDIS is set: apt-get install -y redis-server');
-  });
-});
+describeRedisRequired('Redis lost mid-run (required)');
 
-describe.runIf(hasRedis)('Redis lost mid-run', () => {
+describe.runIf(HAS_REDIS)('Redis lost mid-run', () => {
   let port: number;
   let redis: ChildProcess | undefined;
   const startRedis = async () => {
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    probe.on('error', () => undefined);
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        break;
-      } catch (e) {
-        if (Date.now() > deadline) throw e;
-        probe.disconnect();
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    probe.disconnect();
+    redis = await startRedisServer(port);
   };
   beforeAll(async () => {
     port = await freePort();

@@ -19,6 +19,7 @@ import { splitReply } from '../src/chat/replies';
 import { t } from '../src/chat/i18n';
 import { coerceChatSession, newChatSession, type RouteResult } from '../src/chat/types';
 import { renderHtml } from '../src/bot/html';
+import { balanced } from './helpers/html';
 import { classifyMode, computeSplit, estimateOutput, MODES, ModeResultSchema, parseSplitText, splitFromText } from '../src/tools';
 
 let router: ChatRouter;
@@ -59,17 +60,6 @@ function userErrorOrValue<T>(f: () => T, input?: unknown): T | undefined {
     human(e.message, input);
     return undefined;
   }
-}
-
-/** Tags balanced and properly nested (Telegram's HTML parser refuses anything else). */
-function balanced(html: string): boolean {
-  const stack: string[] = [];
-  for (const m of html.matchAll(/<(\/?)([a-z-]+)[^>]*>/gi)) {
-    if (m[1]) {
-      if (stack.pop() !== m[2]) return false;
-    } else stack.push(m[2]);
-  }
-  return stack.length === 0;
 }
 
 function checkRoute(r: RouteResult): void {

@@ -8,13 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../src/config';
+import type { Config } from '../src/config';
 import { createServices } from '../src/services';
 import { fromServices } from '../src/chat/adapter';
 import { startBot, type StartedBot } from '../src/bot';
 import { createLogger } from '../src/bot/logger';
 import { burstPlan, sendPlanned, tagReplies, tapCalls, verify, type Handled, type TappedCall } from '../bench/load-lib';
-import { Emulator, TEST_TOKEN } from './helpers/emulator';
+import { Emulator } from './helpers/emulator';
+import { emulatorBotConfig } from './helpers/bot';
 
 let emu: Emulator;
 let bot: StartedBot;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   indexDir = mkdtempSync(join(tmpdir(), 'enclave-burst-index-'));
   emu = await Emulator.start();
   tapCalls(emu, (c) => calls.push(c));
-  const config: Config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: dataDir, INDEX_DIR: indexDir, RATE_LIMIT_PER_MINUTE: '1000' });
+  const config: Config = emulatorBotConfig(emu, { dataDir, indexDir });
   const services = fromServices(await createServices(config, { log: () => undefined }));
   const log = createLogger({
     level: 'info',

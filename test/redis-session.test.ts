@@ -2,34 +2,29 @@
  * Sessions in a real Redis survive a bot restart. Spawns `redis-server` on a free loopback port
  * (no persistence). Without the binary: fails under CI or REQUIRE_REDIS, else skips saying why.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, type Config } from '../src/config';
+import type { Config } from '../src/config';
 import { createServices } from '../src/services';
 import { fromServices } from '../src/chat/adapter';
 import type { ChatServices } from '../src/chat/ports';
 import { startBot, type StartedBot } from '../src/bot';
 import { createLogger } from '../src/bot/logger';
-import { Emulator, TEST_TOKEN, freePort, type UserOptions } from './helpers/emulator';
+import { Emulator, freePort, type UserOptions } from './helpers/emulator';
+import { emulatorBotConfig } from './helpers/bot';
+import { HAS_REDIS, REDIS_REQUIRED, describeRedisRequired, startRedisServer } from './helpers/redis';
 
-const hasRedis = spawnSync('redis-server', ['--version'], { encoding: 'utf8' }).status === 0;
-const required = Boolean(process.env.CI || process.env.REQUIRE_REDIS);
-
-if (!hasRedis && !required) {
+if (!HAS_REDIS && !REDIS_REQUIRED) {
   console.log('[redis-session] skipped: redis-server is not installed (apt-get install -y redis-server); set REQUIRE_REDIS=1 to make this a failure');
 }
 
-describe.runIf(!hasRedis && required)('redis session (required)', () => {
-  it('needs redis-server', () => {
-    throw new Error('redis-server is not installed but CI/REQUIRE_REDIS is set: apt-get install -y redis-server');
-  });
-});
+describeRedisRequired('redis session (required)');
 
-describe.runIf(hasRedis)('sessions in Redis', () => {
+describe.runIf(HAS_REDIS)('sessions in Redis', () => {
   let redisProc: ChildProcess;
   let redisUrl: string;
   let emu: Emulator;
@@ -40,14 +35,7 @@ describe.runIf(hasRedis)('sessions in Redis', () => {
   const U: UserOptions = { userId: 2001, languageCode: 'zh-hans' };
 
   function config(): Config {
-    return loadConfig({
-      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-      TELEGRAM_API_ROOT: emu.apiRoot,
-      REDIS_URL: redisUrl,
-      DATA_DIR: dataDir,
-      INDEX_DIR: indexDir,
-      RATE_LIMIT_PER_MINUTE: '1000',
-    });
+    return emulatorBotConfig(emu, { dataDir, indexDir }, { REDIS_URL: redisUrl });
   }
 
   async function start() {
@@ -57,21 +45,7 @@ describe.runIf(hasRedis)('sessions in Redis', () => {
   beforeAll(async () => {
     const port = await freePort();
     redisUrl = `redis://127.0.0.1:${port}`;
-    redisProc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    const probe = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      try {
-        await probe.connect();
-        await probe.ping();
-        break;
-      } catch (e) {
-        if (Date.now() > deadline) throw e;
-        probe.disconnect();
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    probe.disconnect();
+    redisProc = await startRedisServer(port);
     dataDir = mkdtempSync(join(tmpdir(), 'enclave-redis-data-'));
     indexDir = mkdtempSync(join(tmpdir(), 'enclave-redis-index-'));
     emu = await Emulator.start();
