@@ -267,7 +267,8 @@ describe('classifier output', () => {
  * Blind batches: scenarios written from the corpus's mode definitions before reading the classifier
  * (batch A) and after changing it but before running them (batches B, C, D; D was measured untuned at
  * top-1 24/26, direction 22/26; E, 50 rows written before reading the classifier code, untuned at
- * top-1 45/50, direction 44/50). They state the real bar of the
+ * top-1 45/50, direction 44/50; F, 30 rows written after the E fixes, before measuring, first run
+ * top-1 26/30, direction 26/30). They state the real bar of the
  * held-out check — accuracy ≥ 0.90 on each batch — not per-row exactness.
  */
 const BlindRow = (l: string) => JSON.parse(l) as { id: string; text: string; primary: string | null; direction: string | null };
@@ -277,7 +278,7 @@ const blind = (file: string) =>
     .filter((l) => l.trim())
     .map(BlindRow);
 
-const BATCHES = ['mode-blind-a.jsonl', 'mode-blind-b.jsonl', 'mode-blind-c.jsonl', 'mode-blind-d.jsonl', 'mode-blind-e.jsonl'];
+const BATCHES = ['mode-blind-a.jsonl', 'mode-blind-b.jsonl', 'mode-blind-c.jsonl', 'mode-blind-d.jsonl', 'mode-blind-e.jsonl', 'mode-blind-f.jsonl'];
 
 it('the blind batches together are a real test set: zh and en, every mode, non-cooperation text', () => {
   const rows = BATCHES.flatMap(blind);
@@ -397,6 +398,9 @@ describe('classifier: answers typed into the text, speaker roles, chain stations
     expect(inferRoles('R&D in Shanghai, production in Anhui.').moreDeveloped).toBeUndefined();
     expect(inferRoles('西安的企业在安康建设生产基地').moreDeveloped).toBe('origin');
     expect(inferRoles('甘肃的园区在西安设研发中心').moreDeveloped).toBe('host');
+    expect(inferRoles('A city in Jiangxi has opened an incubator in Hangzhou.').moreDeveloped).toBe('host');
+    // a hub setting up in another hub says nothing about who is weaker
+    expect(inferRoles('Shanghai firms open R&D centres in Hangzhou.').moreDeveloped).toBeUndefined();
   });
 
   it('does not read “both” as BOT (build-operate-transfer)', () => {

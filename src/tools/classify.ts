@@ -102,7 +102,7 @@ const DIRECTION_CUES: Array<{ dir: Direction; weight: number; re: RegExp }> = [
   {
     dir: 'reverse',
     weight: 3,
-    re: /反向|回流|带回|回迁|迁回|回(?:到|归)?(?:本地|本县|本市|家乡|老家|当地)|回[^。，；、\s]{1,5}?(?:生产|产业化|投产|转化|落地|量产)|reverse|\b(?:bring|brings|brought|return\w*|mov\w*|transfer\w*|sen[dt]\w*|flow\w*|relocat\w*|tak\w*|took)\b[^.;]{0,30}\b(?:back|home)\b|\b(?:produc\w*|manufactur\w*|industriali[sz]\w*|commerciali[sz]\w*|factor(?:y|ies)|scal\w* up)\b[^.;]{0,40}\b(?:back home|at home|in (?:our|the|their) home (?:county|city|town|region|province))\b/giu,
+    re: /反向|回流|带回|回迁|迁回|回(?:到|归)?(?:本地|本县|本市|家乡|老家|当地)|回[^。，；、\s]{1,5}?(?:生产|产业化|投产|转化|落地|量产)|reverse|\b(?:bring|brings|brought|return\w*|mov\w*|transfer\w*|sen[dt]\w*|flow\w*|relocat\w*|tak\w*|took)\b[^.;]{0,30}\b(?:back|home)\b|\b(?:produc\w*|manufactur\w*|industriali[sz]\w*|commerciali[sz]\w*|factor(?:y|ies)|scal\w* up)\b[^.;]{0,40}\b(?:back home|at home|back (?:in|to|at)|in (?:our|the|their) home (?:county|city|town|region|province))\b/giu,
   },
   {
     dir: 'reverse',
@@ -171,16 +171,24 @@ function speakerRole(text: string): { moreDeveloped: 'origin' | 'host'; match: s
 const HUB_ACTS_ZH = new RegExp(`(?<![到在去往赴向于])${BIG_ZH}(?:的)?[^。；，在到]{0,6}(?:在|到|赴|去)(?!${BIG_ZH})[\\p{Script=Han}]{2,6}?(?:建设|新建|建|设立|设|投资|布局|落地|共建|合建|开办|承接)`, 'gu');
 const ACTS_IN_HUB_ZH = new RegExp(`(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}[^。；，]{0,10}(?:设立|建立|建设|设|建|租|布局|成立|开设)`, 'gu');
 const BIG_ZH_RE = new RegExp(BIG_ZH, 'u');
+const ACTS_IN_HUB_EN = new RegExp(`\\b(?:sets? up|setting up|establish\\w*|open\\w*|rent\\w*|buil[dt]\\w*|locat\\w*|launch\\w*)\\b[^.;]{0,40}?\\b(?:in|at|inside)\\s+(?:a |an |the )?${BIG_EN}`, 'giu');
+const HUB_ACTS_EN = new RegExp(`(?<!\\b(?:in|at|to|into|from|inside|within|near|with|and)\\s+(?:the\\s+|a\\s+|an\\s+)?)\\b${BIG_EN}[^.;]{0,80}\\b(?:in|into|to)\\s+(?:a |an |the )?(?:new )?(?:[a-z-]+ ){0,2}(?:park|zone|estate|base|site|plant|factory) (?:in|at) (?!${BIG_EN})[A-Z]`, 'gu');
+const BIG_EN_RE = new RegExp(BIG_EN, 'iu');
 function hubRole(text: string): InferredRoles | undefined {
-  const fwd = firstHit(HUB_ACTS_ZH, text);
+  const fwd = firstHit(HUB_ACTS_ZH, text) ?? firstHit(HUB_ACTS_EN, text);
   let rev: RegExpExecArray | undefined;
-  ACTS_IN_HUB_ZH.lastIndex = 0;
-  for (let m = ACTS_IN_HUB_ZH.exec(text); m; m = ACTS_IN_HUB_ZH.exec(text)) {
-    const clause = text.slice(0, m.index).split(/[。；，,;]/u).pop() ?? '';
-    if (!negated(text, m.index) && /\p{Script=Han}/u.test(clause) && !BIG_ZH_RE.test(clause)) {
-      rev = m;
-      break;
+  // the actor is whoever comes before the verb in the same clause; it must be someone, and not a hub
+  for (const [re, split, hub, someone] of [
+    [ACTS_IN_HUB_ZH, /[。；，,;]/u, BIG_ZH_RE, /\p{Script=Han}/u],
+    [ACTS_IN_HUB_EN, /[.;]\s|[;:]/u, BIG_EN_RE, /[a-z]{2}/iu],
+  ] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m && !rev; m = re.exec(text)) {
+      // “a city in Jiangxi” names no hub: the generic “a/the city” of the hub vocabulary does not count here
+      const clause = (text.slice(0, m.index).split(split).pop() ?? '').replace(/\b(?:a|the) city\b/giu, '');
+      if (!negated(text, m.index) && someone.test(clause) && !hub.test(clause)) rev = m;
     }
+    if (rev) break;
   }
   if (fwd && !rev) return { moreDeveloped: 'origin', match: fwd[0] };
   if (rev && !fwd) return { moreDeveloped: 'host', match: rev[0] };
