@@ -1,7 +1,7 @@
 #!/usr/bin/env tsx
 /**
  * `npx tsx eval/calibrate.ts [--verbose]` — derives the offline advisor's decline rule
- * (DECLINE_RULE in src/advisor/decline.ts) from the dev, fresh and first hold-out sets pooled.
+ * (DECLINE_RULE in src/advisor/decline.ts) from the dev, fresh, first and third hold-out sets pooled.
  *
  * Every dev question is asked once with declining switched off, which yields its evidence signals
  * (coverage of the question by the top passages; share of the question held by a term the corpus
@@ -25,9 +25,11 @@ import { loadDevset, DEVSET_PATH } from './devset';
 // `--devset FILE` (repeatable) replaces the three.
 const FRESH_PATH = fileURLToPath(new URL('./fresh.jsonl', import.meta.url));
 const HOLDOUT_PATH = fileURLToPath(new URL('./holdout.jsonl', import.meta.url));
+// The third hold-out (blind when written, then used as the development signal for generalisation).
+const HOLDOUT3_PATH = fileURLToPath(new URL('./holdout3.jsonl', import.meta.url));
 function questionFiles(argv: string[]): string[] {
   const files = argv.flatMap((a, i) => (argv[i - 1] === '--devset' ? [a] : []));
-  return files.length ? files : [DEVSET_PATH, FRESH_PATH, HOLDOUT_PATH];
+  return files.length ? files : [DEVSET_PATH, FRESH_PATH, HOLDOUT_PATH, HOLDOUT3_PATH];
 }
 
 const MIN_ANSWERED = 0.9;
