@@ -268,7 +268,8 @@ describe('classifier output', () => {
  * (batch A) and after changing it but before running them (batches B, C, D; D was measured untuned at
  * top-1 24/26, direction 22/26; E, 50 rows written before reading the classifier code, untuned at
  * top-1 45/50, direction 44/50; F, 30 rows written after the E fixes, before measuring, first run
- * top-1 26/30, direction 26/30). They state the real bar of the
+ * top-1 26/30, direction 26/30; G, 40 rows written after the F fixes, before measuring, first run
+ * top-1 40/40, direction 39/40). They state the real bar of the
  * held-out check — accuracy ≥ 0.90 on each batch — not per-row exactness.
  */
 const BlindRow = (l: string) => JSON.parse(l) as { id: string; text: string; primary: string | null; direction: string | null };
@@ -278,7 +279,7 @@ const blind = (file: string) =>
     .filter((l) => l.trim())
     .map(BlindRow);
 
-const BATCHES = ['mode-blind-a.jsonl', 'mode-blind-b.jsonl', 'mode-blind-c.jsonl', 'mode-blind-d.jsonl', 'mode-blind-e.jsonl', 'mode-blind-f.jsonl'];
+const BATCHES = ['mode-blind-a.jsonl', 'mode-blind-b.jsonl', 'mode-blind-c.jsonl', 'mode-blind-d.jsonl', 'mode-blind-e.jsonl', 'mode-blind-f.jsonl', 'mode-blind-g.jsonl'];
 
 it('the blind batches together are a real test set: zh and en, every mode, non-cooperation text', () => {
   const rows = BATCHES.flatMap(blind);
@@ -336,6 +337,10 @@ describe('classifier mechanisms', () => {
     expect(inferRoles('A lagging county sets up an office in the provincial capital').moreDeveloped).toBe('host');
     // both ways at once: no single more developed side
     expect(inferRoles('山区县在杭州设孵化器，杭州企业到山区县建工厂').moreDeveloped).toBeUndefined();
+    // a county or village speaking for itself (“our county”) is the weaker side, as 县 is in Chinese
+    expect(inferRoles('Our county would like a small office in the provincial capital.').moreDeveloped).toBe('host');
+    expect(inferRoles('Our villages want shop space in a big city.').moreDeveloped).toBe('host');
+    expect(inferRoles('The county seat and our county seat are the same town.').moreDeveloped).toBeUndefined();
     const r = classifyMode('我们县想在杭州建一个就业飞地，开展技能培训、推荐就业。');
     expect(r).toMatchObject({ primary: 'talent_employment', direction: 'reverse' });
   });

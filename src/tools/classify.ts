@@ -146,7 +146,8 @@ const WE_DEV_ZH = new RegExp(`${WE_ZH}(?:县|市|区)?(?:是|属于|地处|位�
 const WE_IN_HUB_ZH = new RegExp(`(?:${WE_ZH}|县里|市里)[^。；]{0,24}(?:在|到|赴|去)(?:结对的?|对口的?)?${BIG_ZH}`, 'gu');
 const WE_TO_WEAK_ZH = new RegExp(`(?:${WE_ZH}|市里|区里)[^。；]{0,24}(?:在|到|赴|去|向)[^。；]{0,8}${WEAK_ZH}`, 'gu');
 const WE_SELF_EN = String.raw`\b(?:we are|we're|we’re|as|being)\s+(?:a|an|one of (?:the )?)\s*(?:[\w-]+\s+){0,3}?`;
-const WE_WEAK_EN = new RegExp(`${WE_SELF_EN}(?:poor|poorer|less[- ]developed|underdeveloped|mountain\\w*|rural|remote|inland|lagging|small|struggling|backward|western)\\b|\\bour (?:poor|small|mountain\\w*|rural|remote|inland|lagging|less[- ]developed|underdeveloped) (?:county|city|town|district|region|province|prefecture)`, 'iu');
+// a county, township or village speaking for itself is the weaker side, as 县 alone is in WEAK_ZH
+const WE_WEAK_EN = new RegExp(`${WE_SELF_EN}(?:poor|poorer|less[- ]developed|underdeveloped|mountain\\w*|rural|remote|inland|lagging|small|struggling|backward|western)\\b|\\bour (?:poor|small|mountain\\w*|rural|remote|inland|lagging|less[- ]developed|underdeveloped) (?:county|city|town|district|region|province|prefecture)|\\bour (?:own |home )?(?:county|township|villages?)\\b(?! (?:seat|town|centre|center)\\b)`, 'iu');
 const WE_DEV_EN = new RegExp(`${WE_SELF_EN}(?:developed|rich|richer|wealthy|prosperous|advanced|coastal|big|major)\\b|\\bour (?:developed|rich|wealthy|prosperous|coastal|advanced) (?:county|city|town|district|region|province)`, 'iu');
 const WE_IN_HUB_EN = new RegExp(`\\b(?:we|our|us)\\b[^.;]{0,80}?\\b(?:in|at|into|inside)\\s+(?:a |an |the )?${BIG_EN}`, 'giu');
 const WE_TO_WEAK_EN = new RegExp(`\\b(?:we|our|us)\\b[^.;]{0,80}?\\b(?:in|to|into|inside)\\s+(?:a |an |the )?${WEAK_EN}`, 'giu');
