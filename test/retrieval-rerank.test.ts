@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openRetriever, type HybridRetriever } from '../src/retrieval';
 import { isFrameWord, questionRuns } from '../src/retrieval/bridge';
 import { expandQuery } from '../src/retrieval/glossary';
-import { weightedConcepts, weightedCoverage } from '../src/retrieval/hybrid';
+import { bestSentenceCoverage, compactSentences, definitionPattern, weightedConcepts, weightedCoverage } from '../src/retrieval/hybrid';
 
 describe('question discourse words and the dictionary bridge', () => {
   it('treats discourse words as no topic, in any form', () => {
@@ -106,5 +106,50 @@ describe('rerank on the real corpus', () => {
     expect(holdsAll.length).toBeGreaterThan(0);
     expect(holdsFew.length).toBeGreaterThan(0);
     expect(Math.min(...holdsAll.map((g) => g.gain))).toBeGreaterThan(Math.max(...holdsFew.map((g) => g.gain)));
+  });
+});
+
+describe('proximity: concepts stated in one sentence', () => {
+  const concepts = [
+    { alts: ['省财政'], weight: 1 },
+    { alts: ['地方级税收', '地方税'], weight: 1 },
+    { alts: ['分享'], weight: 1 },
+  ];
+  const w = [2, 2, 1];
+
+  it('scores a passage by its best sentence, not by the passage as a whole', () => {
+    const together = compactSentences('园区建设有序推进。地方级税收，省财政不参与分享。其余略。');
+    const scattered = compactSentences('省财政安排专项资金。地方税收入增长较快。成果由双方分享。');
+    expect(bestSentenceCoverage(concepts, w, together)).toBeCloseTo(1);
+    // Every concept occurs in the scattered passage too, but never two in one sentence.
+    expect(weightedCoverage(concepts, w, scattered.join(''))).toBeCloseTo(1);
+    expect(bestSentenceCoverage(concepts, w, scattered)).toBeCloseTo(2 / 5);
+    expect(bestSentenceCoverage(concepts, w, [])).toBe(0);
+  });
+
+  it('splits sentences at Chinese and Latin sentence ends, dropping whitespace', () => {
+    expect(compactSentences('甲 乙。丙丁；Ab cd. 面积2.1平方公里')).toEqual(['甲乙。', '丙丁;', 'abcd.', '面积2.1平方公里']);
+  });
+});
+
+describe('definition questions', () => {
+  it('recognises Chinese ways of asking for a definition', () => {
+    for (const q of ['产业飞地是什么？', '反向飞地的含义', '飞地经济这个概念应当怎样界定？', '如何理解园区合作？']) {
+      expect(definitionPattern(q, ['产业飞地', '反向飞地', '飞地经济', '园区合作'])).toBeDefined();
+    }
+    expect(definitionPattern('产业飞地建了多少个？', ['产业飞地'])).toBeUndefined();
+  });
+
+  it('recognises an English definition question after a lead-in clause', () => {
+    expect(definitionPattern('In the debate on innovation, what exactly is a reverse enclave?', ['反向飞地'])).toBeDefined();
+    expect(definitionPattern('Who pays for a reverse enclave?', ['反向飞地'])).toBeUndefined();
+  });
+
+  it('matches a bare 指 as a definition, but not words that start with 指', () => {
+    const re = definitionPattern('园区合作的含义是什么？', ['园区合作'])!;
+    expect(re.test('园区合作指两个相互独立的园区平台')).toBe(true);
+    expect(re.test('园区合作是指两个园区')).toBe(true);
+    expect(re.test('园区合作指导意见')).toBe(false);
+    expect(re.test('园区合作指标体系')).toBe(false);
   });
 });

@@ -76,6 +76,18 @@ export interface HybridParams {
   senseFloor: number;
   /** Weight of an English word no glossary or dictionary entry translates, in that share. */
   untranslatedWeight: number;
+  /** How many fused candidates the rerank reorders. */
+  rerankDepth: number;
+  /**
+   * Rerank bonus × the largest weighted concept share held by one sentence of the passage
+   * (proximity): the question's ideas stated together answer it; scattered over a long passage
+   * they often do not. Per language, as for the concept bonus. Measured on the five QA sets pooled:
+   * English MRR 0.863 → 0.896 at 0.8 (rising to 1.0, then the dev set drops); for Chinese
+   * questions it cost 0.005 MRR at 0.2 (their words are the passages' own, BM25 sees them), so 0.
+   * (A section-title share of the same kind was tried too: no gain on any set, dropped.)
+   */
+  sentenceBonus: number;
+  sentenceBonusZh: number;
 }
 
 export const DEFAULT_PARAMS: HybridParams = {
@@ -99,6 +111,9 @@ export const DEFAULT_PARAMS: HybridParams = {
   conceptBonusZh: 0.1,
   untranslatedWeight: 0.3,
   senseFloor: 0.25,
+  rerankDepth: 20,
+  sentenceBonus: 0.8,
+  sentenceBonusZh: 0,
 };
 
 interface Prepared {
@@ -137,7 +152,6 @@ export function isEnglish(text: string): boolean {
   return latin > cjk;
 }
 
-const RERANK_DEPTH = 20;
 const MAX_QUERY_CHARS = 1000;
 const VECTOR_RETRY_MS = 60_000;
 
@@ -242,7 +256,7 @@ export class HybridRetriever implements Retriever {
     let ranked = [...hits.entries()].sort(byScore);
     if (mode === 'hybrid') {
       // The rerank bonus is small, so only the head of the fused list can change order: rerank that.
-      ranked = ranked.slice(0, Math.max(k, RERANK_DEPTH));
+      ranked = ranked.slice(0, Math.max(k, p.rerankDepth));
       prep.idfWeights = prep.weighted.map((c) => c.weight * this.conceptIdf(c.alts));
       for (const [i, h] of ranked) h.score += this.rerankBonus(prep, i);
       ranked.sort(byScore);
@@ -426,6 +440,14 @@ export class HybridRetriever implements Retriever {
     return w * lex + (1 - w) * vec;
   }
 
+  /** Each chunk's compact sentences, split on first use (the proximity signal). */
+  private sentenceCache?: string[][];
+
+  private bestSentenceCoverage(prep: Prepared, i: number): number {
+    this.sentenceCache ??= this.chunks.map((c) => compactSentences(c.text));
+    return bestSentenceCoverage(prep.weighted, prep.idfWeights!, this.sentenceCache[i]);
+  }
+
   private rerankBonus(prep: Prepared, i: number): number {
     const text = this.compactChunks[i];
     const p = this.params;
@@ -436,23 +458,27 @@ export class HybridRetriever implements Retriever {
     if (prep.definition?.test(text)) bonus += p.definitionBonus;
     const conceptBonus = prep.english ? p.conceptBonus : p.conceptBonusZh;
     if (conceptBonus > 0 && prep.idfWeights) bonus += conceptBonus * weightedCoverage(prep.weighted, prep.idfWeights, text);
+    const sentenceBonus = prep.english ? p.sentenceBonus : p.sentenceBonusZh;
+    if (sentenceBonus > 0 && prep.idfWeights) bonus += sentenceBonus * this.bestSentenceCoverage(prep, i);
     return bonus;
   }
 }
 
-const DEFINITION_Q_EN = /^\s*(?:so\s+|and\s+|then\s+)?(?:what(?:'s| is| are| was| were)\b(?!.*\b(?:role|effect|impact|difference|reason|result|purpose|problem|goal|advantage)s?\b)|what does .+ (?:mean|refer to|stand for)|define\b|definition of|meaning of)/i;
-const DEFINITION_Q_ZH = /什么是|是什么意思|什么意思|指的是什么|指什么|是指什么|含义|定义|概念是|是什么[？?]?\s*$/;
+const DEFINITION_Q_EN = /(?:^|[,;:]\s*)\s*(?:so\s+|and\s+|then\s+)?(?:what(?: exactly| really)?(?:'s| is| are| was| were)(?: exactly| really)?\b(?!.*\b(?:role|effect|impact|difference|reason|result|purpose|problem|goal|advantage)s?\b)|what does .+ (?:mean|refer to|stand for)|define\b|definition of|meaning of)/i;
+const DEFINITION_Q_ZH = /什么是|是什么意思|什么意思|指的是什么|指什么|是指什么|含义|定义|概念是|是什么[？?]?\s*$|(?:怎样|怎么|如何)(?:界定|理解)|内涵/;
 // How the papers define a term: X是指…, X，即…, X是一种…, 所谓X, 对X的定义为…, X的内核在于…
 const DEFINES_AFTER = '[^。；]{0,20}?(?:是指|指的是|就是指|是一种|即|定义为|内核在于|的概念|作为一种)';
+// A bare 指 defines too (园区合作指两个…), unless it starts another word (指导, 指出, 指标 …).
+const DEFINES_BARE = '指(?![导出标引挥数南向令])';
 const DEFINES_BEFORE = '(?:所谓|定义|概念|内涵)[^。；]{0,8}?';
 
 /** For a definitional question, a pattern matching a sentence that defines one of its subject terms. */
-function definitionPattern(q: string, terms: string[]): RegExp | undefined {
+export function definitionPattern(q: string, terms: string[]): RegExp | undefined {
   if (!(isEnglish(q) ? DEFINITION_Q_EN : DEFINITION_Q_ZH).test(q)) return undefined;
   const subj = [...new Set(terms.map(compactText))].filter((t) => t.length >= 2 && !ZH_QUESTION.has(t));
   if (!subj.length) return undefined;
   const alt = subj.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length).join('|');
-  return new RegExp(`(?:${alt})${DEFINES_AFTER}|${DEFINES_BEFORE}(?:${alt})`);
+  return new RegExp(`(?:${alt})(?:${DEFINES_AFTER}|${DEFINES_BARE})|${DEFINES_BEFORE}(?:${alt})`);
 }
 const ZH_QUESTION = new Set(['意思', '含义', '定义', '概念', '指的是', '什么样']);
 
@@ -574,4 +600,16 @@ export function weightedCoverage(concepts: WeightedConcept[], weights: number[],
     if (weights[i] > 0 && c.alts.some((a) => text.includes(a))) found += weights[i];
   });
   return total > 0 ? found / total : 0;
+}
+
+/** A passage's sentences (。！？； and their Latin forms end one; not the point of 2.1), compact. */
+export function compactSentences(text: string): string[] {
+  return compactText(text).split(/(?<=[。！？；!?;])|(?<=\.)(?!\d)/).filter((x) => x.length > 0);
+}
+
+/** The largest weighted concept share any one sentence holds: the question's ideas stated together. */
+export function bestSentenceCoverage(concepts: WeightedConcept[], weights: number[], sentences: string[]): number {
+  let best = 0;
+  for (const s of sentences) best = Math.max(best, weightedCoverage(concepts, weights, s));
+  return best;
 }
