@@ -30,6 +30,16 @@ const MULTI_DOC = /[两二三几各多]篇|[这那]篇.{1,12}[这那]篇|各(?:�
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
+/**
+ * Titles that name one person (主任, 书记, director, mayor …): asked with 谁 / who, the answer is a
+ * person's name. Organisations (管委会, 政府) and groups (领导) are left out — 由谁牵头 may be answered by one.
+ */
+export const PERSON_ROLE_ZH = '主任|书记|市长|县长|区长|镇长|乡长|局长|厅长|院长|校长|董事长|总经理|主席|部长|省长|行长|会长|负责人|一把手';
+const PERSON_ROLE_EN = 'director|mayor|chairman|chairwoman|chairperson|secretary|governor|president|ceo|general manager|head|boss|founder';
+// 谁 / 哪位 / 何人 with a title in the question; English "who" opening a clause (not "leaders who are replaced").
+const PERSON_ZH = new RegExp(`(?:谁|哪位|何人|什么人)[^，。？?；]*(?:${PERSON_ROLE_ZH})|(?:${PERSON_ROLE_ZH})[^，。？?；]{0,6}(?:是谁|为谁|是哪位|是何人|叫什么)`);
+const PERSON_EN = new RegExp(`(?:^|[,;:?.]\\s*)who\\b(?:[^,;:?.]*\\b(?:${PERSON_ROLE_EN})s?\\b|\\s+(?:heads?|headed|leads?|led|runs?|ran|chairs?|chaired|directs?|directed|founded)\\b)|\\bname of the (?:${PERSON_ROLE_EN})\\b`, 'i');
+
 export interface QuestionShape {
   definitional: boolean;
   /**
@@ -41,6 +51,11 @@ export interface QuestionShape {
   enumerative: boolean;
   /** The answer is a number or a date. */
   quantity: boolean;
+  /**
+   * The answer is a person holding a title (金磐开发区现任管委会主任是谁, who heads …): evidence that
+   * names no person beside a title cannot answer it, however well it covers the place.
+   */
+  person: boolean;
   /** Years the question names (2022, 2023): evidence about another year does not answer it. */
   years: string[];
   /** Every number the question itself names: a figure that answers it must be another one. */
@@ -59,7 +74,12 @@ export interface QuestionShape {
   figureKind?: FigureKind;
 }
 
-export type FigureKind = 'count' | 'money' | 'size' | 'percent' | 'year' | 'times';
+export type FigureKind = 'count' | 'money' | 'size' | 'percent' | 'year' | 'times' | 'docnum';
+
+const DOCNUM_ASKED = /文号|发文字号|字号是|\b(?:document|reference|file|serial) (?:number|no\.?)\b/i;
+
+// Adverbs between a measure noun and 多少 (分成比例一般是多少, 占比大约是多少): still the noun's figure.
+const FILLER = '一般|通常|大约|大概|大致|平均|目前|现在|如今|一共|总共|分别|大体|往往|约';
 
 /** The kind of figure the quantity wording at `m` asks for (Chinese: the counter or unit after 多少/几). */
 function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefined {
@@ -67,6 +87,8 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   const w = m[0];
   if (/^(?:哪一?年|何年|何时|什么时候)$/.test(w) || /\b(?:what|which) year\b|\bwhen\b|\bby when\b/i.test(w)) return 'year';
   if (/比例|比重|占比|百分之|税率|利率|增速|增长率/.test(w) || /\b(?:percentage|percent|share|proportion|fraction|ratio|rate)\b/i.test(w)) return 'percent';
+  // 文号是多少, "what is its document number": an official document's serial (发改地区〔2017〕922号).
+  if (DOCNUM_ASKED.test(q.slice(Math.max(0, m.index - 8), m.index + w.length + 16))) return 'docnum';
   if (/^几/.test(w)) return w.endsWith('倍') ? 'times' : w.endsWith('年') ? 'year' : 'count';
   if (/^how many\b/i.test(w)) {
     // "how many mu / square kilometres / yuan": the unit after it says a size or a sum, not a count.
@@ -78,7 +100,7 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   }
   const after = q.slice(m.index + w.length).replace(/^[的\s]+/, '');
   // 占了多大比例, 税率是多少, 多少的企业所得税优惠税率: a share.
-  if (/^[多百]/.test(w) && (/^[^，。？?；]{0,10}?(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)/.test(after) || /(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)[是为有达约占了]*$/.test(q.slice(0, m.index)))) return 'percent';
+  if (/^[多百]/.test(w) && (/^[^，。？?；]{0,10}?(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)/.test(after) || new RegExp(`(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)(?:[是为有达约占了]|${FILLER})*$`).test(q.slice(0, m.index)))) return 'percent';
   if (w !== '多少') return undefined;
   if (/^(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户)/.test(after)) return 'count';
   if (/^(?:亿|万)?元|^钱/.test(after)) return 'money';
@@ -97,6 +119,7 @@ const KIND_FIGURE: Record<FigureKind, RegExp> = {
   percent: new RegExp(`\\d+(?:\\.\\d+)?%|[一二两三四五六七八九]成|\\d+/\\d+|${NUM}分之${NUM}`, 'g'),
   year: /(?:19|20)\d{2}|\d{1,2}月|[一二三四五六七八九十\d]+年/g,
   times: new RegExp(`${NUM}(?:余|多)?倍`, 'g'),
+  docnum: /[〔\[(（]\d{4}[〕\])）]\d+号|第\d+号/g,
 };
 
 export function questionShape(question: string): QuestionShape {
@@ -109,6 +132,7 @@ export function questionShape(question: string): QuestionShape {
     multiDoc: MULTI_DOC.test(q),
     enumerative: ENUMERATIVE.test(q),
     quantity: QUANTITY_ZH.test(q) || QUANTITY_EN.test(q),
+    person: PERSON_ZH.test(q) || PERSON_EN.test(q),
     years: [...new Set(q.match(YEAR) ?? [])],
     numbers: [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])],
     figureKind: figureKindOf(q, QUANTITY_ZH.exec(q) ?? QUANTITY_EN.exec(q)),

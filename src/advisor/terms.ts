@@ -35,12 +35,37 @@ export const ROLE_MISSING_FACTOR: Record<Role, number> = { entity: 1, noun: 0.6,
 // Characters that make an unknown jieba segment a mis-cut phrase (跟央企, 签了, 各管), not a name.
 const FUNCTION_CHARS = /[了跟各时哪的在和把被给让得着过也都就还]/;
 
+// Tags of single characters that glue into a phrase, not a name: localisers (上/里/中), prepositions,
+// adverbs, particles, conjunctions, pronouns.
+const GLUE_TAG = /^(?:f|p|d|u|c|r)$/;
+
+/**
+ * An unknown segment that the dictionary alone cuts into single characters, one of them a localiser,
+ * preposition, adverb or particle (指标上能享受 → 上能 = 上 + 能): a mis-cut phrase, not a name —
+ * names cut into content characters (深汕 = 深 + 汕, 金磐 = 金 + 磐).
+ */
+function functionGlue(word: string): boolean {
+  const pieces = getJieba().tag(word, false);
+  return pieces.length > 1 && pieces.every((p) => p.word.length === 1) && pieces.some((p) => GLUE_TAG.test(p.tag));
+}
+
+// Common Chinese surnames (single characters): a person's name starts with one.
+export const SURNAMES =
+  '王李张刘陈杨车黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+
+/**
+ * A two-character word jieba's table tags as a person's name (nr) is one only when it starts with a
+ * surname: the table also tags verb phrases so (卡住), which would read as a name the corpus lacks.
+ */
+const nameTag = (word: string, t: string) => /^(?:ns|nt|nz)/.test(t) || (t.startsWith('nr') && (word.length > 2 || SURNAMES.includes(word[0]!)));
+
 /** The role of a Chinese word from jieba's part-of-speech tags (ns/nr/nt/nz are names). */
 export function zhRole(word: string): Role {
-  const tags = getJieba().tag(word, true).map((t) => t.tag);
-  if (tags.some((t) => /^(?:ns|nr|nt|nz)/.test(t))) return 'entity';
+  const tagged = getJieba().tag(word, true);
+  const tags = tagged.map((t) => t.tag);
+  if (tagged.some((t) => nameTag(t.word, t.tag))) return 'entity';
   // Unknown to jieba's dictionary and not a mis-cut phrase: an out-of-dictionary name (深汕, 雄安).
-  if (tags.some((t) => t === 'x')) return FUNCTION_CHARS.test(word) || word.length < 2 ? 'other' : 'entity';
+  if (tags.some((t) => t === 'x')) return FUNCTION_CHARS.test(word) || word.length < 2 || functionGlue(word) ? 'other' : 'entity';
   if (tags.some((t) => /^(?:n|vn|eng)/.test(t))) return 'noun';
   return 'other';
 }

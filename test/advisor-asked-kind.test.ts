@@ -1,0 +1,108 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRetriever, type HybridRetriever } from '../src/retrieval';
+import { createOfflineAdvisor } from '../src/advisor/offline';
+import { hasFreshFigure, questionShape } from '../src/advisor/question';
+import { CorpusStats } from '../src/advisor/stats';
+import { extractConcepts, zhRole } from '../src/advisor/terms';
+import { namesPerson } from '../src/advisor/decline';
+
+// What the question asks for decides what the evidence must hold: a person beside a title, a share
+// (even with an adverb between the noun and 多少), the subject of "what percentage of …", a document
+// number. And segmentation noise (上能, 卡住) must not read as a name the corpus lacks. Questions are
+// written fresh, not taken from the eval sets.
+
+let dir: string;
+let retriever: HybridRetriever;
+let advisor: ReturnType<typeof createOfflineAdvisor>;
+let stats: CorpusStats;
+const concepts = (q: string) => extractConcepts(q, stats, { aliases: (w) => retriever.bridge.chinese(w) });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'advisor-asked-kind-'));
+  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
+  advisor = createOfflineAdvisor(retriever);
+  stats = new CorpusStats(retriever.chunks.map((c) => c.text));
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('who holds a title', () => {
+  it('reads a person question only when a title is asked with 谁 / who', () => {
+    expect(questionShape('衢州海创园的运营公司总经理是谁？').person).toBe(true);
+    expect(questionShape('Who is the mayor of Quzhou?').person).toBe(true);
+    expect(questionShape('Who heads the park committee?').person).toBe(true);
+    // 谁 without a title, and a relative "who", ask for no person.
+    expect(questionShape('修园区的路谁来出钱？').person).toBe(false);
+    expect(questionShape('What happens when the officials who backed a park are moved?').person).toBe(false);
+  });
+
+  it('finds a name only beside a title, not an organisation or a citation', () => {
+    expect(namesPerson('园区管委会主任刘某某介绍')).toBe(true);
+    expect(namesPerson('由陈某担任董事长')).toBe(true);
+    expect(namesPerson('由开发区管委会负责日常运营')).toBe(false);
+    expect(namesPerson('诚如其负责人所言，人才是关键')).toBe(false);
+    expect(namesPerson('周某（2019）分析了合作机制')).toBe(false);
+  });
+
+  it('declines who-holds-a-title when no person is named, answers when one is', async () => {
+    const none = await advisor.ask('衢州海创园现在的运营公司总经理是谁？');
+    expect(none.answered).toBe(false);
+    expect(none.signals?.personNamed).toBe(false);
+    // The papers do name Zhejiang's provincial party secretary at a 山海协作 meeting.
+    const named = await advisor.ask('在全省山海协作工程推进会上提出建设飞地园区要求的浙江省委书记是谁？');
+    expect(named.answered).toBe(true);
+    expect(named.signals?.personNamed).toBe(true);
+  });
+});
+
+describe('figure kinds', () => {
+  it('reads a share when an adverb sits between the noun and 多少', () => {
+    expect(questionShape('飞地园区的税收分成比例通常是多少？').figureKind).toBe('percent');
+    expect(questionShape('两地GDP分成比例大约是多少？').figureKind).toBe('percent');
+  });
+
+  it('declines a share question when the evidence gives the share no figure', async () => {
+    const r = await advisor.ask('浙江飞地园区税收在飞出地和飞入地之间的分成比例通常是多少？');
+    expect(r.answered).toBe(false);
+  });
+
+  it('takes the subject of "what percentage of X" from after "of"', async () => {
+    const r = await advisor.ask('What percentage of the land quota of the Jinpan zone is reserved for Pan\'an?');
+    expect(r.answered).toBe(false);
+  });
+
+  it('reads a document number as its own kind of figure', () => {
+    const shape = questionShape('浙江那份山海协作若干意见的文号是多少？');
+    expect(shape.figureKind).toBe('docnum');
+    expect(hasFreshFigure('（浙委发〔2018〕3号）出台', [], 'docnum')).toBe(true);
+    expect(hasFreshFigure('2018年出台了若干意见', [], 'docnum')).toBe(false);
+  });
+
+  it('answers a document-number question with the number', async () => {
+    const r = await advisor.ask('浙江深入实施山海协作工程的若干意见，文号是多少？');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('〔2018〕3号');
+  });
+});
+
+describe('segmentation noise is not a name', () => {
+  it('a localiser or particle glued to a verb is a phrase (上能), a real unknown name stays one', () => {
+    expect(zhRole('上能')).toBe('other');
+    expect(zhRole('里能')).not.toBe('entity');
+    expect(zhRole('深汕')).toBe('entity');
+  });
+
+  it("a verb the dictionary tags as a person's name without a surname is not one (卡住)", () => {
+    expect(zhRole('卡住')).not.toBe('entity');
+    expect(zhRole('李迎成')).toBe('entity');
+  });
+
+  it('does not decline for a glued phrase the evidence lacks', async () => {
+    expect(concepts('园区在税收上能享受哪些优惠？').find((c) => c.label === '上能')?.role ?? 'other').not.toBe('entity');
+  });
+});
