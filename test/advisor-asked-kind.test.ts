@@ -47,12 +47,18 @@ describe('who holds a title', () => {
     expect(namesPerson('由开发区管委会负责日常运营')).toBe(false);
     expect(namesPerson('诚如其负责人所言，人才是关键')).toBe(false);
     expect(namesPerson('周某（2019）分析了合作机制')).toBe(false);
+    // Beside the asked title only: a party secretary's name does not say who the director is.
+    expect(namesPerson('省委书记陈某在会上提出', ['主任'])).toBe(false);
+    expect(namesPerson('省委书记陈某在会上提出', ['书记'])).toBe(true);
   });
 
   it('declines who-holds-a-title when no person is named, answers when one is', async () => {
     const none = await advisor.ask('衢州海创园现在的运营公司总经理是谁？');
     expect(none.answered).toBe(false);
     expect(none.signals?.personNamed).toBe(false);
+    // The paragraph about 金磐开发区 names a provincial party secretary, not the zone's director.
+    const other = await advisor.ask('金磐开发区管委会的主任叫什么名字？');
+    expect(other.answered).toBe(false);
     // The papers do name Zhejiang's provincial party secretary at a 山海协作 meeting.
     const named = await advisor.ask('在全省山海协作工程推进会上提出建设飞地园区要求的浙江省委书记是谁？');
     expect(named.answered).toBe(true);

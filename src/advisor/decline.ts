@@ -222,18 +222,24 @@ export function evidenceSignals(
     missing,
     unmatched,
     anchor: domainAnchor(concepts, stats),
-    personNamed: shape?.person ? candidates.some((c) => namesPerson(c.text)) : undefined,
+    personNamed: shape?.person ? candidates.some((c) => namesPerson(c.text, shape.personRoles)) : undefined,
     topScore: lists[0]?.[0]?.score ?? 0,
   };
 }
 
 // A name is a surname and one or two characters; an organisation ending (管委会, 开发区) is not one.
 const NAME = `[${SURNAMES}][\u4e00-\u9fff]{1,2}(?<![会委局厅部区县市省园司府组处室院办所村镇乡])`;
-const TITLE_NAME = new RegExp(`(?:${PERSON_ROLE_ZH})(?:同志)?[:：、\\s]?${NAME}|${NAME}(?:同志)?(?:担任|任)?(?:${PERSON_ROLE_ZH})|\\b(?:Mr|Ms|Mrs|Dr|Prof)\\.?\\s+[A-Z][a-z]+`);
+const titleName = (roles: string) =>
+  new RegExp(`(?:${roles})(?:同志)?[:：、\\s]?${NAME}|${NAME}(?:同志)?(?:担任|任)?(?:${roles})|\\b(?:Mr|Ms|Mrs|Dr|Prof)\\.?\\s+[A-Z][a-z]+`);
+const TITLE_NAME = titleName(PERSON_ROLE_ZH);
 
-/** True when a sentence names a person beside a title (主任张某某, 李某书记, 由王某担任主任). */
-export function namesPerson(text: string): boolean {
-  return TITLE_NAME.test(text.normalize('NFKC').replace(/\s+(?=[\u4e00-\u9fff])/g, ''));
+/**
+ * True when a sentence names a person beside a title (主任张某某, 李某书记, 由王某担任主任) — beside
+ * one of `roles` when given: a party secretary's name does not answer who the director is.
+ */
+export function namesPerson(text: string, roles: string[] = []): boolean {
+  const re = roles.length ? titleName(roles.join('|')) : TITLE_NAME;
+  return re.test(text.normalize('NFKC').replace(/\s+(?=[\u4e00-\u9fff])/g, ''));
 }
 
 const HAN = /[\u4e00-\u9fff]/;

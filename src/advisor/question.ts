@@ -56,6 +56,8 @@ export interface QuestionShape {
    * names no person beside a title cannot answer it, however well it covers the place.
    */
   person: boolean;
+  /** The titles a Chinese person question names (主任, 书记): the person must be named beside one of them. */
+  personRoles: string[];
   /** Years the question names (2022, 2023): evidence about another year does not answer it. */
   years: string[];
   /** Every number the question itself names: a figure that answers it must be another one. */
@@ -133,6 +135,7 @@ export function questionShape(question: string): QuestionShape {
     enumerative: ENUMERATIVE.test(q),
     quantity: QUANTITY_ZH.test(q) || QUANTITY_EN.test(q),
     person: PERSON_ZH.test(q) || PERSON_EN.test(q),
+    personRoles: PERSON_ZH.test(q) ? [...new Set(q.match(new RegExp(PERSON_ROLE_ZH, 'g')) ?? [])] : [],
     years: [...new Set(q.match(YEAR) ?? [])],
     numbers: [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])],
     figureKind: figureKindOf(q, QUANTITY_ZH.exec(q) ?? QUANTITY_EN.exec(q)),
