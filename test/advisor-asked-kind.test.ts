@@ -8,6 +8,8 @@ import { hasFreshFigure, questionShape } from '../src/advisor/question';
 import { CorpusStats } from '../src/advisor/stats';
 import { extractConcepts, zhRole } from '../src/advisor/terms';
 import { namesPerson } from '../src/advisor/decline';
+import { scoreSentences, selectSentences } from '../src/advisor/select';
+import type { Hit } from '../src/retrieval/types';
 
 // What the question asks for decides what the evidence must hold: a person beside a title, a share
 // (even with an adverb between the noun and 多少), the subject of "what percentage of …", a document
@@ -110,5 +112,22 @@ describe('segmentation noise is not a name', () => {
 
   it('does not decline for a glued phrase the evidence lacks', async () => {
     expect(concepts('园区在税收上能享受哪些优惠？').find((c) => c.label === '上能')?.role ?? 'other').not.toBe('entity');
+  });
+});
+
+describe('lists cut at a semicolon', () => {
+  it("takes the next item when a chosen sentence ends at ；and the item opens with the question's subject", () => {
+    const best = '反向飞地是欠发达地区主动在发达地区设立飞地园区、引流创新要素的一种合作模式，近年来在浙江兴起。';
+    const list = '从两地关系看，飞地可分为正向飞地和反向飞地：正向飞地由发达地区在欠发达地区设置产业空间；';
+    const item = '反向飞地由欠发达地区进入发达地区发展飞地经济。';
+    const chunkText = `${best}\n${list}`;
+    const docText = `${chunkText}${item}\n`;
+    const chunk = { id: 'x#0', docId: 'x', source: '000_0.txt', title: '测试', section: '', sectionPath: [], text: chunkText, start: 0, end: chunkText.length };
+    const hits = [{ chunk, score: 1 }] as unknown as Hit[];
+    const q = '正向飞地与反向飞地各指什么？';
+    const opts = { concepts: concepts(q), shape: questionShape(q), docText: () => docText };
+    const chosen = selectSentences(scoreSentences(hits, opts), opts).map((c) => c.text);
+    expect(chosen).toContain(list);
+    expect(chosen).toContain(item);
   });
 });

@@ -231,6 +231,18 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     if (!fits(c)) continue;
     take(c);
   }
+  // A list cut at a semicolon or colon (正向飞地…设置产业空间；| 反向飞地…): in a question about kinds
+  // or a definition, the chosen sentence's next item is the other half of the answer.
+  if ((opts.shape.definitional || opts.shape.enumerative) && opts.docText) {
+    for (const c of [...chosen]) {
+      if (!/[；;：:]$/.test(c.text)) continue;
+      const text = opts.docText(c.docId);
+      const next = text ? following(c, text, 1)[0] : undefined;
+      // The next item carries on when it opens with a subject of the question (…；反向飞地由…).
+      const opensWithSubject = (n: Candidate) => opts.concepts.some((q) => q.kind !== 'num' && q.alts.some((a) => a.length >= 2 && n.norm.slice(0, a.length + 2).includes(a)));
+      if (next && !chosen.some((x) => x.offset === next.offset) && (CONTINUES.test(next.text) || addsConcept(next) || opensWithSubject(next)) && fits(next)) take(next);
+    }
+  }
   const docOrder = [...new Set(chosen.map((c) => c.docId))];
   return chosen.sort((a, b) => docOrder.indexOf(a.docId) - docOrder.indexOf(b.docId) || a.offset - b.offset);
 }
