@@ -6,11 +6,12 @@
 import { isUserError } from '../errors';
 import { COMMANDS, t } from './i18n';
 import { detectIntent, isFollowUp, type IntentDecision } from './intent';
+import { cleanInput, MAX_TEXT_LENGTH } from './input';
 import type { ChatServices } from './ports';
 import { answerReply, modeReply, p, splitReply, textReply } from './replies';
 import { MAX_STORED_ANSWERS, type ChatSession, type Lang, type Reply, type RouteResult, type StoredAnswer } from './types';
 
-export const MAX_TEXT_LENGTH = 2000;
+export { cleanInput, MAX_TEXT_LENGTH } from './input';
 const MAX_CONTEXT = 200;
 
 export interface TurnContext {
@@ -30,13 +31,13 @@ export class ChatRouter {
 
   /** Plain text typed by the user (a command when it starts with `/`). */
   async handleText(raw: string, turn: TurnContext): Promise<RouteResult> {
-    const text = (raw ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').trim();
+    const cleaned = cleanInput(raw);
+    if (!cleaned.ok) return this.badInput(cleaned.reason, 'unclear', turn);
+    const text = cleaned.text;
     const m = t(turn.lang);
-    if (!text) return { replies: [textReply(turn.lang, m.emptyText)], intent: 'unclear', outcome: 'user_error' };
-    if (text.length > MAX_TEXT_LENGTH) return { replies: [textReply(turn.lang, m.tooLong(MAX_TEXT_LENGTH))], intent: 'unclear', outcome: 'user_error' };
 
     const cmd = /^\/([a-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i.exec(text);
-    if (cmd) return this.handleCommand(cmd[1].toLowerCase(), (cmd[2] ?? '').trim(), turn);
+    if (cmd) return this.handleCommand(cmd[1].toLowerCase(), cmd[2] ?? '', turn);
 
     if (turn.session.expectFollowUp) {
       turn.session.expectFollowUp = false;
@@ -81,8 +82,18 @@ export class ChatRouter {
     return primary ? { intent: 'mode', cues: [...decision.cues, `classifier:${primary}`] } : decision;
   }
 
-  async handleCommand(name: string, args: string, turn: TurnContext): Promise<RouteResult> {
+  /** The reply to text that cleaning refused (empty, or over MAX_TEXT_LENGTH). */
+  private badInput(reason: 'empty' | 'too_long', intent: RouteResult['intent'], turn: TurnContext): RouteResult {
     const m = t(turn.lang);
+    return { replies: [textReply(turn.lang, reason === 'empty' ? m.emptyText : m.tooLong(MAX_TEXT_LENGTH))], intent, outcome: 'user_error' };
+  }
+
+  async handleCommand(name: string, rawArgs: string, turn: TurnContext): Promise<RouteResult> {
+    const m = t(turn.lang);
+    // Arguments get the same cleaning as plain text (the bot passes them here directly).
+    const cleaned = cleanInput(rawArgs);
+    if (!cleaned.ok && cleaned.reason === 'too_long') return this.badInput('too_long', 'command', turn);
+    const args = cleaned.text;
     const reply = (r: Reply): RouteResult => ({ replies: [r], intent: 'command', outcome: 'ok' });
     switch (name) {
       case 'start':
