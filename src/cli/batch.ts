@@ -12,7 +12,7 @@ export interface BatchItem {
 const ID_IN_RAW = /"id"\s*:\s*("(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?)/;
 
 /** Best effort: the id of a line that is not valid JSON, so its error line can still be matched up. */
-function idOfBadLine(raw: string): unknown {
+export function idOfBadLine(raw: string): unknown {
   const m = ID_IN_RAW.exec(raw);
   if (!m) return null;
   try {

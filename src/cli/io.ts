@@ -33,7 +33,9 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
 /** Parses JSONL from stdin; a bad line is reported with its line number, never thrown away silently. */
 export function parseJsonLines(text: string): Array<{ line: number; value?: unknown; error?: string }> {
   const rows: Array<{ line: number; value?: unknown; error?: string }> = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  text.split(/\r?\n/).forEach((line, i) => {
+    // A byte-order mark (files saved by Windows editors) is not part of the JSON.
+    const raw = line.replace(/^\uFEFF/, '');
     if (!raw.trim()) return;
     try {
       rows.push({ line: i + 1, value: JSON.parse(raw) });

@@ -9,9 +9,9 @@ import { ConfigError } from '../config';
 import type { CliIO } from './io';
 import { processIO } from './io';
 
-const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CliIO) => Promise<number> }> }> = {
-  retrieve: { summary: 'retrieve [--json] [--k N] [--mode hybrid|lexical|vector] [--batch] "question"', load: () => import('./commands/retrieve') },
-  ask: { summary: 'ask [--json] [--batch] "question"', load: () => import('./commands/ask') },
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CliIO) => Promise<number>; USAGE?: string }> }> = {
+  retrieve: { summary: 'retrieve [--json] [--k N] [--mode hybrid|lexical|vector] [--context "previous question"] [--batch] "question"', load: () => import('./commands/retrieve') },
+  ask: { summary: 'ask [--json] [--context "previous question"] [--batch] "question"', load: () => import('./commands/ask') },
   split: { summary: 'split [--json] [--text "六四分成 1000万"]  (JSON on stdin without --text)', load: () => import('./commands/split') },
   estimate: { summary: 'estimate [--json]  (JSON on stdin: {"area":{"km2":2},"outputPerMu":250})', load: () => import('./commands/estimate') },
   mode: { summary: 'mode [--json] [--batch] "description of the partnership"', load: () => import('./commands/mode') },
@@ -36,6 +36,12 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const mod = await command.load();
+    // `<command> --help` for every command, before its own strict option parsing would reject it.
+    const beforeDashes = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+    if (beforeDashes.includes('--help') || beforeDashes.includes('-h')) {
+      io.out(`Usage: npm run -s cli -- ${mod.USAGE ?? command.summary}`);
+      return 0;
+    }
     return await mod.run(args, io);
   } catch (e) {
     if (isUserError(e)) {

@@ -44,7 +44,7 @@ const FILLER = new RegExp(
   'i',
 );
 /** Words that end a name where they start (衢州占60%, 衢州和杭州). */
-const SPLITTERS = ['以及', '归', '和', '与', '跟', '及', '各占', '占', '分得', '得到', '拿', '保底', '基数', '营业收入', '税收', '收入', '收益', '总额', '金额', '合计', '一共', '总共'];
+const SPLITTERS = ['以及', '按照', '按', '比例', '归', '和', '与', '跟', '及', '各占', '占', '分得', '得到', '拿', '保底', '基数', '营业收入', '税收', '收入', '收益', '总额', '金额', '合计', '一共', '总共'];
 const DEFAULT_MULTI = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'];
 const ROLE_NAMES = ['飞出地', '飞入地', '起始飞地', '中继飞地', '终端飞地'];
 
@@ -121,7 +121,8 @@ function tokenize(s: string): Token[] {
       out.push({ t: 'share', kind: 'plain', value: Q.from(Number(m[0])), raw: m[0] });
     } else {
       // a word: letters up to the next separator or token start
-      const splitter = SPLITTERS.find((w) => s.startsWith(w, i));
+      // 按 ends a name (杭州按四六分) but may also begin one (按摩园), so it only splits inside a word.
+      const splitter = SPLITTERS.find((w) => s.startsWith(w, i) && w !== '按');
       if (splitter) {
         out.push({ t: 'word', text: splitter });
         i += splitter.length;

@@ -138,7 +138,8 @@ function contributionShares(input: SplitInput): Shares {
   let w: Map<string, Q>;
   if (input.weights) {
     const unknown = Object.keys(input.weights).filter((f) => !factors.includes(f));
-    if (unknown.length) throw new UserError(`weights name factor "${unknown[0]}", which no party contributes; factors are: ${factors.join(', ')}`);
+    // The rule sums over factors with C_f > 0 only, so a weighted factor nobody contributes drops out; say so in the steps.
+    if (unknown.length) steps.push(`权重中的因素无任何一方出资，不计入：${unknown.join('、')}（各方出资的因素：${factors.join('、')}）`);
     const unweighted = active.filter((f) => input.weights![f] === undefined);
     if (unweighted.length) steps.push(`权重未列出的因素按 0 计：${unweighted.join('、')}`);
     w = new Map(active.map((f) => [f, Q.from(input.weights![f] ?? 0)]));

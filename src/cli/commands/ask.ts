@@ -7,7 +7,7 @@ import { createServices } from '../../services';
 import type { AskResult } from '../../advisor/types';
 import { stderrLog } from './shared';
 
-const USAGE = 'ask [--json] [--context "previous question"] [--batch] "question"';
+export const USAGE = 'ask [--json] [--context "previous question"] [--batch] "question"';
 
 /** The contract's fields first (answered, answer, citations), then extras. */
 export function askJson(r: AskResult) {

@@ -5,7 +5,7 @@ import type { CliIO } from '../io';
 import { parseCommandArgs } from '../io';
 import { parseJsonObject } from './split';
 
-const USAGE = `estimate [--json] [--km2 N | --mu N] [--output-per-mu N] [--unit 万元]  (or JSON on stdin, e.g. ${ESTIMATE_EXAMPLE})`;
+export const USAGE = `estimate [--json] [--km2 N | --mu N] [--output-per-mu N] [--unit 万元]  (or JSON on stdin, e.g. ${ESTIMATE_EXAMPLE})`;
 
 function num(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;

@@ -5,7 +5,7 @@ import { loadConfig } from '../../config';
 import { createServices } from '../../services';
 import { stderrLog } from './shared';
 
-const USAGE = 'index [--force]';
+export const USAGE = 'index [--force]';
 
 /** Builds (or verifies) the search index in INDEX_DIR and says what it did, on stdout. */
 export async function run(args: string[], io: CliIO): Promise<number> {

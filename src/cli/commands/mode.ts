@@ -8,8 +8,9 @@ import { isUserError, UserError } from '../../errors';
 import { classifyMode, formatModeText, ModeAnswersSchema, type ModeResult } from '../../tools';
 import type { CliIO } from '../io';
 import { parseCommandArgs, parseJsonLines } from '../io';
+import { idOfBadLine } from '../batch';
 
-const USAGE = 'mode [--json] [--batch] "description of the partnership"';
+export const USAGE = 'mode [--json] [--batch] "description of the partnership"';
 
 export function modeJson(r: ModeResult) {
   return {
@@ -23,16 +24,24 @@ export function modeJson(r: ModeResult) {
 }
 
 async function batch(io: CliIO): Promise<number> {
-  const rows = parseJsonLines(await io.readStdin());
+  const text = await io.readStdin();
+  const rawLines = text.split(/\r?\n/);
+  const rows = parseJsonLines(text);
   if (!rows.length) throw new UserError('--batch reads JSON lines from stdin, e.g. {"id":"m1","text":"衢州在杭州设研发中心"} — got no input');
   let failed = 0;
   for (const row of rows) {
     const v = row.value as Record<string, unknown> | undefined;
-    const id = v && typeof v === 'object' && !Array.isArray(v) ? (v.id ?? null) : null;
+    const id = row.error ? idOfBadLine(rawLines[row.line - 1] ?? '') : v && typeof v === 'object' && !Array.isArray(v) ? (v.id ?? null) : null;
     try {
       if (row.error) throw new UserError(row.error);
       if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UserError(`line ${row.line}: expected an object like {"id":"m1","text":"…"}`);
       const { id: _id, ...rest } = v;
+      // `question` / `description` as the text, as in the other commands' batch lines.
+      for (const alias of ['question', 'description'] as const)
+        if (rest.text === undefined && typeof rest[alias] === 'string') {
+          rest.text = rest[alias];
+          delete rest[alias];
+        }
       const parsed = ModeAnswersSchema.safeParse(rest);
       if (!parsed.success || (parsed.data.text === undefined && Object.keys(parsed.data).length === 0))
         throw new UserError(`line ${row.line}: expected {"id":"m1","text":"description"}${parsed.success ? '' : ` (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})`}`);

@@ -7,7 +7,7 @@ import { createServices } from '../../services';
 import type { Hit, RetrievalMode } from '../../retrieval/types';
 import { parseK, parseMode, questionFrom, stderrLog } from './shared';
 
-const USAGE = 'retrieve [--json] [--k N] [--mode hybrid|lexical|vector] [--context "previous question"] [--batch] "question"';
+export const USAGE = 'retrieve [--json] [--k N] [--mode hybrid|lexical|vector] [--context "previous question"] [--batch] "question"';
 
 export function hitJson(h: Hit) {
   return { source: h.chunk.source, title: h.chunk.title, section: h.chunk.section, text: h.chunk.text, score: Number(h.score.toFixed(6)) };

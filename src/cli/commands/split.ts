@@ -4,7 +4,7 @@ import { computeSplit, formatSplitText, SPLIT_EXAMPLE, splitFromText, type Split
 import type { CliIO } from '../io';
 import { parseCommandArgs } from '../io';
 
-const USAGE = `split [--json] [--text "六四分成 1000万"]  (without --text: one JSON object on stdin, e.g. ${SPLIT_EXAMPLE})`;
+export const USAGE = `split [--json] [--text "六四分成 1000万"]  (without --text: one JSON object on stdin, e.g. ${SPLIT_EXAMPLE})`;
 
 /** The contract's key order: shares, amounts, schedule?, steps, sources. */
 export function splitJson(r: SplitResult) {
