@@ -1,23 +1,15 @@
 /**
- * The one place that wires the program together: config → retriever (index on disk) → advisor,
- * plus the tools. The CLI, the terminal chat and the Telegram bot all call `createServices`, so
- * they answer the same way.
+ * The one place that wires the program together: config → retriever (index on disk) → advisor.
+ * The CLI, the terminal chat and the Telegram bot all call `createServices`, so they answer the
+ * same way (the calculators are imported from src/tools directly).
  */
 import type { Config } from './config';
 import type { Advisor } from './advisor/types';
 import type { CorpusDocument } from './corpus/schema';
 import { createOfflineAdvisor } from './advisor/offline';
 import { openRetriever, type HybridRetriever } from './retrieval';
-import { createEmbedder } from './retrieval/embedders';
-import { computeSplit, SplitInputSchema } from './tools/split';
-import { parseSplitText, splitFromText } from './tools/split-text';
-import { estimateOutput, EstimateInputSchema } from './tools/estimate';
-import { classifyMode } from './tools/classify';
-import { MODES, MODE_BY_ID } from './tools/modes';
-
-/** The deterministic calculators (src/tools), the same functions for every front end. */
-export const tools = { computeSplit, SplitInputSchema, parseSplitText, splitFromText, estimateOutput, EstimateInputSchema, classifyMode, MODES, MODE_BY_ID };
-export type Tools = typeof tools;
+import { createEmbedder, LsaEmbedder } from './retrieval/embedders';
+import type { Retriever } from './retrieval/types';
 
 /** Where start-up messages (index built, rebuilt, warnings) go; never stdout. */
 export type LogFn = (message: string) => void;
@@ -30,30 +22,40 @@ export interface Services {
   /** The offline advisor, always available (the LLM advisor falls back to it). */
   offlineAdvisor: Advisor;
   docs: CorpusDocument[];
-  tools: Tools;
 }
 
 export interface ServicesOptions {
   log?: LogFn;
   /** Rebuild the index even when the one on disk is current (`index --force`). */
   force?: boolean;
+  /** The variables `config` was read from (default process.env): says which settings were set explicitly. */
+  env?: Record<string, string | undefined>;
+}
+
+/** Retrieval without the vector channel: no call to a remote embedder. */
+export function lexicalOnly(retriever: Retriever): Retriever {
+  return { retrieve: (query, options) => retriever.retrieve(query, { ...options, mode: 'lexical' }) };
 }
 
 export async function createServices(config: Config, opts: ServicesOptions = {}): Promise<Services> {
   const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const embedder = createEmbedder(config, opts.env);
   const retriever = await openRetriever({
     corpusDir: config.CORPUS_DIR,
     indexDir: config.INDEX_DIR,
-    embedder: createEmbedder(config),
+    embedder,
     log,
     force: opts.force,
   });
-  const offlineAdvisor = createOfflineAdvisor(retriever, { docs: retriever.docs, chunks: retriever.chunks });
+  const corpus = { docs: retriever.docs, chunks: retriever.chunks };
+  const offlineAdvisor = createOfflineAdvisor(retriever, corpus);
   // Seam for the LLM path (src/llm): with OPENAI_API_KEY set, the LLM advisor answers and falls
-  // back to the offline one on errors and timeouts.
+  // back to the offline one on errors and timeouts. That fallback runs when the time budget is
+  // spent, often because the same server hangs: with remote embeddings it retrieves lexically only.
   // Loaded only when configured, so the offline path never pays for the LangChain import.
+  const fallback = embedder instanceof LsaEmbedder ? offlineAdvisor : createOfflineAdvisor(lexicalOnly(retriever), corpus);
   const advisor: Advisor = config.OPENAI_API_KEY
-    ? (await import('./llm')).createLlmAdvisor({ config, retriever, offline: offlineAdvisor, log })
+    ? (await import('./llm')).createLlmAdvisor({ config, retriever, offline: fallback, log })
     : offlineAdvisor;
-  return { config, retriever, advisor, offlineAdvisor, docs: retriever.docs, tools };
+  return { config, retriever, advisor, offlineAdvisor, docs: retriever.docs };
 }

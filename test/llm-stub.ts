@@ -31,6 +31,9 @@ export type Reply =
 /** Decides the reply to the n-th chat request (0-based). */
 export type Script = (req: ChatRequest, n: number) => Reply;
 
+/** `/v1/embeddings`: vectors for the inputs, or 'hang' (never answers). Without one: 404. */
+export type EmbeddingScript = (input: string | string[]) => number[][] | 'hang';
+
 export interface Stub {
   baseURL: string;
   requests: ChatRequest[];
@@ -60,10 +63,18 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-export async function startStub(script: Script): Promise<Stub> {
+export async function startStub(script: Script, embeddings?: EmbeddingScript): Promise<Stub> {
   const requests: ChatRequest[] = [];
   const authHeaders: string[] = [];
   const server: Server = createServer(async (req, res) => {
+    if (req.method === 'POST' && embeddings && req.url?.endsWith('/embeddings')) {
+      const body = JSON.parse(await readBody(req)) as { input: string | string[]; encoding_format?: string };
+      const vectors = embeddings(body.input);
+      if (vectors === 'hang') return;
+      // The openai client asks for base64 unless told otherwise.
+      const enc = (v: number[]) => (body.encoding_format === 'base64' ? Buffer.from(Float32Array.from(v).buffer).toString('base64') : v);
+      return sendJson(res, 200, { object: 'list', model: 'stub-embed', data: vectors.map((v, index) => ({ object: 'embedding', index, embedding: enc(v) })), usage: { prompt_tokens: 1, total_tokens: 1 } });
+    }
     if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) return sendJson(res, 404, { error: { message: 'not found' } });
     const body = JSON.parse(await readBody(req)) as ChatRequest;
     const n = requests.length;

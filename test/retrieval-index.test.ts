@@ -72,9 +72,10 @@ describe('LSA embedder', () => {
 });
 
 describe('createEmbedder', () => {
-  it('picks LSA without an API key and OpenAI with one', () => {
-    expect(createEmbedder({ OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' } as never)).toBeInstanceOf(LsaEmbedder);
-    const e = createEmbedder({ OPENAI_API_KEY: 'sk-test', OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' } as never);
+  it('picks LSA without an API key and OpenAI with one and an explicit embedding model', () => {
+    const env = { OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' };
+    expect(createEmbedder({ OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' } as never, env)).toBeInstanceOf(LsaEmbedder);
+    const e = createEmbedder({ OPENAI_API_KEY: 'sk-test', OPENAI_EMBEDDING_MODEL: 'text-embedding-3-small' } as never, env);
     expect(e).toBeInstanceOf(OpenAIEmbedder);
     expect(e.id).toBe('openai:text-embedding-3-small');
   });

@@ -65,12 +65,15 @@ export function visibleText(text: string): string {
   return text.replace(/<think>[\s\S]*?(?:<\/think>|$)/g, '');
 }
 
+/** A line writer (services' LogFn) as a logger: each entry one line, message then JSON. */
+function lineLogger(write: (message: string) => void): LlmLog {
+  const line = (obj: object, msg?: string) => write(`${msg ?? ''} ${JSON.stringify(obj)}`);
+  return { info: line, warn: line };
+}
+
 export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
   const { config, offline } = o;
-  const log: LlmLog | undefined =
-    typeof o.log === 'function'
-      ? { info: (obj, msg) => (o.log as (m: string) => void)(`${msg ?? ''} ${JSON.stringify(obj)}`), warn: (obj, msg) => (o.log as (m: string) => void)(`${msg ?? ''} ${JSON.stringify(obj)}`) }
-      : o.log;
+  const log = typeof o.log === 'function' ? lineLogger(o.log) : o.log;
   if (!config.OPENAI_API_KEY) throw new Error('createLlmAdvisor needs OPENAI_API_KEY; without it use the offline advisor');
   const prompts = o.prompts ?? loadPrompts();
   const timeoutMs = config.LLM_TIMEOUT_MS;

@@ -14,6 +14,11 @@ export interface OpenAIEmbedderOptions {
   model: string;
   baseURL?: string;
   timeoutMs?: number;
+  /**
+   * Deadline of one question's embedding (no retry): short, because it runs inside an answer whose
+   * whole budget is LLM_TIMEOUT_MS; on failure retrieval goes on lexically.
+   */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -24,24 +29,35 @@ export class OpenAIEmbedder implements Embedder {
   readonly id: string;
   private knownDim: number | undefined;
   private clientP: Promise<OpenAIEmbeddings> | undefined;
+  private queryClientP: Promise<OpenAIEmbeddings> | undefined;
 
   constructor(private readonly opts: OpenAIEmbedderOptions) {
     this.id = `openai:${opts.model}`;
     this.knownDim = KNOWN_DIMS[opts.model];
   }
 
-  private client(): Promise<OpenAIEmbeddings> {
-    this.clientP ??= import('@langchain/openai').then(
+  private makeClient(timeout: number | undefined, maxRetries: number): Promise<OpenAIEmbeddings> {
+    return import('@langchain/openai').then(
       ({ OpenAIEmbeddings }) =>
         new OpenAIEmbeddings({
           apiKey: this.opts.apiKey,
           model: this.opts.model,
-          timeout: this.opts.timeoutMs,
-          maxRetries: 1,
+          timeout,
+          maxRetries,
           configuration: this.opts.baseURL ? { baseURL: this.opts.baseURL } : undefined,
         }),
     );
+  }
+
+  /** Index building: the long timeout, one retry. */
+  private client(): Promise<OpenAIEmbeddings> {
+    this.clientP ??= this.makeClient(this.opts.timeoutMs, 1);
     return this.clientP;
+  }
+
+  private queryClient(): Promise<OpenAIEmbeddings> {
+    this.queryClientP ??= this.makeClient(this.opts.queryTimeoutMs ?? this.opts.timeoutMs, 0);
+    return this.queryClientP;
   }
 
   /** Known for OpenAI's models; for other models, learnt from the first response. */
@@ -56,7 +72,19 @@ export class OpenAIEmbedder implements Embedder {
   }
 
   async embedQuery(text: string): Promise<Float32Array> {
-    const v = l2normalize(Float32Array.from(await (await this.client()).embedQuery(text)));
+    const client = await this.queryClient();
+    const ms = this.opts.queryTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    // The race holds the deadline even if a layer below ignores its own timeout.
+    const raw = await (ms
+      ? Promise.race([
+          client.embedQuery(text),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error(`query embedding timed out after ${ms} ms`)), ms);
+          }),
+        ]).finally(() => clearTimeout(timer))
+      : client.embedQuery(text));
+    const v = l2normalize(Float32Array.from(raw));
     this.knownDim = v.length;
     return v;
   }
