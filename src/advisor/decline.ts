@@ -44,6 +44,12 @@ export interface EvidenceSignals {
    * names a person beside a title. false → declined, as a figure question with no figure is.
    */
   personNamed?: boolean;
+  /**
+   * True when the evidence shares only the question's names (北京, 衢州) and none of what it asks
+   * about them (明天 … 下雨): a passage that merely mentions the place does not answer. Undefined
+   * when the question has nothing besides names and figures.
+   */
+  namesOnly?: boolean;
   topScore: number;
 }
 
@@ -95,7 +101,9 @@ export function evidenceStrength(s: EvidenceSignals, rule: DeclineRule = DECLINE
   const offTopic = s.anchor !== undefined && s.anchor < ANCHOR_MIN ? 1 : 0;
   // Who holds a title, and no sentence names anyone beside a title: the papers do not say.
   const noPerson = s.personNamed === false ? 1 : 0;
-  return evidence - rule.missingWeight * s.missing - (s.unmatched.length ? 1 : 0) - noFigure - offTopic - noPerson;
+  // The evidence names the question's place but says nothing of what is asked about it.
+  const namesOnly = s.namesOnly ? 1 : 0;
+  return evidence - rule.missingWeight * s.missing - (s.unmatched.length ? 1 : 0) - noFigure - offTopic - noPerson - namesOnly;
 }
 
 /**
@@ -167,9 +175,10 @@ export function evidenceSignals(
   stats: CorpusStats,
   shape?: QuestionShape,
   question = '',
-  extra: { unionCoverage?: number } = {},
+  extra: { unionCoverage?: number; paperSubject?: (docId: string, alts: string[]) => boolean } = {},
 ): EvidenceSignals {
-  const top = lists.flatMap((hits) => hits.slice(0, COVERAGE_HITS)).map((h) => matchText(`${h.chunk.title}\n${h.chunk.section}\n${h.chunk.text}`));
+  const topHits = lists.flatMap((hits) => hits.slice(0, COVERAGE_HITS));
+  const top = topHits.map((h) => matchText(`${h.chunk.title}\n${h.chunk.section}\n${h.chunk.text}`));
   let cov = 0;
   for (const t of top) cov = Math.max(cov, coverage(concepts, t));
   // A question spanning papers (飞地接力 … 反向飞地) is covered by their passages together.
@@ -187,6 +196,15 @@ export function evidenceSignals(
   const figureText = (c: Candidate) => `${matchText(c.title)}\n${c.context.split('\n')[0]}\n${REFERS_BACK.test(c.norm) ? c.context : ''}\n${c.norm}`;
   let sentenceCoverage = 0;
   for (const w of windows) sentenceCoverage = Math.max(sentenceCoverage, coverage(concepts, w.text));
+  // What the question asks about its names: its other words (numbers aside).
+  // A Chinese word counts by its own wording only: a dictionary alias (明天 → 未来) matches the
+  // papers' 未来科技城 by accident and is too loose to say the evidence is about the question.
+  const asked = concepts
+    .filter((c) => c.role !== 'entity' && c.kind !== 'num' && c.weight > 0)
+    .map((c) => (c.kind === 'zh' ? { ...c, alts: [matchText(c.label)] } : c));
+  const namesOnly = asked.length && concepts.some((c) => c.role === 'entity')
+    ? ![...top, ...windows.map((w) => w.text)].some((t) => coverage(asked, t) > 0) && (extra.unionCoverage ?? 0) === 0
+    : undefined;
   let unmatched: string[];
   let figureCoverage: number | undefined;
   if (shape?.quantity) {
@@ -197,7 +215,7 @@ export function evidenceSignals(
     // A measure the corpus never mentions (税率, 全长): no figure of the corpus can be it.
     if (!measure || inCorpus(measure)) {
       for (const { c } of windows) {
-        if (!hasFreshFigure(c.norm, shape.numbers, shape.figureKind)) continue;
+        if (!hasFreshFigure(c.norm, shape.numbers, shape.figureKind, shape.counter, measure?.alts)) continue;
         const text = figureText(c);
         // Once the figure's own sentence names part of what is asked (衢州海创园 … 2016年开园), the
         // rest may sit in the sentence before (位于杭州…的衢州海创园): one subject, two sentences.
@@ -212,7 +230,11 @@ export function evidenceSignals(
     }
     unmatched = bestMissing ?? [];
   } else {
-    unmatched = pinned.filter((c) => !top.some((t) => present(c, t))).map((c) => c.label);
+    // A name the passage's paper is about (浙江 in the Zhejiang paper) need not be repeated in the
+    // passage: 报省财政、税务部门备案 is Zhejiang's rule though the sentence does not say 浙江. Years
+    // and names the paper only touches must still be in the passage.
+    const ofPaper = (c: Concept) => c.role === 'entity' && !!extra.paperSubject && topHits.some((h) => extra.paperSubject!(h.chunk.docId, c.alts));
+    unmatched = pinned.filter((c) => !top.some((t) => present(c, t)) && !ofPaper(c)).map((c) => c.label);
   }
   return {
     coverage: cov,
@@ -223,6 +245,7 @@ export function evidenceSignals(
     unmatched,
     anchor: domainAnchor(concepts, stats),
     personNamed: shape?.person ? candidates.some((c) => namesPerson(c.text, shape.personRoles)) : undefined,
+    namesOnly,
     topScore: lists[0]?.[0]?.score ?? 0,
   };
 }

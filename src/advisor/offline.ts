@@ -59,6 +59,12 @@ function subjectTerms(concepts: Concept[], stats: CorpusStats): { specific: stri
   return { specific: specific.flatMap(termsOf), all: subjects.flatMap(termsOf) };
 }
 
+/**
+ * A name in at least this share of a paper's chunks is what the paper is about (浙江 in the
+ * Zhejiang papers): its passages answer for it without repeating it.
+ */
+const PAPER_SUBJECT_SHARE = 0.25;
+
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
 
@@ -110,7 +116,23 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   const chunks = opts.chunks ?? (retriever as WithCorpus).chunks ?? [];
   const rule = opts.decline ?? DECLINE_RULE;
   let stats: CorpusStats | undefined;
-  const getStats = () => (stats ??= new CorpusStats(chunks.map((c) => c.text)));
+  // Section headings count as corpus wording (“两覆盖一样板” is named in a heading and explained in
+  // the body): each heading joins the text of its section's first chunk, so it is counted once.
+  const getStats = () =>
+    (stats ??= new CorpusStats(chunks.map((c, i) => (i === 0 || chunks[i - 1]!.section !== c.section || chunks[i - 1]!.docId !== c.docId ? `${c.section}\n${c.text}` : c.text))));
+  // The names a paper is about: those in at least PAPER_SUBJECT_SHARE of its chunks (cached).
+  const subjectCache = new Map<string, boolean>();
+  const paperSubject = (docId: string, alts: string[]) =>
+    alts.some((a) => {
+      const key = `${docId}\u0000${a}`;
+      let v = subjectCache.get(key);
+      if (v === undefined) {
+        const own = chunks.filter((c) => c.docId === docId);
+        v = own.length > 0 && own.filter((c) => matchText(c.text).includes(a)).length >= PAPER_SUBJECT_SHARE * own.length;
+        subjectCache.set(key, v);
+      }
+      return v;
+    });
   let scan: CorpusScan | undefined;
   const getScan = () => (scan ??= new CorpusScan(chunks, docs));
   const titles = (docId: string) => docs.find((d) => d.id === docId);
@@ -158,7 +180,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
-      const signals = evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged) });
+      const signals = evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject });
       const chosen = shouldAnswer(signals, rule) ? selectSentences(candidates, selectOpts) : [];
       if (!chosen.length) {
         const suggestions = nearestTopics(hits, docs, lang);

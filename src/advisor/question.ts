@@ -74,6 +74,12 @@ export interface QuestionShape {
    * share); undefined when the wording does not say (多大贡献, how much).
    */
   figureKind?: FigureKind;
+  /**
+   * The counter a count question names when it narrows what is counted (多少家 → firms or bodies,
+   * 多少名/多少人 → people): a figure with another counter (16个 parks, 5-8个 enclaves) counts
+   * something else. Undefined for 多少个 and the like, which any count answers.
+   */
+  counter?: string;
 }
 
 export type FigureKind = 'count' | 'money' | 'size' | 'percent' | 'year' | 'times' | 'docnum';
@@ -100,6 +106,11 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
     if (/^times\b/.test(next)) return 'times';
     return 'count';
   }
+  // "how much rent / what price per square metre": a price is a sum of money (元), however worded.
+  if (/^how much\b/i.test(w) || /\b(?:prices?|wages?|salary)\b/i.test(w)) {
+    const next = q.slice(m.index + w.length, m.index + w.length + 40).toLowerCase();
+    if (/\b(?:prices?|wages?|salary)\b/i.test(w) || /^\s*(?:rent|money|funding|subsid(?:y|ies)|fees?|wages?|salary|salaries|prices?|costs?)\b|\bper (?:square|mu|month|year|head|person)\b/.test(next)) return 'money';
+  }
   const after = q.slice(m.index + w.length).replace(/^[的\s]+/, '');
   // 占了多大比例, 税率是多少, 多少的企业所得税优惠税率: a share.
   if (/^[多百]/.test(w) && (/^[^，。？?；]{0,10}?(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)/.test(after) || new RegExp(`(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)(?:[是为有达约占了]|${FILLER})*$`).test(q.slice(0, m.index)))) return 'percent';
@@ -124,21 +135,41 @@ const KIND_FIGURE: Record<FigureKind, RegExp> = {
   docnum: /[〔\[(（]\d{4}[〕\])）]\d+号|第\d+号/g,
 };
 
+/** Counters that narrow a count, with the counters a figure may carry to answer it. */
+const NARROW_COUNTERS: Record<string, string> = { 家: '家', 名: '名人位', 人: '人名位', 位: '位名人' };
+
+/** The narrowing counter right after 多少 / 几 (余 and 多 aside), if any. */
+function counterOf(q: string): string | undefined {
+  const m = /(?:多少|(?<!哪)几)(?:余|多)?([家名人位])/.exec(q);
+  // 多少人口 asks for a population (a size in 万人 or a count), 几人次 a count of visits: not narrowed.
+  if (!m || /^[口次]/.test(q.slice(m.index + m[0].length))) return undefined;
+  return m[1];
+}
+
+/**
+ * 怎样的几次演变, 经历了哪几个阶段: a 几 after 怎样/什么样/如何/哪 in its clause asks to describe the
+ * stages or kinds, not to count them — the answer is a list of names, not a figure.
+ */
+const DESCRIBED_FEW = /(?:怎样|怎么样|什么样|如何|哪)[^，。？?；,]{0,6}几[个次类种步阶轮批]/;
+
 export function questionShape(question: string): QuestionShape {
-  const q = question.normalize('NFKC');
+  const q0 = question.normalize('NFKC');
+  // The described 几 is taken out of the quantity reading (the rest of the question may still ask one).
+  const q = q0.replace(DESCRIBED_FEW, (w) => w.replace(/几/, '若干'));
   const m = QUANTITY_ZH.exec(q) ?? MEASURE_EN.exec(q) ?? QUANTITY_EN.exec(q);
   return {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,
     quantityLength: m ? (m[1] ?? m[0]).length : 0,
     definitional: DEFINITIONAL.test(q),
     multiDoc: MULTI_DOC.test(q),
-    enumerative: ENUMERATIVE.test(q),
+    enumerative: ENUMERATIVE.test(q) || DESCRIBED_FEW.test(q0),
     quantity: QUANTITY_ZH.test(q) || QUANTITY_EN.test(q),
     person: PERSON_ZH.test(q) || PERSON_EN.test(q),
     personRoles: PERSON_ZH.test(q) ? [...new Set(q.match(new RegExp(PERSON_ROLE_ZH, 'g')) ?? [])] : [],
     years: [...new Set(q.match(YEAR) ?? [])],
     numbers: [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])],
     figureKind: figureKindOf(q, QUANTITY_ZH.exec(q) ?? QUANTITY_EN.exec(q)),
+    counter: counterOf(q),
   };
 }
 
@@ -149,11 +180,26 @@ const FIGURE = /\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+(?:�
  * True when `text` (matchText form) holds a figure other than the question's own numbers — a
  * candidate answer to a quantity question. "2022 年 … 26 县" in the question is context, not answer.
  */
-export function hasFreshFigure(text: string, questionNumbers: string[], kind?: FigureKind): boolean {
-  // A figure of the kind asked for (多少家 wants 16个/7家, not the year 2001).
+/**
+ * A lone 三…九 with a counter (八个省, 五家企业): a count only when what follows is the thing asked
+ * to be counted — 八个省 answers how many provinces, not how many development zones; 一个/两项 are wording.
+ */
+const LONE_COUNT = /(?<![一二两三四五六七八九十百千第\d])[三四五六七八九](?:个|家|项|座|条|所|名|位)/g;
+
+export function hasFreshFigure(text: string, questionNumbers: string[], kind?: FigureKind, counter?: string, measured: string[] = []): boolean {
+  if (kind === 'count' && measured.length) {
+    for (const m of text.matchAll(LONE_COUNT)) {
+      const after = text.slice(m.index + m[0].length);
+      if ((!counter || NARROW_COUNTERS[counter]!.includes(m[0].slice(-1))) && measured.some((a) => a && after.startsWith(a))) return true;
+    }
+  }
+  // A figure of the kind asked for (多少个 wants 16个/7家, not the year 2001), with the counter
+  // asked for when the question narrows it (多少家企业 wants 7家, not 16个 parks).
+  const allowed = kind === 'count' && counter ? NARROW_COUNTERS[counter] : undefined;
   for (const m of text.match(kind ? KIND_FIGURE[kind] : FIGURE) ?? []) {
     const digits = /^\d+(?:\.\d+)?/.exec(m)?.[0];
     if (digits && questionNumbers.includes(digits)) continue;
+    if (allowed && !allowed.includes(m.slice(-1))) continue;
     return true;
   }
   return false;

@@ -140,7 +140,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       // A figure question is answered by a sentence holding a figure that the question does not already give.
       const defRank = opts.defines?.length ? opts.defines.findIndex((p) => p.test(compactZh(s.text))) : -1;
       if (defRank >= 0) score += DEFINES_BONUS[defRank] ?? 0;
-      if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers, opts.shape.figureKind)) score += 0.1;
+      if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers, opts.shape.figureKind, opts.shape.counter)) score += 0.1;
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
       if (!CJK.test(s.text)) score -= 0.2; // English abstract sentences: the facts are in the Chinese body
       if (s.text.length > 240) score -= 0.1;
