@@ -20,6 +20,10 @@ const positiveInt = (name: string, dflt: number) =>
       return n;
     });
 
+/** A webhook secret Telegram accepts: 1–256 of A-Z a-z 0-9 _ -; we ask for at least 16. */
+const WEBHOOK_SECRET_SHAPE = /^[A-Za-z0-9_-]{16,256}$/;
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 const url = (name: string, example: string) =>
   optionalString.refine((s) => s === undefined || /^https?:\/\/[^\s]+$/.test(s), {
     message: `${name} must be an http(s) URL, e.g. ${example}`,
@@ -38,7 +42,7 @@ export const ConfigSchema = z.object({
   TELEGRAM_API_ROOT: url('TELEGRAM_API_ROOT', 'http://127.0.0.1:9000'),
   WEBHOOK_URL: url('WEBHOOK_URL', 'https://bot.example.gov.cn/telegram'),
   WEBHOOK_SECRET: optionalString,
-  PORT: positiveInt('PORT', 8080),
+  PORT: positiveInt('PORT', 8080).refine((n) => n <= 65535, { message: 'PORT must be a TCP port number from 1 to 65535, e.g. 8080' }),
   ALLOWED_USER_IDS: optionalString.transform((s, ctx) => {
     if (s === undefined) return undefined;
     const ids = s.split(/[\s,]+/).filter(Boolean);
@@ -64,6 +68,18 @@ export const ConfigSchema = z.object({
   OPENAI_MODEL: modelName('OPENAI_MODEL', 'gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: modelName('OPENAI_EMBEDDING_MODEL', 'text-embedding-3-small'),
   LLM_TIMEOUT_MS: positiveInt('LLM_TIMEOUT_MS', 20000),
+}).superRefine((c, ctx) => {
+  // A webhook without a secret accepts forged updates from anyone who finds the URL, with any
+  // sender id: the allowlist would mean nothing. Telegram only posts to https URLs; plain http is
+  // allowed on loopback (a local reverse proxy, the tests).
+  if (!c.WEBHOOK_URL) return;
+  const u = new URL(c.WEBHOOK_URL);
+  if (u.protocol !== 'https:' && !LOOPBACK_HOSTS.has(u.hostname))
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'WEBHOOK_URL must be an https:// URL (Telegram posts only to HTTPS), e.g. https://bot.example.gov.cn/telegram; http is accepted only for 127.0.0.1 or localhost' });
+  if (!c.WEBHOOK_SECRET)
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_SECRET is required with WEBHOOK_URL: 16 or more characters from A-Z a-z 0-9 _ -, e.g. the output of `openssl rand -hex 24`' });
+  else if (!WEBHOOK_SECRET_SHAPE.test(c.WEBHOOK_SECRET))
+    ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_SECRET must be 16 to 256 characters from A-Z a-z 0-9 _ - (what Telegram accepts), e.g. the output of `openssl rand -hex 24`' });
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

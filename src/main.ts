@@ -9,6 +9,9 @@ import { createServices } from './services';
 import { fromServices } from './chat/adapter';
 import { isUserError } from './errors';
 
+/** Set once the bot ran: the process then exits as soon as it has stopped. */
+let exitWhenDone = false;
+
 async function main(): Promise<number> {
   let config: Config;
   try {
@@ -20,34 +23,45 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  const services = fromServices(await createServices(config));
-
   if (!config.TELEGRAM_BOT_TOKEN) {
+    const services = fromServices(await createServices(config));
     const { runTerminalChat } = await import('./terminal/chat');
     await runTerminalChat({ services, lang: /^en/i.test(process.env.LANG ?? '') && !/zh/i.test(process.env.LANG ?? '') ? 'en' : 'zh' });
     return 0;
   }
 
-  const { startBot } = await import('./bot');
-  const started = await startBot(config, services);
-  await new Promise<void>((resolve) => {
+  // The logger first, so the services' own lines (index, LLM advisor) go through it and its
+  // secret scrubbing too.
+  const { startBot, createLogger, secretsOf } = await import('./bot');
+  const log = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  const services = fromServices(await createServices(config, { log: (m: string) => log.info({ component: 'services' }, m) }));
+  const started = await startBot(config, services, { log });
+  exitWhenDone = true;
+  const code = await new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
-      started.log.info({ signal }, 'shutting down');
-      started.stop().then(resolve, (e) => {
-        started.log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, 'error while stopping');
-        resolve();
-      });
+      log.info({ signal }, 'shutting down');
+      started.stop().then(
+        () => resolve(0),
+        (e) => {
+          log.error({ err: { message: e instanceof Error ? e.message : String(e) } }, 'error while stopping');
+          resolve(1);
+        },
+      );
     };
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
+    // Receiving failed for good (bad token, another instance polling): the bot has stopped.
+    void started.failed.then(() => resolve(1));
   });
-  // Timers of the plugins (throttler, chat actions) must not keep a stopped bot alive.
-  setTimeout(() => process.exit(0), 200).unref();
-  return 0;
+  return code;
 }
 
 main().then(
   (code) => {
+    // Exits deliberately once the bot has stopped (updates finished, storage closed): timers of
+    // the plugins (throttler, chat actions) must not keep the process alive. The logger writes
+    // synchronously, so nothing is lost.
+    if (exitWhenDone) process.exit(code);
     process.exitCode = code;
   },
   (e) => {

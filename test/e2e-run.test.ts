@@ -4,7 +4,8 @@
  * and a bad configuration value.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import type { ChatServices } from '../src/chat/ports';
 import { startBot } from '../src/bot';
 import { createLogger } from '../src/bot/logger';
 import { Emulator, TEST_TOKEN, freePort } from './helpers/emulator';
+import { insertAhead } from '../bench/load-lib';
 
 let emu: Emulator;
 let services: ChatServices;
@@ -168,6 +170,72 @@ describe('npm start (src/main.ts)', () => {
       expect(p.out() + p.err()).not.toContain(TEST_TOKEN);
     } finally {
       p.kill('SIGKILL');
+    }
+  });
+
+  it('on SIGTERM, an update in progress finishes and its session is saved before the process exits', async () => {
+    const dataDir = tmp('enclave-drain-data-');
+    const u = { userId: 3010, languageCode: 'zh-hans' };
+    // The reply to this chat takes 1.5 s to be accepted: the update is still running when SIGTERM comes.
+    let replyArrived = 0;
+    let replyDone = 0;
+    insertAhead(emu, (req, _res, next) => {
+      if (/\/sendMessage$/.test(req.path) && String(req.body?.chat_id) === String(u.userId) && !replyArrived) {
+        replyArrived = Date.now();
+        setTimeout(() => {
+          replyDone = Date.now();
+          next();
+        }, 1500);
+        return;
+      }
+      next();
+    });
+    const p = runMain({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: dataDir });
+    try {
+      await until(() => p.out().includes('bot started'));
+      await emu.send(u, '/lang en');
+      await until(() => replyArrived > 0);
+      p.kill('SIGTERM');
+      expect(await p.exit).toBe(0);
+      expect(replyDone).toBeGreaterThan(0);
+      expect(emu.botMessages(u.userId).at(-1)?.text).toMatch(/English/);
+      // The session the update changed was written before storage closed.
+      const file = join(dataDir, 'sessions', String(u.userId).slice(-2), `${u.userId}_${u.userId}.json`);
+      expect(existsSync(file)).toBe(true);
+      expect(JSON.parse(readFileSync(file, 'utf8')).lang).toBe('en');
+      const lines = p.out().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      const stopped = lines.findIndex((l) => l.msg === 'bot stopped');
+      const update = lines.findIndex((l) => l.msg === 'update' && l.intent);
+      expect(update).toBeGreaterThanOrEqual(0);
+      expect(stopped).toBeGreaterThan(update);
+    } finally {
+      p.kill('SIGKILL');
+    }
+  });
+
+  it('a token Telegram refuses (401 while polling) stops the bot with one clean fatal line and exit code 1', async () => {
+    // A Bot API that knows the bot (getMe) but refuses getUpdates, as Telegram does for a revoked token.
+    const api = createServer((req, res) => {
+      const method = (req.url ?? '').split('/').pop();
+      res.setHeader('content-type', 'application/json');
+      if (method === 'getMe') res.end(JSON.stringify({ ok: true, result: { id: 1, is_bot: true, first_name: 'B', username: 'B_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } }));
+      else if (method === 'getUpdates') res.end(JSON.stringify({ ok: false, error_code: 401, description: `Unauthorized (bot${TEST_TOKEN})` }));
+      else res.end(JSON.stringify({ ok: true, result: true }));
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    const port = (api.address() as { port: number }).port;
+    const p = runMain({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, DATA_DIR: tmp('enclave-401-data-') });
+    try {
+      expect(await p.exit).toBe(1);
+      const all = p.out() + p.err();
+      expect(all).not.toContain(TEST_TOKEN);
+      expect(p.err()).not.toMatch(/\n\s+at /); // no raw stack
+      const lines = p.out().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      expect(lines.some((l) => l.level === 60 && /receiving updates failed/.test(l.msg) && /401|Unauthorized/.test(l.err.message))).toBe(true);
+      expect(lines.some((l) => l.msg === 'bot stopped')).toBe(true);
+    } finally {
+      p.kill('SIGKILL');
+      api.close();
     }
   });
 

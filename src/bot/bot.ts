@@ -17,11 +17,13 @@ import { t } from '../chat/i18n';
 import type { ChatServices } from '../chat/ports';
 import { newChatSession, type RouteResult } from '../chat/types';
 import { langOf, sessionKey, type BotContext } from './context';
-import { FORM_IDS, MODE_FORM, SPLIT_FORM, modeConversation, splitConversation } from './forms';
-import { allowlist, errorHandler, groupGate, updateLog } from './middleware';
+import { FORM_IDS, FORMS_VERSION, MODE_FORM, SPLIT_FORM, modeConversation, splitConversation } from './forms';
+import type { InFlight } from './inflight';
+import { userHasher } from './logger';
+import { OncePerWindow, allowlist, errorHandler, groupGate, updateLog } from './middleware';
 import { editReply, sendReply } from './send';
 import { AnswerStream, ChatPacer, DEFAULT_STREAM_INTERVAL_MS } from './stream';
-import type { Stores } from './storage';
+import { RATE_WINDOW_MS, type Stores } from './storage';
 
 export interface BotOptions {
   token: string;
@@ -39,8 +41,14 @@ export interface BotOptions {
   botInfo?: ConstructorParameters<typeof Bot>[1] extends infer O ? (O extends { botInfo?: infer B } ? B : never) : never;
   /** Per-chat ordering for concurrent runners (the runner); harmless with webhooks. */
   sequential?: boolean;
-  /** Bumped when the conversation code changes incompatibly: old form states are then dropped. */
+  /** Overrides FORMS_VERSION (tests): form states saved under another version are dropped. */
   formsVersion?: number;
+  /** Webhook mode: Telegram waits 50 s for the answer, so retries must be short. */
+  webhook?: boolean;
+  /** Counts updates in flight, so a shutdown can wait for them. */
+  inFlight?: InFlight;
+  /** Secret for the user pseudonyms in logs (the bot token). */
+  hashSecret?: string;
   /** Least time between two streaming sends/edits in one chat (streamed LLM answers). */
   streamIntervalMs?: number;
 }
@@ -58,21 +66,29 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
     const throttled: Transformer = (prev, method, payload, signal) => (method === 'sendChatAction' ? prev(method, payload, signal) : throttle(prev, method, payload, signal));
     bot.api.config.use(throttled);
   }
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, ...opts.retry }));
+  // A webhook update must be done within Telegram's 50 s, so retries there stay short.
+  const retry = opts.webhook ? { maxRetryAttempts: 2, maxDelaySeconds: 10 } : { maxRetryAttempts: 5, maxDelaySeconds: 120 };
+  bot.api.config.use(autoRetry({ ...retry, ...opts.retry }));
+
+  // First of all: a shutdown waits for every update that got this far (session writes included).
+  if (opts.inFlight) bot.use(opts.inFlight.middleware);
 
   const router = new ChatRouter(opts.services);
   const log = opts.log;
-  const onError = errorHandler(log);
+  const hashUserId = userHasher(opts.hashSecret ?? opts.token);
+  const onError = errorHandler(log, hashUserId);
   bot.catch((err) => onError(err));
   const safe = bot.errorBoundary(onError);
 
   if (opts.sequential) safe.use(sequentialize<BotContext>((ctx) => [ctx.chat?.id.toString(), ctx.from?.id.toString()].filter((x): x is string => !!x)));
-  safe.use(updateLog(log));
-  safe.use(allowlist(opts.allowedUserIds));
+  safe.use(updateLog(log, hashUserId));
+  // A stranger is told once per window; what they send after that is dropped without a reply.
+  safe.use(allowlist(opts.allowedUserIds, new OncePerWindow(RATE_WINDOW_MS)));
   safe.use(groupGate());
   safe.use(
     limit<BotContext, any>({
-      timeFrame: 60_000,
+      // The plugin calls onLimitExceeded once per window (the first excess update); later ones are dropped.
+      timeFrame: RATE_WINDOW_MS,
       limit: opts.rateLimitPerMinute ?? 20,
       storageClient: opts.stores.rateLimit ?? 'MEMORY_STORE',
       keyPrefix: 'enclave:rl:',
@@ -96,7 +112,7 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
   safe.use(session({ initial: newChatSession, storage: opts.stores.sessions, getSessionKey: sessionKey }));
   safe.use(
     conversations<BotContext, any>({
-      storage: { type: 'key', version: opts.formsVersion ?? 1, adapter: opts.stores.conversations, getStorageKey: sessionKey },
+      storage: { type: 'key', version: opts.formsVersion ?? FORMS_VERSION, adapter: opts.stores.conversations, getStorageKey: sessionKey },
     }),
   );
 

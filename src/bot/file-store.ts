@@ -3,11 +3,12 @@
  * key>/<key>.json`, so existing data keeps working) but safe where that adapter is not:
  * - a failed read (EMFILE under a burst, EACCES, EIO) is an error, not "no session" — the plugin
  *   would then write a fresh default over the user's real session;
- * - writes go to a temporary file renamed into place, so a process killed mid-write (or a full
- *   disk) never leaves a truncated record behind;
+ * - writes go to a temporary file, flushed to disk (fsync) and then renamed into place, so a
+ *   process killed mid-write, a full disk or a power loss never leaves a truncated record behind;
+ *   temporary files left by a killed process are swept at start (sweepStale);
  * - an unparsable record is reported as CorruptRecordError, which the caller may treat as absent.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { StorageAdapter } from 'grammy';
@@ -57,12 +58,41 @@ export class AtomicFileStore<T> implements StorageAdapter<T> {
     await mkdir(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await writeFile(tmp, JSON.stringify(value), 'utf8');
+      const fh = await open(tmp, 'w');
+      try {
+        await fh.writeFile(JSON.stringify(value), 'utf8');
+        // On disk before the rename makes it the record: after a power loss the record is the old or the new one, whole.
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
       await rename(tmp, file);
     } catch (e) {
       await rm(tmp, { force: true }).catch(() => undefined);
       throw e;
     }
+  }
+
+  /** Removes temporary files older than `olderThanMs` (left by a process killed mid-write); returns how many. */
+  async sweepStale(olderThanMs = 60_000): Promise<number> {
+    let names: string[];
+    try {
+      names = (await readdir(this.root, { recursive: true })).map(String);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+      throw e;
+    }
+    let n = 0;
+    const before = Date.now() - olderThanMs;
+    for (const name of names.filter((f) => f.endsWith('.tmp'))) {
+      const path = join(this.root, name);
+      const st = await stat(path).catch(() => undefined);
+      if (st && st.mtimeMs < before) {
+        await rm(path, { force: true });
+        n++;
+      }
+    }
+    return n;
   }
 
   async delete(key: string): Promise<void> {

@@ -13,11 +13,18 @@ import type { ChatServices } from '../chat/ports';
 import { modeReply, p, splitReply } from '../chat/replies';
 import type { Lang, Reply } from '../chat/types';
 import type { BotContext } from './context';
+import { stripMention } from './middleware';
 import { sendReply } from './send';
 
 export const SPLIT_FORM = 'split-form';
 export const MODE_FORM = 'mode-form';
 export const FORM_IDS = [SPLIT_FORM, MODE_FORM];
+/**
+ * Version of the form code's stored state (@grammyjs/conversations replays stored steps through
+ * this code). Bump it when a change to the steps below or in src/chat/forms would replay old
+ * states wrongly: forms in progress are then dropped instead of misread.
+ */
+export const FORMS_VERSION = 1;
 
 type FormConversation = Conversation<BotContext, Context>;
 
@@ -43,7 +50,8 @@ function formRunner<S>(form: Form<S>, intro: (lang: Lang) => string, finish: (st
           await c.answerCallbackQuery().catch(() => undefined);
           text = c.callbackQuery.data!;
         } else {
-          text = (c.message?.text ?? '').replace(/^@\w+\s*/, '');
+          // In groups an answer may mention the bot, before or after the text.
+          text = stripMention(c.message?.text ?? '', c.message?.entities, c.me?.username);
         }
         const res = step.accept(text, state, lang);
         if (res.ok) {

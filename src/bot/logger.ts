@@ -3,7 +3,7 @@
  * secret, Redis password) and anything shaped like a bot token are replaced in the final line,
  * whatever field they hide in.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config';
 
@@ -29,8 +29,20 @@ export function scrub(text: string, secrets: string[]): string {
   return s.replace(TOKEN_SHAPE, '[REDACTED]');
 }
 
-export function hashUserId(id: number | undefined): string | undefined {
-  return id === undefined ? undefined : createHash('sha256').update(String(id)).digest('hex').slice(0, 16);
+/**
+ * Pseudonyms for logs. A Telegram id has about ten digits, so a plain hash of it is reversed by
+ * trying them all; an HMAC under a key derived from a secret (the bot token) is not.
+ */
+export function keyedHash(secret: string): (value: string) => string {
+  const key = createHash('sha256').update(`enclave-advisor log pseudonyms\0${secret}`).digest();
+  return (value) => createHmac('sha256', key).update(value).digest('hex').slice(0, 16);
+}
+
+export type UserHasher = (id: number | undefined) => string | undefined;
+
+export function userHasher(secret: string): UserHasher {
+  const h = keyedHash(secret);
+  return (id) => (id === undefined ? undefined : h(String(id)));
 }
 
 export function createLogger(opts: { level?: string; secrets?: string[]; destination?: DestinationStream } = {}): Logger {

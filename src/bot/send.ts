@@ -20,7 +20,8 @@ export async function sendReply(ctx: Context, reply: Reply): Promise<void> {
   }
 }
 
-function notModified(e: unknown): boolean {
+/** Telegram's answer to an edit that changes nothing: harmless. */
+export function notModified(e: unknown): boolean {
   return e instanceof GrammyError && /message is not modified/i.test(e.description);
 }
 

@@ -17,9 +17,9 @@ import type { StorageAdapter } from 'grammy';
 import { RedisAdapter } from '@grammyjs/storage-redis';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { createHash } from 'node:crypto';
 import { ChatSessionSchema, newChatSession, type ChatSession } from '../chat/types';
 import { AtomicFileStore, CorruptRecordError } from './file-store';
+import { keyedHash } from './logger';
 
 export interface Stores {
   kind: 'file' | 'redis';
@@ -56,7 +56,20 @@ export interface RateLimitClient {
   pexpire(key: string, ms: number): Promise<number>;
 }
 
-const keyHash = (k: string) => createHash('sha256').update(k).digest('hex').slice(0, 16);
+/** The rate limiter's window (one minute: RATE_LIMIT_PER_MINUTE). */
+export const RATE_WINDOW_MS = 60_000;
+/** Redis keeps a session this long after its last write, a guided form's state one day. */
+export const SESSION_TTL_SECONDS = 30 * 24 * 3600;
+export const FORM_TTL_SECONDS = 24 * 3600;
+
+/**
+ * INCR and its expiry in one step. The plugin's own INCR-then-PEXPIRE leaves a counter without a
+ * TTL when the PEXPIRE fails (and ours fails open), and such a user would stay limited forever.
+ * A counter found without a TTL gets one here, whatever left it so.
+ */
+const INCR_WITH_TTL = `local c = redis.call('INCR', KEYS[1])
+if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return c`;
 
 function prefixed<T>(inner: StorageAdapter<T>, prefix: string): StorageAdapter<T> {
   return {
@@ -70,7 +83,7 @@ function prefixed<T>(inner: StorageAdapter<T>, prefix: string): StorageAdapter<T
  * Backend errors become StorageUnavailableError (reads included: never "no session"); a corrupt
  * record is logged and treated as absent, so the user can go on.
  */
-function guarded<T>(inner: StorageAdapter<T>, store: string, log?: Logger): StorageAdapter<T> {
+function guarded<T>(inner: StorageAdapter<T>, store: string, log: Logger | undefined, keyHash: (k: string) => string): StorageAdapter<T> {
   const fail = (e: unknown): never => {
     throw e instanceof StorageUnavailableError ? e : new StorageUnavailableError(store, e);
   };
@@ -92,7 +105,7 @@ function guarded<T>(inner: StorageAdapter<T>, store: string, log?: Logger): Stor
 }
 
 /** Validates what comes back from storage: an outdated or mangled session starts afresh, with a warning. */
-function validated(inner: StorageAdapter<ChatSession>, log?: Logger): StorageAdapter<ChatSession> {
+function validated(inner: StorageAdapter<ChatSession>, log: Logger | undefined, keyHash: (k: string) => string): StorageAdapter<ChatSession> {
   return {
     read: async (k) => {
       const v = await inner.read(k);
@@ -108,10 +121,11 @@ function validated(inner: StorageAdapter<ChatSession>, log?: Logger): StorageAda
 }
 
 /** Rate limiting must not be what fails while Redis is down: count nothing, let the session say it. */
-function failOpen(redis: Redis): RateLimitClient {
+export function failOpen(redis: Redis, windowMs = RATE_WINDOW_MS): RateLimitClient {
   return {
-    incr: (k) => redis.incr(k).catch(() => 1),
-    pexpire: (k, ms) => redis.pexpire(k, ms).catch(() => 0),
+    incr: (k) => (redis.eval(INCR_WITH_TTL, 1, k, windowMs) as Promise<number>).then(Number).catch(() => 1),
+    // The expiry was set with the increment.
+    pexpire: async () => 1,
   };
 }
 
@@ -129,6 +143,11 @@ function safeUrl(url: string): string {
 export interface StoreOptions {
   dataDir: string;
   redisUrl?: string;
+  /** Keys in log lines are HMACs under this secret (the bot token), not reversible plain hashes. */
+  hashSecret?: string;
+  /** Redis expiry of sessions and of form states, in seconds (defaults: 30 days, 1 day). */
+  sessionTtlSeconds?: number;
+  formTtlSeconds?: number;
   log?: Logger;
   /** How long to wait for Redis at start before refusing to start (default 10 s). */
   redisConnectWaitMs?: number;
@@ -137,6 +156,7 @@ export interface StoreOptions {
 }
 
 export async function createStores(opts: StoreOptions): Promise<Stores> {
+  const keyHash = keyedHash(opts.hashSecret ?? 'enclave-advisor');
   if (opts.redisUrl) {
     const redis = new Redis(opts.redisUrl, {
       // Fail a command after a few reconnection attempts instead of queueing updates forever.
@@ -151,15 +171,18 @@ export async function createStores(opts: StoreOptions): Promise<Stores> {
     redis.on('error', (e: Error) => {
       lastMessage = e.message;
       // ioredis repeats the same error on every reconnection attempt: log it at most every 10 s.
-      if (Date.now() - lastError > 10_000)
+      if (Date.now() - lastError > 10_000) {
+        lastError = Date.now();
         opts.log?.error({ err: { message: e.message } }, started ? 'redis error; sessions unavailable until it is back' : 'redis not reachable yet; waiting for it');
-      lastError = Date.now();
+      }
     });
     redis.on('ready', () => {
       if (lastError) opts.log?.warn('redis reachable again');
     });
     const wait = opts.redisConnectWaitMs ?? 10_000;
     redis.connect().catch(() => undefined); // retried by ioredis; readiness awaited below
+    // Not events.once(redis, 'ready'): it rejects on the first 'error', and connection errors are
+    // expected here while Redis is still coming up.
     const ready = await new Promise<boolean>((resolve) => {
       if (redis.status === 'ready') return resolve(true);
       const onReady = () => {
@@ -180,11 +203,13 @@ export async function createStores(opts: StoreOptions): Promise<Stores> {
     }
     lastError = 0;
     started = true;
-    const base = new RedisAdapter<any>({ instance: redis });
+    // Abandoned sessions and forms expire instead of piling up; each write renews the expiry.
+    const sessionBase = new RedisAdapter<any>({ instance: redis, ttl: opts.sessionTtlSeconds ?? SESSION_TTL_SECONDS });
+    const formBase = new RedisAdapter<any>({ instance: redis, ttl: opts.formTtlSeconds ?? FORM_TTL_SECONDS });
     return {
       kind: 'redis',
-      sessions: validated(guarded(prefixed(base, 'enclave:s:'), 'redis', opts.log), opts.log),
-      conversations: guarded(prefixed(base, 'enclave:c:'), 'redis', opts.log),
+      sessions: validated(guarded(prefixed(sessionBase, 'enclave:s:'), 'redis', opts.log, keyHash), opts.log, keyHash),
+      conversations: guarded(prefixed(formBase, 'enclave:c:'), 'redis', opts.log, keyHash),
       redis,
       rateLimit: failOpen(redis),
       close: async () => {
@@ -196,10 +221,16 @@ export async function createStores(opts: StoreOptions): Promise<Stores> {
       },
     };
   }
+  const sessionFiles = new AtomicFileStore<ChatSession>(join(opts.dataDir, 'sessions'));
+  const formFiles = new AtomicFileStore<any>(join(opts.dataDir, 'conversations'));
+  for (const store of [sessionFiles, formFiles]) {
+    const swept = await store.sweepStale().catch(() => 0);
+    if (swept) opts.log?.warn({ files: swept }, 'removed temporary session files left by an interrupted write');
+  }
   return {
     kind: 'file',
-    sessions: validated(guarded(new AtomicFileStore<ChatSession>(join(opts.dataDir, 'sessions')), 'file', opts.log), opts.log),
-    conversations: guarded(new AtomicFileStore<any>(join(opts.dataDir, 'conversations')), 'file', opts.log),
+    sessions: validated(guarded(sessionFiles, 'file', opts.log, keyHash), opts.log, keyHash),
+    conversations: guarded(formFiles, 'file', opts.log, keyHash),
     close: async () => {},
   };
 }

@@ -11,10 +11,12 @@
  * edit whose text equals what is shown is skipped. The final answer supersedes any partial edit
  * still waiting. 429s that slip through are left to the auto-retry transformer.
  */
-import { GrammyError, type Context } from 'grammy';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Context } from 'grammy';
 import type { Reply } from '../chat/types';
 import { renderHtml, splitHtml, TELEGRAM_LIMIT } from './html';
-import { keyboardOf, sendReply } from './send';
+import { keyboardOf, notModified, sendReply } from './send';
+
 
 export const DEFAULT_STREAM_INTERVAL_MS = 1200;
 /** Groups get about 20 bot messages a minute, edits included: one every 3 s. */
@@ -26,21 +28,6 @@ const GROWING = ' …';
 type ChatId = number | string;
 /** grammY types its signal parameter with the abort-controller shim; Node's is the same at run time. */
 type ApiSignal = Parameters<Context['api']['editMessageText']>[4];
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** The earliest time the next streaming call in each chat may go out; shared by all streams of a bot. */
 export class ChatPacer {
@@ -67,7 +54,7 @@ export class ChatPacer {
         return;
       }
       // Re-checked after the sleep: another stream in the same chat may have taken the slot.
-      await sleep(due, signal);
+      await sleep(due, undefined, { signal });
     }
   }
 
@@ -88,10 +75,6 @@ export function partialHtml(text: string): string {
   const html = renderHtml({ blocks: paras.map((p) => ({ kind: 'p' as const, parts: [p] })) }) + GROWING;
   // Past one message the rest waits for the final answer, which is split properly.
   return html.length <= TELEGRAM_LIMIT ? html : splitHtml(html)[0];
-}
-
-export function notModified(e: unknown): boolean {
-  return e instanceof GrammyError && /message is not modified/i.test(e.description);
 }
 
 export interface StreamLog {
