@@ -28,6 +28,8 @@ export interface Candidate {
    * place stated at the paragraph's start (2022年，浙江山区26县…) scopes the figures that follow.
    */
   paragraph: string;
+  /** The innermost section heading the sentence sits under (matchText form). */
+  heading?: string;
   hitRank: number;
   coverage: number;
   score: number;
@@ -63,12 +65,16 @@ const MIN_CHARS = 10;
 /** Score bonus of a sentence defining the question's subject, by the strength of its pattern: an explicit X是指… leads whatever else matches. */
 const DEFINES_BONUS = [1, 0.6, 0.4, 0.2];
 const CJK = /[\u4e00-\u9fff]/;
+/** Weight of what a sentence's section heading adds to its coverage of the question. */
+const HEADING_WEIGHT = 0.5;
 
 /** Sentences of one chunk: H1's splitter, then line breaks (headings and list lines stand alone). */
 function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 'score'>[] {
   const { chunk } = hit;
   const out: Omit<Candidate, 'coverage' | 'score'>[] = [];
   const section = matchText(chunk.section);
+  // The innermost heading only: the paper's top-level parts (一、…) are too broad to speak for a sentence.
+  const heading = matchText(chunk.sectionPath[chunk.sectionPath.length - 1] ?? '');
   let prev = '';
   let paragraph = '';
   for (const s of splitSentences(chunk.text)) {
@@ -92,6 +98,7 @@ function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 's
         offset: chunk.start + start,
         end: chunk.start + start + text.length,
         context: `${section}\n${prev}`,
+        heading,
         paragraph,
         hitRank,
       });
@@ -132,7 +139,10 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       if (byKey.has(key)) continue;
       const cov = coverage(opts.concepts, s.norm);
       const ctx = opts.contextConcepts?.length ? coverage(opts.contextConcepts, s.norm) : 0;
-      let score = cov + 0.3 * ctx + 0.2 * prior;
+      // A sentence speaks under its section heading: what the heading names (“两覆盖一样板”总体布局)
+      // the sentences below it explain, though they do not repeat it. Counted at half weight.
+      const headed = s.heading ? coverage(opts.concepts, `${s.heading}\n${s.norm}`) : cov;
+      let score = cov + HEADING_WEIGHT * (headed - cov) + 0.3 * ctx + 0.2 * prior;
       score += 0.1 * Math.min(2, numbers.filter((c) => c.alts.some((a) => s.norm.includes(a))).length);
       if (opts.shape.definitional && DEFINITION.test(s.norm) && main.some((c) => c.alts.some((a) => s.norm.includes(a)))) score += 0.15;
       // A definition names its subject first: “飞地接力”模式正是… / 产业飞地包括…
