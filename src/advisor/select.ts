@@ -154,7 +154,9 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
       if (!CJK.test(s.text)) score -= 0.2; // English abstract sentences: the facts are in the Chinese body
       if (s.text.length > 240) score -= 0.1;
-      byKey.set(key, { ...s, coverage: cov, score });
+      // A sentence that only its heading ties to the question may still be chosen (its coverage is
+      // the heading's share, weighted as in the score).
+      byKey.set(key, { ...s, coverage: cov || HEADING_WEIGHT * headed, score });
     }
   });
   return [...byKey.values()];
