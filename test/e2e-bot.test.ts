@@ -269,6 +269,36 @@ describe('the bot against the Telegram emulator', () => {
     expect(emu.botMessages(g.chatId!)).toHaveLength(count);
   });
 
+  it('in groups, a form step that mentions the bot after the text is read without the mention', async () => {
+    const g: UserOptions = { userId: 1002, chatId: -100778, type: 'group', languageCode: 'zh-hans' };
+    await emu.ask(g, '/split@TestNameBot', (m) => m.some((x) => x.text.includes('第 1 步')));
+    const text = '衢州, 杭州 @TestNameBot';
+    const n = emu.botMessages(g.chatId!).length;
+    await emu.send(g, text, { entities: [{ type: 'mention', offset: text.indexOf('@'), length: 12 }] });
+    const [step2] = await emu.waitFor(g.chatId!, n);
+    expect(step2.text).toContain('第 2 步');
+    const m = emu.botMessages(g.chatId!).length;
+    await emu.send(g, '2 @TestNameBot', { entities: [{ type: 'mention', offset: 2, length: 12 }] });
+    const [step3] = await emu.waitFor(g.chatId!, m);
+    expect(step3.text).toContain('衢州 投入了什么');
+    expect(step3.text).not.toContain('@TestNameBot');
+    await emu.ask(g, '/cancel@TestNameBot');
+  });
+
+  it('command arguments get the same length check as plain text', async () => {
+    const [tooLong] = await emu.ask(BOB, `/ask ${'飞地'.repeat(1500)}`);
+    expect(tooLong.text).toMatch(/2000|too long|太长/i);
+  });
+
+  it('registers the command menu: Chinese by default, and per language', () => {
+    const menus = emu.calls.filter((c) => c.method === 'setMyCommands');
+    const byLang = (lang?: string) => menus.find((c) => (c.body.language_code ?? undefined) === lang);
+    const describe = (c: any) => JSON.stringify(typeof c.body.commands === 'string' ? JSON.parse(c.body.commands) : c.body.commands);
+    expect(describe(byLang(undefined))).toMatch(/[\u4e00-\u9fff]/);
+    expect(describe(byLang('zh'))).toMatch(/[\u4e00-\u9fff]/);
+    expect(describe(byLang('en'))).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('the allowlist refuses a stranger: message, command, button and inline query', async () => {
     const [msg] = await emu.ask(STRANGER, '什么是消薄飞地？');
     expect(msg.text).toMatch(/authorised users only/);

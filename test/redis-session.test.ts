@@ -14,6 +14,7 @@ import { fromServices } from '../src/chat/adapter';
 import type { ChatServices } from '../src/chat/ports';
 import { startBot, type StartedBot } from '../src/bot';
 import { createLogger } from '../src/bot/logger';
+import { FORM_TTL_SECONDS, SESSION_TTL_SECONDS, failOpen } from '../src/bot/storage';
 import { Emulator, freePort, type UserOptions } from './helpers/emulator';
 import { emulatorBotConfig } from './helpers/bot';
 import { HAS_REDIS, REDIS_REQUIRED, describeRedisRequired, startRedisServer } from './helpers/redis';
@@ -61,6 +62,26 @@ describe.runIf(HAS_REDIS)('sessions in Redis', () => {
     if (indexDir) rmSync(indexDir, { recursive: true, force: true });
   });
 
+  it('a rate-limit counter left without expiry (a failed PEXPIRE) gets one at the next increment', async () => {
+    const redis = new Redis(redisUrl);
+    try {
+      const key = 'enclave:rl:test-no-ttl';
+      await redis.set(key, '5'); // as the plugin's INCR-then-PEXPIRE leaves it when PEXPIRE fails
+      expect(await redis.pttl(key)).toBe(-1);
+      const client = failOpen(redis, 60_000);
+      expect(await client.incr(key)).toBe(6);
+      const ttl = await redis.pttl(key);
+      expect(ttl).toBeGreaterThan(50_000);
+      expect(ttl).toBeLessThanOrEqual(60_000);
+      // A fresh counter starts at 1 with the window's expiry, in the same call.
+      expect(await client.incr('enclave:rl:test-fresh')).toBe(1);
+      expect(await redis.pttl('enclave:rl:test-fresh')).toBeGreaterThan(50_000);
+      await redis.del(key, 'enclave:rl:test-fresh');
+    } finally {
+      redis.disconnect();
+    }
+  });
+
   it('keeps language, last question and a form in progress across a restart', async () => {
     const [langMsg] = await emu.ask(U, '/lang');
     const n = emu.botMessages(U.userId).length;
@@ -79,6 +100,17 @@ describe.runIf(HAS_REDIS)('sessions in Redis', () => {
     const stored = JSON.parse((await redis.get(sessionKey))!);
     expect(stored.lang).toBe('en');
     expect(stored.lastQuestion).toBe('What is a xiaobo enclave?');
+    // Sessions and form states expire (30 days, 1 day) instead of piling up for ever.
+    const sessionTtl = await redis.ttl(sessionKey);
+    expect(sessionTtl).toBeGreaterThan(SESSION_TTL_SECONDS - 120);
+    expect(sessionTtl).toBeLessThanOrEqual(SESSION_TTL_SECONDS);
+    const formTtl = await redis.ttl(keys.find((k) => k.startsWith('enclave:c:'))!);
+    expect(formTtl).toBeGreaterThan(FORM_TTL_SECONDS - 120);
+    expect(formTtl).toBeLessThanOrEqual(FORM_TTL_SECONDS);
+    // Rate-limit counters always carry their window's expiry.
+    const counters = keys.filter((k) => k.startsWith('enclave:rl:'));
+    expect(counters.length).toBeGreaterThan(0);
+    for (const k of counters) expect(await redis.pttl(k)).toBeGreaterThan(0);
     redis.disconnect();
     // nothing went to the file store
     const sessionsDir = join(dataDir, 'sessions');

@@ -53,6 +53,14 @@ export interface BotOptions {
   streamIntervalMs?: number;
 }
 
+/**
+ * auto-retry's budget. A webhook update must be done within Telegram's 50 s (else Telegram sends
+ * it again), so retries there stay short; polling can wait out a long 429.
+ */
+export function retrySettings(webhook: boolean): { maxRetryAttempts: number; maxDelaySeconds: number } {
+  return webhook ? { maxRetryAttempts: 2, maxDelaySeconds: 10 } : { maxRetryAttempts: 5, maxDelaySeconds: 120 };
+}
+
 const COMMANDS_VIA_ROUTER = ['start', 'help', 'about', 'sources', 'lang', 'ask', 'split', 'mode'];
 
 export function createBot(opts: BotOptions): Bot<BotContext> {
@@ -66,9 +74,7 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
     const throttled: Transformer = (prev, method, payload, signal) => (method === 'sendChatAction' ? prev(method, payload, signal) : throttle(prev, method, payload, signal));
     bot.api.config.use(throttled);
   }
-  // A webhook update must be done within Telegram's 50 s, so retries there stay short.
-  const retry = opts.webhook ? { maxRetryAttempts: 2, maxDelaySeconds: 10 } : { maxRetryAttempts: 5, maxDelaySeconds: 120 };
-  bot.api.config.use(autoRetry({ ...retry, ...opts.retry }));
+  bot.api.config.use(autoRetry({ ...retrySettings(!!opts.webhook), ...opts.retry }));
 
   // First of all: a shutdown waits for every update that got this far (session writes included).
   if (opts.inFlight) bot.use(opts.inFlight.middleware);

@@ -148,6 +148,8 @@ export interface StoreOptions {
   /** Redis expiry of sessions and of form states, in seconds (defaults: 30 days, 1 day). */
   sessionTtlSeconds?: number;
   formTtlSeconds?: number;
+  /** A repeated Redis error is logged at most this often (default 10 s). */
+  redisErrorLogIntervalMs?: number;
   log?: Logger;
   /** How long to wait for Redis at start before refusing to start (default 10 s). */
   redisConnectWaitMs?: number;
@@ -171,7 +173,7 @@ export async function createStores(opts: StoreOptions): Promise<Stores> {
     redis.on('error', (e: Error) => {
       lastMessage = e.message;
       // ioredis repeats the same error on every reconnection attempt: log it at most every 10 s.
-      if (Date.now() - lastError > 10_000) {
+      if (Date.now() - lastError > (opts.redisErrorLogIntervalMs ?? 10_000)) {
         lastError = Date.now();
         opts.log?.error({ err: { message: e.message } }, started ? 'redis error; sessions unavailable until it is back' : 'redis not reachable yet; waiting for it');
       }
