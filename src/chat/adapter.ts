@@ -4,7 +4,7 @@
  */
 import type { Services } from '../services';
 import { classifyMode, computeSplit, MODES, splitFromText } from '../tools';
-import type { ChatServices, ModeInfo, ModeOutcome } from './ports';
+import type { ChatServices, ModeInfo } from './ports';
 
 function modeInfo(id: string): ModeInfo | undefined {
   const m = MODES.find((x) => x.id === id);
@@ -16,7 +16,7 @@ export function fromServices(s: Services): ChatServices {
     ask: (question, options) => s.advisor.ask(question, options),
     splitFromText: (text) => splitFromText(text),
     computeSplit: (input) => computeSplit(input),
-    classifyMode: (input) => classifyMode(input as Parameters<typeof classifyMode>[0]) as ModeOutcome,
+    classifyMode: (input) => classifyMode(input),
     modeInfo,
     documents: () =>
       s.docs.map((d) => ({ id: d.id, source: d.source, title: d.title, titleEn: d.titleEn, authors: d.authors, year: d.year, venue: d.venue })),

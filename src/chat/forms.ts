@@ -4,9 +4,12 @@
  * message with an example. The bot drives them with @grammyjs/conversations, the terminal with
  * readline — the same validation either way. States are plain JSON (conversations replay them).
  */
-import { t } from './i18n';
+import { isUserError } from '../errors';
+import type { ModeAnswers } from '../tools';
+import { t, type Messages } from './i18n';
 import { isNone, parseAmount, parseNumberList } from './numbers';
-import { p } from './replies';
+import type { ChatServices } from './ports';
+import { modeReply, p, splitErrorReply, splitReply } from './replies';
 import type { Lang, Reply } from './types';
 
 export type Accepted<S> = { ok: true; state: S } | { ok: false; error: string };
@@ -25,10 +28,15 @@ export interface Form<S> {
 
 const MAX_PARTIES = 10;
 
-function parseParties(text: string): string[] | undefined {
+/**
+ * `衢州 杭州`, `衢州、杭州`, `Quzhou City, Hangzhou City`: with a list separator present, names may
+ * contain spaces; without one, spaces separate them.
+ */
+export function parseParties(text: string): string[] | undefined {
+  const separated = /[,，、;；\n]|\s(?:和|与|and)\s/i.test(text);
   const names = text
-    .split(/[,，、;；\n]+|\s+(?:和|与|and)\s+|\s+/)
-    .map((s) => s.trim())
+    .split(separated ? /[,，、;；\n]+|\s+(?:和|与|and)\s+/i : /\s+/)
+    .map((s) => s.trim().replace(/\s+/g, ' '))
     .filter(Boolean);
   if (names.length < 2 || names.length > MAX_PARTIES) return undefined;
   if (new Set(names).size !== names.length) return undefined;
@@ -67,14 +75,22 @@ function ratioOk(list: number[] | undefined, n: number): list is number[] {
   return !!list && list.length === n && list.every((x) => x >= 0 && Number.isFinite(x)) && list.some((x) => x > 0);
 }
 
-const partiesStep: FormStep<SplitFormState> = {
-  id: 'parties',
-  prompt: (lang) => ({ blocks: [p(t(lang).askParties)] }),
-  accept: (text, s, lang) => {
-    const parties = parseParties(text);
-    return parties ? { ok: true, state: { ...s, parties } } : { ok: false, error: t(lang).badParties };
-  },
-};
+/** The parties step of both forms (they differ only in the question asked). */
+function partiesStep<S extends { parties: string[] }>(ask: (m: Messages) => string): FormStep<S> {
+  return {
+    id: 'parties',
+    prompt: (lang) => ({ blocks: [p(ask(t(lang)))] }),
+    accept: (text, s, lang) => {
+      const parties = parseParties(text);
+      return parties ? { ok: true, state: { ...s, parties } } : { ok: false, error: t(lang).badParties };
+    },
+  };
+}
+
+const splitPartiesStep = partiesStep<SplitFormState>((m) => m.askParties);
+
+/** `杭州 土地 300万 资金 200万`: one kind of input and its amount per pair. */
+const CONTRIBUTION = /([^\d\s,，:：=;；.-][^\d\s,，:：=;；]*)\s*[:：=]?\s*(\d+(?:\.\d+)?\s*(?:亿元|万元|亿|万|元|million|billion)?)/gi;
 
 const basisStep: FormStep<SplitFormState> = {
   id: 'basis',
@@ -104,8 +120,8 @@ function contribStep(i: number): FormStep<SplitFormState> {
     id: `contrib:${i}`,
     prompt: (lang, s) => ({ blocks: [p(t(lang).askContrib(s.parties[i]))] }),
     accept: (text, s, lang) => {
-      const pairs = [...text.matchAll(/([^\d\s,，:：=;；.-][^\d\s,，:：=;；]*)\s*[:：=]?\s*(\d+(?:\.\d+)?\s*(?:亿元|万元|亿|万|元|million|billion)?)/gi)];
-      const rest = text.replace(/([^\d\s,，:：=;；.-][^\d\s,，:：=;；]*)\s*[:：=]?\s*(\d+(?:\.\d+)?\s*(?:亿元|万元|亿|万|元|million|billion)?)/gi, '').replace(/[\s,，;；]/g, '');
+      const pairs = [...text.matchAll(CONTRIBUTION)];
+      const rest = text.replace(CONTRIBUTION, '').replace(/[\s,，;；]/g, '');
       const entry: Record<string, number> = {};
       for (const m of pairs) {
         const v = parseAmount(m[2]);
@@ -172,7 +188,7 @@ export const splitForm: Form<SplitFormState> = {
   name: 'split',
   initial: () => ({ parties: [], contributions: [] }),
   next(s) {
-    if (!s.parties.length) return partiesStep;
+    if (!s.parties.length) return splitPartiesStep;
     if (!s.basis) return basisStep;
     if (s.basis === 'ratio' && !s.ratio) return ratioStep;
     if (s.basis === 'contrib') {
@@ -214,7 +230,7 @@ export interface ModeFormState {
 }
 
 /** What each button of the mode form means, as the classifier's structured answers. */
-const MODE_ANSWERS: Record<string, Record<string, unknown>> = {
+const MODE_ANSWERS: Record<string, ModeAnswers> = {
   forward: { moreDeveloped: 'origin', productionLocation: 'less_developed' },
   reverse: { moreDeveloped: 'host', rdLocation: 'developed', productionLocation: 'less_developed' },
   twoway: { text: '双方互设园区，双向共建，互为飞地。' },
@@ -252,14 +268,7 @@ function choiceStep(id: 'direction' | 'who', keys: string[]): FormStep<ModeFormS
   };
 }
 
-const modePartiesStep: FormStep<ModeFormState> = {
-  id: 'parties',
-  prompt: (lang) => ({ blocks: [p(t(lang).askModeParties)] }),
-  accept: (text, s, lang) => {
-    const parties = parseParties(text);
-    return parties ? { ok: true, state: { ...s, parties } } : { ok: false, error: t(lang).badParties };
-  },
-};
+const modePartiesStep = partiesStep<ModeFormState>((m) => m.askModeParties);
 
 const modeMoreStep: FormStep<ModeFormState> = {
   id: 'more',
@@ -280,19 +289,35 @@ export const modeForm: Form<ModeFormState> = {
 };
 
 /** The answers for the classifier: button choices as structured answers, typed text as the description. */
-export function modeFormInput(s: ModeFormState): Record<string, unknown> & { text: string } {
+export function modeFormInput(s: ModeFormState): ModeAnswers & { text: string } {
   const texts = [`${s.parties.join('与')}开展合作。`];
-  const merged: Record<string, unknown> = {};
+  let merged: ModeAnswers = {};
   for (const v of [s.direction, s.who]) {
     if (!v) continue;
     const key = /^mf:(\w+)$/.exec(v)?.[1];
-    const a = key ? MODE_ANSWERS[key] : { text: v };
-    for (const [k, val] of Object.entries(a ?? {})) {
-      if (k === 'text') texts.push(String(val));
-      else if (Array.isArray(val)) merged[k] = [...((merged[k] as unknown[]) ?? []), ...val];
-      else merged[k] = val;
-    }
+    const { text, participants, flows, ...rest } = (key ? MODE_ANSWERS[key] : undefined) ?? { text: v };
+    if (text) texts.push(text);
+    merged = {
+      ...merged,
+      ...rest,
+      ...(participants ? { participants: [...(merged.participants ?? []), ...participants] } : {}),
+      ...(flows ? { flows: [...(merged.flows ?? []), ...flows] } : {}),
+    };
   }
   if (s.more) texts.push(s.more);
   return { ...merged, text: texts.join('') };
+}
+
+/** The reply that ends a guided form: the calculator's or classifier's result (bot and terminal alike). */
+export function finishSplitForm(state: SplitFormState, lang: Lang, services: ChatServices): Reply {
+  try {
+    return splitReply(services.computeSplit(splitFormInput(state)), lang, services);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return splitErrorReply(e.message, lang);
+  }
+}
+
+export function finishModeForm(state: ModeFormState, lang: Lang, services: ChatServices): Reply {
+  return modeReply(services.classifyMode(modeFormInput(state)), lang, services);
 }

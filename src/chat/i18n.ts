@@ -47,7 +47,6 @@ const zh = {
   scheduleTitle: '缓冲期逐年安排',
   stepsTitle: '计算步骤',
   basisTitle: '文献依据',
-  indicator: '指标',
   modeTitle: '判断结果',
   modeUnknown: '信息还不足以判断属于哪种飞地模式。',
   modeAddInfo: '请补充：',
@@ -72,7 +71,6 @@ const zh = {
   // Guided forms
   formIntroSplit: '分步计算收益分成（随时输入 /cancel 退出）。',
   formIntroMode: '分步判断飞地模式（随时输入 /cancel 退出）。',
-  formDone: '完成。',
   skipHint: '（没有请回复「无」）',
   askParties: '第 1 步：参与方有哪些？用逗号或空格分隔，至少两方。例：衢州, 杭州',
   badParties: '需要至少两个不同的参与方名称，用逗号分隔。例：衢州, 杭州',
@@ -106,10 +104,9 @@ const zh = {
   modeWhoNone: '都没有',
   askModeMore: '第 4 步：还有什么要补充的吗（流动的是土地指标、资金还是人才、是否跨境等）？没有请回复「无」。',
   badChoice: '请点击按钮，或用一句话描述。',
-  formTimeout: '表单已过期，请重新开始。',
 };
 
-type Messages = typeof zh;
+export type Messages = typeof zh;
 
 const en: Messages = {
   welcome1: 'Hello! I advise on enclave-economy (飞地经济) policy, answering from five policy papers with quoted sources.',
@@ -154,7 +151,6 @@ const en: Messages = {
   scheduleTitle: 'Buffer years, year by year',
   stepsTitle: 'Steps',
   basisTitle: 'Basis in the corpus',
-  indicator: 'Indicator',
   modeTitle: 'Classification',
   modeUnknown: 'There is not enough to decide the enclave mode yet.',
   modeAddInfo: 'Please add:',
@@ -178,7 +174,6 @@ const en: Messages = {
   splitError: 'Could not compute the split: ',
   formIntroSplit: 'Guided split, step by step (type /cancel at any time to leave).',
   formIntroMode: 'Guided mode classification (type /cancel at any time to leave).',
-  formDone: 'Done.',
   skipHint: '(reply "none" if not)',
   askParties: 'Step 1: who are the parties? Separate them with commas, at least two. E.g.: Quzhou, Hangzhou',
   badParties: 'I need at least two different party names separated by commas. E.g.: Quzhou, Hangzhou',
@@ -212,7 +207,6 @@ const en: Messages = {
   modeWhoNone: 'None of these',
   askModeMore: 'Step 4: anything to add (land quota, capital or talent flows, cross-border…)? Reply "none" if not.',
   badChoice: 'Press a button, or describe it in a sentence.',
-  formTimeout: 'The form expired; please start again.',
 };
 
 export const MESSAGES: Record<Lang, Messages> = { zh, en };

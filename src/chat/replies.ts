@@ -10,9 +10,58 @@ export function p(...parts: Inline[]): Block {
   return { kind: 'p', parts };
 }
 
-export function textReply(lang: Lang, ...lines: string[]): Reply {
-  void lang;
+export function textReply(...lines: string[]): Reply {
   return { blocks: lines.map((l) => p(l)) };
+}
+
+/** `**x**` / `__x__` → bold parts; the rest stays plain text (the channel escapes it). */
+export function markdownInline(text: string): Inline[] {
+  const parts: Inline[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\*\*(?=\S)([^*\n]+?)\*\*|__(?=\S)([^_\n]+?)__/g)) {
+    if (m.index > last) parts.push(text.slice(last, m.index));
+    parts.push({ b: m[1] ?? m[2] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) parts.push(text.slice(last));
+  return parts.length ? parts : [text];
+}
+
+/**
+ * One paragraph of a model's answer: Markdown bullets (`- `, `* `) become a list, `# ` headings bold
+ * lines and `**x**` bold, instead of showing the marks literally in Telegram. Numbered lines stay
+ * text: they read well as they are, and a renumbered list would alter a quoted `3.`.
+ */
+export function markdownBlocks(para: string): Block[] {
+  const lines = para.split('\n').map((l) => l.trim()).filter(Boolean);
+  const blocks: Block[] = [];
+  let list: Inline[][] | undefined;
+  const flush = () => {
+    if (list) blocks.push({ kind: 'list', items: list });
+    list = undefined;
+  };
+  let text: string[] = [];
+  const flushText = () => {
+    if (text.length) blocks.push(p(...markdownInline(text.join('\n'))));
+    text = [];
+  };
+  for (const line of lines) {
+    const bullet = /^[-*•]\s+(.*)$/.exec(line);
+    const heading = /^#{1,6}\s+(.*)$/.exec(line);
+    if (bullet) {
+      flushText();
+      (list ??= []).push(markdownInline(bullet[1]));
+    } else {
+      flush();
+      if (heading) {
+        flushText();
+        blocks.push(p({ b: heading[1].replace(/\*\*/g, '') }));
+      } else text.push(line);
+    }
+  }
+  flushText();
+  flush();
+  return blocks;
 }
 
 function citationLine(c: StoredAnswer['citations'][number]): Inline[] {
@@ -24,7 +73,7 @@ export function answerReply(a: StoredAnswer, opts: { withQuotes?: boolean; sugge
   const m = t(a.lang);
   const blocks: Block[] = [];
   if (!a.answered && !a.answer.trim()) blocks.push(p(m.declined));
-  for (const para of a.answer.split(/\n{2,}/).map((s) => s.trim()).filter(Boolean)) blocks.push(p(para));
+  for (const para of a.answer.split(/\n{2,}/).map((s) => s.trim()).filter(Boolean)) blocks.push(...markdownBlocks(para));
   if (a.note) blocks.push(p({ i: a.note }));
   if (opts.suggestions?.length) {
     blocks.push(p({ b: m.suggestions }));
@@ -80,16 +129,23 @@ function sourceBlocks(sources: SourceRef[], services: ChatServices, max = 4): Bl
     const key = `${s.source}|${s.quote}`;
     if (seen.has(key) || blocks.length >= max) continue;
     seen.add(key);
-    const title = s.title ?? titles.get(s.source) ?? s.source;
+    const title = titles.get(s.source) ?? s.source;
     blocks.push({ kind: 'quote', parts: [s.quote, { i: ` — ${title}${s.section ? ` › ${s.section}` : ''}` }] });
   }
   return blocks;
 }
 
+/** The calculator refused the input: its message, and a button to the guided form instead. */
+export function splitErrorReply(message: string, lang: Lang): Reply {
+  const m = t(lang);
+  return { blocks: [p({ b: m.splitError }, message)], buttons: [[{ label: m.formIntroSplit.replace(/[（(].*$/, ''), action: 'form:split' }]] };
+}
+
 export function splitReply(r: SplitOutcome, lang: Lang, services: ChatServices): Reply {
   const m = t(lang);
   const names = Object.keys(r.shares);
-  const blocks: Block[] = [p({ b: m.splitTitle }, r.indicator ? (lang === 'en' ? ` (${m.indicator}: ${r.indicator})` : `（${m.indicator}：${r.indicator}）`) : '')];
+  // What is split (税收, GDP…) is named in the first step, where the calculator states it.
+  const blocks: Block[] = [p({ b: m.splitTitle })];
   blocks.push({
     kind: 'pre',
     text: table([m.party, m.share, m.amount], names.map((n) => [n, formatShare(r.shares[n]), formatMoney(r.amounts[n] ?? 0)])),
@@ -109,7 +165,7 @@ export function splitReply(r: SplitOutcome, lang: Lang, services: ChatServices):
   return { blocks };
 }
 
-function modeName(id: string, lang: Lang, services: ChatServices, c?: { nameZh?: string; nameEn?: string }): string {
+function modeName(id: string, lang: Lang, services: ChatServices, c?: { nameZh: string; nameEn: string }): string {
   const info = services.modeInfo(id);
   const zh = c?.nameZh ?? info?.zh;
   const en = c?.nameEn ?? info?.en;
@@ -122,13 +178,13 @@ export function modeReply(r: ModeOutcome, lang: Lang, services: ChatServices): R
   const sep = lang === 'en' ? ', ' : '、';
   const colon = lang === 'en' ? ': ' : '：';
   if (!r.primary) {
-    const missing = Array.isArray(r.missing) ? r.missing.join(lang === 'en' ? '; ' : '；') : r.missing || m.modeAddDefault;
+    const missing = r.missing || m.modeAddDefault;
     return { blocks: [p(m.modeUnknown), p({ b: m.modeAddInfo }, ' ', missing)] };
   }
   const top = r.candidates.find((c) => c.id === r.primary);
   const blocks: Block[] = [p({ b: `${m.modeTitle}${colon}` }, { b: modeName(r.primary, lang, services, top) })];
   if (r.direction) blocks.push(p(`${m.direction}${colon}${m.directions[r.direction] ?? r.direction}`));
-  const signals = (top?.signals ?? []).map((s) => (typeof s === 'string' ? s : s.label));
+  const signals = (top?.signals ?? []).map((s) => s.label);
   if (signals.length) blocks.push(p(`${m.signals}${colon}${[...new Set(signals)].slice(0, 6).join(sep)}`));
   const others = r.candidates.filter((c) => c.id !== r.primary && c.score > 0).slice(0, 2);
   if (others.length) blocks.push(p(`${m.otherCandidates}${colon}${others.map((c) => `${modeName(c.id, lang, services, c)} (${m.score} ${c.score})`).join(sep)}`));
@@ -136,11 +192,7 @@ export function modeReply(r: ModeOutcome, lang: Lang, services: ChatServices): R
     blocks.push(p({ b: m.recommendations }));
     blocks.push({
       kind: 'list',
-      items: r.recommendations.slice(0, 5).map((rec): Inline[] => {
-        if (typeof rec === 'string') return [rec];
-        const name = (lang === 'en' ? rec.nameEn ?? rec.nameZh : rec.nameZh ?? rec.nameEn) ?? rec.mechanism ?? '';
-        return [{ b: name }, rec.why ? `${lang === 'en' ? ': ' : '：'}${rec.why}` : ''];
-      }),
+      items: r.recommendations.slice(0, 5).map((rec): Inline[] => [{ b: lang === 'en' ? rec.nameEn : rec.nameZh }, rec.why ? `${colon}${rec.why}` : '']),
     });
     blocks.push(p({ i: m.tryCalc }));
   }

@@ -4,11 +4,11 @@
  * It mutates the session it is given (the channel persists it).
  */
 import { isUserError } from '../errors';
-import { COMMANDS, t } from './i18n';
+import { t } from './i18n';
 import { detectIntent, isFollowUp, type IntentDecision } from './intent';
 import { cleanInput, MAX_TEXT_LENGTH } from './input';
 import type { ChatServices } from './ports';
-import { answerReply, modeReply, p, splitReply, textReply } from './replies';
+import { answerReply, modeReply, p, splitErrorReply, splitReply, textReply } from './replies';
 import { MAX_STORED_ANSWERS, type ChatSession, type Lang, type Reply, type RouteResult, type StoredAnswer } from './types';
 
 export { cleanInput, MAX_TEXT_LENGTH } from './input';
@@ -85,7 +85,7 @@ export class ChatRouter {
   /** The reply to text that cleaning refused (empty, or over MAX_TEXT_LENGTH). */
   private badInput(reason: 'empty' | 'too_long', intent: RouteResult['intent'], turn: TurnContext): RouteResult {
     const m = t(turn.lang);
-    return { replies: [textReply(turn.lang, reason === 'empty' ? m.emptyText : m.tooLong(MAX_TEXT_LENGTH))], intent, outcome: 'user_error' };
+    return { replies: [textReply(reason === 'empty' ? m.emptyText : m.tooLong(MAX_TEXT_LENGTH))], intent, outcome: 'user_error' };
   }
 
   async handleCommand(name: string, rawArgs: string, turn: TurnContext): Promise<RouteResult> {
@@ -110,9 +110,9 @@ export class ChatRouter {
       case 'cancel':
         turn.session.pending = undefined;
         turn.session.expectFollowUp = false;
-        return reply(textReply(turn.lang, m.nothingToCancel));
+        return reply(textReply(m.nothingToCancel));
       case 'ask':
-        if (!args) return { replies: [textReply(turn.lang, m.askUsage)], intent: 'ask', outcome: 'user_error' };
+        if (!args) return { replies: [textReply(m.askUsage)], intent: 'ask', outcome: 'user_error' };
         return this.ask(args, turn, false);
       case 'split':
         if (!args) return { replies: [], intent: 'form', outcome: 'ok', startForm: 'split' };
@@ -121,7 +121,7 @@ export class ChatRouter {
         if (!args) return { replies: [], intent: 'form', outcome: 'ok', startForm: 'mode' };
         return this.mode(args, turn);
       default:
-        return { replies: [textReply(turn.lang, m.unknownCommand)], intent: 'command', outcome: 'user_error' };
+        return { replies: [textReply(m.unknownCommand)], intent: 'command', outcome: 'user_error' };
     }
   }
 
@@ -134,16 +134,16 @@ export class ChatRouter {
       case 'lang': {
         const lang: Lang = arg === 'en' ? 'en' : 'zh';
         turn.session.lang = lang;
-        return done([textReply(lang, t(lang).langSet)]);
+        return done([textReply(t(lang).langSet)]);
       }
       case 'src': {
         const a = turn.session.answers.find((x) => x.id === arg);
-        if (!a) return done([textReply(turn.lang, m.pendingGone)], { outcome: 'user_error' });
+        if (!a) return done([textReply(m.pendingGone)], { outcome: 'user_error' });
         return done([answerReply(a, { withQuotes: true })], { edit: true });
       }
       case 'fu':
         turn.session.expectFollowUp = true;
-        return done([textReply(turn.lang, m.followUpPrompt)]);
+        return done([textReply(m.followUpPrompt)]);
       case 'ex': {
         const text = arg === 'split' ? m.exampleSplit : arg === 'mode' ? m.exampleMode : m.exampleAsk;
         if (arg === 'split') return this.split(text, turn);
@@ -153,7 +153,7 @@ export class ChatRouter {
       case 'int': {
         const text = turn.session.pending;
         turn.session.pending = undefined;
-        if (!text) return done([textReply(turn.lang, m.pendingGone)], { outcome: 'user_error' });
+        if (!text) return done([textReply(m.pendingGone)], { outcome: 'user_error' });
         if (arg === 'split') return this.split(text, turn);
         if (arg === 'mode') return this.mode(text, turn);
         return this.ask(text, turn, false);
@@ -161,7 +161,7 @@ export class ChatRouter {
       case 'form':
         return done([], { intent: 'form', startForm: arg === 'mode' ? 'mode' : 'split' });
       default:
-        return done([textReply(turn.lang, m.pendingGone)], { outcome: 'user_error' });
+        return done([textReply(m.pendingGone)], { outcome: 'user_error' });
     }
   }
 
@@ -197,10 +197,6 @@ export class ChatRouter {
     };
   }
 
-  commandList(lang: Lang): Array<{ command: string; description: string }> {
-    return COMMANDS.map((c) => ({ command: c.command, description: c[lang] }));
-  }
-
   private async ask(question: string, turn: TurnContext, forceFollowUp: boolean): Promise<RouteResult> {
     const s = turn.session;
     const context = s.lastQuestion && (forceFollowUp || isFollowUp(question)) ? s.lastQuestion : undefined;
@@ -232,9 +228,8 @@ export class ChatRouter {
       return { replies: [splitReply(result, turn.lang, this.services)], intent: 'split', outcome: 'ok' };
     } catch (e) {
       if (!isUserError(e)) throw e;
-      const m = t(turn.lang);
       return {
-        replies: [{ blocks: [p({ b: m.splitError }, e.message)], buttons: [[{ label: m.formIntroSplit.replace(/[（(].*$/, ''), action: 'form:split' }]] }],
+        replies: [splitErrorReply(e.message, turn.lang)],
         intent: 'split',
         outcome: 'user_error',
       };
@@ -247,7 +242,7 @@ export class ChatRouter {
       return { replies: [modeReply(result, turn.lang, this.services)], intent: 'mode', outcome: result.primary ? 'ok' : 'clarify' };
     } catch (e) {
       if (!isUserError(e)) throw e;
-      return { replies: [textReply(turn.lang, e.message)], intent: 'mode', outcome: 'user_error' };
+      return { replies: [textReply(e.message)], intent: 'mode', outcome: 'user_error' };
     }
   }
 }

@@ -74,9 +74,3 @@ export const MAX_STORED_ANSWERS = 5;
 export function newChatSession(): ChatSession {
   return ChatSessionSchema.parse({});
 }
-
-/** Reads a stored session defensively: a corrupted or outdated record starts afresh instead of crashing. */
-export function coerceChatSession(value: unknown): ChatSession {
-  const parsed = ChatSessionSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : newChatSession();
-}

@@ -6,10 +6,10 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { isUserError } from '../errors';
-import { modeForm, modeFormInput, splitForm, splitFormInput, type Form } from '../chat/forms';
+import { finishModeForm, finishSplitForm, modeForm, splitForm, type Form } from '../chat/forms';
 import { t } from '../chat/i18n';
 import type { ChatServices } from '../chat/ports';
-import { modeReply, p, splitReply } from '../chat/replies';
+import { p } from '../chat/replies';
 import { ChatRouter } from '../chat/router';
 import { newChatSession, type Lang, type Reply, type RouteResult } from '../chat/types';
 import { renderText } from './render';
@@ -37,22 +37,18 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   let active: ActiveForm | undefined;
 
   const write = (s: string) => output.write(s.endsWith('\n') ? s : `${s}\n`);
-  const show = (reply: Reply) => {
+  /**
+   * Numbers pick from the buttons of the latest reply or step prompt (none if it has none); only a
+   * validation message (`keepChoices`) leaves the current step's buttons in place.
+   */
+  const show = (reply: Reply, keepChoices = false) => {
     const r = renderText(reply);
-    // Numbers pick from the latest buttons only; in a form, a validation message keeps the step's buttons.
-    if (r.choices.length || !active) choices = r.choices;
+    if (!keepChoices) choices = r.choices;
     write(`${r.text}\n`);
   };
 
   function finishForm(f: ActiveForm): Reply {
-    const l = lang();
-    if (f.form.name === 'mode') return modeReply(opts.services.classifyMode(modeFormInput(f.state)), l, opts.services);
-    try {
-      return splitReply(opts.services.computeSplit(splitFormInput(f.state)), l, opts.services);
-    } catch (e) {
-      if (!isUserError(e)) throw e;
-      return { blocks: [p({ b: t(l).splitError }, e.message)] };
-    }
+    return f.form.name === 'mode' ? finishModeForm(f.state, lang(), opts.services) : finishSplitForm(f.state, lang(), opts.services);
   }
 
   function startForm(name: 'split' | 'mode') {
@@ -65,7 +61,7 @@ export async function runTerminalChat(opts: TerminalOptions): Promise<void> {
   function formAnswer(f: ActiveForm, text: string) {
     const step = f.form.next(f.state)!;
     const res = step.accept(text, f.state, lang());
-    if (!res.ok) return show({ blocks: [p(res.error)] });
+    if (!res.ok) return show({ blocks: [p(res.error)] }, true);
     f.state = res.state;
     const next = f.form.next(f.state);
     if (next) return show(next.prompt(lang(), f.state));

@@ -45,7 +45,13 @@ export function fakeServices(): { services: ChatServices; calls: FakeCalls } {
     },
     classifyMode(text): ModeOutcome {
       calls.mode.push(typeof text === 'string' ? text : JSON.stringify(text));
-      return { primary: 'forward_industrial', direction: 'forward', candidates: [{ id: 'forward_industrial', score: 5, signals: ['产业转移'] }], recommendations: ['agreed_ratio'], sources: [] };
+      return {
+        primary: 'forward_industrial',
+        direction: 'forward',
+        candidates: [{ id: 'forward_industrial', nameZh: '正向飞地', nameEn: 'Forward enclave', score: 5, signals: [{ label: '产业转移', weight: 3, match: '产业转移' }] }],
+        recommendations: [{ mechanism: 'agreed_ratio', nameZh: '约定比例分成', nameEn: 'Agreed ratio', why: '双方协商', calculator: 'split', example: '六四分成 1000万' }],
+        sources: [],
+      };
     },
     modeInfo: (id) => ({ id, zh: '正向飞地', en: 'Forward enclave' }),
     documents: () => [{ id: 'd4', source: '004_x.txt', title: '山海协作飞地', authors: ['张三'], year: 2023 }],
