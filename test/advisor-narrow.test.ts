@@ -123,3 +123,31 @@ describe('corpus wording includes headings; a paper stands behind its subject', 
     expect(evidenceSignals([[h]], c, [], stats, undefined, '', { paperSubject: subject }).unmatched).toEqual([]);
   });
 });
+
+describe('English wording', () => {
+  it('reads "the word X originally described" as a definition question', () => {
+    expect(questionShape('What did the term "relay" originally describe?').definitional).toBe(true);
+    expect(questionShape('What does the word enclave mean?').definitional).toBe(true);
+    expect(questionShape('Which parks did Quzhou open in Hangzhou?').definitional).toBe(false);
+  });
+
+  it('gives an unglossed English word its dictionary senses among corpus words, not a domain anchor', () => {
+    const english = (w: string) => retriever.bridge.english([[w]])[0]?.zh;
+    const c = extractConcepts('Do visa rules slow the staff?', stats, { english }).find((x) => x.label === 'visa');
+    expect(c?.alts).toContain('签证');
+    expect(extractConcepts('Do visa rules slow the staff?', stats).find((x) => x.label === 'visa')?.alts).toEqual(['visa']);
+  });
+
+  it('still declines an everyday English question whose words only the dictionary ties to the papers', async () => {
+    const r = await advisor.ask('How do I apply for a driving licence?');
+    expect(r.answered).toBe(false);
+  });
+});
+
+describe('sentences under a heading', () => {
+  it('can quote a sentence that only its section heading ties to the question', async () => {
+    const r = await advisor.ask('“两覆盖一样板”具体要做到什么？');
+    expect(r.answered).toBe(true);
+    expect(r.citations.map((c) => c.section).join(' ')).toContain('两覆盖一样板');
+  });
+});

@@ -279,7 +279,8 @@ const MAX_GENERAL_IDF = 14;
 export function domainAnchor(concepts: Concept[], stats: CorpusStats): number {
   const words = new Map<string, number>();
   for (const c of concepts) {
-    if (c.kind === 'num') continue;
+    // Dictionary senses of an unglossed English word (apply → 申请) are guesses, not the question's own domain words.
+    if (c.kind === 'num' || c.kind === 'en') continue;
     for (const a of c.alts) if (HAN.test(a) && !words.has(a) && stats.df(a) > 0) words.set(a, stats.idf(a));
   }
   let best = -Infinity;

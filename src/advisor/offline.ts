@@ -11,6 +11,7 @@ import { compose, declineText, emptyQuestionText } from './compose';
 import { asHits, CorpusScan, definitionPatterns } from './documents';
 import { coverage, type Concept } from './terms';
 import { matchText } from './stats';
+import { keyStem } from '../retrieval/bridge';
 
 export interface OfflineAdvisorOptions {
   /** Hits to read sentences from. */
@@ -103,7 +104,11 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean) {
   };
 }
 
-type WithCorpus = Retriever & { docs?: CorpusDocument[]; chunks?: Chunk[]; bridge?: { chinese(word: string): Array<[string, number]> | undefined } };
+type WithCorpus = Retriever & {
+  docs?: CorpusDocument[];
+  chunks?: Chunk[];
+  bridge?: { chinese(word: string): Array<[string, number]> | undefined; english?(runs: string[][]): Array<{ zh: Array<[string, number]> }> };
+};
 
 /**
  * Extractive answers from the corpus without any model: retrieve, score the sentences of the top
@@ -140,6 +145,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   // The retriever's dictionary bridge (when it has one): corpus words for question words the papers never use.
   const bridge = (retriever as WithCorpus).bridge;
   const aliases = bridge ? (w: string) => bridge.chinese(w) : undefined;
+  // English words outside the glossary: their dictionary senses among the corpus words (one word, no phrase).
+  const english = bridge?.english ? (w: string) => bridge.english!([[keyStem(w)]])[0]?.zh : undefined;
 
   return {
     async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
@@ -154,8 +161,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // terms alone (the answers sit in the Chinese body, not in the English abstracts).
       const hits = lists[0]!;
       const s = getStats();
-      const concepts = extractConcepts(q, s, { aliases });
-      const contextConcepts = context ? extractConcepts(context, s, { aliases }) : [];
+      const concepts = extractConcepts(q, s, { aliases, english });
+      const contextConcepts = context ? extractConcepts(context, s, { aliases, english }) : [];
       const shape = questionShape(q);
       const top = hits[0]?.score ?? 1;
       // A definition question: the passage that defines its subject (产业飞地是指…) leads, wherever

@@ -147,7 +147,17 @@ export interface ExtractOptions {
    * 毛病 → 缺失, 界定 → 定义), with a strength 0–1; strong ones become alternatives of the concept.
    */
   aliases?: (word: string) => Array<[string, number]> | undefined;
+  /**
+   * Corpus words for an English question word outside the glossary (the retriever's dictionary
+   * bridge: visa → 签证, engineer → 工程师), with a strength 0–1: the Chinese body, not the English
+   * abstract, is where such a word's answer is, so the concept matches it there too.
+   */
+  english?: (word: string) => Array<[string, number]> | undefined;
 }
+
+/** Bridge senses of an unglossed English word at least this strong join its alternatives (at most EN_ALIAS_MAX). */
+export const EN_ALIAS_MIN = 0.35;
+const EN_ALIAS_MAX = 4;
 
 /** Bridge aliases at least this strong stand for the question word (weaker ones are loose senses: 含义 → 文章). */
 export const ALIAS_MIN = 0.5;
@@ -278,7 +288,8 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     if (isEn) {
       // A capitalised word inside an English question is a name (Laos, Shanwei, FIFA).
       const role: Role = capitalised(raw, t) ? 'entity' : 'other';
-      add({ label: t, alts: [matchText(t)], kind: 'en', weight: UNGLOSSED_EN_WEIGHT, role });
+      const senses = (opts.english?.(t) ?? []).filter(([, w]) => w >= EN_ALIAS_MIN).slice(0, EN_ALIAS_MAX).map(([a]) => a);
+      add({ label: t, alts: [...new Set([matchText(t), ...senses.map(matchText)])], kind: 'en', weight: UNGLOSSED_EN_WEIGHT, role });
     } else {
       const role = zhRole(t);
       const alts = [t, ...synonymsOf(t)];
