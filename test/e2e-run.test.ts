@@ -106,6 +106,41 @@ describe('webhook mode', () => {
   });
 });
 
+describe('webhook mode, stopping', () => {
+  it('waits for an update still running, whose session is then saved, before closing storage', async () => {
+    const port = await freePort();
+    const secret = 'webhook-secret-value-43';
+    const dataDir = tmp('enclave-wh-drain-');
+    let started = 0;
+    const slow: ChatServices = {
+      ...services,
+      ask: async (q, o) => {
+        started = Date.now();
+        await new Promise((r) => setTimeout(r, 1500));
+        return services.ask(q, o);
+      },
+    };
+    const config = {
+      ...loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: dataDir, INDEX_DIR: indexDir, ALLOWED_USER_IDS: '3011' }),
+      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+      WEBHOOK_SECRET: secret,
+      PORT: port,
+    };
+    const lines: string[] = [];
+    const bot = await startBot(config, slow, { host: '127.0.0.1', throttle: false, log: createLogger({ secrets: [TEST_TOKEN, secret], destination: { write: (s: string) => void lines.push(s) } }) });
+    expect(lines.join('')).toMatch(/"allowlist":"1 ids"/);
+    const u = { userId: 3011 };
+    const delivered = emu.send(u, '什么是飞地接力？');
+    await until(() => started > 0);
+    await bot.stop();
+    // stop() returned only after the answer went out and the session was written.
+    expect(emu.botMessages(u.userId).map((m) => m.text).join('\n')).toMatch(/接力/);
+    const file = join(dataDir, 'sessions', '11', '3011_3011.json');
+    expect(JSON.parse(readFileSync(file, 'utf8')).lastQuestion).toMatch(/飞地接力/);
+    await delivered;
+  });
+});
+
 describe('errors', () => {
   it('a failing update gets a short apology; the log gets the error without the token; the bot goes on', async () => {
     const failing: ChatServices = {
@@ -159,7 +194,8 @@ describe('rate limit', () => {
 
 describe('npm start (src/main.ts)', () => {
   it('runs the bot with long polling and shuts down gracefully on SIGTERM', async () => {
-    const p = runMain({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: tmp('enclave-main-data-') });
+    // A fresh index dir: the services log that they build the index, through the bot's logger.
+    const p = runMain({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: emu.apiRoot, DATA_DIR: tmp('enclave-main-data-'), INDEX_DIR: tmp('enclave-main-index-') });
     try {
       await until(() => p.out().includes('bot started'));
       const [welcome] = await emu.ask({ userId: 3002 }, '/start');
@@ -168,6 +204,11 @@ describe('npm start (src/main.ts)', () => {
       expect(await p.exit).toBe(0);
       expect(p.out()).toContain('bot stopped');
       expect(p.out() + p.err()).not.toContain(TEST_TOKEN);
+      // Every line is the structured log (the services' lines too, through the scrubbing logger).
+      expect(p.err()).toBe('');
+      const lines = p.out().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+      expect(lines.find((l) => l.msg === 'bot started')).toMatchObject({ mode: 'polling', allowlist: 'off' });
+      expect(lines.some((l) => l.component === 'services')).toBe(true);
     } finally {
       p.kill('SIGKILL');
     }
