@@ -3,7 +3,7 @@ import { detectIntent, isFollowUp } from '../src/chat/intent';
 import { ChatRouter } from '../src/chat/router';
 import { newChatSession } from '../src/chat/types';
 import { splitForm, splitFormInput, modeForm, modeFormInput } from '../src/chat/forms';
-import { parseAmount, parseNumberList, parseChineseInt } from '../src/chat/numbers';
+import { parseAmount, parseNumberList } from '../src/chat/numbers';
 import { renderText } from '../src/terminal/render';
 import { fakeServices } from './helpers/fake-chat-services';
 import { classifyMode } from '../src/tools/classify';
@@ -59,7 +59,12 @@ describe('numbers', () => {
     expect(parseAmount('10 million')).toBe(10_000_000);
     expect(parseAmount('三千万')).toBe(30_000_000);
     expect(parseAmount('很多钱')).toBeUndefined();
-    expect(parseChineseInt('十二')).toBe(12);
+    expect(parseAmount('十二')).toBe(12);
+    // the tools' numeral reader: mixed and decimal Chinese numerals
+    expect(parseAmount('1亿5000万')).toBe(150_000_000);
+    expect(parseAmount('一亿五千万')).toBe(150_000_000);
+    expect(parseAmount('一点五亿元')).toBe(150_000_000);
+    expect(parseAmount('1.5 billion')).toBe(1_500_000_000);
     expect(parseNumberList('6:4')).toEqual([6, 4]);
     expect(parseNumberList('60% 40%')).toEqual([60, 40]);
     expect(parseNumberList('六：四')).toEqual([6, 4]);

@@ -3,50 +3,38 @@
  * in it goes to the tools' own parser; these only read single amounts and ratio lists.
  */
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+import { parseNumeral } from '../tools/cn-number';
 
-/** `三千五百` → 3500, `十二` → 12; undefined when the text is not a Chinese numeral. */
-export function parseChineseInt(s: string): number | undefined {
-  if (!s || !/^[零〇一二两三四五六七八九十百千]+$/.test(s)) return undefined;
-  let total = 0;
-  let digit = -1;
-  for (const ch of s) {
-    if (ch in CN_DIGITS) digit = CN_DIGITS[ch];
-    else {
-      const unit = CN_UNITS[ch];
-      total += (digit < 0 ? 1 : digit) * unit;
-      digit = -1;
-    }
-  }
-  if (digit > 0) total += digit;
-  return total;
-}
-
-const MULTIPLIERS: Array<[RegExp, number]> = [
-  [/^(亿元|亿)$/, 1e8],
-  [/^(千万元|千万)$/, 1e7],
-  [/^(百万元|百万)$/, 1e6],
-  [/^(万元|万)$/, 1e4],
-  [/^(元|块|rmb|yuan|cny)?$/i, 1],
+/** English multipliers after an Arabic number; none means yuan. */
+const EN_UNITS: Array<[RegExp, number]> = [
+  [/^(rmb|yuan|cny)?$/i, 1],
   [/^(billion|bn|b)$/i, 1e9],
   [/^(million|mn|m)$/i, 1e6],
   [/^(thousand|k)$/i, 1e3],
 ];
 
-/** One amount: `1.5亿`, `1000万元`, `2,400,000`, `10 million`, `三千万`. Undefined when unreadable. */
+/** A Chinese or mixed numeral (the tools' reader): `1亿5000万`, `一点五亿`, `三千万`, `十二`. */
+function numeral(s: string): number | undefined {
+  const v = parseNumeral(s)?.toNumber();
+  return v !== undefined && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * One amount: `1.5亿`, `1000万元`, `1亿5000万`, `一亿五千万`, `一点五亿`, `2,400,000`, `10 million`.
+ * Undefined when unreadable.
+ */
 export function parseAmount(text: string): number | undefined {
   const s = text.trim().replace(/[,，_]/g, '').replace(/\s+/g, ' ');
-  const m = /^(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?|[零〇一二两三四五六七八九十百千]+)\s*([^\d\s]*)$/i.exec(s);
-  if (!m) return undefined;
-  const base = /\d/.test(m[1]) ? Number(m[1]) : parseChineseInt(m[1]);
-  if (base === undefined || !Number.isFinite(base)) return undefined;
-  const unit = m[2].trim();
-  for (const [re, mult] of MULTIPLIERS) if (re.test(unit)) {
-    const v = base * mult;
+  const en = /^(-?\d+(?:\.\d+)?(?:e[+-]?\d+)?)\s*([a-z]*)$/i.exec(s);
+  if (en) {
+    const unit = EN_UNITS.find(([re]) => re.test(en[2]));
+    const v = unit ? Number(en[1]) * unit[1] : NaN;
     return Number.isFinite(v) ? v : undefined;
   }
-  return undefined;
+  const zh = s.replace(/\s+/g, '').replace(/(人民币)?(元|块)$/, '');
+  const neg = zh.startsWith('-');
+  const v = numeral(neg ? zh.slice(1) : zh);
+  return v === undefined ? undefined : neg ? -v : v;
 }
 
 /** `6:4`, `60 40`, `6：4：2`, `0.6/0.4` → numbers; undefined when any part is not a number. */
@@ -57,7 +45,7 @@ export function parseNumberList(text: string): number[] | undefined {
     .split(/[\s:：,，、/比]+/)
     .filter(Boolean);
   if (!parts.length) return undefined;
-  const nums = parts.map((p) => (/\d/.test(p) ? Number(p) : parseChineseInt(p)));
+  const nums = parts.map((p) => (/^[\d.]+$/.test(p) ? Number(p) : numeral(p)));
   return nums.every((n) => n !== undefined && Number.isFinite(n)) ? (nums as number[]) : undefined;
 }
 
