@@ -73,7 +73,12 @@ export const ConfigSchema = z.object({
   // sender id: the allowlist would mean nothing. Telegram only posts to https URLs; plain http is
   // allowed on loopback (a local reverse proxy, the tests).
   if (!c.WEBHOOK_URL) return;
-  const u = new URL(c.WEBHOOK_URL);
+  let u: URL;
+  try {
+    u = new URL(c.WEBHOOK_URL);
+  } catch {
+    return; // already reported: not an http(s) URL
+  }
   if (u.protocol !== 'https:' && !LOOPBACK_HOSTS.has(u.hostname))
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'WEBHOOK_URL must be an https:// URL (Telegram posts only to HTTPS), e.g. https://bot.example.gov.cn/telegram; http is accepted only for 127.0.0.1 or localhost' });
   if (!c.WEBHOOK_SECRET)

@@ -54,7 +54,10 @@ export class ChatPacer {
         return;
       }
       // Re-checked after the sleep: another stream in the same chat may have taken the slot.
-      await sleep(due, undefined, { signal });
+      // Rejects with the caller's own abort reason, not timers/promises' generic AbortError.
+      await sleep(due, undefined, { signal }).catch((e: unknown) => {
+        throw signal?.aborted ? signal.reason : e;
+      });
     }
   }
 
