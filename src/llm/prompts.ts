@@ -55,7 +55,12 @@ export function loadPrompts(dir: string = PROMPTS_DIR): Prompts {
     version,
     canary,
     tools,
-    system: (lang) => system.replace('{{decline}}', decline).replace('{{style}}', style[lang]).replace('{{canary}}', canary),
+    // Function replacers: a `$&` or `$'` in a prompt file is text, not a replacement pattern.
+    system: (lang) =>
+      system
+        .replace('{{decline}}', () => decline)
+        .replace('{{style}}', () => style[lang])
+        .replace('{{canary}}', () => canary),
   };
 }
 

@@ -62,14 +62,16 @@ export function buildAgentTools(o: AgentToolOptions): StructuredToolInterface[] 
   const { session } = o;
   const docs = (o.retriever as { docs?: { source: string; title: string }[] }).docs ?? [];
   const titleOf = (source: string) => docs.find((d) => d.source === source)?.title ?? [...session.passages.values()].find((p) => p.source === source)?.title ?? source;
-  const timed = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+  /** Runs one tool call and records it; `ok: false` when the tool refused its input. */
+  const timed = async (name: string, fn: () => Promise<{ text: string; ok: boolean }>): Promise<string> => {
     const t0 = performance.now();
+    const record = (ok: boolean) => session.calls.push({ name, ok, ms: Math.round(performance.now() - t0) });
     try {
-      const out = await fn();
-      session.calls.push({ name, ok: true, ms: Math.round(performance.now() - t0) });
-      return out;
+      const { text, ok } = await fn();
+      record(ok);
+      return text;
     } catch (e) {
-      session.calls.push({ name, ok: false, ms: Math.round(performance.now() - t0) });
+      record(false);
       throw e;
     }
   };
@@ -78,7 +80,7 @@ export function buildAgentTools(o: AgentToolOptions): StructuredToolInterface[] 
     async ({ query, k }: z.infer<typeof RetrieveInputSchema>) =>
       timed('retrieve_passages', async () => {
         const hits = await o.retriever.retrieve(query, { k: k ?? o.defaultK ?? 5, context: o.context });
-        return formatPassages(session.addHits(hits));
+        return { text: formatPassages(session.addHits(hits)), ok: true };
       }),
     {
       name: 'retrieve_passages',
@@ -96,18 +98,20 @@ export function buildAgentTools(o: AgentToolOptions): StructuredToolInterface[] 
             out = await def.run(input);
           } catch (e) {
             // A calculator refusing its input (e.g. shares not adding up) is news for the model, not a crash.
-            return `ERROR: ${e instanceof Error ? e.message : String(e)}`;
+            // Its message may echo user-typed names: neutralised like all data.
+            return { text: `ERROR: ${neutralize(e instanceof Error ? e.message : String(e))}`, ok: false };
           }
           if (typeof out === 'string' || !out || typeof out !== 'object' || Array.isArray(out)) {
             session.addToolOutput(out);
-            return typeof out === 'string' ? out : JSON.stringify(out);
+            return { text: neutralize(typeof out === 'string' ? out : JSON.stringify(out)), ok: true };
           }
           // The calculator's corpus basis becomes citable passages; only its own figures are tool numbers.
           const { sources, ...figures } = out as { sources?: unknown } & Record<string, unknown>;
           session.addToolOutput(figures);
           const quotes = Array.isArray(sources) ? sources.filter(isQuote) : [];
           const refs = session.addQuotes(quotes, titleOf);
-          return `${JSON.stringify(figures)}${refs.length ? `\n${formatPassages(refs)}` : ''}`;
+          // Party names in the figures are user-typed text: neutralised like the passages.
+          return { text: `${neutralize(JSON.stringify(figures))}${refs.length ? `\n${formatPassages(refs)}` : ''}`, ok: true };
         }),
       {
         name: def.name,
