@@ -241,3 +241,21 @@ describe('prompt-leak guard', () => {
     expect(guard.leaks('Benefits are shared by contribution, such as land input and facilities. [1]')).toBe(false);
   });
 });
+
+describe('grounding of English claims and unchecked sentences', () => {
+  it('an English claim is checked against the cited passage through the glossary', () => {
+    const ok = verifyAnswer('The GDP and tax revenue of an enclave project can be shared between the two sides by an agreed ratio [1].', ctx());
+    expect(ok.dropped).toEqual([]);
+    const off = verifyAnswer('Bananas grown in tropical provinces are exported mostly by cargo ships every winter season [1].', ctx());
+    expect(off.dropped.map((d) => d.reason)).toContain('unsupported');
+  });
+
+  it('only short questions without names pass uncited; a long colon lead-in is a claim', () => {
+    const v = verifyAnswer('您指的是哪一方的收益？', ctx());
+    expect(v.status).toBe('clarify');
+    const long = verifyAnswer('Did the Zhejiang Provincial Government already approve the Quzhou Hangzhou enclave in every single county last year?', ctx());
+    expect(long.text).toBe('');
+    const colon = verifyAnswer('飞地经济是当今世界最成功、最有效、最受各国政府和企业欢迎的区域合作发展模式，它的主要原因如下：', ctx());
+    expect(colon.text).toBe('');
+  });
+});

@@ -14,6 +14,7 @@
  * Kept citations are renumbered 1..k in order of first use; each returned citation quotes a verbatim
  * sentence of its passage.
  */
+import { expandQuery } from '../retrieval/glossary';
 import type { Citation } from '../advisor/types';
 import { extractNumbers, matchesAny, sameNumber, type NumberMention } from './numbers';
 
@@ -155,9 +156,24 @@ export function cjkBigrams(text: string): Set<string> {
   return out;
 }
 
+/**
+ * An English claim has no Chinese bigrams: its glossary terms (English phrase → Chinese) stand in.
+ * A term counts as found when one of its Chinese forms occurs in a cited passage. Size is the number
+ * of terms, or, when none matched, the content words (a long claim with nothing checkable fails).
+ */
+function englishOverlap(claim: string, passages: string[]): { ratio: number; size: number } {
+  const words = claim.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
+  const content = words.filter((w) => w.length > 3);
+  const { terms } = expandQuery(claim);
+  if (terms.length === 0) return { ratio: 0, size: content.length };
+  const hit = terms.filter((t) => t.zh.some((zh) => passages.some((p) => p.includes(zh)))).length;
+  // Scaled so the shared threshold (size ≥ 6) applies to claims of a few terms too.
+  return { ratio: hit / terms.length, size: Math.max(content.length, 6) };
+}
+
 function overlap(claim: string, passages: string[]): { ratio: number; size: number } {
   const grams = cjkBigrams(claim);
-  if (grams.size === 0) return { ratio: 1, size: 0 };
+  if (grams.size === 0) return /[A-Za-z]{2}/.test(claim) ? englishOverlap(claim, passages) : { ratio: 1, size: 0 };
   const pool = passages.map((p) => cjkBigrams(p));
   let hit = 0;
   for (const g of grams) if (pool.some((p) => p.has(g))) hit++;
@@ -169,14 +185,20 @@ function isCheckedNumber(m: NumberMention): boolean {
   return !(m.unit === '' && m.decimals === 0 && m.written <= 10);
 }
 
+/** A short lead-in ending in a colon (`两种方式：`) introduces what follows; a long one is a claim. */
 function isStructural(claim: string): boolean {
   if (claim === '') return true;
-  if (/[:：]$/.test(claim)) return true;
+  if (/[:：]$/.test(claim)) return claim.length <= 40;
   return !/[\p{L}\p{N}]/u.test(claim);
 }
 
+/**
+ * A question back to the user (`您指的是哪一方？`): short, and with no names (capitalised words after
+ * the first, quoted or bracketed terms) that could carry an unchecked claim. Numbers never reach here.
+ */
 function isQuestionBack(claim: string): boolean {
-  return /[？?]$/.test(claim);
+  if (!/[？?]$/.test(claim) || claim.length > 60) return false;
+  return !/\s[A-Z][a-z]|[“”"「」《》【】]/.test(claim);
 }
 
 /** Sentence splitter for passages when the corpus splitter is not supplied. */
