@@ -11,7 +11,7 @@ import { EN_STOP, stem } from './tokenize';
  * English abstracts. Only CEDICT headwords that occur in the corpus are kept as targets, so every
  * added term can match a passage, and the saved bridge stays small (a few thousand keys).
  */
-export const BRIDGE_VERSION = 'bridge-v2';
+export const BRIDGE_VERSION = 'bridge-v3';
 
 /** A corpus term and its weight (0–1] for one English key or absent Chinese word. */
 export type Weighted = [term: string, weight: number];
@@ -24,6 +24,12 @@ export const BridgeDataSchema = z.object({
   part: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))),
   /** Chinese word absent from the corpus → corpus words sharing one of its English senses. */
   zh: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))),
+  /**
+   * Corpus word → corpus near-synonyms: words that share a character with it AND a whole English
+   * sense (演变 ↔ 演化 "evolution"), so a question in everyday wording meets the papers' wording.
+   * Optional so bridges built before it still parse as data.
+   */
+  near: z.record(z.string(), z.array(z.tuple([z.string(), z.number()]))).optional(),
 });
 export type BridgeData = z.infer<typeof BridgeDataSchema>;
 
@@ -36,6 +42,8 @@ const MAX_KEY_WORDS = 3;
 /** Targets per key: more than this and the key is too vague to help. */
 const MAX_TARGETS = 8;
 const MAX_ZH_TARGETS = 3;
+/** A sense shared by more corpus words than this is too vague to make two of them near-synonyms. */
+const MAX_NEAR_KEY_WORDS = 6;
 
 const CJK_WORD = /^[\u3400-\u4dbf\u4e00-\u9fff]{2,8}$/;
 
@@ -180,12 +188,35 @@ export function buildBridge(corpusText: string, cedict: Iterable<CedictEntry>): 
     if (!inCorpus && e.zh.length <= 4 && keys.length) absent.push({ zh: e.zh, keys: keys.slice(0, 4) });
   }
   const enOut = finish(en, MAX_TARGETS);
+  const near = nearSynonyms(en);
   // A Chinese word the papers never use reaches their words through a shared English sense.
   const zh: Acc = new Map();
   for (const a of absent) {
     for (const key of a.keys) for (const [t, w] of enOut[key] ?? []) if (t !== a.zh) add(zh, a.zh, t, w);
   }
-  return { version: BRIDGE_VERSION, en: enOut, part: finish(part, MAX_TARGETS), zh: finish(zh, MAX_ZH_TARGETS) };
+  return { version: BRIDGE_VERSION, en: enOut, part: finish(part, MAX_TARGETS), zh: finish(zh, MAX_ZH_TARGETS), near: finish(near, MAX_ZH_TARGETS) };
+}
+
+/**
+ * Corpus words that share a character and a whole English sense (two-character words, one of their first
+ * three senses, same head or same tail character): 演变/演化 "evolution", 督促/督查 … A shared character alone links
+ * unrelated words (人员/人口) and a shared sense alone links loose ones (工厂/企业 are not in one
+ * sense either way); both together are the near-synonyms Chinese writers swap freely.
+ */
+function nearSynonyms(en: Acc): Acc {
+  const near: Acc = new Map();
+  for (const words of en.values()) {
+    if (words.size < 2 || words.size > MAX_NEAR_KEY_WORDS) continue;
+    const list = [...words.entries()].filter(([t, w]) => t.length === 2 && w >= 0.8);
+    for (const [a, wa] of list) {
+      for (const [b, wb] of list) {
+        // Two-character words sharing the head or the tail character (演变/演化, 鼓励/激励).
+        if (a === b || (a[0] !== b[0]) === (a[1] !== b[1])) continue;
+        add(near, a, b, Math.min(wa, wb));
+      }
+    }
+  }
+  return near;
 }
 
 export interface BridgeMatch {
@@ -201,8 +232,8 @@ function merge(a: Weighted[] | undefined, b: Weighted[] | undefined): Weighted[]
   return [...m.entries()].sort((x, y) => y[1] - x[1]).slice(0, MAX_TARGETS);
 }
 
-type Section = 'en' | 'part' | 'zh';
-const SECTIONS: Section[] = ['en', 'part', 'zh'];
+type Section = 'en' | 'part' | 'zh' | 'near';
+const SECTIONS: Section[] = ['en', 'part', 'zh', 'near'];
 
 /**
  * The saved form (`bridge.tsv`): one `section<TAB>key<TAB>term:weight,…` line per key. Loading keeps
@@ -212,7 +243,7 @@ const SECTIONS: Section[] = ['en', 'part', 'zh'];
 export function serializeBridge(data: BridgeData): string {
   const lines = [`#${data.version}`];
   for (const sec of SECTIONS) {
-    for (const [key, targets] of Object.entries(data[sec])) lines.push(`${sec}\t${key}\t${targets.map(([t, w]) => `${t}:${w}`).join(',')}`);
+    for (const [key, targets] of Object.entries(data[sec] ?? {})) lines.push(`${sec}\t${key}\t${targets.map(([t, w]) => `${t}:${w}`).join(',')}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -226,7 +257,7 @@ function parseTargets(value: string): Weighted[] {
 
 /** The runtime half: looks question words up in a built bridge. */
 export class Bridge {
-  private readonly maps: Record<Section, Map<string, string>> = { en: new Map(), part: new Map(), zh: new Map() };
+  private readonly maps: Record<Section, Map<string, string>> = { en: new Map(), part: new Map(), zh: new Map(), near: new Map() };
   private readonly known = new Set<string>();
 
   /** From `serializeBridge` output; throws on a file of another version or shape. */
@@ -249,7 +280,7 @@ export class Bridge {
 
   constructor(data?: BridgeData) {
     if (!data) return;
-    for (const sec of SECTIONS) for (const [k, v] of Object.entries(data[sec])) this.maps[sec].set(k, v.map(([t, w]) => `${t}:${w}`).join(','));
+    for (const sec of SECTIONS) for (const [k, v] of Object.entries(data[sec] ?? {})) this.maps[sec].set(k, v.map(([t, w]) => `${t}:${w}`).join(','));
     this.index();
   }
 
@@ -304,5 +335,10 @@ export class Bridge {
   /** Corpus words for a Chinese word the corpus never uses (工厂 → 厂房 …); undefined when none. */
   chinese(word: string): Weighted[] | undefined {
     return this.get('zh', word);
+  }
+
+  /** Corpus near-synonyms of a corpus word (shared character and English sense); undefined when none. */
+  near(word: string): Weighted[] | undefined {
+    return this.get('near', word);
   }
 }

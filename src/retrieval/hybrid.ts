@@ -88,7 +88,16 @@ export interface HybridParams {
    */
   sentenceBonus: number;
   sentenceBonusZh: number;
+  /**
+   * Chinese questions: weight of a corpus word's near-synonyms (bridge.ts `near`: same head or tail
+   * character and a shared dictionary sense, 演变 → 演化) in the query bag; they also satisfy that
+   * word's concept in the rerank. 0 = off.
+   */
+  nearWeight: number;
 }
+
+/** A word in more passages than this is the papers' own wording: no near-synonyms for it. */
+const NEAR_MAX_DF = 3;
 
 export const DEFAULT_PARAMS: HybridParams = {
   bigramWeight: 0.5,
@@ -114,6 +123,7 @@ export const DEFAULT_PARAMS: HybridParams = {
   rerankDepth: 20,
   sentenceBonus: 0.8,
   sentenceBonusZh: 0,
+  nearWeight: 1,
 };
 
 interface Prepared {
@@ -306,6 +316,8 @@ export class HybridRetriever implements Retriever {
     if (synonyms.length) addText(synonyms.join(' '), p.synonymWeight);
     const aliases = english || p.aliasWeight <= 0 ? [] : this.aliases(q);
     for (const [t, w] of aliases) addText(t, p.aliasWeight * w);
+    const near = english || p.nearWeight <= 0 ? [] : this.nearGroups(q);
+    for (const g of near) for (const [t, w] of g.slice(1)) addText(t, p.nearWeight * w);
     if (context) {
       addText(expandQuery(context, { present: this.present }).text, p.contextWeight);
       if (zhBag) addText(expandQuery(context, { present: this.present }).added.join(' '), p.contextWeight, zhBag);
@@ -314,7 +326,7 @@ export class HybridRetriever implements Retriever {
     const numbers = [...new Set(compact.match(/\d+(?:\.\d+)?/g) ?? [])];
     const vectorText = [q, ...expanded.added, ...bridgeTerms.map(([t]) => t)].join(' ');
     const definition = definitionPattern(q, english ? expanded.added : contentTerms(q));
-    const weighted = weightedConcepts(q, expanded, bridged, english ? [] : synonymGroups(q), english ? [] : aliases, p.untranslatedWeight);
+    const weighted = weightedConcepts(q, expanded, bridged, english ? [] : [...synonymGroups(q), ...near.map((g) => g.map(([t]) => compactText(t)))], english ? [] : aliases, p.untranslatedWeight);
     return { expanded, bridged, english, bag, zhBag, vectorText, compact, numbers, definition, concepts: concepts(q, expanded, bridged), weighted };
   }
 
@@ -385,6 +397,25 @@ export class HybridRetriever implements Retriever {
     for (const w of contentTerms(q)) {
       if (!/^[\u3400-\u9fff]{2,}$/.test(w) || this.present(w)) continue;
       for (const a of this.bridge.chinese(w) ?? []) out.push(a);
+    }
+    return out;
+  }
+
+  private chunkDf(term: string): number {
+    const s = this.chunkSet(term);
+    let n = 0;
+    for (let i = 0; i < s.length; i++) n += s[i];
+    return n;
+  }
+
+  /** For each question word the corpus rarely uses that has near-synonyms: [word, ...its near-synonyms]. */
+  private nearGroups(q: string): Weighted[][] {
+    const out: Weighted[][] = [];
+    for (const w of new Set(contentTerms(q))) {
+      // Only for words the papers rarely use: a word they use often is already their wording.
+      if (!/^[\u3400-\u9fff]{2}$/.test(w) || this.chunkDf(w) > NEAR_MAX_DF) continue;
+      const near = this.bridge.near(w);
+      if (near?.length) out.push([[w, 1], ...near]);
     }
     return out;
   }
