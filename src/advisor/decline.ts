@@ -137,7 +137,8 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
         /^what /.test(asked) && (inner.length || !ofWhat)
           ? inner
           : (after.slice(ofWhat && !inner.length ? ofWhat[0].length : 0).match(/[a-z]{3,}/g) ?? []).slice(0, 3);
-      for (const w of words) {
+      // "what tax-sharing percentage": a hyphenated measure is one word to the glossary (taxshar).
+      for (const w of words.flatMap((x) => (x.includes('-') ? [x.replace(/-/g, ''), ...x.split('-')] : [x]))) {
         const c = named(w);
         if (c) return c;
       }
@@ -160,7 +161,9 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
   const before = q
     .slice(0, shape.quantityAt)
     .replace(/每[\u4e00-\u9fff]{1,3}$/, '')
-    .replace(/(?:[是有为达约共了的\s]|目前|现在|如今|一共|总共|共计|累计|总计|大约|大概|已经|已|到底|究竟)+$/, '');
+    .replace(/(?:[是有为达约共了的\s]|目前|现在|如今|一共|总共|共计|累计|总计|大约|大概|已经|已|到底|究竟)+$/, '')
+    // 收益率一般定在百分之几, 税率控制在多少: a verb and its 在/为/到 sit between the noun and the figure.
+    .replace(/(?:一般|通常|大多|平均|大致|基本)?(?:[定设控限维保]|设定|控制|保持|维持|确定|规定)[在为到成](?:[了\s])*$/, '');
   return words.find((c) => c.kind === 'zh' && before.endsWith(c.label));
 }
 
