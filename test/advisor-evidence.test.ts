@@ -54,6 +54,12 @@ describe('question shape', () => {
     expect(m('飞地园区企业能享受多少的企业所得税优惠税率？')).toBe('税率');
     expect(m('浙江打算规划建设多少个生态补偿飞地？')).toBe('生态补偿飞地');
   });
+
+  it('finds the measured noun across a verb and its 在/为, and in a hyphenated English measure', () => {
+    const m = (q: string) => measuredConcept(q, extractConcepts(q, stats), questionShape(q))?.label;
+    expect(m('飞地园区的企业所得税税率一般控制在多少？')).toBe('税率');
+    expect(m('What tax-sharing percentage do the two sides use?')).toBe('税收分成');
+  });
 });
 
 describe('question words', () => {

@@ -42,6 +42,23 @@ describe('dictionary bridge (synthetic corpus and dictionary)', () => {
     expect(bridge.chinese('人口')).toBeUndefined();
   });
 
+  it('links corpus words sharing a head or tail character and a sense, not a character alone', () => {
+    const text = '产业形态不断演化，结构逐步演进，人口与人员流动加快。';
+    const near = new Bridge(
+      buildBridge(text, [
+        { zh: '演化', glosses: ['evolution', 'to evolve'] },
+        { zh: '演进', glosses: ['evolution', 'to progress'] },
+        { zh: '演变', glosses: ['to develop', 'evolution'] },
+        { zh: '人口', glosses: ['population'] },
+        { zh: '人员', glosses: ['staff', 'personnel'] },
+      ]),
+    );
+    expect(near.near('演化')?.map(([t]) => t)).toEqual(['演进']);
+    expect(near.near('人口')).toBeUndefined();
+    // 演变 is not in this corpus: it is bridged by the absent-word path, not as a near-synonym.
+    expect(near.near('演变')).toBeUndefined();
+  });
+
   it('respells British English only when the American form is known', () => {
     const known = (w: string) => ['urbanization', 'labor'].includes(w);
     expect(americanize('urbanisation', known)).toBe('urbanization');

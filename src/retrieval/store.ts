@@ -26,7 +26,7 @@ import { VectorIndex } from './vector';
  * never half-written files. Every file is hash-checked before it is parsed (hnswlib's native
  * reader must never see a truncated file).
  */
-export const RETRIEVAL_VERSION = `retrieval-v4+${BRIDGE_VERSION}`;
+export const RETRIEVAL_VERSION = `retrieval-v5+${BRIDGE_VERSION}`;
 
 const ManifestSchema = z.object({
   retrievalVersion: z.string(),
