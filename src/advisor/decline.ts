@@ -1,7 +1,7 @@
 import type { Hit } from '../retrieval/types';
 import { matchText, type CorpusStats } from './stats';
 import { coverage, ROLE_MISSING_FACTOR, SURNAMES, type Concept } from './terms';
-import { hasFreshFigure, PERSON_ROLE_ZH, type QuestionShape } from './question';
+import { hasFreshFigure, PERSON_ROLE_ZH, questionParts, questionShape, type QuestionShape } from './question';
 import type { Candidate } from './select';
 import { generalIdf } from './general-idf';
 
@@ -219,15 +219,17 @@ export function evidenceSignals(
     : undefined;
   let unmatched: string[];
   let figureCoverage: number | undefined;
-  if (shape?.quantity) {
-    figureCoverage = 0;
-    const measure = measuredConcept(question, concepts, shape);
-    const required = measure && !pinned.includes(measure) ? [...pinned, measure] : pinned;
+  // Best share of the question covered by a sentence holding a fresh figure of the kind asked, with
+  // the names, years and measure it needs; and the fewest of those any figure sentence lacks.
+  const figureCheck = (q: string, sh: QuestionShape, own: Concept[]): { cov: number; missing: string[] } => {
+    let cov = 0;
+    const measure = measuredConcept(q, concepts, sh);
+    const required = measure && !own.includes(measure) ? [...own, measure] : own;
     let bestMissing: string[] | undefined;
     // A measure the corpus never mentions (税率, 全长): no figure of the corpus can be it.
     if (!measure || inCorpus(measure)) {
       for (const { c } of windows) {
-        if (!hasFreshFigure(c.norm, shape.numbers, shape.figureKind, shape.counter, measure?.alts)) continue;
+        if (!hasFreshFigure(c.norm, sh.numbers, sh.figureKind, sh.counter, measure?.alts)) continue;
         const text = figureText(c);
         // Once the figure's own sentence names part of what is asked (衢州海创园 … 2016年开园), the
         // rest may sit in the sentence before (位于杭州…的衢州海创园): one subject, two sentences.
@@ -237,10 +239,26 @@ export function evidenceSignals(
         const lacking = required.filter((r) => !present(r, text) && !near(r)).map((r) => r.label);
         if (!bestMissing || lacking.length < bestMissing.length) bestMissing = lacking;
         if (lacking.length) continue;
-        figureCoverage = Math.max(figureCoverage, coverage(concepts, text));
+        cov = Math.max(cov, coverage(concepts, text));
       }
     }
-    unmatched = bestMissing ?? [];
+    return { cov, missing: bestMissing ?? [] };
+  };
+  if (shape?.quantity) {
+    // One figure check per asked quantity: 哪一年开园？…引进了多少项目？ asks a year of one subject
+    // and a count of another, each in its own sentence. The whole question is read as one part too;
+    // the part best borne out by a figure sentence decides.
+    const parts = questionParts(question)
+      .map((p) => ({ text: p, shape: questionShape(p) }))
+      .filter((p) => p.shape.quantity);
+    const checks = [{ text: question, shape, own: pinned }, ...(parts.length > 1 ? parts.map((p) => ({ ...p, own: pinned.filter((c) => present(c, matchText(p.text))) })) : [])];
+    let best: { cov: number; missing: string[] } | undefined;
+    for (const check of checks) {
+      const r = figureCheck(check.text, check.shape, check.own);
+      if (!best || r.cov > best.cov || (r.cov === best.cov && r.missing.length < best.missing.length)) best = r;
+    }
+    figureCoverage = best!.cov;
+    unmatched = best!.missing;
   } else {
     // A name the passage's paper is about (浙江 in the Zhejiang paper) need not be repeated in the
     // passage: 报省财政、税务部门备案 is Zhejiang's rule though the sentence does not say 浙江. Years

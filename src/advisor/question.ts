@@ -153,10 +153,28 @@ function counterOf(q: string): string | undefined {
  */
 const DESCRIBED_FEW = /(?:怎样|怎么样|什么样|如何|哪)[^，。？?；,]{0,6}几[个次类种步阶轮批]/;
 
+/**
+ * The question's asked parts: its clauses ending in ？/? (a trailing part without one counts too).
+ * 哪一年开园？它引进了多少项目？ asks two things, each checked against its own evidence.
+ */
+export function questionParts(question: string): string[] {
+  return question
+    .normalize('NFKC')
+    .split(/(?<=[?？])/)
+    .map((p) => p.trim())
+    .filter((p) => /[\p{L}\p{N}]/u.test(p));
+}
+
+/**
+ * 好几个城市, 这几个县, 几个村能不能凑到一起: a 几 that means "several" (after 好/这/那/前/近, or in a
+ * clause that asks something else — 能不能, 是否, 为什么, 怎么) counts nothing the question asks for.
+ */
+const INDEFINITE_FEW = /(?<=[好这那前近])几[个家项座条年次]|(?<![哪多])几[个家项座条次](?=[^，。？?；,]*?(?:能不能|能否|可不可以|可否|是否|会不会|要不要|为什么|为何|怎么|如何|吗))/g;
+
 export function questionShape(question: string): QuestionShape {
   const q0 = question.normalize('NFKC');
   // The described 几 is taken out of the quantity reading (the rest of the question may still ask one).
-  const q = q0.replace(DESCRIBED_FEW, (w) => w.replace(/几/, '若干'));
+  const q = q0.replace(DESCRIBED_FEW, (w) => w.replace(/几/, '若干')).replace(INDEFINITE_FEW, (w) => w.replace(/几/, '若干'));
   const m = QUANTITY_ZH.exec(q) ?? MEASURE_EN.exec(q) ?? QUANTITY_EN.exec(q);
   return {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openRetriever, type HybridRetriever } from '../src/retrieval';
+import { createOfflineAdvisor } from '../src/advisor/offline';
+import { questionParts, questionShape } from '../src/advisor/question';
+
+let dir: string;
+let retriever: HybridRetriever;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'advisor-parts-'));
+  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
+}, 120_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('a 几 meaning "several"', () => {
+  it('is not a count question after 好/这/那 or in a clause asking something else', () => {
+    expect(questionShape('好几个城市都开了班列，这是怎么造成的？').quantity).toBe(false);
+    expect(questionShape('这几个县为什么要合作？').quantity).toBe(false);
+    expect(questionShape('几个村能不能凑到一起去投项目？').quantity).toBe(false);
+  });
+  it('still asks a count when 几 is the question', () => {
+    expect(questionShape('浙江建了几个消薄飞地？').quantity).toBe(true);
+    expect(questionShape('有几个县参与？').figureKind).toBe('count');
+  });
+});
+
+describe('two-part figure questions', () => {
+  it('splits a question into its asked parts', () => {
+    expect(questionParts('哪一年开园的？它引进了多少项目？')).toEqual(['哪一年开园的?', '它引进了多少项目?']);
+    expect(questionParts('What year? And how many')).toEqual(['What year?', 'And how many']);
+  });
+  it('answers when each asked figure sits in its own sentence about its own subject', async () => {
+    const advisor = createOfflineAdvisor(retriever);
+    const res = await advisor.ask('衢州海创园是哪一年开园的？它和柯城未来科技村这类科创飞地引进了多少科技项目？');
+    expect(res.answered).toBe(true);
+    expect(res.citations.some((c) => c.quote.includes('173'))).toBe(true);
+  });
+});
