@@ -16,11 +16,10 @@ import type { ChatServices } from '../src/chat/ports';
 import { startBot, type StartedBot } from '../src/bot';
 import { TELEGRAM_LIMIT } from '../src/bot/html';
 import { DEFAULT_STREAM_INTERVAL_MS } from '../src/bot/stream';
-import { splitSentences } from '../src/corpus/sentences';
 import { Emulator, TEST_TOKEN, type BotMessage, type UserOptions } from './helpers/emulator';
 import { captureLog, emulatorBotConfig } from './helpers/bot';
 import { balanced, readCorpusText, unescape } from './helpers/html';
-import { passagesIn, startStub, type ChatRequest, type Reply, type Stub } from './llm-stub';
+import { citedSentences, startStub, type ChatRequest, type Reply, type Stub } from './llm-stub';
 
 const INTERVAL = DEFAULT_STREAM_INTERVAL_MS;
 const LLM_TIMEOUT_MS = 9000;
@@ -42,25 +41,12 @@ let plan: Plan = { sentences: 6, pieceDelayMs: 60 };
 /** The sentences (with citation markers) of the answer the stub streamed last. */
 let streamed: string[] = [];
 
-/** A cited answer made of verbatim sentences of the passages the advisor retrieved. */
-function citedAnswer(req: ChatRequest): string[] {
-  const out: string[] = [];
-  for (const [n, p] of passagesIn(req)) {
-    for (const s of splitSentences(p.text)) {
-      const text = s.text.trim();
-      if (text.length < 15 || !text.endsWith('。') || /[#\[\]*|【】]/.test(text)) continue;
-      out.push(`${text}[${n}]`);
-    }
-  }
-  return out;
-}
-
 function script(req: ChatRequest): Reply {
   if (!req.messages.some((m) => m.role === 'tool')) {
     const q = /<user_question>\n([\s\S]*?)\n<\/user_question>/.exec(String(req.messages[1].content))![1];
     return { toolCalls: [{ name: 'retrieve_passages', arguments: JSON.stringify({ query: q, k: 5 }) }] };
   }
-  const one = citedAnswer(req).slice(0, plan.sentences);
+  const one = citedSentences(req).slice(0, plan.sentences);
   streamed = Array.from({ length: plan.repeat ?? 1 }, () => one).flat();
   // Paragraphs of three sentences, as a model would write them.
   const content = streamed.map((s, i) => (i > 0 && i % 3 === 0 ? `\n\n${s}` : s)).join('');

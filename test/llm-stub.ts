@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { splitSentences } from '../src/corpus/sentences';
 
 export interface ChatRequest {
   model: string;
@@ -155,4 +156,17 @@ export function passagesIn(req: ChatRequest): Map<number, { source: string; text
 export function lastToolOutput(req: ChatRequest): string {
   const tools = req.messages.filter((m) => m.role === 'tool');
   return String(tools[tools.length - 1]?.content ?? '');
+}
+
+/** Verbatim sentences of the passages the advisor sent, each cited as `[n]`: what a well-behaved model answers. */
+export function citedSentences(req: ChatRequest): string[] {
+  const out: string[] = [];
+  for (const [n, p] of passagesIn(req)) {
+    for (const s of splitSentences(p.text)) {
+      const text = s.text.trim();
+      if (text.length < 15 || !text.endsWith('。') || /[#\[\]*|【】]/.test(text)) continue;
+      out.push(`${text}[${n}]`);
+    }
+  }
+  return out;
 }

@@ -6,7 +6,9 @@ import {
   claimText,
   createLeakGuard,
   quotedSpans,
+  completedPrefix,
   segmentAnswer,
+  SentenceStream,
   verifyAnswer,
   type PassageRef,
   type VerifyContext,
@@ -257,5 +259,23 @@ describe('grounding of English claims and unchecked sentences', () => {
     expect(long.text).toBe('');
     const colon = verifyAnswer('飞地经济是当今世界最成功、最有效、最受各国政府和企业欢迎的区域合作发展模式，它的主要原因如下：', ctx());
     expect(colon.text).toBe('');
+  });
+});
+
+describe('SentenceStream', () => {
+  // Characters that move sentence boundaries: end marks, decimals, list numbers, citation markers, quotes, newlines.
+  const piece = fc.constantFrom('飞地', '收', '。', '？', '.', ' ', '\n', '3', '1. ', '[', ']', '[1]', '【', '】', ',', '、', '”', '*', 'x');
+  it('gives the same completed prefix as segmenting the whole text, after every delta', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(piece, { minLength: 1, maxLength: 3 }).map((p) => p.join('')), { maxLength: 40 }), (deltas) => {
+        const stream = new SentenceStream();
+        let text = '';
+        for (const d of deltas) {
+          text += d;
+          expect(stream.append(d)).toBe(completedPrefix(segmentAnswer(text)));
+        }
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -17,7 +17,7 @@ import { classifyFailure, droppedNote, failureNote, LlmTimeoutError, refusalText
 import { DECLINE_MARKER, loadPrompts, type Prompts } from './prompts';
 import { AgentSession } from './session';
 import { buildAgentTools, neutralize, type ToolDefinition } from './tools';
-import { createLeakGuard, segmentAnswer, verifyAnswer, type VerifyResult } from './verify';
+import { completedPrefix, createLeakGuard, segmentAnswer, SentenceStream, verifyAnswer, type VerifyMemo, type VerifyResult } from './verify';
 
 /** The part of a pino logger the advisor uses. */
 export interface LlmLog {
@@ -104,23 +104,35 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
     const t0 = performance.now();
     const session = new AgentSession();
     const context = options.context?.trim() || undefined;
-    const verifyCtx = () => ({ passages: session.passages, toolNumbers: session.toolNumbers, toolsCalled: session.calculatorCalled, question: `${q}\n${context ?? ''}`, splitSentences: split });
+    const verifyCtx = () => ({
+      passages: session.passages,
+      toolNumbers: session.toolNumbers,
+      toolsCalled: session.calculatorCalled,
+      question: `${q}\n${context ?? ''}`,
+      splitSentences: split,
+      passageBigrams: session.passageBigrams,
+    });
     const tools = buildAgentTools({ retriever: o.retriever, tools: o.tools ?? toolDefinitions, descriptions: prompts.tools, session, context });
 
     // Streaming: re-verify the completed sentences whenever one completes, and pass on what holds.
     let buffer = '';
     let shown = '';
     let verifiedPrefix = '';
+    // Per model step (tools run between steps, so passages and tool numbers hold still within one):
+    // the sentences segmented so far, and the judgements of sentences already verified.
+    let sentences = new SentenceStream();
+    let memo: VerifyMemo = new Map();
+    // A reasoning model's <think> block hides text until it closes: then the whole buffer is re-read.
+    let thinking = false;
     const onToken = onPartial
       ? (delta: string) => {
           buffer += delta;
-          const segs = segmentAnswer(visibleText(buffer));
-          const lastSentence = segs.map((s) => s.kind).lastIndexOf('sentence');
-          const complete = segs.slice(0, lastSentence).map((s) => s.text).join('');
+          thinking ||= buffer.slice(-(delta.length + 6)).includes('<think>');
+          const complete = thinking ? completedPrefix(segmentAnswer(visibleText(buffer))) : sentences.append(delta);
           // Re-verify only when a sentence has completed, not on every delta (verification is not cheap).
           if (!complete || complete === verifiedPrefix || complete.includes('[[')) return;
           verifiedPrefix = complete;
-          const v = verifyAnswer(complete, verifyCtx());
+          const v = verifyAnswer(complete, { ...verifyCtx(), memo });
           if (v.text && v.text !== shown && v.text.length > shown.length && !guard[lang].leaks(v.text)) {
             shown = v.text;
             try {
@@ -160,6 +172,9 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
           onToken,
           onStep: () => {
             buffer = '';
+            sentences = new SentenceStream();
+            memo = new Map();
+            thinking = false;
           },
         }),
         deadline,

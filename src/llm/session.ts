@@ -4,7 +4,7 @@
  */
 import type { Hit } from '../retrieval/types';
 import { collectNumbers } from './numbers';
-import type { PassageRef } from './verify';
+import { cjkBigrams, type PassageRef } from './verify';
 
 export interface ToolCallRecord {
   name: string;
@@ -19,6 +19,20 @@ export class AgentSession {
   readonly calls: ToolCallRecord[] = [];
   /** Schema-invalid calculator calls: the model gets one chance to correct itself. */
   badArguments = 0;
+  private readonly bigrams = new Map<string, ReadonlySet<string>>();
+
+  /**
+   * A passage's character bigrams, computed once per answer: verification compares every claim with
+   * its cited passages, and a streamed answer is re-verified at every completed sentence.
+   */
+  readonly passageBigrams = (text: string): ReadonlySet<string> => {
+    let grams = this.bigrams.get(text);
+    if (!grams) {
+      grams = cjkBigrams(text);
+      this.bigrams.set(text, grams);
+    }
+    return grams;
+  };
 
   /** Numbers passages across retrieve calls; a passage seen twice keeps its first number. */
   addHits(hits: Hit[]): PassageRef[] {

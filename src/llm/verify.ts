@@ -41,6 +41,13 @@ export interface VerifyContext {
   minKeptRatio?: number;
   /** Splits a passage into sentences for the citation quote (defaults to a simple splitter). */
   splitSentences?: (text: string) => string[];
+  /** Character bigrams of a passage or passage sentence, cached by the caller (AgentSession) across claims and re-verifications. */
+  passageBigrams?: (text: string) => ReadonlySet<string>;
+  /**
+   * Judgements of sentences already seen under this same context: re-verifying a growing streamed
+   * prefix then judges only its new sentences. Valid only while passages and tool outputs stay the same.
+   */
+  memo?: VerifyMemo;
 }
 
 export type DropReason = 'no-citation' | 'unknown-citation' | 'quote-not-found' | 'number-mismatch' | 'unsupported';
@@ -110,6 +117,52 @@ export function segmentAnswer(text: string): Segment[] {
   return segs;
 }
 
+/** The text before the last sentence of a segmented partial answer: what a stream has completed so far. */
+export function completedPrefix(segs: readonly Segment[]): string {
+  const lastSentence = segs.map((s) => s.kind).lastIndexOf('sentence');
+  return segs
+    .slice(0, lastSentence)
+    .map((s) => s.text)
+    .join('');
+}
+
+/**
+ * A streamed answer's completed prefix, `completedPrefix(segmentAnswer(text))`, without re-segmenting
+ * the whole text on every delta: sentences that no later text can change are set aside, and only
+ * the rest is segmented again. A sentence is settled once its line has ended, or once something
+ * follows it that can neither extend its end mark nor become a citation marker or closing quote it
+ * would take along (which rules out `。[1` before `]` arrives, or `3.` before `5`).
+ */
+export class SentenceStream {
+  private text = '';
+  /** Length of the settled start of `text`: it ends right after a sentence. */
+  private settled = 0;
+  private settledText = '';
+
+  /** Appends a delta; returns the completed prefix of the whole text so far. */
+  append(delta: string): string {
+    this.text += delta;
+    const tail = this.text.slice(this.settled);
+    const segs = segmentAnswer(tail);
+    const last = segs.map((s) => s.kind).lastIndexOf('sentence');
+    const complete = this.settledText + completedPrefix(segs);
+    // Settle up to the latest sentence (before the last one) whose end is fixed.
+    let end = 0;
+    const ends = segs.map((s) => (end += s.text.length));
+    for (let i = last - 1; i >= 0; i--) {
+      if (segs[i].kind === 'sentence' && SETTLES.test(tail.slice(ends[i]))) {
+        this.settled += ends[i];
+        this.settledText += tail.slice(0, ends[i]);
+        break;
+      }
+    }
+    return complete;
+  }
+}
+
+/** After a sentence: a newline (its line is over) or a character no citation marker or closing quote starts with. */
+const SETTLES = /\n|[^\s\[\]【】\d,，、]/;
+
 export function citationNumbers(sentence: string): number[] {
   const out: number[] = [];
   for (const m of sentence.matchAll(MARKER_RE)) {
@@ -171,10 +224,10 @@ function englishOverlap(claim: string, passages: string[]): { ratio: number; siz
   return { ratio: hit / terms.length, size: Math.max(content.length, 6) };
 }
 
-function overlap(claim: string, passages: string[]): { ratio: number; size: number } {
+function overlap(claim: string, passages: string[], bigramsOf: (text: string) => ReadonlySet<string> = cjkBigrams): { ratio: number; size: number } {
   const grams = cjkBigrams(claim);
   if (grams.size === 0) return /[A-Za-z]{2}/.test(claim) ? englishOverlap(claim, passages) : { ratio: 1, size: 0 };
-  const pool = passages.map((p) => cjkBigrams(p));
+  const pool = passages.map(bigramsOf);
   let hit = 0;
   for (const g of grams) if (pool.some((p) => p.has(g))) hit++;
   return { ratio: hit / grams.size, size: grams.size };
@@ -214,7 +267,7 @@ export function simpleSentences(text: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Verification
 
-interface Judged {
+export interface Judged {
   keep: boolean;
   kind: 'claim' | 'tool' | 'exempt' | 'question';
   valid: number[];
@@ -222,6 +275,9 @@ interface Judged {
   reason?: DropReason;
   detail?: string;
 }
+
+/** Judgements by sentence text, for one verification context (see VerifyContext.memo). */
+export type VerifyMemo = Map<string, Judged>;
 
 function judge(sentence: string, ctx: VerifyContext, refNumbers: readonly number[]): Judged {
   const claim = claimText(sentence);
@@ -255,7 +311,7 @@ function judge(sentence: string, ctx: VerifyContext, refNumbers: readonly number
   const badNumber = numbers.find((m) => !passageNumbers.some((p) => sameNumber(m, p)) && !matchesAny(m, refNumbers));
   if (badNumber) return no('number-mismatch', badNumber.raw);
 
-  const { ratio, size } = overlap(claim, cited);
+  const { ratio, size } = overlap(claim, cited, ctx.passageBigrams);
   if (size >= 6 && ratio < (ctx.minOverlap ?? 0.15)) return no('unsupported', `overlap ${ratio.toFixed(2)}`);
   return { keep: true, kind: 'claim', valid, quotes };
 }
@@ -275,7 +331,12 @@ function rewriteMarkers(sentence: string, map: Map<number, number>): string {
 }
 
 /** Pick the passage sentence that best stands for what the answer took from it. */
-function quoteFor(passage: PassageRef, uses: { claim: string; quotes: string[] }[], split: (t: string) => string[]): string {
+function quoteFor(
+  passage: PassageRef,
+  uses: { claim: string; quotes: string[] }[],
+  split: (t: string) => string[],
+  bigramsOf: (text: string) => ReadonlySet<string> = cjkBigrams,
+): string {
   const candidates = split(passage.text)
     .map((s) => s.replace(/^#+\s*/, '').trim())
     .filter((s) => s.length >= 4);
@@ -287,7 +348,7 @@ function quoteFor(passage: PassageRef, uses: { claim: string; quotes: string[] }
   let bestScore = -1;
   for (const c of candidates) {
     let score = 0;
-    for (const g of cjkBigrams(c)) if (want.has(g)) score++;
+    for (const g of bigramsOf(c)) if (want.has(g)) score++;
     for (const w of c.toLowerCase().match(/[a-z]{4,}/g) ?? []) if (words.has(w)) score++;
     // The sentence holding what the answer quoted is the best evidence, in proportion to the quote.
     const norm = normalizeForMatch(c);
@@ -317,7 +378,11 @@ export function verifyAnswer(answer: string, ctx: VerifyContext): VerifyResult {
       kept.push(seg);
       continue;
     }
-    const j = judge(seg.text, ctx, refNumbers);
+    let j = ctx.memo?.get(seg.text);
+    if (!j) {
+      j = judge(seg.text, ctx, refNumbers);
+      ctx.memo?.set(seg.text, j);
+    }
     if (!j.keep) {
       dropped.push({ text: seg.text, reason: j.reason!, detail: j.detail });
       continue;
@@ -336,7 +401,7 @@ export function verifyAnswer(answer: string, ctx: VerifyContext): VerifyResult {
 
   const citations: Citation[] = [...renumber.entries()].map(([old, n]) => {
     const p = ctx.passages.get(old)!;
-    return { n, source: p.source, title: p.title, section: p.section, quote: quoteFor(p, uses.get(old) ?? [], split) };
+    return { n, source: p.source, title: p.title, section: p.section, quote: quoteFor(p, uses.get(old) ?? [], split, ctx.passageBigrams) };
   });
 
   const substantive = claims + toolSentences;
