@@ -6,11 +6,10 @@
  */
 import type { Context } from 'grammy';
 import type { Conversation } from '@grammyjs/conversations';
-import { isUserError } from '../errors';
-import { modeForm, modeFormInput, splitForm, splitFormInput, type Form } from '../chat/forms';
+import { finishModeForm, finishSplitForm, modeForm, splitForm, type Form } from '../chat/forms';
 import { t } from '../chat/i18n';
 import type { ChatServices } from '../chat/ports';
-import { modeReply, p, splitReply } from '../chat/replies';
+import { p } from '../chat/replies';
 import type { Lang, Reply } from '../chat/types';
 import type { BotContext } from './context';
 import { stripMention } from './middleware';
@@ -66,26 +65,9 @@ function formRunner<S>(form: Form<S>, intro: (lang: Lang) => string, finish: (st
 }
 
 export function splitConversation(services: ChatServices) {
-  return formRunner(
-    splitForm,
-    (lang) => t(lang).formIntroSplit,
-    (state, lang) => {
-      try {
-        return splitReply(services.computeSplit(splitFormInput(state)), lang, services);
-      } catch (e) {
-        if (!isUserError(e)) throw e;
-        return { blocks: [p({ b: t(lang).splitError }, e.message)], buttons: [[{ label: '/split', action: 'form:split' }]] };
-      }
-    },
-    'split',
-  );
+  return formRunner(splitForm, (lang) => t(lang).formIntroSplit, (state, lang) => finishSplitForm(state, lang, services), 'split');
 }
 
 export function modeConversation(services: ChatServices) {
-  return formRunner(
-    modeForm,
-    (lang) => t(lang).formIntroMode,
-    (state, lang) => modeReply(services.classifyMode(modeFormInput(state)), lang, services),
-    'mode',
-  );
+  return formRunner(modeForm, (lang) => t(lang).formIntroMode, (state, lang) => finishModeForm(state, lang, services), 'mode');
 }
