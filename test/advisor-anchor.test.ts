@@ -1,30 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRetriever, type HybridRetriever } from '../src/retrieval';
-import { createOfflineAdvisor } from '../src/advisor/offline';
-import { CorpusStats } from '../src/advisor/stats';
+import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
 import { extractConcepts, writtenAsName } from '../src/advisor/terms';
 import { expandQuery } from '../src/retrieval/glossary';
 import { questionShape } from '../src/advisor/question';
 import { ANCHOR_MIN, domainAnchor, evidenceStrength, type EvidenceSignals } from '../src/advisor/decline';
 
-let dir: string;
-let retriever: HybridRetriever;
-let stats: CorpusStats;
+const fx = useRealAdvisor('advisor-anchor');
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'advisor-anchor-'));
-  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
-  stats = new CorpusStats(retriever.chunks.map((c) => c.text));
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-const anchor = (q: string) => domainAnchor(extractConcepts(q, stats, { aliases: (w) => retriever.bridge?.chinese(w) }), stats);
+const anchor = (q: string) => domainAnchor(fx.concepts(q), fx.stats);
 
 describe('domain anchor', () => {
   it('is high when the question names a term of the papers, low when it only shares everyday words', () => {
@@ -41,9 +24,8 @@ describe('domain anchor', () => {
   });
 
   it('makes the advisor decline an off-topic question that shares everyday wording with the corpus', async () => {
-    const advisor = createOfflineAdvisor(retriever);
-    expect((await advisor.ask('量子计算机的主要工作原理是什么？')).answered).toBe(false);
-    expect((await advisor.ask('科创飞地的收益怎么分配？')).answered).toBe(true);
+    expect((await fx.advisor.ask('量子计算机的主要工作原理是什么？')).answered).toBe(false);
+    expect((await fx.advisor.ask('科创飞地的收益怎么分配？')).answered).toBe(true);
   });
 });
 
@@ -51,7 +33,7 @@ describe('English names', () => {
   it('pins a glossed word as a name only when the question writes it with a capital', () => {
     expect(writtenAsName('How far is it from Quzhou to the coast?', 'quzhou')).toBe(true);
     expect(writtenAsName('What share of urban residents moved?', 'urban')).toBe(false);
-    const roles = (q: string) => Object.fromEntries(extractConcepts(q, stats).map((c) => [c.label, c.role]));
+    const roles = (q: string) => Object.fromEntries(extractConcepts(q, fx.stats).map((c) => [c.label, c.role]));
     // 城市 is tagged as a place by jieba, 开园 is unknown to it: lowercase English makes them nouns.
     expect(roles('How did urban incomes change after the park opened?')['城市']).toBe('noun');
     expect(roles('How did incomes in Quzhou change?')['衢州']).toBe('entity');
@@ -75,7 +57,7 @@ describe('English figure questions', () => {
 
   it('lets a glossed compound match the papers’ wording with a short insertion', () => {
     // The glossary's 用地指标 is written 用地计划指标 in the papers.
-    const quota = extractConcepts('How large is the land quota?', stats).find((c) => c.alts.includes('用地指标'));
-    expect(quota?.alts.some((a) => /^用地.{1,2}指标$/.test(a) && stats.df(a) > 0)).toBe(true);
+    const quota = extractConcepts('How large is the land quota?', fx.stats).find((c) => c.alts.includes('用地指标'));
+    expect(quota?.alts.some((a) => /^用地.{1,2}指标$/.test(a) && fx.stats.df(a) > 0)).toBe(true);
   });
 });

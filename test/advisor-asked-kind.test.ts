@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRetriever, type HybridRetriever } from '../src/retrieval';
-import { createOfflineAdvisor } from '../src/advisor/offline';
+import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
 import { hasFreshFigure, questionShape } from '../src/advisor/question';
-import { CorpusStats } from '../src/advisor/stats';
-import { extractConcepts, zhRole } from '../src/advisor/terms';
+import { zhRole } from '../src/advisor/terms';
 import { namesPerson } from '../src/advisor/decline';
 import { scoreSentences, selectSentences } from '../src/advisor/select';
 import type { Hit } from '../src/retrieval/types';
@@ -16,22 +11,7 @@ import type { Hit } from '../src/retrieval/types';
 // number. And segmentation noise (上能, 卡住) must not read as a name the corpus lacks. Questions are
 // written fresh, not taken from the eval sets.
 
-let dir: string;
-let retriever: HybridRetriever;
-let advisor: ReturnType<typeof createOfflineAdvisor>;
-let stats: CorpusStats;
-const concepts = (q: string) => extractConcepts(q, stats, { aliases: (w) => retriever.bridge.chinese(w) });
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'advisor-asked-kind-'));
-  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
-  advisor = createOfflineAdvisor(retriever);
-  stats = new CorpusStats(retriever.chunks.map((c) => c.text));
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const fx = useRealAdvisor('advisor-asked-kind');
 
 describe('who holds a title', () => {
   it('reads a person question only when a title is asked with 谁 / who', () => {
@@ -55,14 +35,14 @@ describe('who holds a title', () => {
   });
 
   it('declines who-holds-a-title when no person is named, answers when one is', async () => {
-    const none = await advisor.ask('衢州海创园现在的运营公司总经理是谁？');
+    const none = await fx.advisor.ask('衢州海创园现在的运营公司总经理是谁？');
     expect(none.answered).toBe(false);
     expect(none.signals?.personNamed).toBe(false);
     // The paragraph about 金磐开发区 names a provincial party secretary, not the zone's director.
-    const other = await advisor.ask('金磐开发区管委会的主任叫什么名字？');
+    const other = await fx.advisor.ask('金磐开发区管委会的主任叫什么名字？');
     expect(other.answered).toBe(false);
     // The papers do name Zhejiang's provincial party secretary at a 山海协作 meeting.
-    const named = await advisor.ask('在全省山海协作工程推进会上提出建设飞地园区要求的浙江省委书记是谁？');
+    const named = await fx.advisor.ask('在全省山海协作工程推进会上提出建设飞地园区要求的浙江省委书记是谁？');
     expect(named.answered).toBe(true);
     expect(named.signals?.personNamed).toBe(true);
   });
@@ -75,12 +55,12 @@ describe('figure kinds', () => {
   });
 
   it('declines a share question when the evidence gives the share no figure', async () => {
-    const r = await advisor.ask('浙江飞地园区税收在飞出地和飞入地之间的分成比例通常是多少？');
+    const r = await fx.advisor.ask('浙江飞地园区税收在飞出地和飞入地之间的分成比例通常是多少？');
     expect(r.answered).toBe(false);
   });
 
   it('takes the subject of "what percentage of X" from after "of"', async () => {
-    const r = await advisor.ask('What percentage of the land quota of the Jinpan zone is reserved for Pan\'an?');
+    const r = await fx.advisor.ask('What percentage of the land quota of the Jinpan zone is reserved for Pan\'an?');
     expect(r.answered).toBe(false);
   });
 
@@ -92,7 +72,7 @@ describe('figure kinds', () => {
   });
 
   it('answers a document-number question with the number', async () => {
-    const r = await advisor.ask('浙江深入实施山海协作工程的若干意见，文号是多少？');
+    const r = await fx.advisor.ask('浙江深入实施山海协作工程的若干意见，文号是多少？');
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('〔2018〕3号');
   });
@@ -111,7 +91,7 @@ describe('segmentation noise is not a name', () => {
   });
 
   it('does not decline for a glued phrase the evidence lacks', async () => {
-    expect(concepts('园区在税收上能享受哪些优惠？').find((c) => c.label === '上能')?.role ?? 'other').not.toBe('entity');
+    expect(fx.concepts('园区在税收上能享受哪些优惠？').find((c) => c.label === '上能')?.role ?? 'other').not.toBe('entity');
   });
 });
 
@@ -125,7 +105,7 @@ describe('lists cut at a semicolon', () => {
     const chunk = { id: 'x#0', docId: 'x', source: '000_0.txt', title: '测试', section: '', sectionPath: [], text: chunkText, start: 0, end: chunkText.length };
     const hits = [{ chunk, score: 1 }] as unknown as Hit[];
     const q = '正向飞地与反向飞地各指什么？';
-    const opts = { concepts: concepts(q), shape: questionShape(q), docText: () => docText };
+    const opts = { concepts: fx.concepts(q), shape: questionShape(q), docText: () => docText };
     const chosen = selectSentences(scoreSentences(hits, opts), opts).map((c) => c.text);
     expect(chosen).toContain(list);
     expect(chosen).toContain(item);

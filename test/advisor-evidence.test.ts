@@ -1,30 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRetriever, type HybridRetriever } from '../src/retrieval';
-import { createOfflineAdvisor } from '../src/advisor/offline';
+import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
 import { hasFreshFigure, questionShape } from '../src/advisor/question';
-import { CorpusStats } from '../src/advisor/stats';
 import { extractConcepts, numeralForms, zhRole } from '../src/advisor/terms';
 import { measuredConcept } from '../src/advisor/decline';
 import { expandQuery } from '../src/retrieval/glossary';
 
-let dir: string;
-let retriever: HybridRetriever;
-let advisor: ReturnType<typeof createOfflineAdvisor>;
-let stats: CorpusStats;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'advisor-evidence-'));
-  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
-  advisor = createOfflineAdvisor(retriever);
-  stats = new CorpusStats(retriever.chunks.map((c) => c.text));
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const fx = useRealAdvisor('advisor-evidence');
 
 describe('question shape', () => {
   it('tells figure questions from list and definition questions', () => {
@@ -49,14 +30,14 @@ describe('question shape', () => {
   });
 
   it('finds the measured noun beside the quantity word', () => {
-    const m = (q: string) => measuredConcept(q, extractConcepts(q, stats), questionShape(q))?.label;
+    const m = (q: string) => measuredConcept(q, extractConcepts(q, fx.stats), questionShape(q))?.label;
     expect(m('中老铁路全长多少公里？')).toBe('全长');
     expect(m('飞地园区企业能享受多少的企业所得税优惠税率？')).toBe('税率');
     expect(m('浙江打算规划建设多少个生态补偿飞地？')).toBe('生态补偿飞地');
   });
 
   it('finds the measured noun across a verb and its 在/为, and in a hyphenated English measure', () => {
-    const m = (q: string) => measuredConcept(q, extractConcepts(q, stats), questionShape(q))?.label;
+    const m = (q: string) => measuredConcept(q, extractConcepts(q, fx.stats), questionShape(q))?.label;
     expect(m('飞地园区的企业所得税税率一般控制在多少？')).toBe('税率');
     expect(m('What tax-sharing percentage do the two sides use?')).toBe('税收分成');
   });
@@ -93,7 +74,7 @@ describe('decline: the evidence must be about the question', () => {
     // A name the corpus mentions, but no figure beside it.
     ['What is the population of Hangzhou?', 'en'],
   ] as const)('declines a figure question the evidence does not answer: %s', async (q, lang) => {
-    const r = await advisor.ask(q);
+    const r = await fx.advisor.ask(q);
     expect(r.answered, r.answer).toBe(false);
     expect(r.lang).toBe(lang);
     expect(r.citations).toEqual([]);
@@ -102,7 +83,7 @@ describe('decline: the evidence must be about the question', () => {
   });
 
   it('answers a figure question when a sentence gives the figure beside its subject', async () => {
-    const r = await advisor.ask('2022年浙江山区26县的地区生产总值是多少？');
+    const r = await fx.advisor.ask('2022年浙江山区26县的地区生产总值是多少？');
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('7404');
   });
@@ -111,7 +92,7 @@ describe('decline: the evidence must be about the question', () => {
     ['园区里产生的地方税收，省里会不会拿走一部分？', '省财政不参与分享'],
     ['差不多八成结对县正在打算做什么？', '80%'],
   ])('answers a question in everyday words: %s', async (q, fact) => {
-    const r = await advisor.ask(q);
+    const r = await fx.advisor.ask(q);
     expect(r.answered, r.answer).toBe(true);
     expect(r.answer.replace(/\s+/g, '')).toContain(fact);
   });
@@ -119,7 +100,7 @@ describe('decline: the evidence must be about the question', () => {
 
 describe('answer selection', () => {
   it('continues a definition into the following sentences of its paragraph', async () => {
-    const r = await advisor.ask('什么是飞地接力？');
+    const r = await fx.advisor.ask('什么是飞地接力？');
     expect(r.answered).toBe(true);
     // The definition sentence and the next one, which names the three kinds of node.
     expect(r.answer).toContain('多节点');
@@ -127,7 +108,7 @@ describe('answer selection', () => {
   });
 
   it('quotes both halves when the question asks for a difference', async () => {
-    const r = await advisor.ask('正向飞地和反向飞地有什么区别？');
+    const r = await fx.advisor.ask('正向飞地和反向飞地有什么区别？');
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('正向飞地');
     expect(r.answer).toMatch(/欠发达地区[^。]*进入发达地区|欠发达地区主动/);

@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRetriever, type HybridRetriever } from '../src/retrieval';
-import { createOfflineAdvisor } from '../src/advisor/offline';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
 import { hasFreshFigure, questionShape, stripFraming } from '../src/advisor/question';
-import { CorpusStats } from '../src/advisor/stats';
 import { extractConcepts } from '../src/advisor/terms';
 import { generalIdf, specificity } from '../src/advisor/general-idf';
 import { compactZh, CorpusScan, definitionPatterns } from '../src/advisor/documents';
@@ -16,24 +11,13 @@ import { evidenceStrength } from '../src/advisor/decline';
 // figure kinds and tolerant figure checks. Questions here are written fresh, not taken from the
 // eval sets.
 
-let dir: string;
-let retriever: HybridRetriever;
-let advisor: ReturnType<typeof createOfflineAdvisor>;
-let stats: CorpusStats;
+const fx = useRealAdvisor('advisor-generalise');
 let scan: CorpusScan;
-const labels = (q: string) => extractConcepts(q, stats, { aliases: (w) => retriever.bridge.chinese(w) }).map((c) => c.label);
+const labels = (q: string) => fx.concepts(q).map((c) => c.label);
 const sources = (r: { citations: Array<{ source: string }> }) => new Set(r.citations.map((c) => c.source.slice(0, 3)));
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'advisor-generalise-'));
-  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
-  advisor = createOfflineAdvisor(retriever);
-  stats = new CorpusStats(retriever.chunks.map((c) => c.text));
-  scan = new CorpusScan(retriever.chunks, retriever.docs);
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
+beforeAll(() => {
+  scan = new CorpusScan(fx.retriever.chunks, fx.retriever.docs);
 });
 
 describe('question framing', () => {
@@ -74,7 +58,7 @@ describe('general-language specificity of absent words', () => {
   });
 
   it('weights an absent everyday word less than an absent specific noun', () => {
-    const cs = extractConcepts('飞地园区有哪些护照办法', stats);
+    const cs = extractConcepts('飞地园区有哪些护照办法', fx.stats);
     const w = (l: string) => cs.find((c) => c.label === l)?.weight ?? -1;
     expect(w('护照')).toBeGreaterThan(0.9);
   });
@@ -88,14 +72,14 @@ describe('question words the segmenter glues or the papers shorten', () => {
   });
 
   it('finds a compound the papers write with an insertion (地方税 → 地方级税收)', () => {
-    const c = extractConcepts('两地合办园区收上来的地方税，省里要不要从中拿一份？', stats).find((x) => x.label === '地方税');
+    const c = extractConcepts('两地合办园区收上来的地方税，省里要不要从中拿一份？', fx.stats).find((x) => x.label === '地方税');
     expect(c?.alts.some((a) => a.startsWith('地方') && a.endsWith('税') && a.length > 3)).toBe(true);
   });
 
   it('matches a place name without its administrative suffix, and paired province abbreviations', () => {
-    const c = extractConcepts('金磐开发区的税收对磐安县有多大贡献？', stats).find((x) => x.label === '磐安县');
+    const c = extractConcepts('金磐开发区的税收对磐安县有多大贡献？', fx.stats).find((x) => x.label === '磐安县');
     expect(c?.alts).toContain('磐安');
-    const js = extractConcepts('Under the 2021 Jiangsu–Shaanxi cooperation, how many services became handled across zones?', stats).find((x) => x.label === '江苏');
+    const js = extractConcepts('Under the 2021 Jiangsu–Shaanxi cooperation, how many services became handled across zones?', fx.stats).find((x) => x.label === '江苏');
     expect(js?.alts).toContain('苏陕');
   });
 });
@@ -121,7 +105,7 @@ describe('definitions found corpus-wide', () => {
       ['园区合作的含义是什么？', /园区合作指/],
       ['“飞地”这个词原本指的是什么？', /飞地原是指/],
     ] as const) {
-      const r = await advisor.ask(q);
+      const r = await fx.advisor.ask(q);
       expect(r.answered, q).toBe(true);
       expect(r.citations[0]?.quote, q).toMatch(def);
     }
@@ -130,13 +114,13 @@ describe('definitions found corpus-wide', () => {
 
 describe('questions spanning papers', () => {
   it('names papers by their title topics', () => {
-    const cs = extractConcepts('飞地接力和反向飞地两篇文章怎么看人才？', stats);
+    const cs = extractConcepts('飞地接力和反向飞地两篇文章怎么看人才？', fx.stats);
     const named = scan.namedDocs(cs).map((d) => d.slice(0, 3));
     expect(named).toEqual(expect.arrayContaining(['000', '003']));
   });
 
   it('quotes each paper a question names', async () => {
-    const r = await advisor.ask('飞地接力那篇和反向飞地那篇对人才流动分别怎么看？');
+    const r = await fx.advisor.ask('飞地接力那篇和反向飞地那篇对人才流动分别怎么看？');
     expect(r.answered).toBe(true);
     const s = sources(r);
     expect(s.has('000') && s.has('003')).toBe(true);
@@ -168,14 +152,14 @@ describe('figure kinds and tolerant figure checks', () => {
       ['衢州海创园是哪一年开园的，位于杭州什么地方？', /2016/],
       ['Under the 2021 Jiangsu–Shaanxi cooperation, how many government service items became handled across zones?', /168/],
     ] as const) {
-      const r = await advisor.ask(q);
+      const r = await fx.advisor.ask(q);
       expect(r.answered, q).toBe(true);
       expect(r.answer, q).toMatch(fact);
     }
   });
 
   it('declines a figure question when no figure of the asked kind is beside its subject', async () => {
-    const r = await advisor.ask('江苏南北共建园区目前一共有多少家？');
+    const r = await fx.advisor.ask('江苏南北共建园区目前一共有多少家？');
     expect(r.answered).toBe(false);
     expect(r.signals?.figureCoverage).toBe(0);
     expect(evidenceStrength(r.signals!)).toBeLessThan(0);

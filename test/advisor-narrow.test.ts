@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRetriever, type HybridRetriever } from '../src/retrieval';
-import { createOfflineAdvisor } from '../src/advisor/offline';
+import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
 import { hasFreshFigure, questionShape } from '../src/advisor/question';
-import { CorpusStats } from '../src/advisor/stats';
 import { extractConcepts } from '../src/advisor/terms';
 import { evidenceSignals, evidenceStrength } from '../src/advisor/decline';
 import type { Hit } from '../src/retrieval/types';
@@ -16,26 +11,11 @@ import type { Hit } from '../src/retrieval/types';
 // wording as corpus wording, and a paper's own subject (浙江) standing behind its passages.
 // Questions are written fresh, not taken from the eval sets.
 
-let dir: string;
-let retriever: HybridRetriever;
-let advisor: ReturnType<typeof createOfflineAdvisor>;
-let stats: CorpusStats;
-const concepts = (q: string) => extractConcepts(q, stats, { aliases: (w) => retriever.bridge.chinese(w) });
+const fx = useRealAdvisor('advisor-narrow');
 const hit = (docId: string, text: string): Hit => ({
   chunk: { id: `${docId}-x`, docId, source: `${docId}_0.txt`, title: '测试', section: '测试', sectionPath: ['测试'], text, start: 0, end: text.length },
   score: 1,
 } as Hit);
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'advisor-narrow-'));
-  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
-  advisor = createOfflineAdvisor(retriever);
-  stats = new CorpusStats(retriever.chunks.map((c) => c.text));
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
 
 describe('counts narrowed by their counter', () => {
   it('reads 多少家 / 多少名 as narrowing, 多少个 and 多少人口 as not', () => {
@@ -53,7 +33,7 @@ describe('counts narrowed by their counter', () => {
   });
 
   it('declines a 多少家 question whose evidence counts something else', async () => {
-    const r = await advisor.ask('丽水的科创飞地一共入驻了多少家企业？');
+    const r = await fx.advisor.ask('丽水的科创飞地一共入驻了多少家企业？');
     expect(r.answered).toBe(false);
     expect(r.signals?.figureCoverage).toBe(0);
   });
@@ -68,7 +48,7 @@ describe('a lone numeral counts only the asked thing', () => {
   });
 
   it('answers a how-many-provinces question from a figure written in Chinese numerals', async () => {
-    const r = await advisor.ask('How many provinces does the Chinese stretch of the New Eurasian Land Bridge pass through?');
+    const r = await fx.advisor.ask('How many provinces does the Chinese stretch of the New Eurasian Land Bridge pass through?');
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('八个省');
   });
@@ -93,16 +73,16 @@ describe('prices asked in English', () => {
 
 describe('evidence that only names the place', () => {
   it('flags and declines evidence sharing the question’s names but nothing it asks', () => {
-    const c = concepts('上海明天会下雪吗？');
-    const s = evidenceSignals([[hit('002', '衢州在上海、北京、杭州等地设立创新飞地。')]], c, [], stats);
+    const c = fx.concepts('上海明天会下雪吗？');
+    const s = evidenceSignals([[hit('002', '衢州在上海、北京、杭州等地设立创新飞地。')]], c, [], fx.stats);
     expect(s.namesOnly).toBe(true);
     expect(evidenceStrength(s)).toBeLessThan(0);
-    const about = evidenceSignals([[hit('002', '上海明天下雪。')]], c, [], stats);
+    const about = evidenceSignals([[hit('002', '上海明天下雪。')]], c, [], fx.stats);
     expect(about.namesOnly).toBe(false);
   });
 
   it('does not flag a question about the named place that the evidence answers', async () => {
-    const r = await advisor.ask('衢州海创园是哪一年开园的？');
+    const r = await fx.advisor.ask('衢州海创园是哪一年开园的？');
     expect(r.answered).toBe(true);
     expect(r.signals?.namesOnly).not.toBe(true);
   });
@@ -110,17 +90,17 @@ describe('evidence that only names the place', () => {
 
 describe('corpus wording includes headings; a paper stands behind its subject', () => {
   it('a term named only in a section heading is not absent from the corpus', async () => {
-    const r = await advisor.ask('“两覆盖一样板”包括哪些内容？');
+    const r = await fx.advisor.ask('“两覆盖一样板”包括哪些内容？');
     expect(r.signals?.missing).toBe(0);
     expect(r.answered).toBe(true);
   });
 
   it('a name the passage’s paper is about need not be repeated in the passage', () => {
-    const c = concepts('浙江要求合作双方把分成比例报到哪里？');
+    const c = fx.concepts('浙江要求合作双方把分成比例报到哪里？');
     const h = hit('004', '合作双方协商确定收益分成比例，报省财政、税务部门备案。');
-    expect(evidenceSignals([[h]], c, [], stats).unmatched).toContain('浙江');
+    expect(evidenceSignals([[h]], c, [], fx.stats).unmatched).toContain('浙江');
     const subject = (doc: string, alts: string[]) => doc === '004' && alts.includes('浙江');
-    expect(evidenceSignals([[h]], c, [], stats, undefined, '', { paperSubject: subject }).unmatched).toEqual([]);
+    expect(evidenceSignals([[h]], c, [], fx.stats, undefined, '', { paperSubject: subject }).unmatched).toEqual([]);
   });
 });
 
@@ -132,21 +112,21 @@ describe('English wording', () => {
   });
 
   it('gives an unglossed English word its dictionary senses among corpus words, not a domain anchor', () => {
-    const english = (w: string) => retriever.bridge.english([[w]])[0]?.zh;
-    const c = extractConcepts('Do visa rules slow the staff?', stats, { english }).find((x) => x.label === 'visa');
+    const english = (w: string) => fx.retriever.bridge.english([[w]])[0]?.zh;
+    const c = extractConcepts('Do visa rules slow the staff?', fx.stats, { english }).find((x) => x.label === 'visa');
     expect(c?.alts).toContain('签证');
-    expect(extractConcepts('Do visa rules slow the staff?', stats).find((x) => x.label === 'visa')?.alts).toEqual(['visa']);
+    expect(extractConcepts('Do visa rules slow the staff?', fx.stats).find((x) => x.label === 'visa')?.alts).toEqual(['visa']);
   });
 
   it('still declines an everyday English question whose words only the dictionary ties to the papers', async () => {
-    const r = await advisor.ask('How do I apply for a driving licence?');
+    const r = await fx.advisor.ask('How do I apply for a driving licence?');
     expect(r.answered).toBe(false);
   });
 });
 
 describe('sentences under a heading', () => {
   it('can quote a sentence that only its section heading ties to the question', async () => {
-    const r = await advisor.ask('“两覆盖一样板”具体要做到什么？');
+    const r = await fx.advisor.ask('“两覆盖一样板”具体要做到什么？');
     expect(r.answered).toBe(true);
     expect(r.citations.map((c) => c.section).join(' ')).toContain('两覆盖一样板');
   });

@@ -1,22 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRetriever, type HybridRetriever } from '../src/retrieval';
-import { createOfflineAdvisor } from '../src/advisor/offline';
+import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
 import { questionParts, questionShape } from '../src/advisor/question';
 
-let dir: string;
-let retriever: HybridRetriever;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'advisor-parts-'));
-  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const fx = useRealAdvisor('advisor-parts');
 
 describe('a 几 meaning "several"', () => {
   it('is not a count question after 好/这/那 or in a clause asking something else', () => {
@@ -36,8 +22,7 @@ describe('two-part figure questions', () => {
     expect(questionParts('What year? And how many')).toEqual(['What year?', 'And how many']);
   });
   it('answers when each asked figure sits in its own sentence about its own subject', async () => {
-    const advisor = createOfflineAdvisor(retriever);
-    const res = await advisor.ask('衢州海创园是哪一年开园的？它和柯城未来科技村这类科创飞地引进了多少科技项目？');
+    const res = await fx.advisor.ask('衢州海创园是哪一年开园的？它和柯城未来科技村这类科创飞地引进了多少科技项目？');
     expect(res.answered).toBe(true);
     expect(res.citations.some((c) => c.quote.includes('173'))).toBe(true);
   });

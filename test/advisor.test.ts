@@ -1,34 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openRetriever } from '../src/retrieval';
-import type { HybridRetriever } from '../src/retrieval';
-import { createOfflineAdvisor } from '../src/advisor/offline';
+import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
 import { detectLang, isBlankQuestion } from '../src/advisor/lang';
 import type { AskResult } from '../src/advisor/types';
 import { AskResultSchema } from '../src/advisor/types';
 
-let dir: string;
-let retriever: HybridRetriever;
-let advisor: ReturnType<typeof createOfflineAdvisor>;
-
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'advisor-test-'));
-  retriever = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
-  advisor = createOfflineAdvisor(retriever);
-}, 120_000);
-
-afterAll(() => {
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+const fx = useRealAdvisor('advisor-test');
 
 /** Every citation quotes its source verbatim, is numbered 1..n, and is referenced in the answer text. */
 function expectWellCited(r: AskResult) {
   expect(AskResultSchema.parse(r)).toBeTruthy();
   expect(r.citations.length).toBeGreaterThan(0);
   expect(r.citations.length).toBeLessThanOrEqual(4);
-  const bySource = new Map(retriever.docs.map((d) => [d.source, d]));
+  const bySource = new Map(fx.retriever.docs.map((d) => [d.source, d]));
   r.citations.forEach((c, i) => {
     expect(c.n).toBe(i + 1);
     const doc = bySource.get(c.source);
@@ -45,7 +28,7 @@ function expectWellCited(r: AskResult) {
 
 describe('offline advisor', () => {
   it('answers a Chinese question with verbatim, numbered citations', async () => {
-    const r = await advisor.ask('浙江已在发达地区建立了多少个飞地园区？');
+    const r = await fx.advisor.ask('浙江已在发达地区建立了多少个飞地园区？');
     expect(r.answered).toBe(true);
     expect(r.lang).toBe('zh');
     expectWellCited(r);
@@ -53,7 +36,7 @@ describe('offline advisor', () => {
   });
 
   it('frames an English question in English around the Chinese evidence, glossing key terms', async () => {
-    const r = await advisor.ask('What is a reverse enclave?');
+    const r = await fx.advisor.ask('What is a reverse enclave?');
     expect(r.answered).toBe(true);
     expect(r.lang).toBe('en');
     expectWellCited(r);
@@ -67,7 +50,7 @@ describe('offline advisor', () => {
     ['红烧肉怎么做才好吃？', 'zh', '语料库未涉及这个问题'],
     ['What is the capital of Australia?', 'en', 'The corpus does not cover this'],
   ] as const)('declines an out-of-corpus question: %s', async (q, lang, phrase) => {
-    const r = await advisor.ask(q);
+    const r = await fx.advisor.ask(q);
     expect(r.answered).toBe(false);
     expect(r.lang).toBe(lang);
     expect(r.citations).toEqual([]);
@@ -78,10 +61,10 @@ describe('offline advisor', () => {
 
   it('uses the previous question as context for a follow-up', async () => {
     const q = '那收益怎么分？';
-    const alone = await retriever.retrieve(q, { k: 5 });
-    const followUp = await retriever.retrieve(q, { k: 5, context: '什么是消薄飞地？' });
+    const alone = await fx.retriever.retrieve(q, { k: 5 });
+    const followUp = await fx.retriever.retrieve(q, { k: 5, context: '什么是消薄飞地？' });
     expect(followUp.map((h) => h.chunk.id)).not.toEqual(alone.map((h) => h.chunk.id));
-    const r = await advisor.ask(q, { context: '什么是消薄飞地？' });
+    const r = await fx.advisor.ask(q, { context: '什么是消薄飞地？' });
     expect(r.answered).toBe(true);
     expectWellCited(r);
     const cited = r.citations.map((c) => c.quote).join('');
@@ -89,7 +72,7 @@ describe('offline advisor', () => {
   });
 
   it.each(['', '   ', '？？！', '...'])('handles a question with nothing to search (%j) without crashing', async (q) => {
-    const r = await advisor.ask(q);
+    const r = await fx.advisor.ask(q);
     expect(r.answered).toBe(false);
     expect(r.citations).toEqual([]);
     expect(r.answer).toMatch(/请输入一个问题|Please type a question/);
