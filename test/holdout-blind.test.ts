@@ -1,8 +1,8 @@
 /**
- * The blind hold-out QA sets eval/holdout3.jsonl … holdout7.jsonl. Each was written from the five
+ * The blind hold-out QA sets eval/holdout3.jsonl … holdout8.jsonl. Each was written from the five
  * cleaned papers alone, blind to all tuning data (glossary, synonyms, user dictionary, advisor, the
  * other QA sets) and to system outputs, and measured once before anybody looked at its failures
- * (eval/README.md keeps those first figures). holdout3 is English-heavy; holdout4–7 mirror the
+ * (eval/README.md keeps those first figures). holdout3 is English-heavy; holdout4–8 mirror the
  * "held-out set of questions like the dev set" of issue 2. Same format and schema as the dev set,
  * ids zh-NXX / en-NXX with the set's number N so they never collide; scored with
  * `npm run eval -- --devset eval/holdoutN.jsonl`.
@@ -31,6 +31,7 @@ const SETS: Record<string, BlindSetSpec> = {
   holdout5: { n: 70, zh: 42, en: 28, types: { fact: 25, definition: 10, paraphrase: 14, multi_doc: 7, unanswerable: 14 }, numericFacts: 23, perDocument: 8 },
   holdout6: { n: 70, zh: 42, en: 28, types: { fact: 25, definition: 10, paraphrase: 14, multi_doc: 7, unanswerable: 14 }, numericFacts: 23, perDocument: 8 },
   holdout7: { n: 70, zh: 42, en: 28, types: { fact: 25, definition: 10, paraphrase: 14, multi_doc: 7, unanswerable: 14 }, numericFacts: 23, perDocument: 8 },
+  holdout8: { n: 60, zh: 36, en: 24, types: { fact: 21, definition: 9, paraphrase: 12, multi_doc: 6, unanswerable: 12 }, numericFacts: 20, perDocument: 8 },
 };
 
 /** The sets written before `name`; compared by question text only, so their schema details don't matter here. */
