@@ -31,11 +31,12 @@ const HOLDOUT3_PATH = fileURLToPath(new URL('./holdout3.jsonl', import.meta.url)
 // The fourth and fifth hold-outs (blind when first measured, since used for development).
 const HOLDOUT4_PATH = fileURLToPath(new URL('./holdout4.jsonl', import.meta.url));
 const HOLDOUT5_PATH = fileURLToPath(new URL('./holdout5.jsonl', import.meta.url));
-// The sixth hold-out (blind when first measured, since used for development; holdout7 is the blind one).
+// The sixth and seventh hold-outs (blind when first measured, since used for development; holdout8 is the blind one).
 const HOLDOUT6_PATH = fileURLToPath(new URL('./holdout6.jsonl', import.meta.url));
+const HOLDOUT7_PATH = fileURLToPath(new URL('./holdout7.jsonl', import.meta.url));
 function questionFiles(argv: string[]): string[] {
   const files = argv.flatMap((a, i) => (argv[i - 1] === '--devset' ? [a] : []));
-  return files.length ? files : [DEVSET_PATH, FRESH_PATH, HOLDOUT_PATH, HOLDOUT2_PATH, HOLDOUT3_PATH, HOLDOUT4_PATH, HOLDOUT5_PATH, HOLDOUT6_PATH];
+  return files.length ? files : [DEVSET_PATH, FRESH_PATH, HOLDOUT_PATH, HOLDOUT2_PATH, HOLDOUT3_PATH, HOLDOUT4_PATH, HOLDOUT5_PATH, HOLDOUT6_PATH, HOLDOUT7_PATH];
 }
 
 const MIN_ANSWERED = 0.9;

@@ -147,7 +147,9 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
           ? inner
           : (after.slice(ofWhat && !inner.length ? ofWhat[0].length : 0).match(/[a-z]{3,}/g) ?? []).slice(0, 3);
       // "what tax-sharing percentage": a hyphenated measure is one word to the glossary (taxshar).
-      for (const w of words.flatMap((x) => (x.includes('-') ? [x.replace(/-/g, ''), ...x.split('-')] : [x]))) {
+      // "how many kinds of nodes": a kind word classifies the noun after it, which is what is counted.
+      const counted = words.filter((x, i) => !(i + 1 < words.length && CLASSIFIER_EN.test(x)));
+      for (const w of counted.flatMap((x) => (x.includes('-') ? [x.replace(/-/g, ''), ...x.split('-')] : [x]))) {
         const c = named(w);
         if (c) return c;
       }
@@ -176,6 +178,7 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
   return words.find((c) => c.kind === 'zh' && before.endsWith(c.label));
 }
 
+const CLASSIFIER_EN = /^(?:kinds?|types?|sorts?|categor(?:y|ies)|class(?:es)?|levels?|tiers?)$/;
 const UNIT = /^(?:公里|千米|米|平方公里|平方米|亩|元|万元|亿元|吨|人次?|年|月|天|倍)$/;
 const GENERIC_MEASURE = /^(?:比例|比重|占比|百分比|数量|数目|规模|水平|目标|情况|总数|多少)$/;
 

@@ -6,7 +6,7 @@ import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
 import { scoreSentences, selectSentences, type Candidate } from './select';
 import { questionShape } from './question';
-import { DECLINE_RULE, evidenceSignals, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
+import { DECLINE_RULE, evidenceSignals, measuredConcept, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
 import { compose, declineText, emptyQuestionText } from './compose';
 import { asHits, CorpusScan, definitionPatterns } from './documents';
 import { coverage, type Concept } from './terms';
@@ -183,7 +183,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const spread = spreadDocs(getScan(), concepts, shape.multiDoc);
       if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
       const defines = definitionPatterns(subjects);
-      const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines };
+      const measured = shape.quantity ? measuredConcept(q, concepts, shape)?.alts : undefined;
+      const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured };
       const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];

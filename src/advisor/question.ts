@@ -202,8 +202,9 @@ const FIGURE = /\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+(?:�
 /**
  * A lone 三…九 with a counter (八个省, 五家企业): a count only when what follows is the thing asked
  * to be counted — 八个省 answers how many provinces, not how many development zones; 一个/两项 are wording.
+ * A kind counter counts kinds of what follows (三类节点: three kinds of nodes).
  */
-const LONE_COUNT = /(?<![一二两三四五六七八九十百千第\d])[三四五六七八九](?:个|家|项|座|条|所|名|位)/g;
+const LONE_COUNT = /(?<![一二两三四五六七八九十百千第\d])[三四五六七八九](?:个|家|项|座|条|所|名|位|类|种)/g;
 
 export function hasFreshFigure(text: string, questionNumbers: string[], kind?: FigureKind, counter?: string, measured: string[] = []): boolean {
   if (kind === 'count' && measured.length) {

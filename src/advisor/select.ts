@@ -56,6 +56,11 @@ export interface SelectOptions {
   docs?: string[];
   /** Rough length budget of the quoted evidence, in characters. */
   maxChars?: number;
+  /**
+   * A figure question's measured noun in corpus wording (decline.ts measuredConcept: 节点 for "how
+   * many kinds of nodes"): a sentence giving a figure of it is what was asked for.
+   */
+  measured?: string[];
 }
 
 // Lines that are furniture, not content: keywords, classification codes, funding notes, references.
@@ -109,6 +114,9 @@ function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 's
   return out;
 }
 
+/** Added for a sentence whose figure is of the measured noun (SelectOptions.measured). */
+const MEASURED_BONUS = 0.1;
+
 function bigrams(s: string): Set<string> {
   const g = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) g.add(s.slice(i, i + 2));
@@ -150,7 +158,12 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       // A figure question is answered by a sentence holding a figure that the question does not already give.
       const defRank = opts.defines?.length ? opts.defines.findIndex((p) => p.test(compactZh(s.text))) : -1;
       if (defRank >= 0) score += DEFINES_BONUS[defRank] ?? 0;
-      if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers, opts.shape.figureKind, opts.shape.counter)) score += 0.1;
+      if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers, opts.shape.figureKind, opts.shape.counter, opts.measured)) {
+        score += 0.1;
+        // The figure of the thing measured (三类节点 for how many kinds of nodes), not merely a figure
+        // beside words of the question: the sentence that states it outranks its neighbours.
+        if (opts.measured?.some((a) => a && s.norm.includes(a))) score += MEASURED_BONUS;
+      }
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
       if (!CJK.test(s.text)) score -= 0.2; // English abstract sentences: the facts are in the Chinese body
       if (s.text.length > 240) score -= 0.1;

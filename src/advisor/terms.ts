@@ -287,7 +287,11 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     if (QUESTION_WORDS.has(t)) continue;
     if (isEn) {
       // A capitalised word inside an English question is a name (Laos, Shanwei, FIFA).
-      const role: Role = capitalised(raw, t) ? 'entity' : 'other';
+      // A word the papers have, inside a name whose other words are glossed (Kecheng Future Tech
+      // Village → 柯城…村), is part of that name: the glossed words stand for it, so it is not a
+      // name the Chinese evidence must repeat. An unknown word (Tokyo) stays a name.
+      const inGlossedName = stats.df(matchText(t)) > 0 && nameRuns(raw).some((run) => run.some((w) => w.startsWith(t)) && run.some((w) => !w.startsWith(t) && glossed.has(w)));
+      const role: Role = capitalised(raw, t) && !inGlossedName ? 'entity' : 'other';
       const senses = (opts.english?.(t) ?? []).filter(([, w]) => w >= EN_ALIAS_MIN).slice(0, EN_ALIAS_MAX).map(([a]) => a);
       add({ label: t, alts: [...new Set([matchText(t), ...senses.map(matchText)])], kind: 'en', weight: UNGLOSSED_EN_WEIGHT, role });
     } else {
@@ -311,6 +315,11 @@ export function writtenAsName(question: string, match: string): boolean {
   const stem = match.split(/[\s-]/)[0]!;
   const words = question.match(/[A-Za-z][\w']*/g) ?? [];
   return words.some((w) => /^[A-Z]/.test(w) && w.toLowerCase().replace(/'/g, '').startsWith(stem));
+}
+
+/** Runs of two or more consecutive capitalised words (Kecheng Future Tech Village), lowercased. */
+function nameRuns(question: string): string[][] {
+  return (question.match(/[A-Z][\w']*(?:\s+[A-Z][\w']*)+/g) ?? []).map((r) => r.toLowerCase().split(/\s+/));
 }
 
 /** True when a word starting with `stem` is written with a capital inside the question (not as its first word). */

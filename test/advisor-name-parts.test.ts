@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
+
+const fx = useRealAdvisor('advisor-name-parts');
+
+describe('an unglossed word inside a glossed English name', () => {
+  it('is part of the name, not a name the Chinese evidence must repeat', () => {
+    const tech = fx.concepts('What happens at the Kecheng Future Tech Village?').find((c) => c.label === 'tech');
+    expect(tech).toBeDefined();
+    expect(tech!.role).not.toBe('entity');
+  });
+
+  it('an unknown word in such a name stays a name', () => {
+    const tokyo = fx.concepts('What happens at the Tokyo Future Village?').find((c) => c.label === 'tokyo');
+    expect(tokyo?.role).toBe('entity');
+  });
+
+  it('a figure question naming the place by its English name is answered with the figure', async () => {
+    const r = await fx.advisor.ask('How many sci-tech projects are being incubated by enclaves like the Kecheng Future Tech Village?');
+    expect(r.answered).toBe(true);
+    expect(r.citations.map((c) => c.quote).join('')).toContain('173');
+  });
+});
+
+describe('a count of kinds', () => {
+  it('a lone numeral with a kind counter counts the noun after it', async () => {
+    const { hasFreshFigure } = await import('../src/advisor/question');
+    expect(hasFreshFigure('设立三类节点，形成递进式布局', [], 'count', undefined, ['节点'])).toBe(true);
+    expect(hasFreshFigure('设立三类节点，形成递进式布局', [], 'count', undefined, ['飞地'])).toBe(false);
+  });
+
+  it('"how many kinds of X" measures X, not the kind word', async () => {
+    const { measuredConcept } = await import('../src/advisor/decline');
+    const { questionShape } = await import('../src/advisor/question');
+    const q = 'How many types of nodes are set up under the enclave relay mode?';
+    expect(measuredConcept(q, fx.concepts(q), questionShape(q))?.alts).toContain('节点');
+  });
+
+  it('the sentence giving the count of the measured noun leads the answer', async () => {
+    const r = await fx.advisor.ask('The enclave relay mode splits the industrial chain into how many types of nodes?');
+    expect(r.answered).toBe(true);
+    expect(r.citations[0]?.quote).toContain('三类节点');
+  });
+});
