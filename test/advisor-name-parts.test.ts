@@ -42,3 +42,13 @@ describe('a count of kinds', () => {
     expect(r.citations[0]?.quote).toContain('三类节点');
   });
 });
+
+describe('a definition question about a rare notion', () => {
+  it('quotes what the papers say of that notion, not another term’s definition', async () => {
+    const r = await fx.advisor.ask('What does new regionalism mean for how enclave innovation is governed?');
+    expect(r.answered).toBe(true);
+    const quotes = r.citations.map((c) => c.quote);
+    expect(quotes.some((q) => q.includes('新区域主义'))).toBe(true);
+    expect(quotes.some((q) => /^飞地原是指|^产业飞地是指/.test(q))).toBe(false);
+  });
+});

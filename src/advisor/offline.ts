@@ -60,6 +60,28 @@ function subjectTerms(concepts: Concept[], stats: CorpusStats): { specific: stri
   return { specific: specific.flatMap(termsOf), all: subjects.flatMap(termsOf) };
 }
 
+/** At most this many chunks use the rarest subject term for it to stand alone as the subject. */
+const RARE_SUBJECT_DF = 3;
+
+/**
+ * The one noun a definition question is about when it is much rarer in the papers than its other
+ * subject words (a named notion such as 新区域主义 beside 飞地, 创新); undefined otherwise.
+ */
+function rarestSubject(concepts: Concept[], stats: CorpusStats): string | undefined {
+  const terms = concepts
+    // Glossary terms only: a word like 原本 (“飞地”这个词原本指…) is rare but names no notion.
+    .filter((c) => c.kind === 'gloss' && c.role === 'noun')
+    .map((c) => {
+      const t = c.alts.find((a) => /[\u3400-\u9fff]/.test(a) && stats.df(a) > 0);
+      return t ? { t, df: stats.df(t) } : undefined;
+    })
+    .filter((x): x is { t: string; df: number } => !!x && x.df > 0)
+    .sort((a, b) => a.df - b.df);
+  const [first, second] = terms;
+  if (!first || !second || first.df > RARE_SUBJECT_DF || second.df <= 4 * first.df) return undefined;
+  return first.t;
+}
+
 /**
  * A name in at least this share of a paper's chunks is what the paper is about (浙江 in the
  * Zhejiang papers): its passages answer for it without repeating it.
@@ -170,7 +192,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       let subjects: string[] = [];
       if (shape.definitional) {
         const terms = subjectTerms(concepts, s);
-        for (const candidate of [terms.specific, terms.all]) {
+        // The rarest noun asked about is the subject (新区域主义 beside 飞地 and 创新): when the papers
+        // have no defining sentence for it, another term's definition (飞地是指…) is not the answer.
+        const rarest = rarestSubject(concepts, s);
+        for (const candidate of rarest ? [[rarest]] : [terms.specific, terms.all]) {
           const defs = getScan().definitions(candidate, hits.map((h) => h.chunk));
           if (!defs.length) continue;
           subjects = candidate;
