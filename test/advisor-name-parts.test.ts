@@ -52,3 +52,22 @@ describe('a definition question about a rare notion', () => {
     expect(quotes.some((q) => /^飞地原是指|^产业飞地是指/.test(q))).toBe(false);
   });
 });
+
+describe('a question asking which places', () => {
+  it('finds the place kind it asks for and leaves its own names aside', async () => {
+    const { placeKind } = await import('../src/advisor/select');
+    const q = 'Which cities host the incubation platforms that Quzhou runs elsewhere?';
+    const asks = placeKind(q, fx.concepts(q));
+    expect(asks?.kind?.alts).toContain('城市');
+    expect(asks?.own).toContain('衢州');
+    expect(placeKind('How is the tax revenue of Quzhou shared?', fx.concepts('How is the tax revenue of Quzhou shared?'))).toBeUndefined();
+  });
+
+  it('is answered by a sentence naming the places, not one that only says 城市', async () => {
+    for (const q of ["Which big cities have Quzhou's own incubation or innovation platforms?", 'In what cities does Quzhou run innovation or incubation platforms of its own?']) {
+      const r = await fx.advisor.ask(q);
+      expect(r.answered, q).toBe(true);
+      expect(r.citations[0]?.quote, q).toMatch(/上海|北京|深圳/);
+    }
+  });
+});

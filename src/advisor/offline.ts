@@ -4,7 +4,7 @@ import type { Advisor, AskOptions, AskResult } from './types';
 import { detectLang, isBlankQuestion } from './lang';
 import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
-import { scoreSentences, selectSentences, type Candidate } from './select';
+import { placeKind, scoreSentences, selectSentences, type Candidate } from './select';
 import { questionShape } from './question';
 import { DECLINE_RULE, evidenceSignals, measuredConcept, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
 import { compose, declineText, emptyQuestionText } from './compose';
@@ -209,7 +209,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
       const defines = definitionPatterns(subjects);
       const measured = shape.quantity ? measuredConcept(q, concepts, shape)?.alts : undefined;
-      const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured };
+      const asksPlaces = placeKind(q, concepts);
+      const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces };
       const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];

@@ -4,6 +4,7 @@ import { splitSentences } from '../corpus/sentences';
 import { coverage, type Concept } from './terms';
 import { hasFreshFigure, type QuestionShape } from './question';
 import { compactZh } from './documents';
+import { getJieba } from '../retrieval/tokenize';
 
 /** A sentence of a retrieved chunk, verbatim, with where it sits and how well it answers. */
 export interface Candidate {
@@ -61,6 +62,43 @@ export interface SelectOptions {
    * many kinds of nodes"): a sentence giving a figure of it is what was asked for.
    */
   measured?: string[];
+  /**
+   * A "which cities / provinces / places" question: the places a sentence names, other than these
+   * (the question's own names, matchText form), are what was asked for.
+   */
+  asksPlaces?: { own: string[]; kind?: Concept };
+}
+
+/** Bonus per place a sentence names for a "which places" question (at most three count). */
+const PLACE_BONUS = 0.08;
+
+/** Stands for "names a place" in a place question's coverage (no text contains it). */
+const PLACE_MARK = '\u0001place';
+
+const placeCache = new Map<string, string[]>();
+/** The place names (jieba tag ns, two characters or more) in a sentence, matchText form; memoised. */
+export function placesIn(text: string): string[] {
+  let v = placeCache.get(text);
+  if (!v) {
+    v = [...new Set(getJieba().tag(text, true).filter((t) => t.tag === 'ns' && t.word.length >= 2).map((t) => matchText(t.word)))];
+    if (placeCache.size > 5000) placeCache.clear();
+    placeCache.set(text, v);
+  }
+  return v;
+}
+
+/** "In which cities…", "哪些城市…": the question asks for places by name. */
+export const PLACE_QUESTION =
+  /\b(?:which|what)\s+(?:(?:major|big|large|other|main)\s+)?(cities|city|provinces?|places?|countries|country|regions?|counties|county|locations?)\b|哪些(城市|地方|省份?|国家|地区|县市?|地)|哪(?:几)?个(城市|省份?|国家|地区|县)|在哪些?(地方|城市)/i;
+
+/** The question's place-kind concept (city → 城市) when it asks for places; undefined otherwise. */
+export function placeKind(question: string, concepts: Concept[]): { own: string[]; kind?: Concept } | undefined {
+  const m = PLACE_QUESTION.exec(question);
+  if (!m) return undefined;
+  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
+  const stem = /^[a-z]/.test(word) ? word.replace(/(?:ies|y|s)$/, '').slice(0, 5) : word;
+  const kind = concepts.find((c) => c.role !== 'entity' && c.alts.some((a) => (/^[a-z]/.test(stem) ? a.startsWith(stem) : a === stem)));
+  return { own: concepts.filter((c) => c.role === 'entity').flatMap((c) => c.alts), kind };
 }
 
 // Lines that are furniture, not content: keywords, classification codes, funding notes, references.
@@ -145,7 +183,13 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
     for (const s of sentencesOf(hit, rank)) {
       const key = `${s.docId}:${s.offset}`;
       if (byKey.has(key)) continue;
-      const cov = coverage(opts.concepts, s.norm);
+      // A "which cities" question is answered by naming places: its kind word (城市) is covered by
+      // the places a sentence names, not by the word itself (城市间的激烈争夺).
+      const places = opts.asksPlaces ? placesIn(s.text).filter((p) => !opts.asksPlaces!.own.some((o) => o.includes(p) || p.includes(o))) : [];
+      const kind = opts.asksPlaces?.kind;
+      const cov = kind
+        ? coverage(opts.concepts.map((c) => (c === kind ? { ...c, alts: [PLACE_MARK] } : c)), places.length ? `${s.norm}${PLACE_MARK}` : s.norm)
+        : coverage(opts.concepts, s.norm);
       const ctx = opts.contextConcepts?.length ? coverage(opts.contextConcepts, s.norm) : 0;
       // A sentence speaks under its section heading: what the heading names (“两覆盖一样板”总体布局)
       // the sentences below it explain, though they do not repeat it. Counted at half weight.
@@ -164,6 +208,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
         // beside words of the question: the sentence that states it outranks its neighbours.
         if (opts.measured?.some((a) => a && s.norm.includes(a))) score += MEASURED_BONUS;
       }
+      if (opts.asksPlaces) score += PLACE_BONUS * Math.min(3, places.length);
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
       if (!CJK.test(s.text)) score -= 0.2; // English abstract sentences: the facts are in the Chinese body
       if (s.text.length > 240) score -= 0.1;
