@@ -4,11 +4,11 @@
  * {"id","text"} (structured fields allowed) → one JSON line per input with its id; a bad line gets
  * {"id","error"} and the run goes on (the count goes to stderr).
  */
-import { isUserError, UserError } from '../../errors';
+import { UserError } from '../../errors';
 import { classifyMode, formatModeText, ModeAnswersSchema, type ModeResult } from '../../tools';
 import type { CliIO } from '../io';
-import { parseCommandArgs, parseJsonLines } from '../io';
-import { idOfBadLine } from '../batch';
+import { parseCommandArgs } from '../io';
+import { runJsonlBatch } from '../batch';
 
 export const USAGE = 'mode [--json] [--batch] "description of the partnership"';
 
@@ -23,18 +23,10 @@ export function modeJson(r: ModeResult) {
   };
 }
 
-async function batch(io: CliIO): Promise<number> {
-  const text = await io.readStdin();
-  const rawLines = text.split(/\r?\n/);
-  const rows = parseJsonLines(text);
-  if (!rows.length) throw new UserError('--batch reads JSON lines from stdin, e.g. {"id":"m1","text":"衢州在杭州设研发中心"} — got no input');
-  let failed = 0;
-  for (const row of rows) {
-    const v = row.value as Record<string, unknown> | undefined;
-    const id = row.error ? idOfBadLine(rawLines[row.line - 1] ?? '') : v && typeof v === 'object' && !Array.isArray(v) ? (v.id ?? null) : null;
-    try {
-      if (row.error) throw new UserError(row.error);
-      if (!v || typeof v !== 'object' || Array.isArray(v)) throw new UserError(`line ${row.line}: expected an object like {"id":"m1","text":"…"}`);
+function batch(io: CliIO): Promise<number> {
+  return runJsonlBatch(io, {
+    example: '{"id":"m1","text":"衢州在杭州设研发中心"}',
+    read(v, line) {
       const { id: _id, ...rest } = v;
       // `question` / `description` as the text, as in the other commands' batch lines.
       for (const alias of ['question', 'description'] as const)
@@ -44,16 +36,11 @@ async function batch(io: CliIO): Promise<number> {
         }
       const parsed = ModeAnswersSchema.safeParse(rest);
       if (!parsed.success || (parsed.data.text === undefined && Object.keys(parsed.data).length === 0))
-        throw new UserError(`line ${row.line}: expected {"id":"m1","text":"description"}${parsed.success ? '' : ` (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})`}`);
-      io.out(JSON.stringify({ id, ...modeJson(classifyMode(parsed.data)) }));
-    } catch (e) {
-      if (!isUserError(e)) throw e;
-      failed++;
-      io.out(JSON.stringify({ id, error: e.message }));
-    }
-  }
-  if (failed) io.err(`${failed} of ${rows.length} lines could not be classified (see their "error")`);
-  return 0;
+        throw new UserError(`line ${line}: expected {"id":"m1","text":"description"}${parsed.success ? '' : ` (${parsed.error.issues[0].path.join('.')}: ${parsed.error.issues[0].message})`}`);
+      return parsed.data;
+    },
+    handle: async (answers) => modeJson(classifyMode(answers)),
+  });
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
