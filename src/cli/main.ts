@@ -12,8 +12,8 @@ import { processIO } from './io';
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (args: string[], io: CliIO) => Promise<number>; USAGE?: string }> }> = {
   retrieve: { summary: 'retrieve [--json] [--k N] [--mode hybrid|lexical|vector] [--context "previous question"] [--batch] "question"', load: () => import('./commands/retrieve') },
   ask: { summary: 'ask [--json] [--context "previous question"] [--batch] "question"', load: () => import('./commands/ask') },
-  split: { summary: 'split [--json] [--text "六四分成 1000万"]  (JSON on stdin without --text)', load: () => import('./commands/split') },
-  estimate: { summary: 'estimate [--json]  (JSON on stdin: {"area":{"km2":2},"outputPerMu":250})', load: () => import('./commands/estimate') },
+  split: { summary: 'split [--json] [--text "六四分成 1000万"] [--png FILE] [--xlsx FILE]  (JSON on stdin without --text)', load: () => import('./commands/split') },
+  estimate: { summary: 'estimate [--json] [--png FILE]  (JSON on stdin: {"area":{"km2":2},"outputPerMu":250})', load: () => import('./commands/estimate') },
   mode: { summary: 'mode [--json] [--batch] "description of the partnership"', load: () => import('./commands/mode') },
   index: { summary: 'index [--force]  (build the search index in index/)', load: () => import('./commands/index') },
 };

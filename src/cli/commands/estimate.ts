@@ -1,11 +1,12 @@
 /** `estimate [--json] [--km2 N | --mu N] [--output-per-mu N] [--unit 万元]`, or the JSON object on stdin. */
 import { UserError } from '../../errors';
 import { ESTIMATE_EXAMPLE, estimateOutput, formatEstimateText } from '../../tools';
+import { chartLang, LANG_OPTION, PNG_OPTION, writeRequested } from '../chart-flags';
 import type { CliIO } from '../io';
 import { parseCommandArgs } from '../io';
 import { parseJsonObject } from './split';
 
-export const USAGE = `estimate [--json] [--km2 N | --mu N] [--output-per-mu N] [--unit 万元]  (or JSON on stdin, e.g. ${ESTIMATE_EXAMPLE})`;
+export const USAGE = `estimate [--json] [--km2 N | --mu N] [--output-per-mu N] [--unit 万元] [--png FILE] [--lang zh|en]  (or JSON on stdin, e.g. ${ESTIMATE_EXAMPLE})`;
 
 function num(flag: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
@@ -17,7 +18,7 @@ function num(flag: string, v: string | undefined): number | undefined {
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { values } = parseCommandArgs(
     args,
-    { json: { type: 'boolean' }, km2: { type: 'string' }, mu: { type: 'string' }, 'output-per-mu': { type: 'string' }, unit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { json: { type: 'boolean' }, km2: { type: 'string' }, mu: { type: 'string' }, 'output-per-mu': { type: 'string' }, unit: { type: 'string' }, ...PNG_OPTION, ...LANG_OPTION, help: { type: 'boolean', short: 'h' } },
     USAGE,
   );
   if (values.help) {
@@ -34,7 +35,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (!raw) throw new UserError(`no input: pipe one JSON object on stdin, e.g. ${ESTIMATE_EXAMPLE}, or use --km2 2 --output-per-mu 250`);
     input = parseJsonObject(raw, ESTIMATE_EXAMPLE);
   }
+  const lang = chartLang(values.lang);
   const result = estimateOutput(input);
+  // The chart shows the inputs beside the figure; the calculator has just validated them.
+  await writeRequested([{ flag: '--png', path: values.png, render: async () => (await import('../../charts')).estimateChartPng({ ...(input as object), ...result }, lang) }]);
   io.out(values.json ? JSON.stringify(result) : formatEstimateText(result));
   return 0;
 }

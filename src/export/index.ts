@@ -1,0 +1,1 @@
+export { splitWorkbook, SplitWorkbookDataSchema, AMOUNT_FORMAT, SHARE_FORMAT } from './split-workbook';
