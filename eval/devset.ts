@@ -16,11 +16,11 @@ export const GoldSchema = z.object({
 });
 export type Gold = z.infer<typeof GoldSchema>;
 
-export const QuestionTypeSchema = z.enum(['fact', 'definition', 'paraphrase', 'multi_doc', 'unanswerable']);
+export const QuestionTypeSchema = z.enum(['fact', 'definition', 'paraphrase', 'multi_doc', 'list', 'partial', 'followup', 'unanswerable']);
 
 export const DevItemSchema = z
   .object({
-    id: z.string().regex(/^(zh|en)-\d{3}$/),
+    id: z.string().regex(/^(zh|en)-\d{3,4}$/),
     question: z.string().min(2),
     lang: z.enum(['zh', 'en']),
     type: QuestionTypeSchema,
@@ -28,6 +28,10 @@ export const DevItemSchema = z
     gold: z.array(GoldSchema),
     /** Short facts (mostly Chinese, as in the evidence) that a correct answer contains. */
     keywords: z.array(z.string().min(1)),
+    /** How it is written (formal, colloquial, traditional, paraphrase, english-paraphrase). */
+    style: z.string().optional(),
+    /** A follow-up's previous question. */
+    context: z.string().min(2).optional(),
   })
   .strict()
   .superRefine((item, ctx) => {
@@ -39,6 +43,9 @@ export const DevItemSchema = z
     }
     if (!item.answerable && (item.gold.length > 0 || item.keywords.length > 0)) {
       ctx.addIssue({ code: 'custom', message: 'an unanswerable question has no gold quotes and no keywords' });
+    }
+    if (item.type === 'followup' && !item.context) {
+      ctx.addIssue({ code: 'custom', message: 'a followup question needs its context (the previous question)' });
     }
     if (item.type === 'multi_doc' && new Set(item.gold.map((g) => g.source)).size < 2) {
       ctx.addIssue({ code: 'custom', message: 'a multi_doc question needs gold quotes from at least two documents' });

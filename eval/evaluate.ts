@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type { Advisor } from '../src/advisor/types';
 import type { CorpusDocument } from '../src/corpus/schema';
 import type { RetrievalMode, Retriever } from '../src/retrieval/types';
+import type { ChannelName, FusionTable, KnowledgeRetriever } from '../src/retrieval/knowledge';
 import type { DevItem } from './devset';
 import {
   citesGoldDocument,
@@ -45,7 +46,8 @@ export interface AnswerRow extends AnswerOutcome {
 }
 
 export interface RetrievalReport {
-  mode: RetrievalMode;
+  /** A retrieval mode, or a knowledge channel alone (`passages`, `structure`, `bankLexical`, `bankVector`). */
+  mode: string;
   k: number;
   summary: Record<LangKey, RetrievalSummary>;
   rows: RetrievalRow[];
@@ -63,11 +65,17 @@ function byLang<T extends { lang: 'zh' | 'en' }, S>(rows: T[], summarize: (rows:
   return out;
 }
 
-export async function evaluateRetrieval(items: DevItem[], retriever: Retriever, mode: RetrievalMode, k: number): Promise<RetrievalReport> {
+export async function evaluateRetrieval(
+  items: DevItem[],
+  retriever: Retriever,
+  mode: RetrievalMode,
+  k: number,
+  extra: { label?: string; channels?: ChannelName[]; weights?: FusionTable } = {},
+): Promise<RetrievalReport> {
   const rows: RetrievalRow[] = [];
   for (const item of items.filter((i) => i.answerable)) {
     const t0 = performance.now();
-    const hits = await retriever.retrieve(item.question, { k, mode });
+    const hits = await (retriever as KnowledgeRetriever).retrieve(item.question, { k, mode, context: item.context, channels: extra.channels, weights: extra.weights });
     const ms = performance.now() - t0;
     const passages = hits.map((h) => ({ source: h.chunk.source, text: h.chunk.text }));
     rows.push({
@@ -81,7 +89,7 @@ export async function evaluateRetrieval(items: DevItem[], retriever: Retriever, 
       top: hits.slice(0, 3).map((h) => ({ source: h.chunk.source, section: h.chunk.section, score: h.score, text: h.chunk.text.slice(0, 80) })),
     });
   }
-  return { mode, k, summary: byLang(rows, summarizeRetrieval), rows };
+  return { mode: extra.label ?? mode, k, summary: byLang(rows, summarizeRetrieval), rows };
 }
 
 /** A citation is verified when its quote is found verbatim in the cited source's cleaned file. */
@@ -95,7 +103,7 @@ export async function evaluateAnswers(items: DevItem[], advisor: Advisor, docs: 
   const rows: AnswerRow[] = [];
   for (const item of items) {
     const t0 = performance.now();
-    const res = await advisor.ask(item.question);
+    const res = await advisor.ask(item.question, item.context ? { context: item.context } : {});
     const ms = performance.now() - t0;
     // Only the answer text counts (as for the held-out checker), not the citation list.
     const shown = res.answer;

@@ -16,8 +16,9 @@ import type { Advisor } from '../src/advisor/types';
 import type { RetrievalMode } from '../src/retrieval/types';
 import { createServices, type Services } from '../src/services';
 import { loadDevset } from './devset';
+import { CHANNELS } from '../src/retrieval/knowledge';
 import { evaluateAnswers, evaluateRetrieval, type AnswerReport, type LangKey, type RetrievalReport } from './evaluate';
-import { TARGETS } from './metrics';
+import { summarizeAnswers, summarizeRetrieval, TARGETS } from './metrics';
 
 const RESULTS_PATH = fileURLToPath(new URL('./results.json', import.meta.url));
 const MODES: RetrievalMode[] = ['lexical', 'vector', 'hybrid'];
@@ -105,7 +106,7 @@ const mark = (x: number, target: number) => (Number.isFinite(x) ? (x >= target ?
 function retrievalTable(reports: RetrievalReport[]): string {
   const lines = [
     `Retrieval — answerable questions, top-${reports[0]?.k ?? 5}; relevant = gold source and ≥50% of the gold quote (! = below target)`,
-    `${pad('mode', 8)} ${pad('lang', 4)} ${lpad('n', 3)}  ${lpad('R@1', 5)}  ${lpad('R@5', 6)}  ${lpad('MRR', 6)}  ${lpad('docR@5', 6)}  ${lpad('p50 ms', 7)}`,
+    `${pad('channel', 11)} ${pad('lang', 4)} ${lpad('n', 3)}  ${lpad('R@1', 5)}  ${lpad('R@5', 6)}  ${lpad('MRR', 6)}  ${lpad('docR@5', 6)}  ${lpad('p50 ms', 7)}`,
   ];
   for (const r of reports) {
     for (const lang of ['zh', 'en', 'all'] as LangKey[]) {
@@ -114,7 +115,7 @@ function retrievalTable(reports: RetrievalReport[]): string {
       const ms = rows.map((x) => x.ms).sort((a, b) => a - b)[Math.floor(rows.length / 2)] ?? NaN;
       const t5 = lang === 'en' ? TARGETS.recall5.en : TARGETS.recall5.zh;
       lines.push(
-        `${pad(r.mode, 8)} ${pad(lang, 4)} ${lpad(s.n, 3)}  ${lpad(f2(s.recall1), 5)}  ${lpad(f2(s.recall5), 5)}${mark(s.recall5, t5)}  ${lpad(f2(s.mrr), 5)}${mark(s.mrr, TARGETS.mrr)}  ${lpad(f2(s.docRecall5), 6)}  ${lpad(ms.toFixed(1), 7)}`,
+        `${pad(r.mode, 11)} ${pad(lang, 4)} ${lpad(s.n, 3)}  ${lpad(f2(s.recall1), 5)}  ${lpad(f2(s.recall5), 5)}${mark(s.recall5, t5)}  ${lpad(f2(s.mrr), 5)}${mark(s.mrr, TARGETS.mrr)}  ${lpad(f2(s.docRecall5), 6)}  ${lpad(ms.toFixed(1), 7)}`,
       );
     }
   }
@@ -141,12 +142,26 @@ function answerTable(report: AnswerReport): string {
   return lines.join('\n');
 }
 
+/** The same figures per question kind (list, figure, paraphrase, follow-up …), fused retrieval beside the answers. */
+function typeTable(reports: RetrievalReport[], answers: AnswerReport): string {
+  const fused = reports.find((r) => r.mode === 'fused') ?? reports[0];
+  const types = [...new Set(answers.rows.map((r) => r.type))].sort();
+  const lines = [`Per question kind — fused retrieval and ${answers.advisor} answers`, `${pad('kind', 13)} ${lpad('n', 3)}  ${lpad('R@5', 5)}  ${lpad('MRR', 5)}  ${lpad('answered', 8)}  ${lpad('keywords', 8)}  ${lpad('rightDoc', 8)}  ${lpad('declined', 8)}`];
+  for (const t of types) {
+    const rows = answers.rows.filter((r) => r.type === t);
+    const ret = fused ? summarizeRetrieval(fused.rows.filter((r) => r.type === t)) : undefined;
+    const a = summarizeAnswers(rows);
+    lines.push(`${pad(t, 13)} ${lpad(rows.length, 3)}  ${lpad(f2(ret?.recall5 ?? NaN), 5)}  ${lpad(f2(ret?.mrr ?? NaN), 5)}  ${lpad(f2(a.answered), 8)}  ${lpad(f2(a.keywordCoverage), 8)}  ${lpad(f2(a.rightDoc), 8)}  ${lpad(f2(a.declined), 8)}`);
+  }
+  return lines.join('\n');
+}
+
 const short = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, ' ');
 
 function failureList(reports: RetrievalReport[], answers: AnswerReport, max: number): string {
   if (max === 0) return '';
   const lines: string[] = [];
-  const main = reports.find((r) => r.mode === 'hybrid') ?? reports[0];
+  const main = reports.find((r) => r.mode === 'fused') ?? reports[0];
   if (main) {
     const misses = main.rows.filter((r) => r.rank !== 1).sort((a, b) => (a.rank || 99) - (b.rank || 99)).reverse();
     lines.push(`Retrieval misses (${main.mode}, relevant passage not at rank 1): ${misses.length}`);
@@ -183,7 +198,11 @@ async function main(argv: string[]): Promise<number> {
   const services = await createServices(config, { log: (m) => process.stderr.write(`${m}\n`) });
   const docs = services.retriever.docs;
   const retrieval: RetrievalReport[] = [];
-  for (const mode of opts.modes) retrieval.push(await evaluateRetrieval(items, services.retriever, mode, Math.max(opts.k, 5)));
+  for (const mode of opts.modes) retrieval.push(await evaluateRetrieval(items, services.retriever, mode, Math.max(opts.k, 5), mode === 'hybrid' ? { label: 'fused' } : {}));
+  // Every channel of the knowledge layer alone, beside the passage channel's halves and the fusion.
+  if (opts.modes.includes('hybrid')) {
+    for (const channel of CHANNELS) retrieval.push(await evaluateRetrieval(items, services.retriever, 'hybrid', Math.max(opts.k, 5), { label: channel, channels: [channel] }));
+  }
   const picked = await pickAdvisor(opts, config, services);
   const { advisor, stats: via } = countVia(picked.advisor);
   const answers = await evaluateAnswers(items, advisor, docs, picked.name);
@@ -198,6 +217,7 @@ async function main(argv: string[]): Promise<number> {
     targets: TARGETS,
     retrieval: Object.fromEntries(retrieval.map((r) => [r.mode, r.summary])),
     answers: { advisor: answers.advisor, ...answers.summary },
+    byKind: Object.fromEntries([...new Set(answers.rows.map((r) => r.type))].map((t) => [t, summarizeAnswers(answers.rows.filter((r) => r.type === t))])),
     ...(offlineAnswers ? { answersOffline: { advisor: offlineAnswers.advisor, ...offlineAnswers.summary }, llmVia: via } : {}),
     seconds: (Date.now() - t0) / 1000,
     details: { retrieval: retrieval.map((r) => ({ mode: r.mode, rows: r.rows })), answers: answers.rows },
@@ -215,6 +235,8 @@ async function main(argv: string[]): Promise<number> {
       retrievalTable(retrieval),
       '',
       answerTable(answers),
+      '',
+      typeTable(retrieval, answers),
       '',
       ...(offlineAnswers
         ? [

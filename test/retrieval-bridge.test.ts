@@ -76,7 +76,7 @@ describe('glossary against the corpus', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'bridge-test-'));
-    r = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
+    r = (await openRetriever({ corpusDir: 'corpus', indexDir: dir })).passages;
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -7,7 +7,7 @@ import { loadCorpus } from '../src/corpus/load';
 import type { Chunk } from '../src/corpus/schema';
 import { createEmbedder, LsaEmbedder, OpenAIEmbedder } from '../src/retrieval/embedders';
 import { indexText } from '../src/retrieval/hybrid';
-import { openRetriever, type HybridRetriever } from '../src/retrieval';
+import { openRetriever, type KnowledgeRetriever } from '../src/retrieval';
 import { VectorIndex } from '../src/retrieval/vector';
 
 const tmp: string[] = [];
@@ -222,7 +222,7 @@ describe('remote embedder failures', () => {
 });
 
 describe('hybrid retrieval on the real corpus', () => {
-  let r: HybridRetriever;
+  let r: KnowledgeRetriever;
   beforeAll(async () => {
     r = await openRetriever({ indexDir: join(mkTmp('real'), 'index') });
   });

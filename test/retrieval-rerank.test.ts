@@ -66,7 +66,7 @@ describe('rerank on the real corpus', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rerank-'));
-    r = await openRetriever({ indexDir: join(dir, 'index') });
+    r = (await openRetriever({ indexDir: join(dir, 'index') })).passages;
   }, 60_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -114,7 +114,7 @@ describe('near-synonyms for Chinese question words the papers rarely use', () =>
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'retrieval-near-'));
-    r = await openRetriever({ corpusDir: 'corpus', indexDir: dir });
+    r = (await openRetriever({ corpusDir: 'corpus', indexDir: dir })).passages;
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

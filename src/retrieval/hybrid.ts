@@ -5,6 +5,7 @@ import { expandQuery, expandSynonyms, getSynonyms, normalizeQuestion, type Expan
 import { contentTerms, normalize, stem, tokenizeParts } from './tokenize';
 import type { Embedder, Hit, RetrievalMode, RetrieveOptions, Retriever } from './types';
 import { l2normalize } from './embedders/lsa';
+import { normalizeInput } from '../knowledge/normalize';
 import type { VectorIndex } from './vector';
 
 /** The text a chunk is indexed by: its document title and section path give every passage its topic. */
@@ -233,14 +234,15 @@ export class HybridRetriever implements Retriever {
     const k = Math.max(1, Math.floor(options.k ?? 5));
     const mode: RetrievalMode = options.mode ?? 'hybrid';
     // A question is short; cap pathological input so one message cannot stall the process.
-    const q = normalizeQuestion(query.trim().slice(0, MAX_QUERY_CHARS));
+    const q = normalizeQuestion(normalizeInput(query.trim().slice(0, MAX_QUERY_CHARS)));
     if (!q || this.chunks.length === 0) return [];
     const p = this.params;
-    const prep = this.prepare(q, options.context?.trim().slice(0, MAX_QUERY_CHARS) || undefined);
+    const contextText = options.context?.trim().slice(0, MAX_QUERY_CHARS);
+    const prep = this.prepare(q, contextText ? normalizeInput(contextText) : undefined);
 
     const depth = mode === 'hybrid' ? Math.max(p.depth, k) : k;
     const lexRanked = mode === 'vector' ? [] : topK(this.lexicalScores(prep), depth);
-    const context = options.context?.trim().slice(0, MAX_QUERY_CHARS) || undefined;
+    const context = contextText ? normalizeInput(contextText) : undefined;
     const vecRanked = mode === 'lexical' ? [] : await this.vectorSearch(prep, context, depth);
 
     const hits = new Map<number, Hit>();
@@ -275,6 +277,28 @@ export class HybridRetriever implements Retriever {
       h.coverage = coverage(prep.concepts, this.compactChunks[i]);
       return h;
     });
+  }
+
+  /**
+   * The weighted query bags this retriever searches its passages with (normalised, glossary- and
+   * synonym-expanded), for other channels (question bank, structure units) that share its tokenizer.
+   */
+  queryBags(query: string, context?: string): { bag: Map<string, number>; zhBag?: Map<string, number>; vectorText: string; english: boolean } {
+    const q = normalizeQuestion(normalizeInput(query.trim().slice(0, MAX_QUERY_CHARS)));
+    const c = context?.trim().slice(0, MAX_QUERY_CHARS);
+    const prep = this.prepare(q, c ? normalizeInput(c) : undefined);
+    return { bag: prep.bag, zhBag: prep.zhBag, vectorText: prep.vectorText, english: prep.english };
+  }
+
+  /** Embeds text with this index's embedder (the bank channel compares questions in the same space). */
+  embed(text: string): Promise<Float32Array> {
+    return this.embedder.embedQuery(text);
+  }
+
+  /** Share of the question's content concepts a text holds: the coverage signal, for units of other channels. */
+  coverageOf(query: string, text: string): number {
+    const q = normalizeQuestion(normalizeInput(query.trim().slice(0, MAX_QUERY_CHARS)));
+    return coverage(this.prepare(q, undefined).concepts, compactText(text));
   }
 
   private prepare(q: string, context: string | undefined): Prepared {

@@ -7,13 +7,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { openRetriever, type HybridRetriever } from '../../src/retrieval';
+import { openRetriever, type KnowledgeRetriever } from '../../src/retrieval';
 import { createOfflineAdvisor } from '../../src/advisor/offline';
 import { CorpusStats } from '../../src/advisor/stats';
 import { extractConcepts } from '../../src/advisor/terms';
 
 export interface RealAdvisor {
-  retriever: HybridRetriever;
+  retriever: KnowledgeRetriever;
   advisor: ReturnType<typeof createOfflineAdvisor>;
   /** Word statistics over the chunk texts. */
   stats: CorpusStats;

@@ -1,0 +1,136 @@
+#!/usr/bin/env tsx
+/**
+ * `npm run train`: fits the retriever's fusion weights (src/retrieval/data/fusion.json) on the
+ * labelled question sets, and prints leave-one-set-out figures so the fit's generalisation shows.
+ *
+ * Each question's channel scores are computed once; a weight vector then only re-sums them, so an
+ * exhaustive grid is cheap. The objective is mean reciprocal rank of the first relevant unit in the
+ * top 5 (the same relevance as `npm run eval`). Questions are split by the row of the weight table
+ * they use (list questions vs the rest). Only the sets named below are used: blind sets that have not
+ * been measured yet must never be trained on.
+ */
+import 'dotenv/config';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config';
+import { CHANNELS, FUSION_PATH, fusionRow, type ChannelName, type FusionTable, type FusionWeights } from '../src/retrieval/knowledge';
+import { createServices } from '../src/services';
+import { loadDevset, type DevItem } from './devset';
+import { isRelevant } from './metrics';
+
+/** The tuned sets (their first measurements are recorded in eval/README.md). */
+export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8'];
+
+interface Sample {
+  set: string;
+  row: keyof FusionTable;
+  /** Per channel: unit → score scaled by the channel's best score for this question. */
+  scores: Record<ChannelName, Map<number, number>>;
+  relevant: Set<number>;
+}
+
+const GRID: Record<ChannelName, number[]> = {
+  passages: [1],
+  structure: [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5],
+  bankLexical: [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1],
+  bankVector: [0, 0.1, 0.2, 0.3, 0.5],
+};
+
+function* grid(): Generator<FusionWeights> {
+  for (const structure of GRID.structure)
+    for (const bankLexical of GRID.bankLexical)
+      for (const bankVector of GRID.bankVector) yield { passages: 1, structure, bankLexical, bankVector };
+}
+
+function reciprocalRank(s: Sample, w: FusionWeights, k = 5): number {
+  const fused = new Map<number, number>();
+  for (const c of CHANNELS) for (const [u, v] of s.scores[c]) fused.set(u, (fused.get(u) ?? 0) + w[c] * v);
+  const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+  const i = ranked.findIndex(([u]) => s.relevant.has(u));
+  return i < 0 ? 0 : 1 / (i + 1);
+}
+
+const mrr = (samples: Sample[], w: FusionWeights) => (samples.length ? samples.reduce((a, s) => a + reciprocalRank(s, w), 0) / samples.length : 0);
+
+/** The grid point with the best mean MRR (ties: the smaller total weight, i.e. the simpler fusion). */
+function fit(samples: Sample[]): FusionWeights {
+  let best: FusionWeights = { passages: 1, structure: 0, bankLexical: 0, bankVector: 0 };
+  let bestScore = mrr(samples, best);
+  for (const w of grid()) {
+    const m = mrr(samples, w);
+    if (m > bestScore + 1e-9) {
+      best = w;
+      bestScore = m;
+    }
+  }
+  return best;
+}
+
+function fitTable(samples: Sample[]): FusionTable {
+  return { list: fit(samples.filter((s) => s.row === 'list')), other: fit(samples.filter((s) => s.row === 'other')) };
+}
+
+const tableMrr = (samples: Sample[], t: FusionTable) => (samples.length ? samples.reduce((a, s) => a + reciprocalRank(s, t[s.row]), 0) / samples.length : 0);
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
+  const config = loadConfig();
+  const services = await createServices(config, { log: (m) => process.stderr.write(`${m}\n`) });
+  const retriever = services.retriever;
+  const samples: Sample[] = [];
+  for (const set of TRAINING_SETS) {
+    const items: DevItem[] = loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url))).filter((i) => i.answerable);
+    for (const item of items) {
+      const raw = await retriever.channelScores(item.question, { context: item.context });
+      const scores = {} as Sample['scores'];
+      const relevant = new Set<number>();
+      for (const c of CHANNELS) {
+        const max = Math.max(0, ...raw[c].values()) || 1;
+        scores[c] = new Map([...raw[c]].map(([u, v]) => [u, v / max]));
+        for (const u of raw[c].keys()) {
+          const unit = retriever.units[u]!;
+          if (isRelevant({ source: unit.source, text: unit.text }, item.gold)) relevant.add(u);
+        }
+      }
+      samples.push({ set, row: fusionRow(item.question), scores, relevant });
+    }
+  }
+  const passagesOnly: FusionTable = { list: { passages: 1, structure: 0, bankLexical: 0, bankVector: 0 }, other: { passages: 1, structure: 0, bankLexical: 0, bankVector: 0 } };
+  const all = fitTable(samples);
+  const lines = [
+    `Fitted on ${samples.length} answerable questions from ${TRAINING_SETS.length} sets (${samples.filter((s) => s.row === 'list').length} list-shaped).`,
+    `weights (list):  ${JSON.stringify(all.list)}`,
+    `weights (other): ${JSON.stringify(all.other)}`,
+    '',
+    'Leave-one-set-out: MRR@5 on the held-out set, with weights fitted on the other sets',
+    `${'set'.padEnd(10)} ${'n'.padStart(4)}  ${'passages'.padStart(8)}  ${'LOSO'.padStart(6)}  ${'in-sample'.padStart(9)}`,
+  ];
+  let looSum = 0;
+  let baseSum = 0;
+  for (const set of TRAINING_SETS) {
+    const test = samples.filter((s) => s.set === set);
+    const t = fitTable(samples.filter((s) => s.set !== set));
+    const loo = tableMrr(test, t);
+    const base = tableMrr(test, passagesOnly);
+    looSum += loo * test.length;
+    baseSum += base * test.length;
+    lines.push(`${set.padEnd(10)} ${String(test.length).padStart(4)}  ${base.toFixed(3).padStart(8)}  ${loo.toFixed(3).padStart(6)}  ${tableMrr(test, all).toFixed(3).padStart(9)}`);
+  }
+  lines.push(`${'pooled'.padEnd(10)} ${String(samples.length).padStart(4)}  ${(baseSum / samples.length).toFixed(3).padStart(8)}  ${(looSum / samples.length).toFixed(3).padStart(6)}  ${tableMrr(samples, all).toFixed(3).padStart(9)}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (!values['dry-run']) {
+    const file = { note: 'Written by `npm run train` (eval/train.ts): grid search on MRR@5, per question row; see its leave-one-set-out table.', fittedOn: TRAINING_SETS, weights: all };
+    writeFileSync(FUSION_PATH, `${JSON.stringify(file, null, 2)}\n`);
+    process.stdout.write(`Wrote ${FUSION_PATH}\n`);
+  }
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (e) => {
+    process.stderr.write(`Error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

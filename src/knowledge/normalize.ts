@@ -1,0 +1,71 @@
+/**
+ * Input normalisation, before anything else reads a question: Traditional → Simplified characters
+ * (OpenCC's dictionaries through opencc-js, pure JS), full-width letters and digits, colloquial words
+ * (啥 → 什么, 咋 → 怎么) and common mistypings of domain terms. Everyday words that name a measure
+ * (多大 → 面积 规模) are expanded, not replaced, so the question keeps its own wording too.
+ * British/American spelling and English word forms are handled by the retrieval tokenizer (keyStem).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Converter } from 'opencc-js/t2cn';
+import { z } from 'zod';
+
+const ColloquialSchema = z.object({
+  _comment: z.string().optional(),
+  replace: z.record(z.string(), z.string()),
+  expand: z.record(z.string(), z.string()),
+});
+
+interface Tables {
+  replace: [string, string][];
+  expand: [string, string][];
+}
+
+let tables: Tables | undefined;
+function getTables(): Tables {
+  if (!tables) {
+    const path = fileURLToPath(new URL('./data/colloquial.json', import.meta.url));
+    const data = ColloquialSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+    const byLength = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
+    tables = { replace: Object.entries(data.replace).sort(byLength), expand: Object.entries(data.expand).sort(byLength) };
+  }
+  return tables;
+}
+
+let toSimplified: ((s: string) => string) | undefined;
+
+/** Traditional (Taiwan, Hong Kong or generic) characters to Simplified; Simplified text is unchanged. */
+export function simplify(text: string): string {
+  toSimplified ??= Converter({ from: 't', to: 'cn' });
+  // Only CJK runs can change; skip the converter for pure ASCII (English questions).
+  return /[\u3400-\u9fff\uf900-\ufaff]/.test(text) ? toSimplified(text) : text;
+}
+
+/** Full-width ASCII letters, digits and the ideographic space to their half-width forms; CJK punctuation stays. */
+export function halfWidth(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Replaces colloquial words and mistypings (longest first, left to right), and appends expansions. */
+export function standardize(text: string): string {
+  const { replace, expand } = getTables();
+  let out = '';
+  let i = 0;
+  outer: while (i < text.length) {
+    for (const [from, to] of replace) {
+      if (text.startsWith(from, i)) {
+        out += to;
+        i += from.length;
+        continue outer;
+      }
+    }
+    out += text[i++];
+  }
+  const added = expand.filter(([from]) => out.includes(from)).map(([, to]) => to);
+  return added.length ? `${out} ${added.join(' ')}` : out;
+}
+
+/** The whole normalisation a question goes through before retrieval and analysis. */
+export function normalizeInput(text: string): string {
+  return standardize(simplify(halfWidth(text)));
+}

@@ -1,0 +1,225 @@
+/**
+ * The retriever the advisor, the CLI and the bot use: the passage channel (HybridRetriever: BM25 +
+ * LSA over passages) fused with the knowledge layer's channels —
+ *   structure: BM25 over enumeration units (section path + lead + each item's head), so a question
+ *              that names a heading or asks for "the kinds of X" finds the whole list;
+ *   bank:      the user's question against the question bank's questions and keywords, lexically
+ *              (BM25) and in the embedder's space (cosine), each bank hit standing for its node.
+ * Each channel's scores are scaled by its best score for the query and summed with weights fitted
+ * on the labelled question sets (`npm run train`, src/retrieval/data/fusion.json).
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Chunk, CorpusDocument } from '../corpus/schema';
+import type { BankEntry } from '../knowledge/bank';
+import type { KnowledgeNode } from '../knowledge/nodes';
+import { normalizeInput } from '../knowledge/normalize';
+import { questionType } from '../knowledge/question-type';
+import { Bm25, topK } from './bm25';
+import type { HybridRetriever } from './hybrid';
+import { tokenize } from './tokenize';
+import type { Hit, RetrieveOptions, Retriever } from './types';
+
+export const CHANNELS = ['passages', 'structure', 'bankLexical', 'bankVector'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+export const FusionWeightsSchema = z.object({
+  passages: z.number().min(0),
+  structure: z.number().min(0),
+  bankLexical: z.number().min(0),
+  bankVector: z.number().min(0),
+});
+export type FusionWeights = z.infer<typeof FusionWeightsSchema>;
+
+/** Weights per question type: a list question leans on the structure units, others on passages. */
+export const FusionTableSchema = z.object({ list: FusionWeightsSchema, other: FusionWeightsSchema });
+export type FusionTable = z.infer<typeof FusionTableSchema>;
+
+const FusionFileSchema = z.object({ weights: FusionTableSchema, fittedOn: z.array(z.string()).optional(), note: z.string().optional() });
+
+export const FUSION_PATH = fileURLToPath(new URL('./data/fusion.json', import.meta.url));
+
+let fitted: FusionTable | undefined;
+/** The fitted fusion weights (src/retrieval/data/fusion.json, written by `npm run train`). */
+export function fittedWeights(): FusionTable {
+  fitted ??= FusionFileSchema.parse(JSON.parse(readFileSync(FUSION_PATH, 'utf8'))).weights;
+  return fitted;
+}
+
+/** Which row of the weight table a question uses. */
+export function fusionRow(query: string): keyof FusionTable {
+  return questionType(normalizeInput(query)) === 'list' ? 'list' : 'other';
+}
+
+/** A retrievable unit: a passage, or an enumeration (its lead and items' first sentences, a line each, all verbatim). */
+export type Unit = Chunk & { kind: 'passage' | 'enumeration' };
+
+export interface KnowledgeRetrieveOptions extends RetrieveOptions {
+  /** Only these channels (for `npm run eval`'s per-channel figures); default all. */
+  channels?: ChannelName[];
+  weights?: FusionTable;
+}
+
+/** How many candidates each channel hands to fusion. */
+const DEPTH = 30;
+
+export class KnowledgeRetriever implements Retriever {
+  readonly units: Unit[];
+  private readonly unitIndex = new Map<string, number>();
+  private readonly structure: Bm25;
+  private readonly structureUnits: number[];
+  private readonly bank: Bm25;
+  /** For each bank document (a question, or an entry's keyword line): its unit. */
+  private readonly bankUnit: number[];
+  private bankVectors?: Float32Array[];
+  private readonly bankTexts: string[];
+
+  constructor(
+    readonly passages: HybridRetriever,
+    nodes: KnowledgeNode[],
+    readonly bankEntries: BankEntry[],
+  ) {
+    this.units = passages.chunks.map((c) => ({ ...c, kind: 'passage' as const }));
+    this.units.forEach((u, i) => this.unitIndex.set(u.id, i));
+    const titles = new Map(passages.docs.map((d) => [d.id, d.title]));
+    for (const n of nodes) {
+      if (n.kind !== 'enumeration' || !n.enumeration) continue;
+      const e = n.enumeration;
+      const doc = passages.docs.find((d) => d.id === n.docId);
+      this.unitIndex.set(n.id, this.units.length);
+      this.units.push({
+        id: n.id,
+        kind: 'enumeration',
+        docId: n.docId,
+        source: n.source,
+        title: titles.get(n.docId) ?? '',
+        section: n.section,
+        sectionPath: n.section ? n.section.split(' › ') : [],
+        text: n.text,
+        start: e.start,
+        end: Math.min(e.end, doc?.raw.length ?? e.end),
+      });
+    }
+    this.structureUnits = this.units.map((u, i) => (u.kind === 'enumeration' ? i : -1)).filter((i) => i >= 0);
+    this.structure = Bm25.build(
+      this.structureUnits.map((i) => {
+        const u = this.units[i]!;
+        const e = nodes.find((n) => n.id === u.id)!.enumeration!;
+        return tokenize([u.section, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
+      }),
+    );
+    const docs: string[][] = [];
+    this.bankUnit = [];
+    this.bankTexts = [];
+    for (const entry of bankEntries) {
+      const unit = this.unitIndex.get(entry.node);
+      if (unit === undefined) continue;
+      for (const q of entry.questions) {
+        docs.push(tokenize(q.q));
+        this.bankUnit.push(unit);
+        this.bankTexts.push(q.q);
+      }
+      if (entry.keywords.length) {
+        docs.push(tokenize(entry.keywords.join(' ')));
+        this.bankUnit.push(unit);
+        this.bankTexts.push(entry.keywords.join(' '));
+      }
+    }
+    this.bank = Bm25.build(docs);
+  }
+
+  get docs(): CorpusDocument[] {
+    return this.passages.docs;
+  }
+  /** The passages (what sentence-level answers read); enumeration units are in `units`. */
+  get chunks(): Chunk[] {
+    return this.passages.chunks;
+  }
+  get origin(): 'built' | 'loaded' {
+    return this.passages.origin;
+  }
+  get embedderId(): string {
+    return this.passages.embedderId;
+  }
+  get bridge() {
+    return this.passages.bridge;
+  }
+
+  private async vectors(): Promise<Float32Array[]> {
+    // Embedded on first use, not at start-up: ~1 000 short questions through the LSA embedder.
+    this.bankVectors ??= await Promise.all(this.bankTexts.map((t) => this.passages.embed(t)));
+    return this.bankVectors;
+  }
+
+  /** Per channel, the units it ranks for the query with their raw scores. */
+  async channelScores(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Record<ChannelName, Map<number, number>>> {
+    const want = new Set(options.channels ?? CHANNELS);
+    const out: Record<ChannelName, Map<number, number>> = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map() };
+    if (want.has('passages')) {
+      const hits = await this.passages.retrieve(query, { k: DEPTH, mode: options.mode, context: options.context });
+      for (const h of hits) out.passages.set(this.unitIndex.get(h.chunk.id)!, h.score);
+    }
+    if (!want.has('structure') && !want.has('bankLexical') && !want.has('bankVector')) return out;
+    const { bag, zhBag, vectorText } = this.passages.queryBags(query, options.context);
+    const lexical = (index: Bm25) => {
+      const a = index.scores(bag);
+      if (zhBag) {
+        const b = index.scores(zhBag);
+        for (let i = 0; i < a.length; i++) a[i] = Math.max(a[i]!, b[i]!);
+      }
+      return a;
+    };
+    if (want.has('structure') && this.structureUnits.length) {
+      for (const r of topK(lexical(this.structure), DEPTH)) if (r.score > 0) out.structure.set(this.structureUnits[r.doc]!, r.score);
+    }
+    const keepMax = (m: Map<number, number>, unit: number, score: number) => {
+      if (score > (m.get(unit) ?? 0)) m.set(unit, score);
+    };
+    if (want.has('bankLexical') && this.bankUnit.length) {
+      for (const r of topK(lexical(this.bank), DEPTH * 3)) if (r.score > 0) keepMax(out.bankLexical, this.bankUnit[r.doc]!, r.score);
+    }
+    if (want.has('bankVector') && this.bankUnit.length) {
+      const q = await this.passages.embed(vectorText);
+      if (q.some((x) => x !== 0)) {
+        const vs = await this.vectors();
+        const sims = vs.map((v) => dot(q, v));
+        for (const r of topK(sims, DEPTH * 3)) if (r.score > 0) keepMax(out.bankVector, this.bankUnit[r.doc]!, r.score);
+      }
+    }
+    return out;
+  }
+
+  async retrieve(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Hit[]> {
+    const k = Math.max(1, Math.floor(options.k ?? 5));
+    const weights = (options.weights ?? fittedWeights())[fusionRow(query)];
+    // --mode lexical|vector names one of the passage channel's own halves: that alone, as before.
+    const single = options.mode === 'lexical' || options.mode === 'vector';
+    const channels = options.channels ?? (single ? ['passages' as const] : CHANNELS.filter((c) => weights[c] > 0));
+    const scores = await this.channelScores(query, { ...options, channels });
+    const fused = new Map<number, number>();
+    for (const c of channels) {
+      const m = scores[c];
+      const max = Math.max(0, ...m.values()) || 1;
+      const w = channels.length === 1 ? 1 : weights[c];
+      for (const [u, s] of m) fused.set(u, (fused.get(u) ?? 0) + (w * s) / max);
+    }
+    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
+    const passageHits = new Map<string, Hit>();
+    if (scores.passages.size) {
+      // The passage channel's own hit objects carry its per-channel ranks and coverage.
+      for (const h of await this.passages.retrieve(query, { k: DEPTH, mode: options.mode, context: options.context })) passageHits.set(h.chunk.id, h);
+    }
+    return ranked.map(([u, score]) => {
+      const unit = this.units[u]!;
+      const own = passageHits.get(unit.id);
+      return own ? { ...own, chunk: unit, score } : { chunk: unit, score, coverage: this.passages.coverageOf(query, `${unit.section}\n${unit.text}`) };
+    });
+  }
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
