@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFile
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isBarePageNumber, joinLines, lineWidth, localFullWidth, renderFrontMatter, SENTENCE_END } from '../src/corpus/clean';
 
 const BlockSpecSchema = z.object({
   kind: z.enum(['abstract-zh', 'abstract-en', 'notes', 'references', 'figure', 'drop']),
@@ -59,25 +60,10 @@ type Item =
   /** A paragraph that interrupted the text (figure caption); emitted after the current paragraph. */
   | { type: 'deferred'; text: string };
 
-/** Approximate printed width: full-width (CJK, curly quotes, dashes) counts 2, ASCII 1. */
-export function lineWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) w += ch.codePointAt(0)! >= 0x2000 ? 2 : 1;
-  return w;
-}
-
-const ASCII_END = /[A-Za-z0-9.,;:!?)'"\]%]$/;
-const ASCII_START = /^[A-Za-z0-9('"\[]/;
-
-/** Join two extracted lines: English words get a space (or lose a soft hyphen), Chinese text none. */
-export function joinLines(a: string, b: string): string {
-  if (a.endsWith('\u2010') && /[A-Za-z]\u2010$/.test(a) && /^[a-z]/.test(b)) return a.slice(0, -1) + b;
-  if (ASCII_END.test(a) && ASCII_START.test(b)) return `${a} ${b}`;
-  return a + b;
-}
+export { joinLines, lineWidth };
 
 const CIRCLED = /[\u2460-\u2473]/g; // ①…⑳
-const TERMINAL = /[。！？：；][”’」』）)]*$/;
+const TERMINAL = SENTENCE_END;
 
 function cleanInline(s: string, cfg: DocConfig): string {
   let t = s
@@ -185,12 +171,6 @@ function classify(rest: (Line | { deferred: string })[], cfg: DocConfig): Item[]
   return items.filter((it) => !(it.type === 'heading' && it.level === -1));
 }
 
-/** The width of a full line around line i: the column width changes between pages and layouts. */
-function localFullWidth(widths: number[], i: number): number {
-  const win = widths.slice(Math.max(0, i - 5), i + 6).filter((w) => w > 0).sort((a, b) => b - a);
-  return win[Math.min(1, win.length - 1)] ?? 0;
-}
-
 /** Builds paragraphs: a paragraph ends at a sentence end on a visibly short line, or before a heading. */
 function assemble(items: Item[], cfg: DocConfig): string[] {
   const out: string[] = [];
@@ -288,19 +268,8 @@ function renderBlocks(found: { spec: BlockSpec; lines: Line[] }[], cfg: DocConfi
   return { zh: clean(zh), en: clean(en), notes: notes.map(cleanNote), refs: clean(refs) };
 }
 
-function yamlString(s: string): string {
-  return JSON.stringify(s);
-}
-
 export function frontMatter(cfg: DocConfig): string {
-  const lines = ['---', `id: ${yamlString(cfg.id)}`, `source: ${yamlString(cfg.source)}`, `title: ${yamlString(cfg.title)}`];
-  if (cfg.titleEn) lines.push(`titleEn: ${yamlString(cfg.titleEn)}`);
-  if (cfg.authors.length === 0) lines.push('authors: []');
-  else lines.push('authors:', ...cfg.authors.map((a) => `  - ${yamlString(a)}`));
-  if (cfg.venue) lines.push(`venue: ${yamlString(cfg.venue)}`);
-  if (cfg.year !== undefined) lines.push(`year: ${cfg.year}`);
-  lines.push(`lang: ${yamlString(cfg.lang)}`, '---');
-  return lines.join('\n') + '\n';
+  return renderFrontMatter(cfg);
 }
 
 export function convert(raw: string, cfg: DocConfig): string {
@@ -311,7 +280,7 @@ export function convert(raw: string, cfg: DocConfig): string {
     .filter((t) => t.length > 0)
     .map((text, n) => ({ text, n }));
   const drops = cfg.dropLines.map(compile);
-  const kept = all.filter((l) => !/^\d{1,4}$/.test(l.text) && !drops.some((re) => re.test(l.text)));
+  const kept = all.filter((l) => !isBarePageNumber(l.text) && !drops.some((re) => re.test(l.text)));
   const { rest, found } = extractBlocks(kept, cfg);
   const items = classify(rest, cfg);
   const body = assemble(items, cfg);

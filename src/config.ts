@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const optionalString = z
@@ -19,6 +20,19 @@ const positiveInt = (name: string, dflt: number) =>
       }
       return n;
     });
+
+/** Comma-separated numeric Telegram user ids → a set; undefined when empty. */
+const userIds = (name: string) =>
+  optionalString.transform((s, ctx) => {
+    if (s === undefined) return undefined;
+    const ids = s.split(/[\s,]+/).filter(Boolean);
+    const bad = ids.filter((id) => !/^\d+$/.test(id));
+    if (bad.length) {
+      ctx.addIssue({ code: 'custom', message: `${name} must be numeric Telegram user ids separated by commas, e.g. 12345,67890; bad: ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return new Set(ids.map(Number));
+  });
 
 /** A webhook secret Telegram accepts: 1–256 of A-Z a-z 0-9 _ -; we ask for at least 16. */
 const WEBHOOK_SECRET_SHAPE = /^[A-Za-z0-9_-]{16,256}$/;
@@ -43,22 +57,19 @@ export const ConfigSchema = z.object({
   WEBHOOK_URL: url('WEBHOOK_URL', 'https://bot.example.gov.cn/telegram'),
   WEBHOOK_SECRET: optionalString,
   PORT: positiveInt('PORT', 8080).refine((n) => n <= 65535, { message: 'PORT must be a TCP port number from 1 to 65535, e.g. 8080' }),
-  ALLOWED_USER_IDS: optionalString.transform((s, ctx) => {
-    if (s === undefined) return undefined;
-    const ids = s.split(/[\s,]+/).filter(Boolean);
-    const bad = ids.filter((id) => !/^\d+$/.test(id));
-    if (bad.length) {
-      ctx.addIssue({ code: 'custom', message: `ALLOWED_USER_IDS must be numeric Telegram user ids separated by commas, e.g. 12345,67890; bad: ${bad.join(', ')}` });
-      return z.NEVER;
-    }
-    return new Set(ids.map(Number));
-  }),
+  ALLOWED_USER_IDS: userIds('ALLOWED_USER_IDS'),
+  /** Who may add and remove documents through the bot (src/documents). Empty: nobody. */
+  ADMIN_USER_IDS: userIds('ADMIN_USER_IDS'),
   REDIS_URL: optionalString.refine((s) => s === undefined || /^rediss?:\/\//.test(s), {
     message: 'REDIS_URL must look like redis://127.0.0.1:6379',
   }),
   DATA_DIR: z.string().default('data'),
   CORPUS_DIR: z.string().default('corpus'),
   INDEX_DIR: z.string().default('index'),
+  /** Documents users added; default DATA_DIR/documents (see documentsDirOf). A shared folder for several instances. */
+  DOCUMENTS_DIR: optionalString,
+  /** How often a running bot checks DOCUMENTS_DIR for documents another process added or removed. */
+  DOCUMENTS_POLL_SECONDS: positiveInt('DOCUMENTS_POLL_SECONDS', 30).refine((n) => n <= 60, { message: 'DOCUMENTS_POLL_SECONDS must be from 1 to 60 (instances must notice a change within a minute), e.g. 30' }),
   RATE_LIMIT_PER_MINUTE: positiveInt('RATE_LIMIT_PER_MINUTE', 20),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   OPENAI_API_KEY: optionalString.refine((s) => s === undefined || /^[\x21-\x7e]+$/.test(s), {
@@ -87,6 +98,11 @@ export const ConfigSchema = z.object({
     ctx.addIssue({ code: 'custom', path: ['WEBHOOK_SECRET'], message: 'WEBHOOK_SECRET must be 16 to 256 characters from A-Z a-z 0-9 _ - (what Telegram accepts), e.g. the output of `openssl rand -hex 24`' });
 });
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Where added documents live: DOCUMENTS_DIR, else DATA_DIR/documents. */
+export function documentsDirOf(config: Pick<Config, 'DATA_DIR' | 'DOCUMENTS_DIR'>): string {
+  return config.DOCUMENTS_DIR ?? join(config.DATA_DIR, 'documents');
+}
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {

@@ -3,7 +3,7 @@
  * The CLI, the terminal chat and the Telegram bot all call `createServices`, so they answer the
  * same way (the calculators are imported from src/tools directly).
  */
-import type { Config } from './config';
+import { documentsDirOf, type Config } from './config';
 import type { Advisor } from './advisor/types';
 import type { CorpusDocument } from './corpus/schema';
 import { createOfflineAdvisor } from './advisor/offline';
@@ -42,11 +42,36 @@ export async function createServices(config: Config, opts: ServicesOptions = {})
   const embedder = createEmbedder(config, opts.env);
   const retriever = await openRetriever({
     corpusDir: config.CORPUS_DIR,
+    documentsDir: documentsDirOf(config),
     indexDir: config.INDEX_DIR,
     embedder,
     log,
     force: opts.force,
   });
+  return { config, ...(await answerersFor(config, retriever, embedder, log)) };
+}
+
+/**
+ * Opens the corpus and index again (the shipped papers plus the documents added since) and swaps the
+ * new retriever and advisors into `services` in one step: every front end reads `services.advisor`
+ * per question (chat/adapter.ts), so questions in progress finish on the old index and the next
+ * ones use the new. Build the index on disk first (src/documents/live.ts does, in a child process)
+ * and this only loads it.
+ */
+export async function reloadServices(services: Services, opts: ServicesOptions = {}): Promise<void> {
+  const log = opts.log ?? ((m: string) => process.stderr.write(`${m}\n`));
+  const embedder = createEmbedder(services.config, opts.env);
+  const retriever = await openRetriever({
+    corpusDir: services.config.CORPUS_DIR,
+    documentsDir: documentsDirOf(services.config),
+    indexDir: services.config.INDEX_DIR,
+    embedder,
+    log,
+  });
+  Object.assign(services, await answerersFor(services.config, retriever, embedder, log));
+}
+
+async function answerersFor(config: Config, retriever: HybridRetriever, embedder: ReturnType<typeof createEmbedder>, log: LogFn): Promise<Omit<Services, 'config'>> {
   const corpus = { docs: retriever.docs, chunks: retriever.chunks };
   const offlineAdvisor = createOfflineAdvisor(retriever, corpus);
   // Seam for the LLM path (src/llm): with OPENAI_API_KEY set, the LLM advisor answers and falls
@@ -57,5 +82,5 @@ export async function createServices(config: Config, opts: ServicesOptions = {})
   const advisor: Advisor = config.OPENAI_API_KEY
     ? (await import('./llm')).createLlmAdvisor({ config, retriever, offline: fallback, log })
     : offlineAdvisor;
-  return { config, retriever, advisor, offlineAdvisor, docs: retriever.docs };
+  return { retriever, advisor, offlineAdvisor, docs: retriever.docs };
 }

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   estimate: { summary: 'estimate [--json] [--png FILE]  (JSON on stdin: {"area":{"km2":2},"outputPerMu":250})', load: () => import('./commands/estimate') },
   mode: { summary: 'mode [--json] [--batch] "description of the partnership"', load: () => import('./commands/mode') },
   index: { summary: 'index [--force]  (build the search index in index/)', load: () => import('./commands/index') },
+  docs: { summary: 'docs add [--json] [--title "…"] FILE | docs list [--json] | docs remove [--json] ID  (documents beside the shipped papers)', load: () => import('./commands/docs') },
 };
 
 function usage(): string {

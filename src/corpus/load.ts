@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DocumentMetaSchema, type CorpusDocument } from './schema';
+import { AddedDocumentMetaSchema, DocumentMetaSchema, type CorpusDocument, type DocumentOrigin } from './schema';
 
 /** The corpus on disk is missing, altered or malformed. The message names the file and the fix. */
 export class CorpusError extends Error {
@@ -97,15 +97,20 @@ export function parseFrontMatter(raw: string, file: string): { data: Record<stri
   return { data, bodyStart: close + '\n---\n'.length };
 }
 
-/** Parses one cleaned corpus file. `path` is used in messages and stored on the document. */
-export function parseDocument(raw: string, path: string): CorpusDocument {
+/**
+ * Parses one cleaned corpus file. `path` is used in messages and stored on the document. A shipped
+ * paper's `source` is the original extract's name (`000_….txt`); an added document's is the name of
+ * the file its user added.
+ */
+export function parseDocument(raw: string, path: string, origin: DocumentOrigin = 'shipped'): CorpusDocument {
   const { data, bodyStart } = parseFrontMatter(raw, path);
-  const parsed = DocumentMetaSchema.safeParse(data);
+  const parsed = origin === 'added' ? AddedDocumentMetaSchema.safeParse(data) : DocumentMetaSchema.safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new CorpusError(`${path}: invalid front matter (${issues}). ${RESTORE}`, path);
+    const fix = origin === 'added' ? 'Remove the document (`npm run -s cli -- docs remove ID`) and add it again.' : RESTORE;
+    throw new CorpusError(`${path}: invalid front matter (${issues}). ${fix}`, path);
   }
-  return { ...parsed.data, path, raw, bodyStart };
+  return { ...parsed.data, origin, path, raw, bodyStart };
 }
 
 /** `corpus` under the working directory, or the project's own corpus/ when started from elsewhere. */

@@ -13,8 +13,29 @@ export const DocumentMetaSchema = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
 
+/**
+ * Front matter of a document a user added (src/documents writes it): `source` is the name of the
+ * file they added, kept exactly (citations carry it), so it is any plain file name.
+ */
+export const AddedDocumentMetaSchema = DocumentMetaSchema.extend({
+  source: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine((s) => !/[\/\\\n\r\0]/.test(s) && s.trim() === s, { message: 'must be a plain file name (no folders, no line breaks)' }),
+  origin: z.literal('added'),
+  addedAt: z.string().min(1),
+});
+
+/** Where a document comes from: one of the papers shipped in corpus/, or one a user added (DATA_DIR/documents). */
+export type DocumentOrigin = 'shipped' | 'added';
+
 /** A cleaned document: its meta, the whole file text, and where the body starts inside it. */
 export interface CorpusDocument extends DocumentMeta {
+  /** Shipped paper or added document; everything downstream (chunks, index, advisor, citations) treats both alike. */
+  origin: DocumentOrigin;
+  /** Added documents: when (ISO time). */
+  addedAt?: string;
   /** Path of the cleaned file, relative to the project root. */
   path: string;
   /** The whole cleaned file (front matter included); chunk offsets index into this string. */

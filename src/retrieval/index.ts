@@ -1,5 +1,5 @@
 import { chunkCorpus, CHUNKER_VERSION } from '../corpus/chunk';
-import { loadCorpus } from '../corpus/load';
+import { addedDocumentsFingerprint, loadAllDocuments } from '../corpus/added';
 import { LsaEmbedder } from './embedders/lsa';
 import type { HybridParams, HybridRetriever } from './hybrid';
 import { openIndex, type LogFn } from './store';
@@ -14,6 +14,8 @@ export type { Embedder, Hit, RetrievalMode, RetrieveOptions, Retriever } from '.
 
 export interface OpenRetrieverOptions {
   corpusDir?: string;
+  /** Documents users added (src/documents); loaded after the shipped papers and indexed alike. */
+  documentsDir?: string;
   indexDir?: string;
   /** Defaults to the local LSA embedder; pass `createEmbedder(config)` to honour OPENAI_API_KEY. */
   embedder?: Embedder;
@@ -30,12 +32,13 @@ export interface OpenRetrieverOptions {
  */
 export async function openRetriever(opts: OpenRetrieverOptions = {}): Promise<HybridRetriever> {
   const corpusDir = opts.corpusDir ?? 'corpus';
-  const docs = loadCorpus(corpusDir);
+  const docs = loadAllDocuments({ corpusDir, documentsDir: opts.documentsDir });
   const chunks = chunkCorpus(docs);
   return openIndex({
     docs,
     chunks,
     corpusDir,
+    addedHash: addedDocumentsFingerprint(docs),
     chunkerVersion: String(CHUNKER_VERSION),
     indexDir: opts.indexDir ?? 'index',
     embedder: opts.embedder ?? new LsaEmbedder(),

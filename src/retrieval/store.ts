@@ -50,6 +50,8 @@ export interface OpenIndexOptions {
   docs: CorpusDocument[];
   chunks: Chunk[];
   corpusDir: string;
+  /** Fingerprint of the documents users added (corpus/added.ts); undefined when there are none. */
+  addedHash?: string;
   chunkerVersion: string;
   indexDir: string;
   embedder: Embedder;
@@ -83,7 +85,9 @@ function buildKey(corpusHash: string, chunkerVersion: string, embedderId: string
 /** Loads the index from `indexDir` when it is present, current and intact; otherwise builds it. */
 export async function openIndex(opts: OpenIndexOptions): Promise<HybridRetriever> {
   const log: LogFn = opts.log ?? (() => {});
-  const corpusHash = hashCorpusDir(opts.corpusDir);
+  // Added documents live outside corpusDir: their fingerprint joins the key, so adding or removing
+  // one makes the index stale in every process; without any the hash is the shipped corpus's alone.
+  const corpusHash = opts.addedHash ? sha256(`${hashCorpusDir(opts.corpusDir)}+${opts.addedHash}`) : hashCorpusDir(opts.corpusDir);
   const key = buildKey(corpusHash, opts.chunkerVersion, opts.embedder.id);
   if (!opts.force) {
     const loaded = tryLoad(opts, key);
