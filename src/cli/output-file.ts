@@ -29,7 +29,8 @@ export async function writeOutputFile(flag: string, path: string, data: Buffer):
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
     const code = reason(e);
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : code === 'ENOSPC' ? 'the disk is full' : code;
+    const why =
+      code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : code === 'ENOSPC' ? 'the disk is full' : code === 'ENOENT' ? 'the folder takes no new files' : code;
     throw new UserError(`${flag} ${path}: cannot write the file (${why}); choose a path you can write to`);
   }
 }
