@@ -6,13 +6,15 @@
  */
 import type { Context } from 'grammy';
 import type { Conversation } from '@grammyjs/conversations';
+import type { Logger } from 'pino';
 import { finishModeForm, finishSplitForm, modeForm, splitForm, type Form } from '../chat/forms';
 import { t } from '../chat/i18n';
 import type { ChatServices } from '../chat/ports';
 import { p } from '../chat/replies';
-import type { Lang, Reply } from '../chat/types';
+import type { ChatSession, Lang, Reply } from '../chat/types';
 import type { BotContext } from './context';
 import { stripMention } from './middleware';
+import { sendWithMedia } from './media';
 import { sendReply } from './send';
 
 export const SPLIT_FORM = 'split-form';
@@ -27,7 +29,8 @@ export const FORMS_VERSION = 1;
 
 type FormConversation = Conversation<BotContext, Context>;
 
-function formRunner<S>(form: Form<S>, intro: (lang: Lang) => string, finish: (state: S, lang: Lang) => Reply, setIntent: 'split' | 'mode') {
+/** `finish` builds the closing reply from the outside context's session (the split stores itself there for its Excel button). */
+function formRunner<S>(form: Form<S>, intro: (lang: Lang) => string, finish: (state: S, lang: Lang, session: ChatSession) => Reply, setIntent: 'split' | 'mode', log?: Logger) {
   return async function run(conversation: FormConversation, _ctx: Context, lang: Lang = 'zh') {
     const say = (reply: Reply, intent?: 'split' | 'mode') =>
       conversation.external(async (outer: BotContext) => {
@@ -60,12 +63,18 @@ function formRunner<S>(form: Form<S>, intro: (lang: Lang) => string, finish: (st
         await say({ blocks: [p(res.error)] });
       }
     }
-    await say(finish(state, lang), setIntent);
+    await conversation.external(async (outer: BotContext) => {
+      if (outer.turn) outer.turn.intent = setIntent;
+      const reply = finish(state, lang, outer.session);
+      if (log) await sendWithMedia(outer, reply, log);
+      else await sendReply(outer, reply);
+    });
   };
 }
 
-export function splitConversation(services: ChatServices) {
-  return formRunner(splitForm, (lang) => t(lang).formIntroSplit, (state, lang) => finishSplitForm(state, lang, services), 'split');
+/** With a logger the finished split comes with its chart and the Excel button (failures go to the log). */
+export function splitConversation(services: ChatServices, log?: Logger) {
+  return formRunner(splitForm, (lang) => t(lang).formIntroSplit, (state, lang, session) => finishSplitForm(state, lang, services, log ? session : undefined), 'split', log);
 }
 
 export function modeConversation(services: ChatServices) {

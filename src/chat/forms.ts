@@ -10,7 +10,8 @@ import { t, type Messages } from './i18n';
 import { isNone, parseAmount, parseNumberList } from './numbers';
 import type { ChatServices } from './ports';
 import { modeReply, p, splitErrorReply, splitReply } from './replies';
-import type { Lang, Reply } from './types';
+import { withSplitMedia } from './media';
+import type { ChatSession, Lang, Reply } from './types';
 
 export type Accepted<S> = { ok: true; state: S } | { ok: false; error: string };
 
@@ -308,10 +309,17 @@ export function modeFormInput(s: ModeFormState): ModeAnswers & { text: string } 
   return { ...merged, text: texts.join('') };
 }
 
-/** The reply that ends a guided form: the calculator's or classifier's result (bot and terminal alike). */
-export function finishSplitForm(state: SplitFormState, lang: Lang, services: ChatServices): Reply {
+/**
+ * The reply that ends a guided form: the calculator's or classifier's result (bot and terminal
+ * alike). Given the session (channels that send pictures), the split comes with its chart and the
+ * Excel button.
+ */
+export function finishSplitForm(state: SplitFormState, lang: Lang, services: ChatServices, mediaSession?: ChatSession): Reply {
   try {
-    return splitReply(services.computeSplit(splitFormInput(state)), lang, services);
+    const input = splitFormInput(state);
+    const result = services.computeSplit(input);
+    const reply = splitReply(result, lang, services);
+    return mediaSession ? withSplitMedia(reply, result, { input }, mediaSession, lang) : reply;
   } catch (e) {
     if (!isUserError(e)) throw e;
     return splitErrorReply(e.message, lang);

@@ -8,6 +8,7 @@ import { t } from './i18n';
 import { detectIntent, isFollowUp, type IntentDecision } from './intent';
 import { cleanInput, MAX_TEXT_LENGTH } from './input';
 import type { ChatServices } from './ports';
+import { excelReply, EXCEL_ACTION, withSplitMedia } from './media';
 import { answerReply, modeReply, p, splitErrorReply, splitReply, textReply } from './replies';
 import { MAX_STORED_ANSWERS, type ChatSession, type Lang, type Reply, type RouteResult, type StoredAnswer } from './types';
 
@@ -20,6 +21,8 @@ export interface TurnContext {
   lang: Lang;
   /** Receives a streamed answer as it grows (advisors that stream; the channel shows it). */
   onPartial?: (text: string) => void;
+  /** The channel can send pictures and files: results get their chart and the Excel button (./media). */
+  media?: boolean;
 }
 
 export function uiLang(session: ChatSession, fallback: Lang): Lang {
@@ -160,6 +163,10 @@ export class ChatRouter {
       }
       case 'form':
         return done([], { intent: 'form', startForm: arg === 'mode' ? 'mode' : 'split' });
+      case EXCEL_ACTION: {
+        const x = excelReply(arg, turn.session, turn.lang, this.services);
+        return done([x.reply], { intent: 'split', outcome: x.ok ? 'ok' : 'user_error' });
+      }
       default:
         return done([textReply(m.pendingGone)], { outcome: 'user_error' });
     }
@@ -225,7 +232,8 @@ export class ChatRouter {
   private async split(text: string, turn: TurnContext): Promise<RouteResult> {
     try {
       const result = this.services.splitFromText(text);
-      return { replies: [splitReply(result, turn.lang, this.services)], intent: 'split', outcome: 'ok' };
+      const reply = splitReply(result, turn.lang, this.services);
+      return { replies: [turn.media ? withSplitMedia(reply, result, { text }, turn.session, turn.lang) : reply], intent: 'split', outcome: 'ok' };
     } catch (e) {
       if (!isUserError(e)) throw e;
       return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CitationSchema } from '../advisor/types';
+import type { EstimateResult, SplitResult } from '../tools';
 
 export type Lang = 'zh' | 'en';
 export const LangSchema = z.enum(['zh', 'en']);
@@ -23,9 +24,22 @@ export interface Button {
   action: string;
 }
 
+/**
+ * A picture or file the channel makes from a result and sends before the reply's text (the bot: a
+ * photo or a document). Channels that cannot send files never get one (TurnContext.media).
+ */
+export type Attachment =
+  | { kind: 'split-chart'; lang: Lang; result: SplitResult; caption: string }
+  | { kind: 'estimate-chart'; lang: Lang; data: EstimateChartInput; caption: string }
+  | { kind: 'split-xlsx'; lang: Lang; result: SplitResult; caption: string; filename: string };
+
+/** An estimate's input beside its result: what the estimate chart shows. */
+export type EstimateChartInput = { area: { km2?: number; mu?: number }; outputPerMu: number; unit?: string } & Pick<EstimateResult, 'mu' | 'output'>;
+
 export interface Reply {
   blocks: Block[];
   buttons?: Button[][];
+  attachment?: Attachment;
 }
 
 export type Intent = 'ask' | 'split' | 'mode' | 'unclear' | 'command' | 'action' | 'greeting' | 'form';
@@ -53,6 +67,16 @@ export const StoredAnswerSchema = z.object({
 });
 export type StoredAnswer = z.infer<typeof StoredAnswerSchema>;
 
+/** What a split was computed from, so the "📊 Excel" button can recompute it later (callback data holds only the id). */
+export const StoredSplitSchema = z.object({
+  id: z.string(),
+  /** Chat text (`衢州 60% 杭州 40% 税收 1.5亿`) or the guided form's calculator input. */
+  text: z.string().optional(),
+  input: z.record(z.string(), z.unknown()).optional(),
+});
+export type StoredSplit = z.infer<typeof StoredSplitSchema>;
+export const MAX_STORED_SPLITS = 3;
+
 /** What the chat keeps per user and chat between messages (persisted by the bot's session storage). */
 export const ChatSessionSchema = z.object({
   /** Set by /lang; otherwise the language comes from the user's Telegram client. */
@@ -65,6 +89,8 @@ export const ChatSessionSchema = z.object({
   expectFollowUp: z.boolean().default(false),
   /** The last few answers (bounded), for the sources button. */
   answers: z.array(StoredAnswerSchema).default([]),
+  /** The last few splits (bounded), for the Excel button. */
+  splits: z.array(StoredSplitSchema).default([]),
   seq: z.number().int().nonnegative().default(0),
 });
 export type ChatSession = z.infer<typeof ChatSessionSchema>;
