@@ -7,7 +7,7 @@ import { documentsDirOf, type Config } from './config';
 import type { Advisor } from './advisor/types';
 import type { CorpusDocument } from './corpus/schema';
 import { createOfflineAdvisor } from './advisor/offline';
-import { openRetriever, type HybridRetriever } from './retrieval';
+import { openRetriever, type KnowledgeRetriever } from './retrieval';
 import { createEmbedder, LsaEmbedder } from './retrieval/embedders';
 import type { Retriever } from './retrieval/types';
 
@@ -16,7 +16,7 @@ export type LogFn = (message: string) => void;
 
 export interface Services {
   config: Config;
-  retriever: HybridRetriever;
+  retriever: KnowledgeRetriever;
   /** The advisor every front end uses: the LLM advisor when configured, else the offline one. */
   advisor: Advisor;
   /** The offline advisor, always available (the LLM advisor falls back to it). */
@@ -71,7 +71,7 @@ export async function reloadServices(services: Services, opts: ServicesOptions =
   Object.assign(services, await answerersFor(services.config, retriever, embedder, log));
 }
 
-async function answerersFor(config: Config, retriever: HybridRetriever, embedder: ReturnType<typeof createEmbedder>, log: LogFn): Promise<Omit<Services, 'config'>> {
+async function answerersFor(config: Config, retriever: KnowledgeRetriever, embedder: ReturnType<typeof createEmbedder>, log: LogFn): Promise<Omit<Services, 'config'>> {
   const corpus = { docs: retriever.docs, chunks: retriever.chunks };
   const offlineAdvisor = createOfflineAdvisor(retriever, corpus);
   // Seam for the LLM path (src/llm): with OPENAI_API_KEY set, the LLM advisor answers and falls

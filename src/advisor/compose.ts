@@ -1,6 +1,8 @@
 import type { Citation } from './types';
 import type { Candidate } from './select';
 import type { Lang } from './lang';
+import { matchText } from './stats';
+import { holds } from './match';
 import { glossChinese } from './terms';
 import { userDictTerms } from '../retrieval/tokenize';
 
@@ -17,17 +19,48 @@ function cite(sentences: Candidate[]): Citation[] {
   return sentences.map((s, i) => ({ n: i + 1, source: s.source, title: s.title, section: s.section, quote: s.text }));
 }
 
-/** Chinese: the quoted sentences themselves, each followed by its marker, grouped per document. */
-export function composeZh(sentences: Candidate[]): Composed {
+/**
+ * The one-line direct lead: the clause of the first quoted sentence that answers — the clause with
+ * the figure for a figure question, else the clause that holds most of the question's words — quoted
+ * verbatim, so the lead never says more than the evidence.
+ */
+export function directLead(first: Candidate, opts: { figure?: (clause: string) => boolean; words?: string[] } = {}): string {
+  const clauses = first.text.split(/(?<=[，；：,;:])/).map((c) => c.trim().replace(/[，；：,;:。]$/, '')).filter(Boolean);
+  if (clauses.length <= 1) return '';
+  const score = (c: string) => (opts.figure?.(matchText(c)) ? 10 : 0) + (opts.words ?? []).filter((w) => w.length >= 2 && holds(matchText(c), w)).length;
+  // A clause that leans on the one before (也…, 从而…) cannot stand alone as the lead.
+  const standsAlone = (c: string) => !LEANS_BACK.test(c) && c.length >= 6 && c.length <= 80;
+  const best = clauses.filter(standsAlone).sort((a, b) => score(b) - score(a))[0];
+  return best && score(best) >= 2 ? best : '';
+}
+
+const LEANS_BACK = /^(?:也|并|而|但|且|又|还|同时|从而|进而|因此|因而|所以|此外|另外|其中|然而|以及|以|使|则|即|如|例如)/;
+
+/** Chinese: a direct lead, then the quoted sentences as numbered points, each with its marker. */
+export function composeZh(sentences: Candidate[], lead = '', gap = ''): Composed {
   const citations = cite(sentences);
-  const parts: string[] = [];
-  let prevDoc = '';
-  sentences.forEach((s, i) => {
-    const sep = i === 0 ? '' : s.docId === prevDoc ? '' : '\n';
-    parts.push(`${sep}${s.text}[${i + 1}]`);
-    prevDoc = s.docId;
-  });
-  return { answer: `根据语料：\n${parts.join('')}`, citations };
+  const points = sentences.length === 1 ? [`${sentences[0]!.text}[1]`] : sentences.map((s, i) => `${i + 1}. ${s.text}[${i + 1}]`);
+  const head = lead ? `答：${lead}。` : '根据语料：';
+  return { answer: [head, ...points, ...(gap ? [gap] : [])].join('\n'), citations };
+}
+
+/** A list: the lead sentence, then every item numbered — its head and first sentence — each cited. */
+export function composeList(lang: Lang, lead: Candidate, items: { head: string; quote: Candidate }[], titles: TitleLookup, questionTerms: Gloss[] = []): Composed {
+  const quoted = [lead, ...items.map((it) => it.quote)];
+  const citations = cite(quoted);
+  const line = (it: { head: string; quote: Candidate }, i: number) => {
+    const q = it.quote.text;
+    const body = q.startsWith(it.head) || it.head.startsWith(q) ? q : `${it.head}：${q}`;
+    return lang === 'en' ? `${i + 1}. “${body}” [${i + 2}]` : `${i + 1}. ${body}[${i + 2}]`;
+  };
+  const t = titles(lead.docId);
+  if (lang === 'en') {
+    const name = shortTitle(t?.titleEn ?? t?.title ?? lead.title);
+    const glosses = keyTerms(quoted.map((c) => c.text).join('\n'), questionTerms);
+    const terms = glosses.length ? `Key terms: ${glosses.map((g) => `${g.zh} (${g.en})`).join('; ')}.` : '';
+    return { answer: [`“${name}” lists ${items.length} points:`, `[1] “${lead.text}”`, ...items.map(line), terms].filter(Boolean).join('\n'), citations };
+  }
+  return { answer: [`共 ${items.length} 点（《${shortTitle(t?.title ?? lead.title)}》）：`, `${lead.text}[1]`, ...items.map(line)].join('\n'), citations };
 }
 
 export interface Gloss {
@@ -81,8 +114,19 @@ export function composeEn(sentences: Candidate[], titles: TitleLookup, questionT
   return { answer: [lead, terms, evidence].filter(Boolean).join('\n'), citations };
 }
 
-export function compose(lang: Lang, sentences: Candidate[], titles: TitleLookup, questionTerms: Gloss[] = []): Composed {
-  return lang === 'en' ? composeEn(sentences, titles, questionTerms) : composeZh(sentences);
+export interface ComposeExtras {
+  /** The direct lead (a verbatim clause of the first sentence). */
+  lead?: string;
+  /** What the corpus does not give (a partial answer), one line. */
+  gap?: string;
+}
+
+export function compose(lang: Lang, sentences: Candidate[], titles: TitleLookup, questionTerms: Gloss[] = [], extras: ComposeExtras = {}): Composed {
+  if (lang === 'en') {
+    const c = composeEn(sentences, titles, questionTerms);
+    return extras.gap ? { ...c, answer: `${c.answer}\n${extras.gap}` } : c;
+  }
+  return composeZh(sentences, extras.lead, extras.gap);
 }
 
 /** `nearest`: the suggestions are near the question (else they are just what the corpus is about). */
@@ -95,6 +139,22 @@ export function declineText(lang: Lang, suggestions: string[], nearest = true): 
   const lead = nearest ? '最接近的已涵盖主题' : '语料库涵盖的主题';
   const tail = suggestions.length ? `${lead}：${suggestions.join('；')}。` : '';
   return `语料库未涉及这个问题。${tail}`;
+}
+
+/** A partial answer's last line: what the corpus does not give. */
+export function gapText(lang: Lang, measure?: string): string {
+  if (lang === 'en') return 'The corpus does not give the specific figure asked for; the passages above are what it says on the subject.';
+  return measure ? `语料未给出“${measure}”的具体数字，以上是语料对此的规定和论述。` : '语料未给出所问的具体数字，以上是语料对此的规定和论述。';
+}
+
+/** A question about a park, place or organisation the corpus never mentions: say so, by name. */
+export function unknownNameText(lang: Lang, names: string[], suggestions: string[]): string {
+  if (lang === 'en') {
+    const tail = suggestions.length ? ` Nearest topics it does cover: ${suggestions.join('; ')}.` : '';
+    return `The corpus has nothing on ${names.map((n) => `“${n}”`).join(', ')}, so it cannot answer this.${tail}`;
+  }
+  const tail = suggestions.length ? `最接近的已涵盖主题：${suggestions.join('；')}。` : '';
+  return `语料库中没有关于${names.map((n) => `“${n}”`).join('、')}的内容，无法回答这个问题。${tail}`;
 }
 
 export function emptyQuestionText(lang: Lang): string {

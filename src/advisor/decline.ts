@@ -1,3 +1,4 @@
+import { holds } from './match';
 import type { Hit } from '../retrieval/types';
 import { matchText, type CorpusStats } from './stats';
 import { coverage, ROLE_MISSING_FACTOR, SURNAMES, type Concept } from './terms';
@@ -188,7 +189,7 @@ const GENERIC_MEASURE = /^(?:比例|比重|占比|百分比|数量|数目|规模
 
 const isYear = (c: Concept) => c.kind === 'num' && /^(?:19|20)\d{2}$/.test(c.label);
 const REFERS_BACK = /^(?:其中|该|其|这|此|同时|此外|另外|相比|比上年|较上年)/;
-const present = (c: Concept, text: string) => c.alts.some((a) => text.includes(a));
+const present = (c: Concept, text: string) => c.alts.some((a) => holds(text, a));
 
 /** Signals over one or more hit lists (an English question searches twice) and the candidate sentences. */
 export function evidenceSignals(

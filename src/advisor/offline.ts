@@ -5,13 +5,19 @@ import { detectLang, isBlankQuestion } from './lang';
 import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
 import { placeKind, scoreSentences, selectSentences, type Candidate } from './select';
-import { questionShape } from './question';
+import { hasFreshFigure, questionShape } from './question';
 import { DECLINE_RULE, evidenceSignals, measuredConcept, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
 import { compose, declineText, emptyQuestionText } from './compose';
 import { asHits, CorpusScan, definitionPatterns } from './documents';
 import { coverage, type Concept } from './terms';
 import { matchText } from './stats';
 import { keyStem } from '../retrieval/bridge';
+import { expandQuery } from '../retrieval/glossary';
+import { normalizeInput } from '../knowledge/normalize';
+import { analyseQuestion } from './analyse';
+import { chooseList, listCandidates, listLedBy } from './shapes/list';
+import { composeList, directLead, gapText, unknownNameText } from './compose';
+import { isPartial, passagesOf } from './shapes/evidence';
 
 export interface OfflineAdvisorOptions {
   /** Hits to read sentences from. */
@@ -87,6 +93,11 @@ function rarestSubject(concepts: Concept[], stats: CorpusStats): string | undefi
  * Zhejiang papers): its passages answer for it without repeating it.
  */
 const PAPER_SUBJECT_SHARE = 0.25;
+
+/** A list question's list must hold this share of its concepts (with the evidence judged sufficient). */
+const LIST_MIN_COVERAGE = 0.5;
+/** …and this share when the sentence evidence alone would have been declined. */
+const LIST_ALONE_COVERAGE = 0.75;
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
@@ -172,19 +183,35 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
 
   return {
     async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
-      const q = (question ?? '').trim();
-      const lang = options.lang ?? detectLang(q);
-      if (isBlankQuestion(q)) {
+      const rawQ = (question ?? '').trim();
+      const lang = options.lang ?? detectLang(rawQ);
+      if (isBlankQuestion(rawQ)) {
         return { answered: false, answer: emptyQuestionText(lang), citations: [], lang, via: 'offline' };
       }
-      const context = options.context?.trim() || undefined;
-      const lists = [await retriever.retrieve(q, { k, mode: opts.mode, context })];
-      // One search: the retriever itself fuses an English question with a pass over its Chinese
-      // terms alone (the answers sit in the Chinese body, not in the English abstracts).
-      const hits = lists[0]!;
       const s = getStats();
-      const concepts = extractConcepts(q, s, { aliases, english });
-      const contextConcepts = context ? extractConcepts(context, s, { aliases, english }) : [];
+      const conceptsOf = (text: string) => extractConcepts(text, s, { aliases, english });
+      // 1. Analyse: normalised text, answer type, a follow-up completed with its subject, unknown names.
+      const analysed = analyseQuestion(rawQ, {
+        context: options.context,
+        concepts: conceptsOf,
+        stats: s,
+        known: (x) => s.df(x) > 0,
+        englishKnown: (name) => s.df(matchText(name)) > 0 || expandQuery(name).terms.length > 0,
+      });
+      const q = analysed.query;
+      const context = options.context?.trim() ? normalizeInput(options.context.trim()) : undefined;
+      // 2. Retrieve: passages, lists and bank matches, fused.
+      const fused = await retriever.retrieve(q, { k, mode: opts.mode, context });
+      // A park, place or organisation the corpus never mentions: no other park's facts stand in for it.
+      if (analysed.unknownNames.length) {
+        const suggestions = nearestTopics(fused, docs, lang);
+        return { answered: false, answer: unknownNameText(lang, analysed.unknownNames, suggestions), citations: [], lang, suggestions, via: 'offline' };
+      }
+      // Sentences are read from passages: a list unit stands for the passages it spans.
+      const lists = [passagesOf(fused, chunks)];
+      const hits = lists[0]!;
+      const concepts = conceptsOf(q);
+      const contextConcepts = context && !analysed.carried.length ? conceptsOf(context) : [];
       const shape = questionShape(q);
       const top = hits[0]?.score ?? 1;
       // A definition question: the passage that defines its subject (产业飞地是指…) leads, wherever
@@ -215,14 +242,37 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
       const signals = evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject });
-      const chosen = shouldAnswer(signals, rule) ? selectSentences(candidates, selectOpts) : [];
+      const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
+      const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals });
+      // 3. Shape: a list question answered by a list of the tree gets the whole list.
+      const evidenceOk = shouldAnswer(signals, rule);
+      if (analysed.type === 'list' && !signals.unmatched.length) {
+        const list = chooseList(q, fused, docs, judged, evidenceOk ? LIST_MIN_COVERAGE : LIST_ALONE_COVERAGE);
+        if (list) {
+          const { lead, items } = listCandidates(list);
+          return answer(composeList(lang, lead, items, titles, glossed));
+        }
+      }
+      // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
+      const partial = !evidenceOk && isPartial(signals);
+      const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
       if (!chosen.length) {
         const suggestions = nearestTopics(hits, docs, lang);
         return { answered: false, answer: declineText(lang, suggestions, hits.length > 0), citations: [], lang, suggestions, via: 'offline', signals };
       }
-      const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
-      const { answer, citations } = compose(lang, chosen, titles, glossed);
-      return { answered: true, answer, citations, lang, via: 'offline', signals };
+      // A quoted sentence that announces a list (…以下四个方面：) brings the list: never an answer ending on a colon.
+      const led = chosen.map((c) => listLedBy(c, docs)).find((x) => x !== undefined);
+      if (led && !partial) {
+        const { lead, items } = listCandidates(led);
+        return answer(composeList(lang, lead, items, titles, glossed));
+      }
+      // The figure first: a figure question's best sentence leads, the rest keep their reading order.
+      const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
+      const ordered = shape.quantity ? [best, ...chosen.filter((c) => c !== best)] : chosen;
+      const freshFigure = (clause: string) => hasFreshFigure(clause, shape.numbers, shape.figureKind, shape.counter, measured);
+      const lead = directLead(best, { figure: shape.quantity ? freshFigure : undefined, words: [...concepts.map((c) => matchText(c.label)), ...(measured ?? [])] });
+      const gap = partial ? gapText(lang, measured?.[0]) : undefined;
+      return answer(compose(lang, ordered, titles, glossed, { lead, gap }));
     },
   };
 }

@@ -5,6 +5,7 @@ import { coverage, type Concept } from './terms';
 import { hasFreshFigure, type QuestionShape } from './question';
 import { compactZh } from './documents';
 import { getJieba } from '../retrieval/tokenize';
+import { holds } from './match';
 
 /** A sentence of a retrieved chunk, verbatim, with where it sits and how well it answers. */
 export interface Candidate {
@@ -206,7 +207,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
         score += 0.1;
         // The figure of the thing measured (三类节点 for how many kinds of nodes), not merely a figure
         // beside words of the question: the sentence that states it outranks its neighbours.
-        if (opts.measured?.some((a) => a && s.norm.includes(a))) score += MEASURED_BONUS;
+        if (opts.measured?.some((a) => a && holds(s.norm, a))) score += MEASURED_BONUS;
       }
       if (opts.asksPlaces) score += PLACE_BONUS * Math.min(3, places.length);
       if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own

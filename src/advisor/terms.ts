@@ -1,3 +1,4 @@
+import { holds } from './match';
 import { contentTerms, getJieba, normalize } from '../retrieval/tokenize';
 import { expandQuery, getGlossary, getSynonyms, glossChinese } from '../retrieval/glossary';
 import { matchText, type CorpusStats } from './stats';
@@ -335,7 +336,7 @@ export function coverage(concepts: Concept[], normText: string): number {
   for (const c of concepts) {
     const w = c.weight * c.idf;
     total += w;
-    if (c.alts.some((a) => normText.includes(a))) hit += w;
+    if (c.alts.some((a) => holds(normText, a))) hit += w;
   }
   return total > 0 ? hit / total : 0;
 }

@@ -255,8 +255,9 @@ function headingEnumerations(doc: CorpusDocument, sections: SectionNode[]): Enum
     // The paper's top-level outline is not a list anyone asks for; lists start below a `##` heading.
     if (sec.path.length === 0 || sec.children.length < 2) continue;
     const kids = sec.children.map((id) => byId.get(id)!);
+    // The intro's last sentence leads the list when it announces it (…以下两个典型模式。 / …如下：).
     const intro = sec.paragraphs.at(-1)?.sentences.at(-1);
-    const lead = intro && /[：:]$/.test(intro.text) ? intro : headingSpan(raw, sec);
+    const lead = intro && (/[：:]$/.test(intro.text) || announcedCount(intro.text) !== undefined) ? intro : headingSpan(raw, sec);
     const items = kids.map((k, i): EnumerationItem => {
       const head = headingSpan(raw, k);
       const firstSentence = k.paragraphs[0]?.sentences[0];

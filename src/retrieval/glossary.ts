@@ -53,6 +53,8 @@ export function normalizeQuestion(q: string): string {
 
 interface PhraseIndex {
   byPhrase: Map<string, GlossaryEntry>;
+  /** The same by the words as written: the stemmer folds train/training, trains/training together. */
+  byExact: Map<string, GlossaryEntry>;
   maxLen: number;
   /** Every glossary word in keyStem form (for British → American respelling). */
   known: Set<string>;
@@ -61,6 +63,7 @@ let phraseIndex: PhraseIndex | undefined;
 function getPhraseIndex(): PhraseIndex {
   if (!phraseIndex) {
     const byPhrase = new Map<string, GlossaryEntry>();
+    const byExact = new Map<string, GlossaryEntry>();
     const known = new Set<string>();
     let maxLen = 1;
     // The hand-written glossary first: its entries win over generated place names.
@@ -72,10 +75,11 @@ function getPhraseIndex(): PhraseIndex {
         const key = raw.map(stem).join(' ');
         // First entry wins: more specific entries are listed before generic ones in the data.
         if (!byPhrase.has(key)) byPhrase.set(key, e);
+        if (!byExact.has(raw.join(' '))) byExact.set(raw.join(' '), e);
         maxLen = Math.max(maxLen, raw.length);
       }
     }
-    phraseIndex = { byPhrase, maxLen, known };
+    phraseIndex = { byPhrase, byExact, maxLen, known };
   }
   return phraseIndex;
 }
@@ -116,7 +120,7 @@ export interface ExpandOptions {
  * (so "reverse enclave" gives 反向飞地, not 飞地 + nothing). Chinese questions pass through unchanged.
  */
 export function expandQuery(q: string, opts: ExpandOptions = {}): ExpandedQuery {
-  const { byPhrase, maxLen, known } = getPhraseIndex();
+  const { byPhrase, byExact, maxLen, known } = getPhraseIndex();
   const isKnown = (w: string) => known.has(w) || (opts.knows?.(w) ?? false);
   const raw = rawWords(q).map((w) => americanize(w, isKnown));
   const words = raw.map(stem);
@@ -127,7 +131,7 @@ export function expandQuery(q: string, opts: ExpandOptions = {}): ExpandedQuery 
     let matched = 0;
     for (let n = Math.min(maxLen, words.length - i); n >= 1; n--) {
       const key = words.slice(i, i + n).join(' ');
-      const e = byPhrase.get(key);
+      const e = byExact.get(raw.slice(i, i + n).join(' ')) ?? byPhrase.get(key);
       const zh = e && opts.present ? e.zh.filter(opts.present) : e?.zh;
       if (zh?.length) {
         terms.push({ en: key, zh });

@@ -1,6 +1,11 @@
 import { chunkCorpus, CHUNKER_VERSION } from '../corpus/chunk';
 import { addedDocumentsFingerprint, loadAllDocuments } from '../corpus/added';
+import { join } from 'node:path';
+import type { Chunk } from '../corpus/schema';
+import { loadBank } from '../knowledge/bank';
+import { knowledgeNodes } from '../knowledge/nodes';
 import { LsaEmbedder } from './embedders/lsa';
+import { KnowledgeRetriever } from './knowledge';
 import type { HybridParams, HybridRetriever } from './hybrid';
 import { openIndex, type LogFn } from './store';
 import type { Embedder } from './types';
@@ -8,6 +13,7 @@ import type { Embedder } from './types';
 export { createEmbedder, LsaEmbedder, OpenAIEmbedder } from './embedders';
 export { expandQuery, getGlossary, glossChinese, type GlossaryEntry } from './glossary';
 export { HybridRetriever, DEFAULT_PARAMS, type HybridParams } from './hybrid';
+export { KnowledgeRetriever, CHANNELS, type ChannelName, type FusionWeights, type FusionTable, type Unit } from './knowledge';
 export { tokenize, contentTerms } from './tokenize';
 export { RETRIEVAL_VERSION, type LogFn } from './store';
 export type { Embedder, Hit, RetrievalMode, RetrieveOptions, Retriever } from './types';
@@ -30,11 +36,11 @@ export interface OpenRetrieverOptions {
  * Loads the corpus, chunks it, and opens the search index in `indexDir` — loading it when current,
  * (re)building and saving it when missing, stale or unreadable. Corpus errors propagate (CorpusError).
  */
-export async function openRetriever(opts: OpenRetrieverOptions = {}): Promise<HybridRetriever> {
+export async function openRetriever(opts: OpenRetrieverOptions = {}): Promise<KnowledgeRetriever> {
   const corpusDir = opts.corpusDir ?? 'corpus';
   const docs = loadAllDocuments({ corpusDir, documentsDir: opts.documentsDir });
   const chunks = chunkCorpus(docs);
-  return openIndex({
+  const passages = await openIndex({
     docs,
     chunks,
     corpusDir,
@@ -46,4 +52,22 @@ export async function openRetriever(opts: OpenRetrieverOptions = {}): Promise<Hy
     force: opts.force,
     params: opts.params,
   });
+  return withKnowledge(passages, chunks, [join(corpusDir, 'questions'), ...(opts.documentsDir ? [join(opts.documentsDir, 'questions')] : [])], opts.log);
+}
+
+/**
+ * The knowledge layer over the passages: the documents' enumerations as units, and the question bank
+ * (entries that no longer fit their node are left out, with one warning line per file).
+ */
+export function withKnowledge(passages: HybridRetriever, chunks: Chunk[], bankDirs: string[], log?: LogFn): KnowledgeRetriever {
+  const nodes = knowledgeNodes(passages.docs, chunks);
+  const entries = [];
+  for (const dir of bankDirs) {
+    const bank = loadBank(dir, nodes);
+    entries.push(...bank.entries);
+    const byFile = new Map<string, number>();
+    for (const p of bank.problems) byFile.set(p.file, (byFile.get(p.file) ?? 0) + 1);
+    for (const [file, n] of byFile) log?.(`question bank ${join(dir, file)}: ${n} entr${n === 1 ? 'y' : 'ies'} left out (stale or not verbatim); run \`npm run enrich\` or fix the file`, 'warn');
+  }
+  return new KnowledgeRetriever(passages, nodes, entries);
 }

@@ -1,0 +1,98 @@
+/**
+ * First stage of the advisor: the question as the rest of the pipeline reads it — normalised
+ * (Traditional characters, colloquial words), its answer type, a follow-up completed with the
+ * previous question's subject, and the names it asks about that the corpus never mentions.
+ */
+import { normalizeInput } from '../knowledge/normalize';
+import { questionType, type QuestionType } from '../knowledge/question-type';
+import { getJieba } from '../retrieval/tokenize';
+import type { CorpusStats } from './stats';
+import { matchText } from './stats';
+import type { Concept } from './terms';
+
+export interface AnalysedQuestion {
+  /** The question after normalisation. */
+  text: string;
+  /** What retrieval and evidence judging read: the question, with the previous subject for a follow-up. */
+  query: string;
+  type: QuestionType;
+  /** The previous question's subject words added to a follow-up that has none of its own. */
+  carried: string[];
+  /** Names of parks, places or organisations the question asks about and the corpus never mentions. */
+  unknownNames: string[];
+}
+
+/** A follow-up points back (那…呢, 它, 其, this, it) or names no subject of its own. */
+const POINTS_BACK = /^(?:那么?|它们?|其|这个?|该|此|上述|那这个|然后|还有|and\b|so\b|what about\b|how about\b|it\b|its\b|they\b|their\b|this\b|that\b)/i;
+
+/**
+ * Whether a concept is a subject: a noun or name the corpus uses, and specific to a part of it (a
+ * word in a quarter of all passages — 飞地, 园区 — is the domain, not a subject).
+ */
+function isSubject(c: Concept, stats: CorpusStats): boolean {
+  if (c.kind === 'num' || c.role === 'other') return false;
+  const dfs = c.alts.map((a) => stats.df(a)).filter((d) => d > 0);
+  return dfs.length > 0 && Math.min(...dfs) <= stats.n / 4;
+}
+
+/**
+ * The query a follow-up is read as: the question plus the previous question's subjects, when it
+ * points back or has no subject of its own (能举个例子吗？ after 什么是生态补偿飞地？).
+ */
+export function resolveFollowUp(question: string, context: string | undefined, own: Concept[], previous: Concept[], stats: CorpusStats): { query: string; carried: string[] } {
+  if (!context) return { query: question, carried: [] };
+  const hasSubject = own.some((c) => isSubject(c, stats));
+  if (hasSubject && !POINTS_BACK.test(question.trim())) return { query: question, carried: [] };
+  const carried = previous.filter((c) => isSubject(c, stats) && !own.some((o) => o.label === c.label)).map((c) => c.label);
+  return carried.length ? { query: `${carried.join(' ')} ${question}`, carried } : { query: question, carried: [] };
+}
+
+/** Words that end the name of a park, zone, place or organisation. */
+const NAME_SUFFIX = /(飞地产业园|飞地园区|产业园区|产业园|工业园区|工业园|科技园|创新园|开发区|经开区|高新区|科技城|合作区|示范区|试验区|新区|园区|集团|公司|管委会|研究院|大学|银行|基金会|镇|乡|村|县|市)/g;
+/** Characters that cannot be part of a name before its suffix. */
+const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区]|[，。？！、；：“”"'（）()\s]/;
+/** Everyday words that describe rather than name (新建产业园, 一个开发区). */
+const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|当地|本地|我们|我们的|国家级|省级|市级|县级|特色|专业|跨境|跨区域|省内|国内|海外|境外|飞地|产业|工业|创新|科创|消薄|生态|生态补偿|山海协作|共建|合作)+$/;
+
+/** English names: capitalised words before a park/zone/place/organisation word. */
+const EN_NAME = /\b((?:[A-Z][a-z]+[\s-]){1,3})(Industrial Park|Science Park|Tech(?:nology)? Park|Park|Development Zone|Economic Zone|Zone|District|County|City|Town|Village|Group|Company|Corporation|Institute|University|Bank)\b/g;
+
+/**
+ * Names in the question whose distinctive part the corpus never mentions: 青禾飞地产业园 (青禾 is in
+ * no paper), not 衢州海创园 (it is) nor 浙江的开发区 (a description, not a name). `known` tells whether
+ * a (matchText) string occurs in the corpus.
+ */
+export function unknownNames(question: string, known: (s: string) => boolean, englishKnown: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  for (const m of question.matchAll(NAME_SUFFIX)) {
+    let start = m.index!;
+    while (start > 0 && m.index! - start < 8 && !NOT_NAME.test(question[start - 1]!)) start--;
+    const prefix = question.slice(start, m.index!);
+    if (prefix.length < 2 || DESCRIPTIVE.test(prefix)) continue;
+    const name = prefix + m[1]!;
+    if (known(matchText(name))) continue;
+    // The distinctive words of the prefix: a word of two or more characters the corpus never uses.
+    // jieba splits a coined name into single characters (青禾 → 青, 禾): then the prefix is the word.
+    const cut = getJieba().cut(prefix, false).filter((w) => w.length >= 2 && !DESCRIPTIVE.test(w));
+    const words = cut.length ? cut : [prefix];
+    if (words.some((w) => !known(matchText(w)))) out.push(name);
+  }
+  for (const m of question.matchAll(EN_NAME)) {
+    const name = m[1]!.trim();
+    if (/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For)$/.test(name.split(/[\s-]/)[0]!)) continue;
+    if (!englishKnown(name)) out.push(`${name} ${m[2]}`);
+  }
+  return [...new Set(out)];
+}
+
+export function analyseQuestion(
+  raw: string,
+  opts: { context?: string; concepts: (q: string) => Concept[]; stats: CorpusStats; known: (s: string) => boolean; englishKnown: (name: string) => boolean },
+): AnalysedQuestion {
+  const text = normalizeInput(raw.trim());
+  const context = opts.context ? normalizeInput(opts.context.trim()) : undefined;
+  const own = opts.concepts(text);
+  const previous = context ? opts.concepts(context) : [];
+  const { query, carried } = resolveFollowUp(text, context, own, previous, opts.stats);
+  return { text, query, type: questionType(text), carried, unknownNames: unknownNames(text, opts.known, opts.englishKnown) };
+}

@@ -1,0 +1,49 @@
+/**
+ * What the sentence-level stages read from the fused hits, and when a figure question is answered
+ * partially (the corpus covers its subject but gives no figure of the kind asked).
+ */
+import type { Chunk } from '../../corpus/schema';
+import type { Hit } from '../../retrieval/types';
+import { ANCHOR_MIN, type EvidenceSignals } from '../decline';
+
+/**
+ * Hits as passages: a list unit (kind 'enumeration') stands for the passages its span overlaps, at
+ * its own score; each passage once, at its best rank.
+ */
+export function passagesOf(hits: Hit[], chunks: Chunk[]): Hit[] {
+  const out: Hit[] = [];
+  const seen = new Set<string>();
+  for (const h of hits) {
+    const unit = h.chunk as Chunk & { kind?: string };
+    const spans = unit.kind === 'enumeration' ? chunks.filter((c) => c.docId === unit.docId && c.start < unit.end && c.end > unit.start).slice(0, 3) : [unit];
+    for (const c of spans) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push(c === unit ? h : { ...h, chunk: c });
+    }
+  }
+  return out;
+}
+
+/** Coverage of its subject a figure question needs for a partial answer. */
+const PARTIAL_MIN_COVERAGE = 0.7;
+/** At most this share of the question may be words the corpus never uses. */
+const PARTIAL_MAX_MISSING = 0.15;
+
+/**
+ * A figure question the evidence covers well, about names and years the corpus has, but with no
+ * figure of the kind asked beside its subject: "消薄飞地保底收益多少" → the corpus requires a floor
+ * and gives no rate. Answered with what it says and what it does not give.
+ */
+export function isPartial(s: EvidenceSignals): boolean {
+  return (
+    s.figureCoverage === 0 &&
+    s.coverage >= PARTIAL_MIN_COVERAGE &&
+    s.sentenceCoverage >= PARTIAL_MIN_COVERAGE &&
+    s.unmatched.length === 0 &&
+    s.missing <= PARTIAL_MAX_MISSING &&
+    !s.namesOnly &&
+    s.personNamed !== false &&
+    (s.anchor === undefined || s.anchor >= ANCHOR_MIN)
+  );
+}

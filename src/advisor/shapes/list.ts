@@ -1,0 +1,121 @@
+/**
+ * The list shape: a question asking for the kinds, ways or measures of something is answered with
+ * an enumeration of the document tree — its lead and every item (the item's head and first
+ * sentence), numbered, each cited. A sentence answer that quotes a list's lead (…以下四个方面：)
+ * gets that list's items too, so no answer ends on a colon.
+ */
+import type { CorpusDocument } from '../../corpus/schema';
+import { treeOf, type EnumerationNode, type Span } from '../../knowledge/tree';
+import type { Hit } from '../../retrieval/types';
+import type { Candidate } from '../select';
+import { matchText } from '../stats';
+import { coverage, type Concept } from '../terms';
+
+export interface ListChoice {
+  enumeration: EnumerationNode;
+  doc: CorpusDocument;
+  section: string;
+  /** Share of the question's concepts the list's section, lead and item heads hold. */
+  coverage: number;
+}
+
+/** The enumeration a hit stands for, or those overlapping a passage hit. */
+function enumerationsOf(hit: Hit, docs: Map<string, CorpusDocument>): { e: EnumerationNode; doc: CorpusDocument; section: string }[] {
+  const doc = docs.get(hit.chunk.docId);
+  if (!doc) return [];
+  const tree = treeOf(doc);
+  const name = (e: EnumerationNode) => tree.sections.find((s) => s.id === e.sectionId)?.name ?? '';
+  if ((hit.chunk as { kind?: string }).kind === 'enumeration') {
+    const e = tree.enumerations.find((x) => x.id === hit.chunk.id);
+    return e ? [{ e, doc, section: name(e) }] : [];
+  }
+  // A passage holding a list's lead stands for that list, and a passage inside the items of a list of
+  // sub-headings for that list: which one the question asks for, coverage decides.
+  return tree.enumerations
+    .filter((e) => (e.lead.start >= hit.chunk.start && e.lead.end <= hit.chunk.end) || (e.kind === 'headings' && e.start <= hit.chunk.start && hit.chunk.end <= e.end))
+    .map((e) => ({ e, doc, section: name(e) }));
+}
+
+export function listText(e: EnumerationNode, section: string): string {
+  return matchText([section, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
+}
+
+/** Announced counts in the question (哪两种 / 四个方面 / three kinds): a list of that length fits best. */
+function askedCount(question: string): number | undefined {
+  const m = /(?:哪|有|这)?([两二三四五六七八九十])(?:种|类|个|项|大|条|点|方面)|\b(two|three|four|five|six|seven)\b/i.exec(question);
+  if (!m) return undefined;
+  const zh = '一二三四五六七八九十';
+  if (m[1]) return m[1] === '两' ? 2 : zh.indexOf(m[1]) + 1;
+  return ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'].indexOf(m[2]!.toLowerCase());
+}
+
+/** The list among the top hits that best fits the question, if its coverage reaches `min`. */
+export function chooseList(question: string, hits: Hit[], docs: CorpusDocument[], concepts: Concept[], min: number, depth = 5): ListChoice | undefined {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const count = askedCount(question);
+  let best: (ListChoice & { score: number }) | undefined;
+  hits.slice(0, depth).forEach((hit, rank) => {
+    for (const { e, doc, section } of enumerationsOf(hit, byId)) {
+      const cov = coverage(concepts, listText(e, section));
+      // Earlier hits and a matching announced count break near-ties; coverage decides.
+      const score = cov - 0.02 * rank + (count && count === e.items.length ? 0.1 : 0);
+      if (!best || score > best.score) best = { enumeration: e, doc, section, coverage: cov, score };
+    }
+  });
+  return best && best.coverage >= min ? best : undefined;
+}
+
+/** A span of the tree as a citable candidate. */
+function candidateOf(span: Span, doc: CorpusDocument, section: string, score: number): Candidate {
+  // Spans given here lie within one line of the document, so the text is its verbatim slice.
+  const text = span.text;
+  return {
+    text,
+    norm: matchText(text),
+    docId: doc.id,
+    source: doc.source,
+    title: doc.title,
+    section,
+    offset: span.start,
+    end: span.end,
+    context: '',
+    paragraph: '',
+    hitRank: 0,
+    coverage: 1,
+    score,
+  };
+}
+
+export interface ListItemCandidate {
+  /** The item's head in the answer's numbered line (a heading's own text, or 一是… up to its first stop). */
+  head: string;
+  /** What is quoted and cited: the head's sentence, and the sentence after it when the head is a bare label. */
+  quote: Candidate;
+}
+
+/** The lead and the items of a list as citable candidates; every quote is a verbatim slice of the document. */
+export function listCandidates(choice: ListChoice): { lead: Candidate; items: ListItemCandidate[] } {
+  const { enumeration: e, doc, section } = choice;
+  const lead = candidateOf(e.lead, doc, section, 1);
+  const items = e.items.map((it) => {
+    // A heading item: the heading names the item; its first sentence says what it is.
+    const sentence = it.first.text.split('\n').pop()!;
+    const quoted: Span = { text: sentence, start: it.first.end - sentence.length, end: it.first.end };
+    return { head: it.head.text, quote: candidateOf(quoted, doc, section, 1) };
+  });
+  return { lead, items };
+}
+
+/** A sentence announcing the list that follows (…细分为以下两个典型模式。). */
+const ANNOUNCES = /(?:以下|如下|下列)[^。；]{0,12}(?:[两二三四五六七八九十几]|若干)[个种类项大条点]?[^。；]{0,10}[。：:]?$/;
+
+/** The list whose lead is this sentence (it ends on a colon and announces items), if the tree has one. */
+export function listLedBy(sentence: Candidate, docs: CorpusDocument[]): ListChoice | undefined {
+  if (!/[：:]$/.test(sentence.text.trim()) && !ANNOUNCES.test(sentence.text)) return undefined;
+  const doc = docs.find((d) => d.id === sentence.docId);
+  if (!doc) return undefined;
+  const tree = treeOf(doc);
+  const e = tree.enumerations.find((x) => x.lead.start >= sentence.offset && x.lead.end <= sentence.end + 1);
+  if (!e) return undefined;
+  return { enumeration: e, doc, section: tree.sections.find((s) => s.id === e.sectionId)?.name ?? sentence.section, coverage: 1 };
+}
