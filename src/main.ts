@@ -34,8 +34,12 @@ async function main(): Promise<number> {
   // secret scrubbing too.
   const { startBot, createLogger, secretsOf } = await import('./bot');
   const log = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
-  const services = fromServices(await createServices(config, { log: (m: string) => log.info({ component: 'services' }, m) }));
-  const started = await startBot(config, services, { log });
+  const raw = await createServices(config, { log: (m: string) => log.info({ component: 'services' }, m) });
+  const services = fromServices(raw);
+  // Files from ADMIN_USER_IDS and /docs; the documents folder is watched for other instances' changes.
+  const { createLibrary } = await import('./documents/library');
+  const documents = createLibrary({ services: raw, log: (m, level) => log[level ?? 'info']({ component: 'documents' }, m) });
+  const started = await startBot(config, services, { log, documents });
   exitWhenDone = true;
   const code = await new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {

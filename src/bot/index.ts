@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { ChatServices } from '../chat/ports';
+import type { DocumentLibrary } from '../documents/library';
 import { createBot, type BotOptions } from './bot';
 import { createLogger, secretsOf } from './logger';
 import { InFlight } from './inflight';
@@ -39,6 +40,8 @@ export interface StartOptions {
   redisCommandTimeoutMs?: number;
   /** Shutdown waits at most this long for updates in flight (default 30 s). */
   drainMs?: number;
+  /** Documents added through the bot (files from ADMIN_USER_IDS, /docs); its folder is watched while the bot runs. */
+  documents?: DocumentLibrary;
 }
 
 export async function startBot(config: Config, services: ChatServices, opts: StartOptions = {}): Promise<StartedBot> {
@@ -61,6 +64,7 @@ export async function startBot(config: Config, services: ChatServices, opts: Sta
     webhook: !!config.WEBHOOK_URL,
     inFlight,
     hashSecret: config.TELEGRAM_BOT_TOKEN,
+    documents: opts.documents,
   });
   let stop: () => Promise<void> = async () => {};
   let fail: (e: unknown) => void = () => {};
@@ -77,6 +81,7 @@ export async function startBot(config: Config, services: ChatServices, opts: Sta
     running = config.WEBHOOK_URL
       ? await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.PORT, host: opts.host }, log, runOpts)
       : await startPolling(bot, log, runOpts);
+    opts.documents?.start();
   } catch (e) {
     await stores.close();
     throw e;
@@ -87,6 +92,7 @@ export async function startBot(config: Config, services: ChatServices, opts: Sta
       try {
         await running.stop();
       } finally {
+        opts.documents?.stop();
         await stores.close();
       }
       log.info('bot stopped');

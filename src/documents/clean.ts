@@ -52,14 +52,16 @@ export function cleanInline(s: string): string {
 }
 
 /** Drops page numbers and (with 3+ pages) running headers and footers; returns the remaining lines in order. */
-function dropFurniture(pages: SourceLine[][]): SourceLine[] {
+function dropFurniture(pages: SourceLine[][]): (SourceLine & { furniture?: boolean })[] {
   const furniture = pages.length >= 3 ? runningFurniture(pages.map((p) => p.map((l) => l.text))) : new Set<string>();
-  const out: SourceLine[] = [];
-  for (const page of pages) {
-    for (const l of page) {
+  const out: (SourceLine & { furniture?: boolean })[] = [];
+  for (const [p, page] of pages.entries()) {
+    for (const [i, l] of page.entries()) {
       const text = cleanInline(l.text);
-      if (!text || isPageNumberLine(text) || (l.heading === undefined && furniture.has(l.text.trim()))) continue;
-      out.push({ ...l, text });
+      // The document's very first line stays even when it recurs as a running header: it is the title then.
+      const header = l.heading === undefined && furniture.has(l.text.trim()) && !(p === 0 && i === 0);
+      if (!text || isPageNumberLine(text) || header) continue;
+      out.push({ ...l, text, ...(p === 0 && i === 0 && furniture.has(l.text.trim()) ? { furniture: true } : {}) });
     }
   }
   return out;
@@ -77,7 +79,10 @@ function isWrapped(lines: SourceLine[]): boolean {
   return inner >= 3 && open / inner > 0.3;
 }
 
-function takeTitle(lines: SourceLine[], metaTitle: string | undefined): { title?: string; rest: SourceLine[] } {
+function takeTitle(all: (SourceLine & { furniture?: boolean })[], metaTitle: string | undefined): { title?: string; rest: SourceLine[] } {
+  // A first line that recurs as the running header is the title (Chinese documents repeat it) —
+  // unless a title-like line follows it, which makes it only a header.
+  const lines = all[0]?.furniture && all[1] && lineWidth(all[1].text) <= 100 && !SENTENCE_END_ANY.test(all[1].text) && headingRank(all[1].text) === undefined ? all.slice(1) : all;
   const first = lines[0];
   if (!first) return { title: metaTitle, rest: lines };
   if (first.heading === 1) return { title: first.text, rest: lines.slice(1) };

@@ -43,7 +43,7 @@ export async function extractPdf(bytes: Buffer, file: string): Promise<Extracted
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
     // A copy: pdf.js takes ownership of (detaches) the buffer it is given.
-    pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false });
+    pdf = await getDocumentProxy(new Uint8Array(bytes), { stopAtErrors: false, verbosity: 0 });
   } catch (e) {
     if (errorName(e) === 'PasswordException') throw new DocumentRejected('encrypted', { file });
     throw new DocumentRejected('corrupt', { file, detail: 'a PDF' });
