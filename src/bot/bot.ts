@@ -23,7 +23,8 @@ import { userHasher } from './logger';
 import { OncePerWindow, allowlist, errorHandler, groupGate, updateLog } from './middleware';
 import { documentsPlugin } from './documents';
 import type { DocumentLibrary } from '../documents/library';
-import { editReply, sendReply } from './send';
+import { sendWithMedia } from './media';
+import { editReply } from './send';
 import { AnswerStream, ChatPacer, DEFAULT_STREAM_INTERVAL_MS } from './stream';
 import { RATE_WINDOW_MS, type Stores } from './storage';
 
@@ -142,7 +143,7 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
     await next();
   });
   const formConfig = { maxMillisecondsToWait: 60 * 60 * 1000 };
-  safe.use(createConversation<BotContext, any>(splitConversation(opts.services), { id: SPLIT_FORM, ...formConfig }));
+  safe.use(createConversation<BotContext, any>(splitConversation(opts.services, log), { id: SPLIT_FORM, ...formConfig }));
   safe.use(createConversation<BotContext, any>(modeConversation(opts.services), { id: MODE_FORM, ...formConfig }));
 
   // Streamed answers: one pacer per bot, so all streams in a chat share Telegram's per-chat budget.
@@ -153,7 +154,7 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
     const stream = new AnswerStream(ctx, pacer, log);
     let result: RouteResult;
     try {
-      result = await handle({ session: ctx.session, lang: lang(ctx), onPartial: stream.onPartial });
+      result = await handle({ session: ctx.session, lang: lang(ctx), onPartial: stream.onPartial, media: true });
     } catch (e) {
       await stream.abandon();
       throw e;
@@ -173,7 +174,7 @@ export function createBot(opts: BotOptions): Bot<BotContext> {
     for (const [i, reply] of result.replies.entries()) {
       if (stream?.started && i === 0) await stream.finish(reply);
       else if (result.edit && i === 0) await editReply(ctx, reply);
-      else await sendReply(ctx, reply);
+      else await sendWithMedia(ctx, reply, log);
     }
   }
 

@@ -2,7 +2,8 @@
  * The `telegram-test-api` emulator, extended where it lacks what the bot uses:
  * - getUpdates long-polls (the stock route answers at once, which would make a runner spin);
  * - setMyCommands, sendChatAction, answerInlineQuery, setWebhook with a secret (recorded for asserts);
- * - inline queries can be sent as updates (the stock client only has messages and callbacks).
+ * - inline queries can be sent as updates (the stock client only has messages and callbacks);
+ * - sendPhoto and sendDocument (multipart uploads): stored as bot messages with the file's bytes.
  * Plus small helpers to send messages, press buttons and wait for the bot's replies.
  */
 import { createServer } from 'node:net';
@@ -28,6 +29,9 @@ export interface BotMessage {
   parseMode?: string;
   buttons: Array<{ text: string; callback_data: string }>;
   raw: any;
+  /** sendPhoto / sendDocument: the uploaded file and its caption. */
+  file?: { kind: 'photo' | 'document'; name: string; bytes: Buffer };
+  caption?: string;
 }
 
 export interface UserOptions {
@@ -85,6 +89,8 @@ export class Emulator {
       if (!f) res.status(404).end();
       else res.type('application/octet-stream').send(f.bytes);
     });
+    app.all('/bot:token/sendPhoto', this.upload('sendPhoto', 'photo'));
+    app.all('/bot:token/sendDocument', this.upload('sendDocument', 'document'));
     app.all('/bot:token/editMessageText', (req: any, res: any, next: any) => {
       this.calls.push({ method: 'editMessageText', body: req.body, at: Date.now() });
       next();
@@ -130,6 +136,39 @@ export class Emulator {
     const firstRoute = stack.findIndex((l) => l.route);
     stack.splice(firstRoute, 0, ...added);
   }
+
+  /**
+   * A file upload as grammY sends it: multipart/form-data whose file field says `attach://<part>`
+   * (or a file_id/URL string, kept as is). The message is stored like a sent text, with the bytes.
+   */
+  private upload(method: 'sendPhoto' | 'sendDocument', field: 'photo' | 'document') {
+    return async (req: any, res: any) => {
+      const type = String(req.headers['content-type'] ?? '');
+      const fields: Record<string, unknown> = { ...req.query, ...(typeof req.body === 'object' ? req.body : {}) };
+      const parts = new Map<string, { name: string; bytes: Buffer }>();
+      if (type.startsWith('multipart/form-data')) {
+        const chunks: Buffer[] = [];
+        for await (const c of req) chunks.push(c as Buffer);
+        for (const part of parseMultipart(Buffer.concat(chunks), type)) {
+          if (part.filename === undefined) fields[part.name] = part.body.toString('utf8');
+          else parts.set(part.name, { name: part.filename, bytes: part.body });
+        }
+      }
+      this.calls.push({ method, body: fields, at: Date.now() });
+      const ref = String(fields[field] ?? '');
+      const part = parts.get(ref.replace(/^attach:\/\//, '')) ?? parts.get(field);
+      if (!fields.chat_id || !part) {
+        res.status(400).json({ ok: false, error_code: 400, description: `Bad Request: there is no ${field} in the request` });
+        return;
+      }
+      const stored = this.server.addBotMessage({ ...fields, [field]: { file_name: part.name, file_size: part.bytes.length } }, req.params.token);
+      this.files.set(stored.message_id, { kind: field, ...part });
+      const fileInfo = { file_id: `f${stored.message_id}`, file_unique_id: `u${stored.message_id}`, file_size: part.bytes.length };
+      res.json({ ok: true, result: { ...stored, [field]: field === 'photo' ? [{ ...fileInfo, width: 0, height: 0 }] : { ...fileInfo, file_name: part.name } } });
+    };
+  }
+
+  private readonly files = new Map<number, { kind: 'photo' | 'document'; name: string; bytes: Buffer }>();
 
   private common(u: UserOptions) {
     const chatId = u.chatId ?? u.userId;
@@ -199,6 +238,7 @@ export class Emulator {
         parseMode: m.message.parse_mode,
         buttons: ((m.message.reply_markup?.inline_keyboard ?? []) as any[]).flat(),
         raw: m.message,
+        ...(this.files.has(m.messageId) ? { file: this.files.get(m.messageId), caption: m.message.caption } : {}),
       }));
   }
 
@@ -226,6 +266,33 @@ export class Emulator {
     await this.send(u, text);
     return this.waitFor(chatId, n, done);
   }
+}
+
+/**
+ * A multipart/form-data body split into its parts. grammY writes headers as Telegram accepts them
+ * (`content-disposition:form-data;name="x";filename=chart.png`: no space, unquoted file name),
+ * which the WHATWG FormData parser refuses, hence this small one.
+ */
+export function parseMultipart(body: Buffer, contentType: string): Array<{ name: string; filename?: string; body: Buffer }> {
+  const boundary = /boundary=("?)([^";]+)\1/i.exec(contentType)?.[2];
+  if (!boundary) return [];
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Array<{ name: string; filename?: string; body: Buffer }> = [];
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const chunk = body.subarray(start + delimiter.length + 2, next - 2); // after CRLF, before CRLF
+    const split = chunk.indexOf('\r\n\r\n');
+    if (split >= 0) {
+      const headers = chunk.subarray(0, split).toString('utf8');
+      const name = /(?:^|[;:\s])name="([^"]*)"/i.exec(headers)?.[1];
+      const filename = /filename=(?:"([^"]*)"|([^;\r\n]*))/i.exec(headers);
+      if (name !== undefined) parts.push({ name, filename: filename ? (filename[1] ?? filename[2]).trim() : undefined, body: Buffer.from(chunk.subarray(split + 4)) });
+    }
+    start = next;
+  }
+  return parts;
 }
 
 /** Patches the emulator's update formatter so pushed inline queries come out as `inline_query` updates. */
