@@ -106,11 +106,10 @@ describe('missing or ambiguous text: say what is missing, with an example, never
     ['甲 三成 乙 六成 100万', 'ratio', /十成/],
     ['1000万 2000万 六四分成', 'revenue', /2 个金额/],
     ['衢州 杭州 丽水 六四分成 1000万', 'parties', /对不上/],
-    ['衢州 60% 杭州 1000万', 'ratio', /杭州 没有写比例/],
     ['今天天气怎么样', 'ratio', /没有找到分成比例和金额/],
     ['', 'ratio', /没有内容/],
     ['60/40 split', 'revenue', /amount to split is missing/],
-    ['衢州 60%', 'parties', /缺少要分配的金额；另外只写了一方/],
+    ['衢州 60%', 'parties', /只写了一方（衢州），另一方是谁/],
   ])('%s → missing %s', (text, missing, re) => {
     const r = parseSplitText(text);
     expect(r.ok).toBe(false);
@@ -119,6 +118,12 @@ describe('missing or ambiguous text: say what is missing, with an example, never
     expect(r.message).toMatch(re);
     expect(r.example.length).toBeGreaterThan(0);
     expect(parseSplitText(r.example).ok || r.example.includes(text)).toBe(true);
+  });
+
+  it('one party with a share and one without: the other gets the rest, and the steps say so', () => {
+    const r = splitFromText('衢州 60% 杭州 1000万');
+    expect(r.amounts).toEqual({ 衢州: 6_000_000, 杭州: 4_000_000 });
+    expect(r.steps.some((s) => /杭州 得其余部分：100 − 60 = 40%/.test(s))).toBe(true);
   });
 
   it('splitFromText turns a missing piece into one UserError line with an example', () => {

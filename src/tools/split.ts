@@ -9,6 +9,10 @@
  * - floors: below-floor parties get their floor, the others give up the shortfall in proportion to
  *   their shares, repeated until no floor is violated; floors above R are an error;
  * - transition: year y of N has share from + (target − from) · y / N, on revenue or revenueByYear[y−1];
+ * - phases (issue 13): consecutive blocks of years, each with its own agreed ratio (前四年九一，之后六四);
+ *   year y uses the shares of the phase it falls in; the top-level shares/amounts are the last phase's;
+ * - carveOut (issue 13): fixed amounts paid to their owners before anything else (村集体保底100万，剩下的
+ *   六四分); the rest is split by the shares, where an owner without a share takes no part of it;
  * - rounding: amounts to 0.01 by largest remainder (ties → earlier party); shares shown to 4 decimals.
  */
 import { z } from 'zod';
@@ -58,6 +62,33 @@ export const SplitInputSchema = z.object({
     })
     .optional()
     .describe('buffer years (缓冲年限): glide from `from` to the target shares over N years'),
+  phases: z
+    .array(
+      z.object({
+        years: z
+          .number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a whole number of years') })
+          .int({ error: 'must be a whole number of years' })
+          .min(1, { error: 'must be at least 1' })
+          .max(100, { error: 'must be at most 100' }),
+        shares: z.record(z.string(), nonNegative('share of this party in this phase')).describe('ratio by party name, any scale'),
+      }),
+      { error: 'must be a list of phases, e.g. [{"years": 4, "shares": {"飞出地": 9, "飞入地": 1}}, {"years": 2, "shares": {"飞出地": 6, "飞入地": 4}}]' },
+    )
+    .min(1, { error: 'needs at least one phase' })
+    .max(20, { error: 'must have at most 20 phases' })
+    .optional()
+    .describe('phased schedule: consecutive blocks of years, each with its own ratio; parties then need no share of their own'),
+  carveOut: z
+    .array(
+      z.object({
+        owner: z.string({ error: 'is required (name of the party paid first)' }),
+        amount: nonNegative('fixed amount paid to the owner before the rest is split'),
+      }),
+      { error: 'must be a list like [{"owner": "村集体", "amount": 1000000}]' },
+    )
+    .min(1, { error: 'needs at least one entry' })
+    .optional()
+    .describe('priority carve-out: fixed amounts paid first, the rest split by the shares (an owner without a share takes no part of the rest)'),
   revenueByYear: z.array(nonNegative('revenue of that year')).min(1).max(100).optional(),
   indicator: z.string().optional().describe('label of what is split: 税收, GDP, 营业收入, 投资…'),
 });
@@ -95,9 +126,12 @@ interface Shares {
 function computeShares(input: SplitInput): Shares {
   const { parties } = input;
   const names = parties.map((p) => p.name);
-  const withShare = parties.filter((p) => p.share !== undefined);
-  if (withShare.length === parties.length) {
-    const raw = parties.map((p) => Q.from(p.share!));
+  // A carve-out owner without a share of its own is paid first and takes no part of the rest.
+  const carved = new Set((input.carveOut ?? []).map((c) => c.owner));
+  const shareOf = (p: Party) => p.share ?? (carved.has(p.name) ? 0 : undefined);
+  const explicit = parties.filter((p) => p.share !== undefined);
+  if (explicit.length && parties.every((p) => shareOf(p) !== undefined)) {
+    const raw = parties.map((p) => Q.from(shareOf(p)!));
     const total = sum(raw);
     if (total.isZero()) throw new UserError(`the shares are all zero; give positive shares, e.g. 6 and 4. Example: ${SPLIT_EXAMPLE}`);
     const shares = raw.map((s) => s.div(total));
@@ -111,14 +145,29 @@ function computeShares(input: SplitInput): Shares {
       ],
     };
   }
-  if (withShare.length > 0) {
-    const missing = parties.find((p) => p.share === undefined)!;
+  if (explicit.length > 0) {
+    const missing = parties.find((p) => shareOf(p) === undefined)!;
     throw new UserError(`party "${missing.name}" has no share: give every party a share (e.g. 6 and 4), or give contributions instead of shares`);
   }
   if (!parties.some((p) => p.contributions && Object.keys(p.contributions).length)) {
-    throw new UserError(`give each party a "share" (e.g. 6 and 4) or "contributions" (e.g. {"资金": 600, "土地": 200}). Example: ${SPLIT_EXAMPLE}`);
+    throw new UserError(`give each party a "share" (e.g. 6 and 4) or "contributions" (e.g. {"资金": 600, "土地": 200}), or give "phases". Example: ${SPLIT_EXAMPLE}`);
   }
   return contributionShares(input);
+}
+
+/** One phase's ratio, normalised; parties it does not list get 0 (said in the steps). */
+function phaseShares(names: string[], phase: NonNullable<SplitInput['phases']>[number], label: string): { shares: Q[]; step: string } {
+  const raw = names.map((n) => Q.from(phase.shares[n] ?? 0));
+  const total = sum(raw);
+  if (total.isZero()) throw new UserError(`${label} shares are all zero; give that phase a positive ratio, e.g. {"飞出地": 6, "飞入地": 4}`);
+  const shares = raw.map((r) => r.div(total));
+  const absent = names.filter((n) => phase.shares[n] === undefined);
+  return {
+    shares,
+    step: `${label}（${phase.years} 年）份额 = share_i ÷ Σshare（Σ = ${fmtNum(total)}）：${names.map((n, i) => `${n} = ${fmtNum(raw[i])} ÷ ${fmtNum(total)} = ${fmtShare(shares[i])}`).join('；')}${
+      absent.length ? `（未列出的一方按 0 计：${absent.join('、')}）` : ''
+    }`,
+  };
 }
 
 function contributionShares(input: SplitInput): Shares {
@@ -171,15 +220,28 @@ function allocate(input: SplitInput, shares: Q[], revenueNum: number, label: str
   const steps: string[] = [];
   const revenue = Q.from(revenueNum);
   let R = revenue;
+  // Carve-outs are paid first, in the order given; only what is left goes on to baseline, shares and floors.
+  const carve = names.map(() => Q.ZERO);
+  if (input.carveOut) {
+    const total = sum(input.carveOut.map((c) => Q.from(c.amount)));
+    if (total.gt(revenue))
+      throw new UserError(`the amounts paid first (carveOut) add up to ${fmtNum(total)}, more than the revenue ${fmtNum(revenue)}; lower them or raise the revenue`);
+    for (const c of input.carveOut) carve[names.indexOf(c.owner)] = carve[names.indexOf(c.owner)].add(Q.from(c.amount));
+    R = revenue.sub(total);
+    steps.push(
+      `${label}优先支付（先拨付固定金额，再分剩余）：${input.carveOut.map((c) => `${c.owner} ${fmtNum(Q.from(c.amount))}`).join('，')}；剩余 R = ${fmtNum(revenue)} − ${fmtNum(total)} = ${fmtNum(R)}`,
+    );
+  }
   let baseIndex = -1;
   let base = Q.ZERO;
   if (input.baseline) {
     baseIndex = names.indexOf(input.baseline.owner);
     base = Q.from(input.baseline.amount);
-    if (base.gt(revenue))
-      throw new UserError(`baseline.amount ${fmtNum(base)} is larger than the revenue ${fmtNum(revenue)}; the baseline must not exceed the revenue`);
-    R = revenue.sub(base);
-    steps.push(`${label}增量分成：基数 ${fmtNum(base)} 留给 ${input.baseline.owner}；待分增量 R′ = ${fmtNum(revenue)} − ${fmtNum(base)} = ${fmtNum(R)}`);
+    if (base.gt(R))
+      throw new UserError(`baseline.amount ${fmtNum(base)} is larger than the revenue ${fmtNum(R)}${input.carveOut ? ' left after the carve-out' : ''}; the baseline must not exceed the revenue`);
+    const before = R;
+    R = R.sub(base);
+    steps.push(`${label}增量分成：基数 ${fmtNum(base)} 留给 ${input.baseline.owner}；待分增量 R′ = ${fmtNum(before)} − ${fmtNum(base)} = ${fmtNum(R)}`);
   }
   const Rname = input.baseline ? 'R′' : 'R';
 
@@ -214,6 +276,11 @@ function allocate(input: SplitInput, shares: Q[], revenueNum: number, label: str
   if (baseIndex >= 0) {
     steps.push(`${label}加回基数：${names[baseIndex]} = ${fmtNum(amounts[baseIndex])} + ${fmtNum(base)} = ${fmtNum(amounts[baseIndex].add(base))}`);
     amounts = amounts.map((a, i) => (i === baseIndex ? a.add(base) : a));
+  }
+  if (input.carveOut) {
+    const paid = names.map((_, i) => i).filter((i) => !carve[i].isZero());
+    steps.push(`${label}加回优先支付：${paid.map((i) => `${names[i]} = ${fmtNum(amounts[i])} + ${fmtNum(carve[i])} = ${fmtNum(amounts[i].add(carve[i]))}`).join('；')}`);
+    amounts = amounts.map((a, i) => a.add(carve[i]));
   }
   const cents = roundToCents(amounts, revenue);
   const total = cents.reduce((a, b) => a + b, 0n);
@@ -265,16 +332,44 @@ export function computeSplit(raw: unknown, options: SplitOptions = {}): SplitRes
     if (input.revenueByYear && input.revenueByYear.length !== input.transition.years)
       throw new UserError(`revenueByYear has ${input.revenueByYear.length} values but transition.years is ${input.transition.years}; give one revenue per year`);
   }
+  for (const c of input.carveOut ?? [])
+    if (!names.includes(c.owner)) throw new UserError(`carveOut.owner "${c.owner}" is not one of the parties (${names.join(', ')})`);
+  if (input.phases) {
+    if (input.transition) throw new UserError('give either "transition" (a gradual glide) or "phases" (fixed ratios by period), not both');
+    const withShare = input.parties.find((p) => p.share !== undefined || p.contributions);
+    if (withShare) throw new UserError(`with "phases", the ratio of each period is given in the phases; remove the share/contributions of party "${withShare.name}"`);
+    for (const [k, ph] of input.phases.entries()) {
+      const unknown = Object.keys(ph.shares).find((n) => !names.includes(n));
+      if (unknown !== undefined) throw new UserError(`phases[${k}].shares names "${unknown}", which is not one of the parties (${names.join(', ')})`);
+    }
+    const total = input.phases.reduce((a, ph) => a + ph.years, 0);
+    if (total > 100) throw new UserError(`the phases add up to ${total} years; at most 100 years can be scheduled`);
+    if (input.revenueByYear && input.revenueByYear.length !== total)
+      throw new UserError(`revenueByYear has ${input.revenueByYear.length} values but the phases add up to ${total} years; give one revenue per year`);
+  }
 
   const indicator = input.indicator?.trim() || '收益';
   const steps: string[] = [...(options.notes ?? [])];
   steps.push(`指标：${indicator}（金额单位：元）；总额 R = ${fmtNum(Q.from(input.revenue))}；参与方：${names.join('、')}`);
-  const sh = computeShares(input);
+  const phased = input.phases?.map((ph, k) => phaseShares(names, ph, `第 ${k + 1} 阶段`));
+  const sh: Shares = phased ? { shares: phased[phased.length - 1].shares, mechanism: 'agreed_ratio', steps: [] } : computeShares(input);
+  if (phased) {
+    let first = 1;
+    const spans = input.phases!.map((ph) => {
+      const span = ph.years === 1 ? `第 ${first} 年` : `第 ${first}–${first + ph.years - 1} 年`;
+      first += ph.years;
+      return span;
+    });
+    steps.push(`分阶段比例（${input.phases!.length} 个阶段，共 ${first - 1} 年）：${spans.join('、')}；汇总金额按最后一个阶段的比例计算`);
+    steps.push(...phased.map((ph, k) => `${spans[k]}：${ph.step}`));
+  }
   steps.push(...sh.steps);
   const used = new Set<MechanismId>([sh.mechanism]);
+  if (phased) used.add('transition');
   if (input.indicator) used.add('indicator_sharing');
   if (input.parties.some((p) => p.floor !== undefined)) used.add('floor');
   if (input.baseline) used.add('incremental');
+  if (input.carveOut) used.add('floor');
   if (input.transition) used.add('transition');
   const relayRe = /起始|中继|终端|接力|relay|start|terminal/i;
   if (input.parties.length >= 3 && input.parties.some((p) => relayRe.test(`${p.name} ${p.role ?? ''}`))) used.add('relay_chain');
@@ -285,7 +380,7 @@ export function computeSplit(raw: unknown, options: SplitOptions = {}): SplitRes
   const amountMap = (cs: bigint[]) => Object.fromEntries(names.map((n, i) => [n, centsToNumber(cs[i])]));
   const result: SplitResult = { shares: shareMap(sh.shares), amounts: amountMap(main.cents), steps, sources: [] };
 
-  const years = input.transition?.years ?? input.revenueByYear?.length;
+  const years = input.transition?.years ?? input.phases?.reduce((a, ph) => a + ph.years, 0) ?? input.revenueByYear?.length;
   if (years) {
     let from: Q[] | undefined;
     if (input.transition) {
@@ -299,13 +394,15 @@ export function computeSplit(raw: unknown, options: SplitOptions = {}): SplitRes
           absent.length ? `（起始比例未列出的一方按 0 计：${absent.join('、')}）` : ''
         }`,
       );
-    } else {
+    } else if (!phased) {
       steps.push(`逐年收入（revenueByYear，${years} 年），各年份额不变`);
     }
+    // The phase each year falls in: phaseOfYear[y − 1].
+    const phaseOfYear = (input.phases ?? []).flatMap((ph, k) => Array.from({ length: ph.years }, () => k));
     result.schedule = [];
     for (let y = 1; y <= years; y++) {
       const t = new Q(BigInt(y), BigInt(years));
-      const ys = from ? from.map((f, i) => f.add(sh.shares[i].sub(f).mul(t))) : sh.shares;
+      const ys = from ? from.map((f, i) => f.add(sh.shares[i].sub(f).mul(t))) : phased ? phased[phaseOfYear[y - 1]].shares : sh.shares;
       const rev = input.revenueByYear?.[y - 1] ?? input.revenue;
       const alloc = allocate(input, ys, rev, `第 ${y} 年：`);
       const quiet = alloc.steps.filter((s) => !/金额 = 份额|取整到分/.test(s));

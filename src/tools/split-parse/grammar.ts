@@ -1,0 +1,330 @@
+/**
+ * Step 4: the grammar. Reads the token list clause by clause and records what the sentence says —
+ * who takes which share, which ratio applies to whom, what each amount is (the total to split, a
+ * contribution, a floor, a baseline), and how the years are phased. It decides nothing about
+ * missing or conflicting pieces: that is ./roles.
+ */
+import { Q } from '../rational';
+import type { ShareForm, Tok } from './lex';
+import type { Cat } from './lexicon';
+import { groupNames, type GTok } from './names';
+
+export interface ShareFact {
+  party: string;
+  /** undefined: "the rest" (其余归 Y). */
+  v?: Q;
+  form: ShareForm;
+  phase: number;
+  raw: string;
+}
+export interface RatioFact {
+  /** null: equal shares (对半, 平分). */
+  vs: Q[] | null;
+  form: ShareForm;
+  parties?: string[] | 'all';
+  phase: number;
+  /** Splits what is left after fixed amounts (剩下的 A 和 B 六四分). */
+  rest: boolean;
+  role: 'main' | 'from' | 'till';
+  raw: string;
+}
+export type MoneyRole = 'revenue' | 'contrib' | 'floor' | 'baseline' | 'unknown';
+export interface MoneyFact {
+  v: Q;
+  raw: string;
+  role: MoneyRole;
+  party?: string;
+  cue?: string;
+}
+export interface Mention {
+  name: string;
+  strong: boolean;
+  listed: boolean;
+}
+export interface Facts {
+  mentions: Mention[];
+  shares: ShareFact[];
+  ratios: RatioFact[];
+  money: MoneyFact[];
+  /** Numbers given with a name but no unit (起始飞地 5), read as shares. */
+  phases: Array<{ years?: number }>;
+  /** Years were talked about in phases (前四年…之后…). */
+  phased: boolean;
+  span?: number;
+  buffer?: number;
+  byContrib: boolean;
+  perYear: boolean;
+  indicator?: string;
+  /** Names the text uses for "all parties" (两边, 双方). */
+  saysBoth: boolean;
+}
+
+type W = Extract<GTok, { k: 'w' }>;
+const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' && !!t.cat && cats.includes(t.cat);
+const INDICATORS: Array<[RegExp, string]> = [
+  [/税|入库|上缴|tax/i, '税收'],
+  [/利润|profit/i, '利润'],
+  [/分红|红利|dividend/i, '分红'],
+  [/GDP|生产总值/i, 'GDP'],
+  [/产值|output/i, '产值'],
+  [/营/, '营业收入'],
+  [/收益|收入|revenue|income|proceeds|earnings/i, '收益'],
+];
+
+export function readFacts(toks: Tok[]): Facts {
+  const g = groupNames(toks);
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false };
+  let phase = 0;
+  const cur = () => f.phases[phase];
+  const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
+  const openPhase = () => {
+    f.phases.push({});
+    phase = f.phases.length - 1;
+    f.phased = true;
+  };
+
+  // clause bounds: [start, end) for each token
+  const clauseOf: Array<[number, number]> = [];
+  for (let s = 0; s < g.length; ) {
+    let e = s;
+    while (e < g.length && g[e].k !== 'sep') e++;
+    for (let k = s; k <= e && k < g.length; k++) clauseOf[k] = [s, e];
+    s = e + 1;
+  }
+  const inClause = (i: number, cats: Cat[]) => {
+    const [s, e] = clauseOf[i] ?? [0, 0];
+    for (let k = s; k < e; k++) if (isW(g[k], ...cats)) return k;
+    return -1;
+  };
+
+  /** Index of the next token left (dir −1) or right (+1) of i that is not one of the skipped kinds, within the clause. */
+  const next = (i: number, dir: 1 | -1, skip: Cat[], max = 3): number => {
+    const [s, e] = clauseOf[i] ?? [0, g.length];
+    let k = i + dir;
+    let n = 0;
+    while (k >= s && k < e && n < max && (isW(g[k], ...skip) || (g[k].k === 'w' && !(g[k] as W).cat && (g[k] as W).pos === 'uj'))) {
+      k += dir;
+      n++;
+    }
+    return k >= s && k < e ? k : -1;
+  };
+  /** A list of names ending (dir −1) or starting (dir +1) at k: 衢州和杭州, A、B、C; or 两边 (all). */
+  const listAt = (k: number, dir: 1 | -1): { names: string[] | 'all'; end: number } | undefined => {
+    if (k < 0) return undefined;
+    const t = g[k];
+    if (isW(t, 'both')) return { names: 'all', end: k };
+    if (t.k !== 'name') return undefined;
+    const names = [t.t];
+    let j = k;
+    for (;;) {
+      const a = g[j + dir];
+      const b = g[j + 2 * dir];
+      if (isW(a, 'and') && b?.k === 'name' && clauseOf[j + 2 * dir]?.[0] === clauseOf[k][0]) {
+        names.push(b.t);
+        j += 2 * dir;
+      } else break;
+    }
+    return { names: dir === -1 ? names.reverse() : names, end: j };
+  };
+
+  const restIn = (i: number) => inClause(i, ['rest']) >= 0 && inClause(i, ['rest']) < i;
+  const ratioRole = (i: number): RatioFact['role'] => {
+    const k = next(i, -1, ['by', 'stop', 'filler', 'split', 'buffer'], 3);
+    if (k >= 0 && isW(g[k], 'from')) return 'from';
+    if (k >= 0 && isW(g[k], 'till')) return 'till';
+    // English "from 90/10 to 60/40": `to` is read as a 'to' word
+    if (k >= 0 && isW(g[k], 'to') && f.ratios.some((r) => r.role === 'from' && r.phase === phase)) return 'till';
+    return 'main';
+  };
+
+  g.forEach((t, i) => {
+    if (t.k !== 'name') return;
+    const listed = isW(g[i - 1], 'and') || isW(g[i + 1], 'and');
+    const m = f.mentions.find((x) => x.name === t.t);
+    if (!m) f.mentions.push({ name: t.t, strong: t.strong, listed });
+    else m.listed ||= listed;
+  });
+
+  for (let i = 0; i < g.length; i++) {
+    const t = g[i];
+    if (t.k === 'name') continue;
+    if (t.k === 'w' && t.cat !== 'even') {
+      switch (t.cat) {
+        case 'revenue':
+          // 收入 / 收益 keep the word as written; the others have one usual label
+          f.indicator ??= /^(?:收入|收益|总收入|总收益|净收益)$/.test(t.t) ? t.t : INDICATORS.find(([re]) => re.test(t.t))?.[1];
+          break;
+        case 'each':
+          f.perYear = true;
+          break;
+        case 'byContrib':
+          f.byContrib = true;
+          break;
+        case 'both':
+          f.saysBoth = true;
+          break;
+        case 'after': {
+          const y = g[i + 1];
+          if (y?.k === 'years' && y.pre === '') {
+            // after 3 years / 之后3年
+            if (cur().years === undefined && phaseHasFacts()) {
+              cur().years = y.n;
+              openPhase();
+            } else if (cur().years !== undefined || f.phased) {
+              if (phaseHasFacts() || cur().years !== undefined) openPhase();
+              cur().years = y.n;
+            }
+            i += 1;
+            break;
+          }
+          const prev = g[i - 1];
+          const opened = prev?.k === 'years' && prev.pre === '第';
+          if (!opened && (f.phased || cur().years !== undefined) && phaseHasFacts()) openPhase();
+          break;
+        }
+        case 'rest': {
+          // 其余归 Y / 剩下的给 Y / Y 拿剩下的 / the rest to Y / Y gets the rest
+          const k = next(i, 1, ['filler', 'stop', 'to', 'take'], 3);
+          const hasTo = k > i + 1 && g.slice(i + 1, k).some((x) => isW(x as GTok, 'to', 'take'));
+          if (k >= 0 && g[k].k === 'name' && (hasTo || g[k + 1]?.k === 'sep' || k + 1 >= (clauseOf[i]?.[1] ?? 0)) && !isRatioNear(k)) {
+            f.shares.push({ party: g[k].t as string, form: 'pct', phase, raw: `${t.t}→${(g[k] as { t: string }).t}` });
+            break;
+          }
+          const b = next(i, -1, ['take', 'filler', 'stop', 'to'], 3);
+          if (b >= 0 && g[b].k === 'name' && g.slice(b + 1, i).some((x) => isW(x, 'take', 'to')))
+            f.shares.push({ party: (g[b] as { t: string }).t, form: 'pct', phase, raw: `${(g[b] as { t: string }).t}←${t.t}` });
+          break;
+        }
+      }
+      continue;
+    }
+    if (t.k === 'sep') continue;
+
+    if (t.k === 'share' || (t.k === 'num' && isPlainShare(i))) {
+      const v = t.v;
+      const form: ShareForm = t.k === 'share' ? t.form : 'plain';
+      const raw = t.raw;
+      const l = next(i, -1, ['take', 'by', 'stop', 'filler'], 3);
+      const left = l >= 0 ? listAt(l, -1) : undefined;
+      if (left && left.names !== 'all') {
+        for (const name of left.names) f.shares.push({ party: name, v, form, phase, raw });
+        continue;
+      }
+      if (left?.names === 'all') {
+        f.ratios.push({ vs: null, form, parties: 'all', phase, rest: restIn(i), role: 'main', raw });
+        continue;
+      }
+      const r = next(i, 1, ['to', 'filler', 'stop'], 3);
+      if (r >= 0 && g[r].k === 'name' && g.slice(i + 1, r).some((x) => isW(x, 'to'))) {
+        f.shares.push({ party: (g[r] as { t: string }).t, v, form, phase, raw });
+        i = r;
+        continue;
+      }
+      f.shares.push({ party: '', v, form, phase, raw });
+      continue;
+    }
+    if (t.k === 'ratio' || isW(t, 'even')) {
+      const vs = t.k === 'ratio' ? t.vs : null;
+      const form: ShareForm = t.k === 'ratio' ? t.form : 'plain';
+      const raw = t.k === 'ratio' ? t.raw : (t as W).t;
+      const role = ratioRole(i);
+      const l = next(i, -1, ['by', 'split', 'stop', 'filler', 'rest', 'excess'], 3);
+      const left = l >= 0 ? listAt(l, -1) : undefined;
+      const r = next(i, 1, ['split', 'to', 'stop', 'filler', 'by'], 3);
+      const right = !left && r >= 0 ? listAt(r, 1) : undefined;
+      const parties = left?.names ?? right?.names;
+      f.ratios.push({ vs, form, parties: parties && (parties === 'all' || parties.length >= 2) ? parties : undefined, phase, rest: restIn(i), role, raw });
+      if (right) i = right.end;
+      continue;
+    }
+    if (t.k === 'years') {
+      const prevK = next(i, -1, ['filler', 'stop'], 2);
+      const prev = prevK >= 0 ? g[prevK] : undefined;
+      if (t.pre === '前') {
+        if (cur().years !== undefined || phaseHasFacts()) openPhase();
+        cur().years = t.n;
+        f.phased = true;
+      } else if (t.pre === '后') {
+        if (cur().years !== undefined || phaseHasFacts()) openPhase();
+        cur().years = t.n;
+        f.phased = true;
+      } else if (t.pre === '第') {
+        const before = f.phases.slice(0, phase).reduce((a, p) => a + (p.years ?? 0), 0);
+        if (phaseHasFacts()) {
+          if (cur().years === undefined && t.n - 1 - before >= 1) cur().years = t.n - 1 - before;
+          openPhase();
+        }
+        f.phased = true;
+      } else if (prev && prev.k === 'w' && (prev.cat === 'span' || /^(?:for|over|across)$/i.test(prev.t))) {
+        if (inClause(i, ['buffer']) >= 0 && f.buffer === undefined) f.buffer = t.n;
+        else f.span = t.n;
+      } else if (inClause(i, ['buffer']) >= 0 && f.buffer === undefined) {
+        f.buffer = t.n;
+      } else if (isW(g[i + 1], 'after')) {
+        // 三年后 / 3年之后
+        if (phaseHasFacts()) {
+          cur().years ??= t.n;
+          openPhase();
+        } else if (phase > 0) f.phases[phase - 1].years ??= t.n;
+        f.phased = true;
+        i += 1;
+      } else f.span ??= t.n;
+      continue;
+    }
+    if (t.k === 'money' || t.k === 'num') {
+      f.money.push(moneyFact(i, t.v, t.raw));
+      continue;
+    }
+  }
+  return f;
+
+  /** A plain number right after a name (起始飞地 5, A 6 B 4) is a share, not an amount. */
+  function isPlainShare(i: number): boolean {
+    const l = next(i, -1, ['take'], 1);
+    if (l < 0 || g[l].k !== 'name') return false;
+    const after = g[i + 1];
+    return !(after && after.k === 'w' && after.cat === 'revenue');
+  }
+
+  function isRatioNear(k: number): boolean {
+    const a = next(k, 1, ['and', 'split', 'by', 'filler'], 4);
+    return a >= 0 && (g[a].k === 'ratio' || isW(g[a], 'even'));
+  }
+
+  function moneyFact(i: number, v: Q, raw: string): MoneyFact {
+    const [s] = clauseOf[i];
+    // the nearest cue word before the amount in its clause
+    let cueAt = -1;
+    for (let k = i - 1; k >= s && k >= i - 4; k--) {
+      const x = g[k];
+      if (x.k === 'money' || x.k === 'share' || x.k === 'ratio') break;
+      if (isW(x, 'revenue', 'contrib', 'floor', 'baseline')) {
+        cueAt = k;
+        break;
+      }
+    }
+    // …or right after it: 1000万的税收, 8000万税收
+    if (cueAt < 0) {
+      const k = next(i, 1, ['stop', 'filler'], 2);
+      if (k >= 0 && isW(g[k], 'revenue', 'floor', 'baseline', 'contrib')) cueAt = k;
+    }
+    if (cueAt < 0) {
+      // 总额/total in a clause without another amount
+      return { v, raw, role: 'unknown' };
+    }
+    const cue = g[cueAt] as W;
+    const role = cue.cat as MoneyRole;
+    if (role === 'revenue') return { v, raw, role, cue: cue.t };
+    // whose: the name before the cue (遂昌出资, 村集体保底, 飞入地的基数), or after 归/给/for (基数200万归飞入地)
+    let party: string | undefined;
+    let l = next(Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib'], 3);
+    // 村集体 10% 保底 100万: the party's share stands between its name and the cue
+    if (l >= 0 && g[l].k === 'share') l = next(l, -1, ['take', 'stop', 'filler'], 2);
+    const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by'], 3);
+    const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by'));
+    if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
+    else if (l >= 0 && g[l].k === 'name') party = (g[l] as { t: string }).t;
+    else if (r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
+    return { v, raw, role, party, cue: cue.t };
+  }
+}

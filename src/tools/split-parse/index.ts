@@ -1,0 +1,63 @@
+/**
+ * Split requests in officials' own words → the calculator's input. The pipeline, one module per step:
+ * normalise (./normalise) → tokens with numbers read and words segmented with parts of speech
+ * (./lex) → party names (./names) → what the sentence says (./grammar) → calculator input or one
+ * clarifying question (./roles). Pure and offline; never throws on any text.
+ */
+import { UserError } from '../../errors';
+import { computeSplit, type SplitInput, type SplitResult } from '../split';
+import { readFacts } from './grammar';
+import { SplitHintsSchema, type SplitHints, type SplitQuestion } from './hints';
+import { lex } from './lex';
+import { isEnglish, normalise } from './normalise';
+import { buildInput, type Missing } from './roles';
+
+export { SplitHintsSchema, type SplitHints, type SplitQuestion } from './hints';
+
+export type SplitTextResult =
+  | { ok: true; input: SplitInput; notes: string[] }
+  | { ok: false; missing: Missing[]; message: string; example: string; question?: SplitQuestion };
+
+const EXAMPLE = { zh: '衢州 60% 杭州 40% 税收 1000万', en: 'Quzhou 60% Hangzhou 40% tax 10 million yuan' };
+/** Longer texts are not split requests; the limit keeps the parser's work bounded. */
+const MAX_CHARS = 2000;
+
+export function parseSplitText(text: string, hints: SplitHints = {}): SplitTextResult {
+  const s = normalise(String(text ?? ''));
+  const english = isEnglish(s);
+  const example = english ? EXAMPLE.en : EXAMPLE.zh;
+  const failWith = (missing: Missing[], zh: string, en: string, question?: SplitQuestion): SplitTextResult => ({
+    ok: false,
+    missing,
+    message: english ? en : zh,
+    example,
+    ...(question ? { question } : {}),
+  });
+  if (!s) return failWith(['ratio', 'revenue'], '没有内容：请给出分成比例和金额', 'nothing to compute: give the ratio and the amount');
+  if (s.length > MAX_CHARS) return failWith(['ratio'], `文字太长（${s.length} 字）：请只写分成比例和金额`, `the text is too long (${s.length} characters): give just the ratio and the amount`);
+  const parsedHints = SplitHintsSchema.safeParse(hints);
+  try {
+    const facts = readFacts(lex(s));
+    const r = buildInput(facts, parsedHints.success ? parsedHints.data : {});
+    if (r.ok) return r;
+    return failWith(r.missing, r.zh, r.en, r.question);
+  } catch (e) {
+    // A number too long for a float (e.g. 400 digits) cannot be a real amount or share.
+    if (e instanceof RangeError) return failWith(['revenue'], '有一个数字太大或无法读取：请检查金额和比例', 'a number is too large or unreadable: check the amount and the ratio');
+    throw e;
+  }
+}
+
+/** The one-line refusal for the CLI: what is missing and what to type instead. */
+export function refusalLine(r: Extract<SplitTextResult, { ok: false }>): string {
+  const zh = /\p{Script=Han}/u.test(r.message);
+  const line = r.message.includes(r.example) ? r.message : `${r.message}。${zh ? '例如' : ' Example'}：${r.example}`;
+  return line.replace(/。。/g, '。').replace(/\s*\n\s*/g, ' ');
+}
+
+/** Chat text → split result (the parser's assumptions first in the steps); incomplete text → UserError (one line). */
+export function splitFromText(text: string, hints: SplitHints = {}): SplitResult {
+  const parsed = parseSplitText(text, hints);
+  if (!parsed.ok) throw new UserError(refusalLine(parsed));
+  return computeSplit(parsed.input, { notes: parsed.notes });
+}

@@ -1,0 +1,202 @@
+/**
+ * Step 2: the normalised text as a list of tokens. Numbers are read first, with their form
+ * (money with a unit, a percentage, 成 tenths, a ratio such as 6:4 / 六四 / 60/40, a number of
+ * years); the words between them are cut by the parser's own dictionary (longest match) and
+ * then by jieba with parts of speech. Clause ends and list separators are tokens too.
+ */
+import { getJieba } from '../../retrieval/tokenize';
+import { parseNumeral } from '../cn-number';
+import { Q } from '../rational';
+import { EN_PHRASES, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
+
+export type ShareForm = 'pct' | 'cheng' | 'plain';
+export type Tok =
+  | { k: 'money'; v: Q; raw: string }
+  | { k: 'share'; v: Q; form: ShareForm; raw: string }
+  | { k: 'ratio'; vs: Q[]; form: ShareForm; raw: string }
+  | { k: 'years'; n: number; pre: '' | '前' | '后' | '第'; raw: string }
+  | { k: 'num'; v: Q; raw: string }
+  | { k: 'w'; t: string; pos: string; cat?: Cat }
+  | { k: 'sep'; comma?: boolean };
+
+const CN_DIGITS = '一二三四五六七八九';
+const NUM = String.raw`\d+(?:\.\d+)?`;
+const CN_NUM = '[\\d.〇零一二两三四五六七八九十百千万亿点]';
+const RE = {
+  space: /\s+/y,
+  sep: /[，,。;；!！?？\n()（）\[\]]+|\.(?=\s|$)/y,
+  colon: /[:：]/y,
+  enumSep: /、|\/(?!\d)/y,
+  pctRatio: new RegExp(`${NUM}%(?:\\s*(?:/|:|比|to|-)\\s*${NUM}%)+`, 'iy'),
+  colonRatio: new RegExp(`${NUM}(?:\\s*[:∶比]\\s*${NUM})+`, 'y'),
+  slashRatio: new RegExp(`${NUM}(?:\\s*/\\s*${NUM})+`, 'y'),
+  dashRatio: /(\d{1,2})-(\d{1,2})(?=\s*(?:split|ratio|basis|share|分|$))/iy,
+  idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s]|到|至|为|的|来分|切))`, 'y'),
+  moneyEn: new RegExp(`(${NUM})\\s*(billion|bn|million|mn|m|thousand|k|wan|yi)\\b(?:\\s*(?:yuan|rmb|cny))?|(${NUM})\\s*(?:yuan|rmb|cny)\\b|(?:rmb|cny)\\s*(${NUM})(?:\\s*(billion|bn|million|mn|m|thousand|k))?\\b`, 'iy'),
+  moneyZh: new RegExp(`(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*(?:万|亿))(?:元|块钱|块)?|(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*?)(?:元|块钱|块)`, 'y'),
+  cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
+  percent: new RegExp(`(${NUM})%`, 'y'),
+  cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(?![本立功为果员都交长熟绩效])`, 'y'),
+  yearsZh: new RegExp(`(前|头|后|最后|第)?(${NUM}|[${CN_DIGITS}两十]+)个?(?:年|年度)(?!度)`, 'y'),
+  yearsEn: new RegExp(`(?:(first|next|last|later|following|final|year)\\s+)?(${NUM})\\s*(?:years?|yrs?)\\b`, 'iy'),
+  yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since)\\s+year\\s+(${NUM})\\b`, 'iy'),
+  plain: new RegExp(NUM, 'y'),
+  han: /\p{Script=Han}+/uy,
+  latin: /[A-Za-z][A-Za-z'&-]*/y,
+};
+
+function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
+
+const EN_MULT: Record<string, number> = { billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3, wan: 1e4, yi: 1e8 };
+const num = (s: string) => Q.from(Number(s));
+
+/** A bare Chinese digit after 拿/得/占 (A县拿四, 得七) is tenths. */
+const TAKE_BEFORE = /(?:拿|得|占|分得|分到|获得|拿到|得到|要)$/;
+
+export function lex(s: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  let text = '';
+  const flushText = () => {
+    if (text) out.push(...words(text));
+    text = '';
+  };
+  const push = (t: Tok, len: number) => {
+    flushText();
+    out.push(t);
+    i += len;
+  };
+  while (i < s.length) {
+    let m: RegExpExecArray | null;
+    const before = s.slice(Math.max(0, i - 3), i);
+    const wordChar = /[A-Za-z]/.test(s[i - 1] ?? '');
+    if ((m = at(RE.space, s, i))) {
+      text += ' ';
+      i += m[0].length;
+    } else if ((m = at(RE.sep, s, i))) push({ k: 'sep', ...(/^[,，]$/.test(m[0]) ? { comma: true } : {}) }, m[0].length);
+    else if ((m = at(RE.colon, s, i))) push({ k: 'w', t: m[0], pos: 'x', cat: 'stop' }, m[0].length);
+    else if ((m = at(RE.enumSep, s, i))) push({ k: 'w', t: '、', pos: 'c', cat: 'and' }, m[0].length);
+    else if (!wordChar && (m = at(RE.pctRatio, s, i))) push({ k: 'ratio', vs: m[0].match(/\d+(?:\.\d+)?/g)!.map(num), form: 'pct', raw: m[0] }, m[0].length);
+    else if (!wordChar && (m = at(RE.moneyEn, s, i))) {
+      const n = m[1] ?? m[3] ?? m[4];
+      const unit = (m[2] ?? m[5] ?? '').toLowerCase();
+      push({ k: 'money', v: num(n).mul(Q.from(EN_MULT[unit] ?? 1)), raw: m[0] }, m[0].length);
+    } else if (!wordChar && ((m = at(RE.colonRatio, s, i)) || (m = at(RE.slashRatio, s, i)))) push({ k: 'ratio', vs: m[0].match(/\d+(?:\.\d+)?/g)!.map(num), form: 'plain', raw: m[0] }, m[0].length);
+    else if (!wordChar && (m = at(RE.dashRatio, s, i))) push({ k: 'ratio', vs: [num(m[1]), num(m[2])], form: 'plain', raw: m[0] }, m[0].length);
+    else if ((m = at(RE.yearOrdinalEn, s, i))) push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0] }, m[0].length);
+    else if ((m = at(RE.yearsZh, s, i)) && yearsValue(m[2]) !== undefined) push({ k: 'years', n: yearsValue(m[2])!, pre: yearPrefix(m[1]), raw: m[0] }, m[0].length);
+    else if (!wordChar && (m = at(RE.yearsEn, s, i))) push({ k: 'years', n: Number(m[2]), pre: yearPrefixEn(m[1]), raw: m[0] }, m[0].length);
+    else if ((m = at(RE.moneyZh, s, i)) && parseNumeral(m[1] ?? m[2])) push({ k: 'money', v: parseNumeral(m[1] ?? m[2])!, raw: m[0] }, m[0].length);
+    else if ((m = at(RE.cnPercent, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
+    else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
+    else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!, form: 'cheng', raw: m[0] }, m[0].length);
+    else if ((m = at(RE.idiom, s, i))) push({ k: 'ratio', vs: [...m[0]].map((c) => parseNumeral(c)!), form: 'plain', raw: m[0] }, m[0].length);
+    else if (CN_DIGITS.includes(s[i]) && TAKE_BEFORE.test(before) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
+    else if (!wordChar && (m = at(RE.plain, s, i))) push({ k: 'num', v: num(m[0]), raw: m[0] }, m[0].length);
+    else {
+      text += s[i];
+      i += 1;
+    }
+  }
+  flushText();
+  return mergeEnglish(out);
+}
+
+function yearsValue(s: string): number | undefined {
+  const v = parseNumeral(s)?.toNumber();
+  return v !== undefined && Number.isInteger(v) && v >= 1 && v <= 100 ? v : undefined;
+}
+function yearPrefix(p: string | undefined): Extract<Tok, { k: 'years' }>['pre'] {
+  return p === '前' || p === '头' ? '前' : p === '后' || p === '最后' ? '后' : p === '第' ? '第' : '';
+}
+function yearPrefixEn(p: string | undefined): Extract<Tok, { k: 'years' }>['pre'] {
+  const w = p?.toLowerCase();
+  return w === 'first' ? '前' : w === 'next' || w === 'last' || w === 'later' || w === 'following' || w === 'final' ? '后' : w === 'year' ? '第' : '';
+}
+
+/** Words of a run of text with no numbers in it: Chinese by dictionary then jieba, English by phrase. */
+function words(run: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < run.length) {
+    let m: RegExpExecArray | null;
+    if ((m = at(RE.han, run, i))) {
+      out.push(...hanWords(m[0]));
+      i += m[0].length;
+    } else if ((m = at(RE.latin, run, i))) {
+      out.push({ k: 'w', t: m[0], pos: 'eng' });
+      i += m[0].length;
+    } else if (/\s/.test(run[i]) && /\p{Script=Han}/u.test(run[i - 1] ?? '') && /\p{Script=Han}/u.test(run[i + 1] ?? '')) {
+      // 衢州 杭州: between Chinese words a space separates names
+      out.push({ k: 'w', t: ' ', pos: 'x', cat: 'and' });
+      i += 1;
+    } else if (run[i] === '&' || run[i] === '+') {
+      out.push({ k: 'w', t: '&', pos: 'c', cat: 'and' });
+      i += 1;
+    } else i += 1; // a symbol: nothing to read
+  }
+  return out;
+}
+
+/** Longest match of the parser's multi-character words; jieba (with POS) for what is between them. */
+function hanWords(run: string): Tok[] {
+  const out: Tok[] = [];
+  let rest = '';
+  const flush = () => {
+    if (!rest) return;
+    for (const w of getJieba().tag(rest, true)) out.push({ k: 'w', t: w.word, pos: w.tag, cat: ZH_WORDS.get(w.word) });
+    rest = '';
+  };
+  let i = 0;
+  while (i < run.length) {
+    let hit = '';
+    for (let len = Math.min(ZH_LONGEST, run.length - i); len >= 2; len--) {
+      const w = run.slice(i, i + len);
+      if (ZH_WORDS.has(w)) {
+        hit = w;
+        break;
+      }
+    }
+    if (hit) {
+      flush();
+      out.push({ k: 'w', t: hit, pos: 'lex', cat: ZH_WORDS.get(hit) });
+      i += hit.length;
+    } else rest += run[i++];
+  }
+  flush();
+  return out;
+}
+
+/** English cue phrases (the rest, tax revenue, sending area) become one word each. */
+function mergeEnglish(toks: Tok[]): Tok[] {
+  const out: Tok[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i];
+    // a sentence-initial "A" before a lower-case word or a number is the article
+    const n1 = toks[i + 1];
+    if (i === 0 && t.k === 'w' && t.t === 'A' && n1 && (n1.k === 'num' || n1.k === 'years' || n1.k === 'money' || (n1.k === 'w' && /^[a-z]/.test(n1.t)))) {
+      out.push({ ...t, cat: 'filler' });
+      i += 1;
+      continue;
+    }
+    if (t.k === 'w' && t.pos === 'eng') {
+      const hit = EN_PHRASES.find(([ph]) => ph.every((p, j) => {
+        const x = toks[i + j];
+        // a lone capital letter is a name (County A), not the article
+        return x && x.k === 'w' && x.pos === 'eng' && x.t.toLowerCase() === p && !/^[A-Z]$/.test(x.t);
+      }));
+      if (hit) {
+        const text = toks.slice(i, i + hit[0].length).map((x) => (x as { t: string }).t).join(' ');
+        out.push({ k: 'w', t: text, pos: 'eng', cat: hit[1] });
+        i += hit[0].length;
+        continue;
+      }
+    }
+    out.push(t);
+    i += 1;
+  }
+  return out;
+}

@@ -1,0 +1,74 @@
+/**
+ * Step 3: party names. Runs of name-like words (place names `ns`, other nouns, role nouns from the
+ * dictionary, English words that are not cue words, an administrative suffix such as 县) become one
+ * `name` token. Function and cue words never do: they have a category in the lexicon.
+ */
+import type { Tok } from './lex';
+import { NAME_POS, PLACE_SUFFIX, VERBS } from './lexicon';
+
+export type GTok = Exclude<Tok, { k: 'w' }> | Extract<Tok, { k: 'w' }> | { k: 'name'; t: string; strong: boolean };
+
+const MAX_NAME_WORDS = 4;
+const MAX_NAME_CHARS = 24;
+/** 甲乙 / 甲乙丙 typed together are several parties. */
+const STEMS = /^[甲乙丙丁戊]{2,5}$/;
+
+function nameable(t: Extract<Tok, { k: 'w' }>): boolean {
+  if (t.cat === 'role') return true;
+  if (t.cat) return false;
+  // 上城区, 东阳: a direction word starts a place name
+  if (t.pos === 'f' && /^[东西南北上下中]$/.test(t.t)) return true;
+  if (t.pos === 'eng') return /^[A-Za-z][A-Za-z'&-]*$/.test(t.t);
+  if (!/\p{Script=Han}/u.test(t.t)) return false;
+  if (NAME_POS.has(t.pos)) return t.t.length >= 2 || /^[甲乙丙丁戊]$/.test(t.t) || PLACE_SUFFIX.test(t.t);
+  // jieba tags some county names as verbs or numerals (开化/v, 三门/m); a known verb is never a name
+  if ((t.pos.startsWith('v') || t.pos === 'm' || t.pos === 'a' || t.pos === 'b') && t.t.length >= 2) return !VERBS.has(t.t);
+  return false;
+}
+
+/** A name is "strong" (a party even where no fact uses it) when it reads as a place or a role. */
+function strong(parts: Array<Extract<Tok, { k: 'w' }>>): boolean {
+  if (parts.length === 1 && /^[甲乙丙丁戊]$/.test(parts[0].t)) return true;
+  return parts.some((p) => p.cat === 'role' || p.pos === 'ns' || p.pos === 'nz' || PLACE_SUFFIX.test(p.t) || (p.pos === 'eng' && /^[A-Z]/.test(p.t)));
+}
+
+export function groupNames(toks: Tok[]): GTok[] {
+  const out: GTok[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const t = toks[i];
+    if (t.k !== 'w' || !nameable(t) || (PLACE_SUFFIX.test(t.t) && t.t.length === 1)) {
+      out.push(t);
+      i += 1;
+      continue;
+    }
+    const parts: Array<Extract<Tok, { k: 'w' }>> = [];
+    let j = i;
+    while (j < toks.length && parts.length < MAX_NAME_WORDS) {
+      const x = toks[j];
+      if (x.k !== 'w' || !nameable(x)) break;
+      // English names stay English, Chinese names Chinese
+      if (parts.length && (x.pos === 'eng') !== (parts[0].pos === 'eng') && !PLACE_SUFFIX.test(x.t)) break;
+      parts.push(x);
+      j += 1;
+    }
+    const text = parts.map((p) => p.t).join(parts[0].pos === 'eng' && parts.every((p) => p.pos === 'eng') ? ' ' : '').slice(0, MAX_NAME_CHARS);
+    if (STEMS.test(text)) {
+      [...text].forEach((c, k) => {
+        if (k) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
+        out.push({ k: 'name', t: c, strong: true });
+      });
+    } else out.push({ k: 'name', t: text, strong: strong(parts) });
+    i = j;
+  }
+  // 海宁 和 开化: the spaces around a list word are not list words of their own
+  const dense = out.filter((t, k) => !(t.k === 'w' && t.cat === 'and' && t.t === ' ' && ((out[k - 1]?.k === 'w' && (out[k - 1] as { cat?: string }).cat === 'and') || (out[k + 1]?.k === 'w' && (out[k + 1] as { cat?: string }).cat === 'and'))));
+  // A, B and C / 衢州，杭州和丽水: a comma between two names is part of the list
+  return dense.map((t, k) => (t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' && listContinues(dense, k + 1) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
+}
+
+/** The name at k is followed by "and name" or another comma and name: the comma was a list separator. */
+function listContinues(toks: GTok[], k: number): boolean {
+  const a = toks[k + 1];
+  const b = toks[k + 2];
+  return !!a && !!b && b.k === 'name' && ((a.k === 'w' && a.cat === 'and') || (a.k === 'sep' && !!a.comma));
+}

@@ -1,0 +1,33 @@
+/**
+ * Step 1 of the split-text parser: one canonical spelling of the text before anything reads it.
+ * Full-width forms fold to ASCII (NFKC), control and bidi characters go, thousands separators and
+ * the space between a number and its unit (900 万) are removed, English number words become digits.
+ */
+const EN_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+
+export function normalise(text: string): string {
+  return (
+    text
+      .normalize('NFKC')
+      // control characters, zero-width and bidi marks
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
+      .replace(/[‘’]/g, "'")
+      .replace(/[“”「」『』《》【】]/g, ' ')
+      .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+      .replace(/(\d)\s+(?=(?:亿|万|元|块|%|成|个?年))/g, '$1')
+      .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
+      .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
+      .replace(/[¥￥]\s*(\d)/g, '$1')
+      .replace(/(\d+(?:\.\d+)?)\s*-\s*years?\b/gi, '$1 years')
+      .replace(/[ \t]+/g, ' ')
+      .trim()
+  );
+}
+
+/** Text with any Han character is read as Chinese; otherwise as English. */
+export function isEnglish(text: string): boolean {
+  return !/\p{Script=Han}/u.test(text) && /[a-z]{2,}/i.test(text);
+}

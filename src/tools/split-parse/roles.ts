@@ -1,0 +1,431 @@
+/**
+ * Step 5: from what the sentence says (./grammar) to the calculator's input. Decides the parties,
+ * which amount is the total, each phase's shares, floors versus carve-outs, the baseline and the
+ * schedule. Where the text leaves a real choice open it returns one short question instead of
+ * guessing (衢州拿六成还是四成？); the answers come back as hints.
+ */
+import { groupDigits, Q, sum, trimDecimal } from '../rational';
+import type { SplitInput } from '../split';
+import type { Facts, MoneyFact, RatioFact, ShareFact } from './grammar';
+import type { SplitHints, SplitQuestion } from './hints';
+import type { ShareForm } from './lex';
+
+export type Missing = 'revenue' | 'ratio' | 'parties' | 'years';
+export type RolesResult =
+  | { ok: true; input: SplitInput; notes: string[] }
+  | { ok: false; missing: Missing[]; zh: string; en: string; question?: SplitQuestion };
+
+const fmt = (q: Q) => groupDigits(trimDecimal(q.toFixed(4)));
+const fmtMoney = (q: Q) => {
+  const v = q.toNumber(2);
+  return v >= 1e8 && v % 1e4 === 0 ? `${trimDecimal(q.div(Q.int(1e8)).toFixed(4))}亿` : v >= 1e4 && v % 100 === 0 ? `${trimDecimal(q.div(Q.int(1e4)).toFixed(4))}万` : fmt(q);
+};
+const COMPLEMENT: Record<string, string> = {
+  飞出地: '飞入地', 飞入地: '飞出地', 飞出方: '飞入方', 飞入方: '飞出方', 甲方: '乙方', 乙方: '甲方',
+  'sending area': 'receiving area', 'receiving area': 'sending area', 'sending region': 'receiving region', 'receiving region': 'sending region',
+  'sending side': 'receiving side', 'receiving side': 'sending side',
+};
+/** The usual order of a ratio between the two role names: the first number goes to the sending side. */
+const FIRST_OF_PAIR = new Set(['飞出地', '飞出方', '甲方', 'sending area', 'sending region', 'sending side']);
+const ROLE_NAMES = new Set(['飞出地', '飞入地', '起始飞地', '中继飞地', '终端飞地']);
+const DEFAULT_MULTI = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'];
+const SCALE: Record<Exclude<ShareForm, 'plain'>, Q> = { pct: Q.int(100), cheng: Q.int(10) };
+
+type Share = { v: Q; form: ShareForm };
+const fail = (missing: Missing[], zh: string, en: string, question?: SplitQuestion): RolesResult => ({ ok: false, missing, zh, en, question });
+
+export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
+  const notes: string[] = [];
+
+  // ---------- parties ----------
+  const used = new Set<string>();
+  const addUsed = (n?: string) => n && used.add(n);
+  f.shares.forEach((s) => addUsed(s.party));
+  f.ratios.forEach((r) => Array.isArray(r.parties) && r.parties.forEach(addUsed));
+  f.money.forEach((m) => (m.role === 'contrib' || m.role === 'floor' || m.role === 'baseline') && addUsed(m.party));
+  hints.order?.forEach(addUsed);
+  addUsed(hints.baselineOwner);
+  const parties: string[] = f.mentions.filter((m) => used.has(m.name) || ROLE_NAMES.has(m.name) || COMPLEMENT[m.name]).map((m) => m.name);
+  for (const n of used) if (!parties.includes(n)) parties.push(n);
+  if (hints.other && !parties.includes(hints.other)) parties.push(hints.other);
+  const mention = (n: string) => f.mentions.find((m) => m.name === n);
+  // names only in prose (衢州在杭州设飞地) join when a ratio has nobody to go to, or 两边 refers to them
+  const prose = f.mentions.filter((m) => (m.strong || m.listed) && !parties.includes(m.name)).map((m) => m.name);
+  const needsProse = f.ratios.some((r) => r.role !== 'till' && !Array.isArray(r.parties)) || (f.shares.some((s) => !s.party) && parties.length < 2);
+  if ((needsProse || parties.length === 1) && prose.length && parties.length < 2) parties.push(...prose.slice(0, 4 - parties.length));
+  if (parties.length === 1 && COMPLEMENT[parties[0]]) {
+    parties.push(COMPLEMENT[parties[0]]);
+    notes.push(`只写了${parties[0]}：另一方记为${parties[1]}`);
+  }
+
+  // ---------- the total ----------
+  const revenueFacts = dedupe(f.money.filter((m) => m.role === 'revenue'));
+  const unknown = dedupe(f.money.filter((m) => m.role === 'unknown'));
+  let revenue: MoneyFact | undefined;
+  if (hints.revenue !== undefined) revenue = { v: Q.from(hints.revenue), raw: fmtMoney(Q.from(hints.revenue)), role: 'revenue' };
+  else {
+    const pool = revenueFacts.length ? revenueFacts : unknown;
+    if (pool.length > 1) {
+      const list = pool.map((m) => m.raw).join('、');
+      return fail(
+        ['revenue'],
+        `有 ${pool.length} 个金额（${list}），要分配的是哪一个？请只写一个总额（保底写成“某方保底 X”，出资写成“某方出资 X”，基数写成“基数 X 归某方”）`,
+        `found ${pool.length} amounts (${pool.map((m) => m.raw).join(', ')}): which one is split? Give one total (a floor as “X has a floor of …”, a contribution as “X invests …”)`,
+        {
+          kind: 'two_totals',
+          zh: `要分的是哪一笔：${pool.map((m) => m.raw).join(' 还是 ')}？`,
+          en: `Which amount is split: ${pool.map((m) => m.raw).join(' or ')}?`,
+          options: pool.slice(0, 4).map((m) => ({ zh: m.raw, en: m.raw, hints: { revenue: m.v.toNumber(2) } })),
+        },
+      );
+    }
+    revenue = pool[0];
+  }
+  if (revenue && revenue.v.gt(Q.from(1e15))) return fail(['revenue'], `金额 ${revenue.raw} 太大，无法计算：请检查金额`, `the amount ${revenue.raw} is too large: check it`);
+
+  // ---------- contributions ----------
+  const contribs = f.money.filter((m) => m.role === 'contrib' && m.party);
+  const contribMode = contribs.length >= 1 && (f.byContrib || (!f.shares.length && !f.ratios.length));
+
+  // ---------- floors and carve-outs ----------
+  const floors = f.money.filter((m) => m.role === 'floor');
+  const sharedParties = new Set<string>();
+  f.shares.forEach((s) => s.party && sharedParties.add(s.party));
+  f.ratios.forEach((r) => Array.isArray(r.parties) && r.parties.forEach((p) => sharedParties.add(p)));
+  const carve = floors.filter((m) => m.party && !sharedParties.has(m.party) && !contribMode && (f.ratios.length || f.shares.length));
+  const carveOwners = new Set(carve.map((m) => m.party!));
+  for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
+
+  // ---------- shares, phase by phase ----------
+  let order: string[] | undefined = hints.order;
+
+  const phaseShares: Array<Map<string, Share>> = [];
+  if (!contribMode) {
+    for (let p = 0; p < f.phases.length; p++) {
+      const r = phaseMap(p);
+      if ('fail' in r) return r.fail;
+      phaseShares.push(r.map);
+    }
+    // a phase that says nothing (前四年…之后… with nothing after) is not a phase
+    while (phaseShares.length > 1 && phaseShares[phaseShares.length - 1].size === 0) phaseShares.pop();
+  }
+
+  if (!contribMode && phaseShares.every((m) => m.size === 0)) {
+    if (parties.length < 2 && !revenue)
+      return fail(['ratio', 'revenue'], '没有找到分成比例和金额。请这样写：衢州 60% 杭州 40% 税收 1000万（或：六四分成 1000万）', 'no ratio and no amount found. Type e.g. “Quzhou 60% Hangzhou 40% tax 10 million yuan” or “60/40 of 10 million yuan”');
+    return fail(
+      ['ratio'],
+      `缺少分成比例：请写明各方比例，例如“${parties[0] ?? '衢州'} 60% ${parties[1] ?? '杭州'} 40%”或“六四分成”${contribs.length ? '，或写“按出资比例分”' : ''}`,
+      `the ratio is missing: give each party's share, e.g. “${parties[0] ?? 'Quzhou'} 60% ${parties[1] ?? 'Hangzhou'} 40%” or “60/40”`,
+    );
+  }
+  const allNames = contribMode ? uniq([...parties.filter((n) => contribs.some((c) => c.party === n) || f.mentions.find((m) => m.name === n)?.strong), ...contribs.map((c) => c.party!)]) : uniq([...parties.filter((n) => phaseShares.some((m) => m.has(n)) || carveOwners.has(n)), ...phaseShares.flatMap((m) => [...m.keys()])]);
+  if (allNames.length < 2) {
+    const only = allNames[0];
+    return fail(
+      ['parties'],
+      only ? `只写了一方（${only}），另一方是谁？例如：${only} 60% 杭州 40%` : '没有写出参与分成的各方：例如“衢州 60% 杭州 40%”',
+      only ? `only one party (${only}) is named: who is the other?` : 'no parties named: e.g. “Quzhou 60% Hangzhou 40%”',
+      only ? { kind: 'other_party', zh: `另一方是谁？（${only}以外的一方，直接回复名称）`, en: `Who is the other party besides ${only}? (reply with its name)`, options: [], typed: 'name' } : undefined,
+    );
+  }
+  if (!revenue) {
+    return fail(['revenue'], `缺少要分配的金额：请加上总额，例如“税收 1000万”`, 'the amount to split is missing: add it, e.g. “tax of 10 million yuan”', {
+      kind: 'revenue',
+      zh: '要分的总额是多少？（例如 1000万）',
+      en: 'What is the total to split? (e.g. 10 million)',
+      options: [],
+      typed: 'amount',
+    });
+  }
+
+  // ---------- baseline ----------
+  let baseline: SplitInput['baseline'];
+  const base = f.money.find((m) => m.role === 'baseline');
+  if (base) {
+    const owner = base.party && allNames.includes(base.party) ? base.party : hints.baselineOwner;
+    if (!owner)
+      return fail(['parties'], `基数 ${base.raw} 归哪一方？请写“基数 ${base.raw} 归${allNames[0]}”`, `who keeps the baseline of ${base.raw}? Write e.g. “baseline ${base.raw} to ${allNames[0]}”`, {
+        kind: 'baseline_owner',
+        zh: `基数 ${base.raw} 归哪一方？`,
+        en: `Who keeps the baseline of ${base.raw}?`,
+        options: allNames.slice(0, 4).map((n) => ({ zh: n, en: n, hints: { baselineOwner: n } })),
+      });
+    baseline = { amount: base.v.toNumber(2), owner };
+  }
+
+  // ---------- schedule ----------
+  const input: SplitInput = {
+    revenue: revenue.v.toNumber(2),
+    parties: allNames.map((name) => ({ name, ...(ROLE_NAMES.has(name) ? { role: name } : {}) })),
+    ...(f.indicator ? { indicator: f.indicator } : {}),
+  };
+  notes.unshift(`金额：${revenue.raw} = ${fmt(revenue.v)} 元${f.perYear ? '（每年）' : ''}`);
+  if (contribMode) {
+    for (const c of contribs) {
+      const p = input.parties.find((x) => x.name === c.party)!;
+      p.contributions = { 出资: Q.from(p.contributions?.['出资'] ?? 0).add(c.v).toNumber(2) };
+    }
+    notes.push(`按出资分：${contribs.map((c) => `${c.party} ${c.cue ?? '出资'} ${c.raw}`).join('，')}（折价与出资都按金额计，合为一项）`);
+  }
+  for (const fl of floors) if (!carveOwners.has(fl.party!)) input.parties.find((x) => x.name === fl.party)!.floor = fl.v.toNumber(2);
+  if (carve.length) {
+    input.carveOut = carve.map((m) => ({ owner: m.party!, amount: m.v.toNumber(2) }));
+    notes.push(`${carve.map((m) => `${m.party} ${m.raw}`).join('、')} 先行拨付（保底），其余各方再分剩下的部分`);
+  }
+  if (baseline) input.baseline = baseline;
+
+  const years = hints.years ?? f.span;
+  const fromRatio = f.ratios.find((r) => r.role === 'from');
+  if (!contribMode && (f.buffer || fromRatio)) {
+    const target = phaseShares[phaseShares.length - 1];
+    if (!fromRatio) return fail(['ratio'], `缓冲期从什么比例开始？请写“缓冲期${f.buffer}年从九一过渡到六四”`, `the buffer period has no starting ratio: write e.g. “a ${f.buffer}-year transition from 90/10 to 60/40”`);
+    const from = assignRatio(fromRatio, allNames.filter((n) => target.has(n)));
+    if ('fail' in from) return from.fail;
+    const n = f.buffer ?? (years && f.span === years ? years : undefined);
+    if (!n) return fail(['years'], '缓冲期几年？请写“缓冲期3年从九一过渡到六四”', 'how many years does the transition take? e.g. “a 3-year transition from 90/10 to 60/40”');
+    setShares(input, target);
+    input.transition = { years: n, from: Object.fromEntries([...from.map].map(([k, s]) => [k, s.v.toNumber()])) };
+    notes.push(`缓冲期 ${n} 年：从 ${fromRatio.raw} 逐年过渡到目标比例`);
+    if (years && years > n) {
+      // the glide, then the target for the remaining years: as phases (each glide year its own phase)
+      const phases = glidePhases(allNames, from.map, target, n, years - n);
+      delete input.transition;
+      for (const p of input.parties) delete p.share;
+      input.phases = phases;
+      notes.push(`算 ${years} 年：第 ${n + 1} 年起按目标比例`);
+    }
+  } else if (!contribMode && phaseShares.length > 1) {
+    const given = f.phases.slice(0, phaseShares.length).map((p) => p.years);
+    const lastIdx = given.length - 1;
+    for (let k = 0; k < lastIdx; k++) if (given[k] === undefined) return fail(['years'], `第 ${k + 1} 段比例适用几年？请写“前${k === 0 ? '三' : 'N'}年……之后……”`, `how many years does period ${k + 1} last? e.g. “for the first 3 years …, then …”`);
+    const before = given.slice(0, lastIdx).reduce((a: number, b) => a + (b ?? 0), 0);
+    let last = given[lastIdx];
+    if (last === undefined) {
+      if (!years)
+        return fail(['years'], `之后的比例算几年？请加上“算${before + 2}年”（共几年）`, `how many years in total? add e.g. “over ${before + 2} years”`, {
+          kind: 'years',
+          zh: `一共算几年？`,
+          en: 'How many years in total?',
+          options: [before + 1, before + 2, before + 6, before + 16].map((y) => ({ zh: `${y}年`, en: `${y} years`, hints: { years: y } })),
+          typed: 'years',
+        });
+      if (years <= before) return fail(['years'], `一共算 ${years} 年，但前面的阶段已有 ${before} 年：请把总年数写大于 ${before}`, `${years} years in total, but the earlier periods already take ${before}`);
+      last = years - before;
+    }
+    input.phases = phaseShares.map((m, k) => ({ years: k === lastIdx ? last! : given[k]!, shares: Object.fromEntries([...m].map(([n, s]) => [n, s.v.toNumber()])) }));
+    if (f.perYear || years) notes.push(`分阶段：${input.phases.map((p) => `${p.years} 年`).join(' → ')}，每年 ${revenue.raw}`);
+  } else if (!contribMode) {
+    setShares(input, phaseShares[0]);
+    const span = years ?? (f.phases[0].years && f.phased ? f.phases[0].years : undefined);
+    if (span && span >= 2) {
+      input.revenueByYear = Array.from({ length: span }, () => input.revenue);
+      notes.push(`算 ${span} 年：每年 ${revenue.raw}，比例不变`);
+    }
+  } else if (years && years >= 2) {
+    input.revenueByYear = Array.from({ length: years }, () => input.revenue);
+  }
+  if (baseline && !allNames.includes(baseline.owner)) return fail(['parties'], `基数的归属方“${baseline.owner}”不在参与方（${allNames.join('、')}）中`, `the baseline owner “${baseline.owner}” is not one of the parties`);
+  return { ok: true, input, notes };
+
+  // ---------- helpers (closures over the facts) ----------
+  function phaseMap(p: number): { map: Map<string, Share> } | { fail: RolesResult } {
+    const map = new Map<string, Share>();
+    const shares = f.shares.filter((s) => s.phase === p);
+    const ratios = f.ratios.filter((r) => r.phase === p && (r.role === 'main' || r.role === 'till'));
+    const named = shares.filter((s) => s.party && s.v !== undefined);
+    const rests = shares.filter((s) => s.party && s.v === undefined);
+    const loose = shares.filter((s) => !s.party && s.v !== undefined);
+    for (const s of named) {
+      if (map.has(s.party))
+        return { fail: fail(['parties'], `“${s.party}”出现了两次，每一方请用不同的名字`, `“${s.party}” appears twice; give each party its own name`) };
+      map.set(s.party, { v: s.v!, form: s.form });
+    }
+    // a ratio written as loose shares (60% 40%) is a ratio
+    if (loose.length >= 2 && !ratios.length) ratios.push({ vs: loose.map((s) => s.v!), form: loose[0].form, phase: p, rest: false, role: 'main', raw: loose.map((s) => s.raw).join(' ') });
+    else if (loose.length === 1 && !named.length) {
+      // one loose share (七成给…?) with nothing to attach to
+      return { fail: fail(['parties'], `“${loose[0].raw}”是哪一方的？请写成“衢州 ${loose[0].raw}”`, `whose share is ${loose[0].raw}? Write e.g. “Quzhou ${loose[0].raw}”`) };
+    }
+    for (const r of ratios) {
+      const a = assignRatio(r, parties.filter((n) => !map.has(n) && !carveOwners.has(n) && !rests.some((x) => x.party === n)), p);
+      if ('fail' in a) return a;
+      for (const [k, v] of a.map) map.set(k, v);
+    }
+    // parties given their shares one by one in an earlier phase settle the order of a later bare ratio
+    if (named.length >= 2 && !order) order = named.map((s) => s.party);
+    // the rest: 其余归 Y, or the one party left when shares are in % or 成
+    const forms = new Set([...map.values()].map((s) => s.form));
+    const form = forms.size === 1 ? [...forms][0] : forms.has('pct') ? 'pct' : 'cheng';
+    const total = form === 'plain' ? undefined : SCALE[form];
+    const scaled = [...map.values()].map((s) => (s.form === form || form === 'plain' ? s.v : s.form === 'cheng' ? s.v.mul(Q.int(10)) : s.v.div(Q.int(10))));
+    const given = sum(scaled);
+    const restOwners = rests.map((r) => r.party).filter((n) => !map.has(n));
+    const leftover = parties.filter((n) => !map.has(n) && !carveOwners.has(n) && !restOwners.includes(n));
+    if (map.size && (restOwners.length || leftover.length === 1)) {
+      const who = restOwners.length ? restOwners : leftover;
+      if (who.length === 1) {
+        const scale = total ?? (given.lt(Q.int(10)) ? Q.int(10) : Q.int(100));
+        if (given.gt(scale) || (given.cmp(scale) === 0 && !restOwners.length)) {
+          // shares already complete: the leftover party is not part of this split
+        } else {
+          map.set(who[0], { v: scale.sub(given), form: form === 'plain' ? 'plain' : form });
+          notes.push(`${p > 0 || f.phased ? `第 ${p + 1} 段：` : ''}${who[0]} 得其余部分：${fmt(scale)} − ${fmt(given)} = ${fmt(scale.sub(given))}${form === 'pct' ? '%' : form === 'cheng' ? ' 成' : ''}`);
+        }
+      }
+    }
+    if (map.size === 1 && parties.length === 1 && !carveOwners.size) {
+      const only = [...map.keys()][0];
+      return {
+        fail: fail(['parties'], `只写了一方（${only}），另一方是谁？例如：${only} 60% 杭州 40%`, `only one party (${only}) is named: who is the other?`, {
+          kind: 'other_party',
+          zh: `除${only}外，另一方是谁？（直接回复名称）`,
+          en: `Who is the other party besides ${only}? (reply with its name)`,
+          options: [],
+          typed: 'name',
+        }),
+      };
+    }
+    // mixed % and 成 on one scale
+    if (forms.size > 1) for (const [k, s] of map) if (s.form !== form) map.set(k, { v: s.form === 'cheng' ? s.v.mul(Q.int(10)) : s.v.div(Q.int(10)), form });
+    const check = checkTotal(map, p);
+    if (check) return { fail: check };
+    return { map };
+  }
+
+  function checkTotal(map: Map<string, Share>, p: number): RolesResult | undefined {
+    const vals = [...map.values()];
+    if (!vals.length || vals.some((s) => s.form !== vals[0].form)) return undefined;
+    const form = vals[0].form;
+    if (form === 'plain') return undefined;
+    const total = sum(vals.map((s) => s.v));
+    const label = f.phased ? `第 ${p + 1} 段` : '';
+    if (form === 'pct' && total.cmp(Q.int(100)) !== 0)
+      return fail(['ratio'], `${label}百分比合计是 ${fmt(total)}%，不是 100%：请改正比例（例如 60% 和 40%），或写“其余归某方”`, `the percentages add up to ${fmt(total)}%, not 100%`);
+    if (form === 'cheng' && total.cmp(Q.int(10)) !== 0)
+      return fail(['ratio'], `${label}“成”合计是 ${fmt(total)} 成，不是十成：请改正（例如 三成 和 七成），或写“其余归某方”`, `the tenths add up to ${fmt(total)}, not 10`);
+    return undefined;
+  }
+
+  /** A ratio's parts to parties: its own list, else the free parties when their order is clear, else a question. */
+  function assignRatio(r: RatioFact, free: string[], p = 0): { map: Map<string, Share> } | { fail: RolesResult } {
+    const map = new Map<string, Share>();
+    let names: string[];
+    if (Array.isArray(r.parties)) names = r.parties.filter((n) => !carveOwners.has(n) || r.parties!.length <= (r.vs?.length ?? 2));
+    else if (r.parties === 'all') names = free;
+    else names = free;
+    const vs = r.vs ?? names.map(() => Q.ONE);
+    if (r.vs === null && names.length < 2) {
+      names = names.length ? names : ['飞出地', '飞入地'];
+      if (names.length < 2) return { fail: fail(['parties'], `“${r.raw}”是哪两方平分？请写出另一方`, `who splits evenly with ${names[0]}?`) };
+      vs.splice(0, vs.length, ...names.map(() => Q.ONE));
+    }
+    if (!names.length && !parties.length) {
+      names = vs.length === 2 ? ['飞出地', '飞入地'] : DEFAULT_MULTI.slice(0, vs.length);
+      if (vs.length > DEFAULT_MULTI.length) return { fail: fail(['parties'], `比例有 ${vs.length} 项，请写出各方名称`, 'too many unnamed parties; name them') };
+      notes.push(
+        vs.length === 2 && vs[0].cmp(vs[1]) !== 0
+          ? `未写双方名称：按“第一个数字归飞出地（设立飞地、提供项目资金的一方），第二个归飞入地（提供土地的一方）”理解，即 飞出地 ${fmt(vs[0])}、飞入地 ${fmt(vs[1])}；如果相反，请写“飞入地 ${fmt(vs[0])} 飞出地 ${fmt(vs[1])}”`
+          : `未写各方名称：按顺序记为 ${names.map((d, i) => `${d} ${fmt(vs[i])}`).join('、')}`,
+      );
+      for (const n of names) if (!parties.includes(n)) parties.push(n);
+    } else if (!Array.isArray(r.parties) && names.length === vs.length && vs.length >= 2 && vs.some((v) => v.cmp(vs[0]) !== 0)) {
+      // an unequal ratio over parties the sentence did not list with it: is their order clear?
+      const ordered = hints.order?.filter((n) => names.includes(n));
+      if (ordered && ordered.length === names.length) names = ordered;
+      else if (names.length === 2 && names.every((n) => COMPLEMENT[n]) && COMPLEMENT[names[0]] === names[1]) names = FIRST_OF_PAIR.has(names[0]) ? names : [names[1], names[0]];
+      else if (order && order.filter((n) => names.includes(n)).length === names.length) names = order.filter((n) => names.includes(n));
+      else if (!names.every((n) => mention(n)?.listed)) {
+        const [a, b] = names;
+        const parts = vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : `${cn(v)}成`));
+        return {
+          fail: fail(
+            ['ratio'],
+            `比例 ${r.raw} 没有说明哪一方拿哪一份：请写成“${a} ${parts[0]}，${b} ${parts[1]}”或“${a}和${b}按${r.raw}分”`,
+            `the ratio ${r.raw} does not say who gets which part: write e.g. “${a} ${parts[0]}, ${b} ${parts[1]}”`,
+            names.length === 2
+              ? {
+                  kind: 'ratio_owner',
+                  zh: `${a}拿${parts[0]}还是${parts[1]}？`,
+                  en: `Does ${a} get ${parts[0]} or ${parts[1]}?`,
+                  options: [
+                    { zh: `${a} ${parts[0]}`, en: `${a} ${parts[0]}`, hints: { order: [a, b] } },
+                    { zh: `${a} ${parts[1]}`, en: `${a} ${parts[1]}`, hints: { order: [b, a] } },
+                  ],
+                }
+              : undefined,
+          ),
+        };
+      }
+    }
+    if (names.length !== vs.length) {
+      if (names.length === 1 && vs.length === 2 && !COMPLEMENT[names[0]] && !hints.other)
+        return {
+          fail: fail(['parties'], `比例 ${r.raw} 有两项，但只写了一方（${names[0]}）：另一方是谁？`, `the ratio ${r.raw} has two parts but only ${names[0]} is named: who is the other?`, {
+            kind: 'other_party',
+            zh: `除${names[0]}外，另一方是谁？（直接回复名称）`,
+            en: `Who is the other party besides ${names[0]}? (reply with its name)`,
+            options: [],
+            typed: 'name',
+          }),
+        };
+      return {
+        fail: fail(
+          ['parties'],
+          `写了 ${names.length} 方（${names.join('、') || '无'}），但比例“${r.raw}”有 ${vs.length} 项，对不上：请给每一方写上比例，例如“衢州 60% 杭州 40%”`,
+          `${names.length} parties but the ratio “${r.raw}” has ${vs.length} parts; give each party its share`,
+        ),
+      };
+    }
+    names.forEach((n, i) => map.set(n, { v: vs[i], form: r.vs ? r.form : 'plain' }));
+    if (!Array.isArray(r.parties) && names.length && parties.length && r.vs && vs.some((v) => v.cmp(vs[0]) !== 0)) notes.push(`${p > 0 ? `第 ${p + 1} 段：` : ''}比例 ${r.raw} 依次对应 ${names.join('、')}`);
+    return { map };
+  }
+}
+
+function setShares(input: SplitInput, map: Map<string, Share>): void {
+  for (const p of input.parties) {
+    const s = map.get(p.name);
+    p.share = s ? s.v.toNumber() : 0;
+  }
+}
+
+/** Year y of an N-year glide as integer shares: from·(N − y) + to·y, both on one scale. */
+function glidePhases(names: string[], from: Map<string, Share>, to: Map<string, Share>, n: number, after: number): NonNullable<SplitInput['phases']> {
+  const fromTotal = sum(names.map((k) => from.get(k)?.v ?? Q.ZERO));
+  const toTotal = sum(names.map((k) => to.get(k)?.v ?? Q.ZERO));
+  const out: NonNullable<SplitInput['phases']> = [];
+  for (let y = 1; y <= n; y++) {
+    const shares = Object.fromEntries(
+      names.map((k) => [k, (from.get(k)?.v ?? Q.ZERO).div(fromTotal).mul(Q.int(n - y)).add((to.get(k)?.v ?? Q.ZERO).div(toTotal).mul(Q.int(y))).div(Q.int(n))]),
+    );
+    // exact shares as decimals where they are (most are), else scaled to integers by the common denominator
+    const den = Object.values(shares).reduce((a, q) => lcm(a, q.d), 1n);
+    out.push({ years: 1, shares: Object.fromEntries(Object.entries(shares).map(([k, q]) => [k, Number(q.mul(new Q(den)).toFixed(0))])) });
+  }
+  out.push({ years: after, shares: Object.fromEntries(names.map((k) => [k, (to.get(k)?.v ?? Q.ZERO).toNumber()])) });
+  return out;
+}
+
+function lcm(a: bigint, b: bigint): bigint {
+  let x = a;
+  let y = b;
+  while (y) [x, y] = [y, x % y];
+  return (a / x) * b;
+}
+
+function dedupe(ms: MoneyFact[]): MoneyFact[] {
+  const out: MoneyFact[] = [];
+  for (const m of ms) if (!out.some((o) => o.v.cmp(m.v) === 0)) out.push(m);
+  return out;
+}
+
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+function cn(v: Q): string {
+  const n = v.toNumber();
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? CN[n] : fmt(v);
+}
