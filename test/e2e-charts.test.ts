@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../src/bot';
 import type { ChatServices } from '../src/chat/ports';
 import { PARTY_COLOURS } from '../src/charts/palette';
-import { computeSplit, splitFromText } from '../src/tools';
+import { computeSplit, estimateOutput, splitFromText } from '../src/tools';
 import { captureLog, emulatorBotConfig } from './helpers/bot';
 import { Emulator, TEST_TOKEN, type BotMessage, type UserOptions } from './helpers/emulator';
 import { fakeServices } from './helpers/fake-chat-services';
@@ -42,6 +42,7 @@ const services: ChatServices = {
     return text.startsWith('坏图') ? { ...r, amounts: { ...r.amounts, 飞出地: Number.NaN } } : r;
   },
   computeSplit: (input) => computeSplit(input),
+  estimate: (input) => estimateOutput(input),
 };
 
 beforeAll(async () => {
@@ -127,6 +128,18 @@ describe('charts and the spreadsheet in Telegram', () => {
     const expected = computeSplit({ revenue: 150_000_000, parties: [{ name: '衢州', share: 6 }, { name: '杭州', share: 4 }], transition: { years: 3, from: { 衢州: 9, 杭州: 1 } } });
     expect(schedule.getRow(2).getCell(3).value).toBe(expected.schedule![0].amounts['衢州']);
     expect(schedule.getRow(4).getCell(5).value).toBe(expected.schedule![2].amounts['杭州']);
+  });
+
+  it('/estimate: the chart of the figure and its inputs as a photo, then the steps', async () => {
+    const msgs = await emu.ask(ZH, '/estimate 2平方公里 亩均250万元', hasText(/计算步骤/));
+    expect(msgs[0].file?.kind).toBe('photo');
+    expect(msgs[0].caption).toBe('产出估算：750,000 万元（75亿元）');
+    expect(decodePng(msgs[0].file!.bytes).width).toBeGreaterThanOrEqual(600);
+    const text = unescape(msgs.slice(1).map((m) => m.text).join('\n'));
+    expect(text).toContain('3,000 亩 × 250 万元/亩 = 750,000 万元');
+    const [bad] = await emu.ask(ZH, '/estimate 亩均250万元');
+    expect(bad.file).toBeUndefined();
+    expect(unescape(bad.text)).toMatch(/产出没能估算：the area is missing/);
   });
 
   it('a chart that fails to render is logged, and the text answer still goes out', async () => {

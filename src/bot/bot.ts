@@ -66,7 +66,7 @@ export function retrySettings(webhook: boolean): { maxRetryAttempts: number; max
   return webhook ? { maxRetryAttempts: 2, maxDelaySeconds: 10 } : { maxRetryAttempts: 5, maxDelaySeconds: 120 };
 }
 
-const COMMANDS_VIA_ROUTER = ['start', 'help', 'about', 'sources', 'lang', 'ask', 'split', 'mode'];
+const COMMANDS_VIA_ROUTER = ['start', 'help', 'about', 'sources', 'lang', 'ask', 'split', 'mode', 'estimate'];
 
 export function createBot(opts: BotOptions): Bot<BotContext> {
   const client: ApiClientOptions = opts.apiRoot ? { apiRoot: opts.apiRoot } : {};

@@ -3,7 +3,7 @@
  * src/tools. One code path for the CLI, the terminal chat and the bot.
  */
 import type { Services } from '../services';
-import { classifyMode, computeSplit, MODES, splitFromText } from '../tools';
+import { classifyMode, computeSplit, estimateOutput, MODES, splitFromText } from '../tools';
 import type { ChatServices, ModeInfo } from './ports';
 
 function modeInfo(id: string): ModeInfo | undefined {
@@ -17,6 +17,7 @@ export function fromServices(s: Services): ChatServices {
     splitFromText: (text) => splitFromText(text),
     computeSplit: (input) => computeSplit(input),
     classifyMode: (input) => classifyMode(input),
+    estimate: (input) => estimateOutput(input),
     modeInfo,
     documents: () =>
       s.docs.map((d) => ({ id: d.id, source: d.source, title: d.title, titleEn: d.titleEn, authors: d.authors, year: d.year, venue: d.venue })),

@@ -15,7 +15,7 @@ const zh = {
     '• 提问 → 有出处的回答（例：飞地接力是什么？）',
     '• 分成 → 计算（例：六四分成 1000万、衢州 60% 杭州 40% 税收 1.5亿）',
     '• 描述一项合作 → 判断飞地模式（例：山区县在杭州设研发飞地，成果回本地转化）',
-    '命令：/ask 提问 · /split 分步计算分成 · /mode 分步判断模式 · /sources 资料清单 · /lang 切换语言 · /about 关于 · /cancel 退出当前表单',
+    '命令：/ask 提问 · /split 分步计算分成 · /mode 分步判断模式 · /estimate 估算产出（例：/estimate 2平方公里 亩均250万元） · /sources 资料清单 · /lang 切换语言 · /about 关于 · /cancel 退出当前表单',
     '追问可以直接接着问，例如先问「什么是消薄飞地？」再问「那收益怎么分？」。',
   ],
   about: [
@@ -119,7 +119,7 @@ const en: Messages = {
     '• a question → an answer with sources (e.g. What is an enclave relay?)',
     '• a split → the calculation (e.g. 六四分成 1000万, or 衢州 60% 杭州 40% 税收 1.5亿)',
     '• a description of a partnership → its enclave mode',
-    'Commands: /ask question · /split guided split · /mode guided classification · /sources documents · /lang language · /about · /cancel leave a form',
+    'Commands: /ask question · /split guided split · /mode guided classification · /estimate output from area (e.g. /estimate 2 km2 250万元/亩) · /sources documents · /lang language · /about · /cancel leave a form',
     'Follow-ups use context: ask "What is a xiaobo enclave?", then "How is the revenue shared?".',
   ],
   about: [
@@ -227,6 +227,7 @@ export const COMMANDS: Array<{ command: string; zh: string; en: string }> = [
   { command: 'ask', zh: '提问（附出处）', en: 'Ask a question (with sources)' },
   { command: 'split', zh: '分步计算收益分成', en: 'Guided benefit-sharing split' },
   { command: 'mode', zh: '判断飞地模式', en: 'Classify an enclave partnership' },
+  { command: 'estimate', zh: '估算产出（例：/estimate 2平方公里 亩均250万元）', en: 'Estimate output (e.g. /estimate 2 km2 250万元/亩)' },
   { command: 'sources', zh: '资料库文献', en: 'Documents in the corpus' },
   { command: 'lang', zh: '切换语言', en: 'Change language' },
   { command: 'about', zh: '关于', en: 'About' },

@@ -1,5 +1,5 @@
 import type { AskOptions, AskResult } from '../advisor/types';
-import type { ClassifyInput, ModeResult, SplitResult } from '../tools';
+import type { ClassifyInput, EstimateResult, ModeResult, SplitResult } from '../tools';
 
 /**
  * What the chat router needs from the rest of the program. `fromServices` (./adapter) builds it
@@ -35,6 +35,8 @@ export interface ChatServices {
   computeSplit(input: unknown): SplitOutcome;
   /** A free-text description, or the structured answers (ModeAnswers) of the guided form. */
   classifyMode(input: ClassifyInput): ModeOutcome;
+  /** The output estimate (area × output per 亩); throws UserError on bad input. Absent: /estimate says it is unavailable. */
+  estimate?(input: unknown): EstimateResult;
   /** Mode names for display. */
   modeInfo(id: string): ModeInfo | undefined;
   documents(): CorpusDocInfo[];

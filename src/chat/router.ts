@@ -8,6 +8,7 @@ import { t } from './i18n';
 import { detectIntent, isFollowUp, type IntentDecision } from './intent';
 import { cleanInput, MAX_TEXT_LENGTH } from './input';
 import type { ChatServices } from './ports';
+import { ESTIMATE_TEXT_EXAMPLE, estimateInputFromText, estimateReply } from './estimate';
 import { excelReply, EXCEL_ACTION, withSplitMedia } from './media';
 import { answerReply, modeReply, p, splitErrorReply, splitReply, textReply } from './replies';
 import { MAX_STORED_ANSWERS, type ChatSession, type Lang, type Reply, type RouteResult, type StoredAnswer } from './types';
@@ -123,6 +124,8 @@ export class ChatRouter {
       case 'mode':
         if (!args) return { replies: [], intent: 'form', outcome: 'ok', startForm: 'mode' };
         return this.mode(args, turn);
+      case 'estimate':
+        return this.estimate(args, turn);
       default:
         return { replies: [textReply(m.unknownCommand)], intent: 'command', outcome: 'user_error' };
     }
@@ -241,6 +244,23 @@ export class ChatRouter {
         intent: 'split',
         outcome: 'user_error',
       };
+    }
+  }
+
+  /** `/estimate 2平方公里 亩均250万元`: the figure, its steps and basis; with media, its chart first. */
+  private estimate(text: string, turn: TurnContext): RouteResult {
+    const en = turn.lang === 'en';
+    const fail = (msg: string): RouteResult => ({ replies: [textReply(`${en ? 'Could not estimate: ' : '产出没能估算：'}${msg}`)], intent: 'command', outcome: 'user_error' });
+    if (!this.services.estimate) return fail(en ? 'the estimate is not available here.' : '此处不提供估算。');
+    if (!text) return fail(`${en ? 'give the area and the output per mu, e.g. ' : '请给出面积和亩均产出，例如 '}${ESTIMATE_TEXT_EXAMPLE}`);
+    try {
+      const input = estimateInputFromText(text);
+      const result = this.services.estimate(input);
+      const titles = new Map(this.services.documents().map((d) => [d.source, d.title]));
+      return { replies: [estimateReply(input, result, turn.lang, !!turn.media, (s) => titles.get(s) ?? s)], intent: 'command', outcome: 'ok' };
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      return fail(e.message);
     }
   }
 
