@@ -304,3 +304,96 @@ describe('properties', () => {
     );
   });
 });
+
+describe('phases (fixed ratios by period)', () => {
+  const two = [{ name: '飞出地' }, { name: '飞入地' }];
+  it('gives each year the ratio of its phase, in the same schedule shape as the glide', () => {
+    const r = split({ revenue: 5e6, parties: two, phases: [{ years: 4, shares: { 飞出地: 9, 飞入地: 1 } }, { years: 2, shares: { 飞出地: 6, 飞入地: 4 } }] });
+    expect(r.schedule?.map((y) => y.year)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(r.schedule?.[3]).toEqual({ year: 4, shares: { 飞出地: 0.9, 飞入地: 0.1 }, amounts: { 飞出地: 4.5e6, 飞入地: 5e5 } });
+    expect(r.schedule?.[4]).toEqual({ year: 5, shares: { 飞出地: 0.6, 飞入地: 0.4 }, amounts: { 飞出地: 3e6, 飞入地: 2e6 } });
+    // the top level is the lasting arrangement: the last phase
+    expect(r.amounts).toEqual({ 飞出地: 3e6, 飞入地: 2e6 });
+    expect(r.steps.some((s) => s.includes('第 1–4 年'))).toBe(true);
+  });
+
+  it('uses revenueByYear, floors and a party left out of a phase (0)', () => {
+    const r = split({
+      revenue: 100,
+      revenueByYear: [100, 200, 300],
+      parties: [{ name: 'A' }, { name: 'B', floor: 30 }],
+      phases: [{ years: 1, shares: { A: 1 } }, { years: 2, shares: { A: 1, B: 1 } }],
+    });
+    expect(r.schedule?.map((y) => y.amounts)).toEqual([{ A: 70, B: 30 }, { A: 100, B: 100 }, { A: 150, B: 150 }]);
+  });
+
+  it('rejects what does not fit, with one line each', () => {
+    expect(errorOf({ revenue: 1, parties: two, phases: [] })).toMatch(/phases needs at least one phase/);
+    expect(errorOf({ revenue: 1, parties: two, phases: [{ years: 0, shares: { 飞出地: 1 } }] })).toMatch(/years must be at least 1/);
+    expect(errorOf({ revenue: 1, parties: two, phases: [{ years: 1, shares: { 丽水: 1 } }] })).toMatch(/names "丽水", which is not one of the parties/);
+    expect(errorOf({ revenue: 1, parties: two, phases: [{ years: 1, shares: { 飞出地: 0 } }] })).toMatch(/shares are all zero/);
+    expect(errorOf({ revenue: 1, parties: [{ name: '飞出地', share: 1 }, { name: '飞入地' }], phases: [{ years: 1, shares: { 飞出地: 1 } }] })).toMatch(/remove the share/);
+    expect(errorOf({ revenue: 1, parties: two, phases: [{ years: 1, shares: { 飞出地: 1 } }], transition: { years: 2, from: { 飞出地: 1 } } })).toMatch(/not both/);
+    expect(errorOf({ revenue: 1, revenueByYear: [1, 2], parties: two, phases: [{ years: 3, shares: { 飞出地: 1 } }] })).toMatch(/add up to 3 years/);
+    expect(errorOf({ revenue: 1, parties: two, phases: [{ years: 60, shares: { 飞出地: 1 } }, { years: 60, shares: { 飞出地: 1 } }] })).toMatch(/at most 100 years/);
+  });
+});
+
+describe('carve-out (paid first, the rest split)', () => {
+  it('pays the fixed amount first and splits the rest among the others, with the steps shown', () => {
+    const r = split({ revenue: 1e7, parties: [{ name: '村集体' }, { name: 'A', share: 6 }, { name: 'B', share: 4 }], carveOut: [{ owner: '村集体', amount: 1e6 }] });
+    expect(r.amounts).toEqual({ 村集体: 1e6, A: 5.4e6, B: 3.6e6 });
+    expect(r.steps.some((s) => s.startsWith('优先支付') && s.includes('剩余 R = 10,000,000 − 1,000,000 = 9,000,000'))).toBe(true);
+    expect(r.steps.some((s) => s.startsWith('加回优先支付：村集体'))).toBe(true);
+  });
+
+  it('an owner with a share of its own also shares the rest; the baseline comes out of the rest', () => {
+    const r = split({ revenue: 1000, parties: [{ name: 'A', share: 1 }, { name: 'B', share: 1 }], carveOut: [{ owner: 'A', amount: 200 }], baseline: { amount: 200, owner: 'B' } });
+    // 1000 − 200 (A first) = 800; B keeps 200; 600 split 1:1
+    expect(r.amounts).toEqual({ A: 500, B: 500 });
+  });
+
+  it('rejects carve-outs above the revenue and unknown owners', () => {
+    expect(errorOf({ revenue: 100, parties: [{ name: 'A' }, { name: 'B', share: 1 }], carveOut: [{ owner: 'A', amount: 101 }] })).toMatch(/more than the revenue/);
+    expect(errorOf({ revenue: 100, parties: [{ name: 'A', share: 1 }, { name: 'B', share: 1 }], carveOut: [{ owner: 'C', amount: 1 }] })).toMatch(/carveOut.owner "C" is not one of the parties/);
+  });
+});
+
+describe('properties of phases and carve-outs', () => {
+  const phasesArb = fc.array(fc.record({ years: fc.integer({ min: 1, max: 5 }), shares: fc.array(shareArb, { minLength: 3, maxLength: 3 }) }), { minLength: 1, maxLength: 4 }).filter((ps) => ps.every((p) => p.shares.some((x) => x > 0)));
+
+  it('every year of a phased schedule adds up to that year’s revenue to the cent and follows its phase', () => {
+    fc.assert(
+      fc.property(money, phasesArb, (revenue, phases) => {
+        const names = ['A', 'B', 'C'];
+        const r = split({ revenue, parties: names.map((name) => ({ name })), phases: phases.map((p) => ({ years: p.years, shares: Object.fromEntries(names.map((n, i) => [n, p.shares[i]])) })) });
+        const total = phases.reduce((a, p) => a + p.years, 0);
+        expect(r.schedule?.length).toBe(total);
+        let y = 0;
+        for (const p of phases) {
+          // each year equals the single-period split of its phase's ratio
+          const single = split({ revenue, parties: names.map((name, i) => ({ name, share: p.shares[i] })) });
+          for (let k = 0; k < p.years; k++, y++) {
+            expect(sumCents(r.schedule![y].amounts)).toBe(cents(revenue));
+            expect(r.schedule![y].amounts).toEqual(single.amounts);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a carve-out owner gets exactly its amount (no share of its own), the rest adds up to the remainder', () => {
+    fc.assert(
+      fc.property(money, partiesArb, fc.integer({ min: 0, max: 100 }), (revenue, parties, pct) => {
+        const amount = Math.floor((cents(revenue) * pct) / 100) / 100;
+        const r = split({ revenue, parties: [{ name: 'X' }, ...parties], carveOut: [{ owner: 'X', amount }] });
+        expect(cents(r.amounts.X)).toBe(cents(amount));
+        expect(sumCents(r.amounts)).toBe(cents(revenue));
+        const rest = split({ revenue: (cents(revenue) - cents(amount)) / 100, parties });
+        for (const p of parties) expect(Math.abs(cents(r.amounts[p.name]) - cents(rest.amounts[p.name]))).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
