@@ -20,7 +20,7 @@ import { loadDevset, type DevItem } from './devset';
 import { isRelevant } from './metrics';
 
 /** The tuned sets (their first measurements are recorded in eval/README.md). */
-export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8'];
+export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10'];
 
 interface Sample {
   set: string;

@@ -1,4 +1,4 @@
-import type { Retriever, RetrievalMode } from '../retrieval/types';
+import type { Hit, Retriever, RetrievalMode } from '../retrieval/types';
 import type { CorpusDocument, Chunk } from '../corpus/schema';
 import type { Advisor, AskOptions, AskResult } from './types';
 import { detectLang, isBlankQuestion } from './lang';
@@ -138,6 +138,8 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean) {
 }
 
 type WithCorpus = Retriever & {
+  lists?: (query: string, options: { context?: string; k?: number }) => Promise<Hit[]>;
+  describe?: (unitId: string) => string;
   docs?: CorpusDocument[];
   chunks?: Chunk[];
   bridge?: { chinese(word: string): Array<[string, number]> | undefined; english?(runs: string[][]): Array<{ zh: Array<[string, number]> }> };
@@ -247,7 +249,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // 3. Shape: a list question answered by a list of the tree gets the whole list.
       const evidenceOk = shouldAnswer(signals, rule);
       if (analysed.type === 'list' && !signals.unmatched.length) {
-        const list = chooseList(q, fused, docs, judged, evidenceOk ? LIST_MIN_COVERAGE : LIST_ALONE_COVERAGE);
+        // The lists the bank and the headings point to, beside those among the fused hits.
+        const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
+        const described = (retriever as WithCorpus).describe ?? (() => '');
+        const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, judged, evidenceOk ? LIST_MIN_COVERAGE : LIST_ALONE_COVERAGE, 8, described);
         if (list) {
           const { lead, items } = listCandidates(list);
           return answer(composeList(lang, lead, items, titles, glossed));

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Chunk, CorpusDocument } from '../corpus/schema';
 import type { BankEntry } from '../knowledge/bank';
 import type { KnowledgeNode } from '../knowledge/nodes';
+import type { EnumerationNode } from '../knowledge/tree';
 import { normalizeInput } from '../knowledge/normalize';
 import { questionType } from '../knowledge/question-type';
 import { Bm25, topK } from './bm25';
@@ -74,6 +75,7 @@ export class KnowledgeRetriever implements Retriever {
   private readonly bankUnit: number[];
   private bankVectors?: Float32Array[];
   private readonly bankTexts: string[];
+  private readonly bankByNode: Map<string, BankEntry>;
 
   constructor(
     readonly passages: HybridRetriever,
@@ -96,7 +98,7 @@ export class KnowledgeRetriever implements Retriever {
         title: titles.get(n.docId) ?? '',
         section: n.section,
         sectionPath: n.section ? n.section.split(' › ') : [],
-        text: n.text,
+        text: unitText(n.text, e, doc?.raw),
         start: e.start,
         end: Math.min(e.end, doc?.raw.length ?? e.end),
       });
@@ -127,7 +129,14 @@ export class KnowledgeRetriever implements Retriever {
       }
     }
     this.bank = Bm25.build(docs);
+    this.bankByNode = new Map(bankEntries.map((e) => [e.node, e]));
   }
+
+  /** What the question bank says of a unit: its keywords and questions (empty when it has no entry). */
+  describe = (unitId: string): string => {
+    const e = this.bankByNode.get(unitId);
+    return e ? [...e.keywords, ...e.questions.map((q) => q.q)].join('\n') : '';
+  };
 
   get docs(): CorpusDocument[] {
     return this.passages.docs;
@@ -190,6 +199,24 @@ export class KnowledgeRetriever implements Retriever {
     return out;
   }
 
+  /**
+   * The lists (enumeration units) that best match a question, from the channels that know lists —
+   * the bank's questions about them and their headings and items — whatever the passages rank.
+   */
+  async lists(query: string, options: { context?: string; k?: number } = {}): Promise<Hit[]> {
+    const scores = await this.channelScores(query, { context: options.context, channels: ['structure', 'bankLexical', 'bankVector'] });
+    const fused = new Map<number, number>();
+    for (const c of ['structure', 'bankLexical', 'bankVector'] as const) {
+      const m = scores[c];
+      const max = Math.max(0, ...m.values()) || 1;
+      for (const [u, s] of m) if (this.units[u]!.kind === 'enumeration') fused.set(u, (fused.get(u) ?? 0) + s / max);
+    }
+    return [...fused.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, options.k ?? 5)
+      .map(([u, score]) => ({ chunk: this.units[u]!, score }));
+  }
+
   async retrieve(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Hit[]> {
     const k = Math.max(1, Math.floor(options.k ?? 5));
     const weights = (options.weights ?? fittedWeights())[fusionRow(query)];
@@ -216,6 +243,14 @@ export class KnowledgeRetriever implements Retriever {
       return own ? { ...own, chunk: unit, score } : { chunk: unit, score, coverage: this.passages.coverageOf(query, `${unit.section}\n${unit.text}`) };
     });
   }
+}
+
+/** A list shorter than this is shown whole (lead to last item, verbatim); a longer one as its lead and item heads. */
+const WHOLE_LIST_CHARS = 1500;
+
+function unitText(heads: string, e: EnumerationNode, raw: string | undefined): string {
+  if (!raw || e.kind === 'headings' || e.end - e.lead.start > WHOLE_LIST_CHARS) return heads;
+  return raw.slice(e.lead.start, e.end).trim();
 }
 
 function dot(a: Float32Array, b: Float32Array): number {

@@ -15,6 +15,8 @@ export interface ListChoice {
   enumeration: EnumerationNode;
   doc: CorpusDocument;
   section: string;
+  /** For a list of sub-headings: the last sentence of the text between the heading and its first item. */
+  intro?: Span;
   /** Share of the question's concepts the list's section, lead and item heads hold. */
   coverage: number;
 }
@@ -36,8 +38,16 @@ function enumerationsOf(hit: Hit, docs: Map<string, CorpusDocument>): { e: Enume
     .map((e) => ({ e, doc, section: name(e) }));
 }
 
-export function listText(e: EnumerationNode, section: string): string {
-  return matchText([section, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
+export function listText(e: EnumerationNode, section: string, intro = ''): string {
+  return matchText([section, intro, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
+}
+
+/** The text a list of sub-headings opens with (加快出台…重点构建…四重机制，…。), as a span of its last sentence. */
+function introOf(doc: CorpusDocument, e: EnumerationNode): { text: string; last?: Span } {
+  if (e.kind !== 'headings') return { text: '' };
+  const sec = treeOf(doc).sections.find((x) => x.id === e.sectionId);
+  const paragraphs = sec?.paragraphs.filter((p) => p.end <= e.items[0]!.start) ?? [];
+  return { text: paragraphs.map((p) => p.text).join('\n'), last: paragraphs.at(-1)?.sentences.at(-1) };
 }
 
 /** Announced counts in the question (哪两种 / 四个方面 / three kinds): a list of that length fits best. */
@@ -49,17 +59,30 @@ function askedCount(question: string): number | undefined {
   return ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'].indexOf(m[2]!.toLowerCase());
 }
 
-/** The list among the top hits that best fits the question, if its coverage reaches `min`. */
-export function chooseList(question: string, hits: Hit[], docs: CorpusDocument[], concepts: Concept[], min: number, depth = 5): ListChoice | undefined {
+/**
+ * The list among the hits that best fits the question, if its coverage reaches `min`. A list is
+ * read with its section, its intro, its lead and item heads, and what the question bank says of it
+ * (`described`: its keywords and questions), so a paraphrased question still recognises its list.
+ */
+export function chooseList(
+  question: string,
+  hits: Hit[],
+  docs: CorpusDocument[],
+  concepts: Concept[],
+  min: number,
+  depth = 5,
+  described: (unitId: string) => string = () => '',
+): ListChoice | undefined {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const count = askedCount(question);
   let best: (ListChoice & { score: number }) | undefined;
   hits.slice(0, depth).forEach((hit, rank) => {
     for (const { e, doc, section } of enumerationsOf(hit, byId)) {
-      const cov = coverage(concepts, listText(e, section));
+      const intro = introOf(doc, e);
+      const cov = coverage(concepts, `${listText(e, section, intro.text)}\n${matchText(described(e.id))}`);
       // Earlier hits and a matching announced count break near-ties; coverage decides.
-      const score = cov - 0.02 * rank + (count && count === e.items.length ? 0.1 : 0);
-      if (!best || score > best.score) best = { enumeration: e, doc, section, coverage: cov, score };
+      const score = cov - 0.01 * rank + (count && count === e.items.length ? 0.1 : 0);
+      if (!best || score > best.score) best = { enumeration: e, doc, section, intro: intro.last, coverage: cov, score };
     }
   });
   return best && best.coverage >= min ? best : undefined;
@@ -96,7 +119,8 @@ export interface ListItemCandidate {
 /** The lead and the items of a list as citable candidates; every quote is a verbatim slice of the document. */
 export function listCandidates(choice: ListChoice): { lead: Candidate; items: ListItemCandidate[] } {
   const { enumeration: e, doc, section } = choice;
-  const lead = candidateOf(e.lead, doc, section, 1);
+  // A list of sub-headings is led by the sentence that introduces it, when there is one, not by its heading.
+  const lead = candidateOf(e.kind === 'headings' && choice.intro ? choice.intro : e.lead, doc, section, 1);
   const items = e.items.map((it) => {
     // A heading item: the heading names the item; its first sentence says what it is.
     const sentence = it.first.text.split('\n').pop()!;
