@@ -1,11 +1,13 @@
 #!/usr/bin/env tsx
 /**
- * `npm run bench [-- --rounds N] [--cold N] [--json]`
+ * `npm run bench [-- --rounds N] [--cold N] [--charts N] [--json]`
  *
  * Prints and writes bench/results.json: index build time (forced, in a temp index dir), cold start
  * (spawned `npx tsx src/cli/main.ts ask …`, median), warm retrieve and ask latency p50/p95 over the
  * dev set (in-process, after a warm-up round), a plain-BM25-over-raw-texts baseline measured in the
- * same process, and peak RSS. Figures only: nothing here fails on a slow number.
+ * same process, peak RSS, and chart rendering (bench/chart-render.ts: warm median over --charts N
+ * renders, measured after the peak RSS so that figure stays comparable). Figures only: nothing here
+ * fails on a slow number.
  */
 import 'dotenv/config';
 import { spawnSync } from 'node:child_process';
@@ -21,6 +23,7 @@ import { createServices } from '../src/services';
 import { loadDevset } from '../eval/devset';
 import { percentile } from '../eval/metrics';
 import { buildBaseline } from './baseline';
+import { benchCharts, chartLines } from './chart-render';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS_PATH = join(ROOT, 'bench', 'results.json');
@@ -84,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
       rounds: { type: 'string', default: '5' },
       cold: { type: 'string', default: '3' },
       json: { type: 'boolean', default: false },
+      charts: { type: 'string', default: '30' },
     },
     strict: true,
   });
@@ -91,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
   const coldRuns = Number(values.cold);
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds must be a whole number ≥ 1; got "${values.rounds}"`);
   if (!Number.isInteger(coldRuns) || coldRuns < 0) throw new Error(`--cold must be a whole number ≥ 0; got "${values.cold}"`);
+  const chartRuns = Number(values.charts);
+  if (!Number.isInteger(chartRuns) || chartRuns < 1) throw new Error(`--charts must be a whole number ≥ 1; got "${values.charts}"`);
 
   const config = loadConfig();
   const questions = loadDevset().map((i) => i.question);
@@ -121,6 +127,9 @@ async function main(argv: string[]): Promise<number> {
     const base = await timeCalls(questions, rounds, (q) => baseline.search(q, 5));
 
     const maxRssMb = process.resourceUsage().maxRSS / 1024;
+
+    // 5. Charts: spec → SVG → PNG, as the bot and `split --png` draw them.
+    const charts = await benchCharts(chartRuns);
     const results = {
       createdAt: new Date().toISOString(),
       machine: { cpus: cpus().length, node: process.version, loadAvg1m: loadavg()[0] },
@@ -137,7 +146,8 @@ async function main(argv: string[]): Promise<number> {
       baselineBm25Ms: { ...base, windows: baseline.windows, buildMs: baselineBuildMs },
       askVsBaselineP50: ask.p50 / base.p50,
       peakRssMb: maxRssMb,
-      target: { warmAskMs: 20 },
+      chartRenderMs: charts,
+      target: { warmAskMs: 20, warmChartRenderMs: 150 },
     };
     writeFileSync(RESULTS_PATH, `${JSON.stringify(results, null, 2)}\n`);
     if (values.json) {
@@ -154,6 +164,7 @@ async function main(argv: string[]): Promise<number> {
         `plain BM25 baseline p50 / p95    ${fmt(base.p50, 3)} / ${fmt(base.p95, 3)} ms over ${baseline.windows} raw windows`,
         `ask / baseline (p50)             ${fmt(results.askVsBaselineP50, 1)}×`,
         `peak RSS                         ${fmt(maxRssMb, 0)} MB`,
+        ...chartLines(charts),
         `Wrote ${RESULTS_PATH}`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);
