@@ -57,7 +57,7 @@ const ZH: Record<RejectionCode, (p: RejectionParams) => string> = {
   scanned: (p) => `${p.file} 是扫描版 PDF：页面是图片，没有文字层。请先做 OCR 文字识别（例如 ocrmypdf --language chi_sim），再添加识别后的文件。`,
   encrypted: (p) => `${p.file} 设有密码保护，请先去除密码（另存一份不加密的副本）再添加。`,
   corrupt: (p) => `${p.file} 无法按 ${p.detail ?? '文档'} 读取：文件已损坏或与扩展名不符。请重新打开并保存，或导出为 .txt 后添加。`,
-  duplicate: (p) => `${p.file} 已经在语料库中（already present）：与“${p.other}”内容相同，未重复添加。`,
+  duplicate: (p) => `${p.file} 已经在语料库中（already present）：与 ${p.other} 内容相同，未重复添加。`,
   'same-name': (p) => `语料库中已有名为 ${p.file} 的文件（${p.other}）；请先删除它，或给新文件改名。`,
   busy: () => '另一个文件正在导入或删除，请一分钟后再试。',
   shipped: (p) => `“${p.other}”是随程序提供的五篇论文之一，不能删除；只能删除管理员添加的文件。`,
