@@ -3,7 +3,9 @@
  * src/tools. One code path for the CLI, the terminal chat and the bot.
  */
 import type { Services } from '../services';
-import { classifyMode, computeSplit, estimateOutput, MODES, splitFromText } from '../tools';
+import { isUserError } from '../errors';
+import { classifyMode, computeSplit, estimateOutput, MODES, parseSplitText, refusalLine, splitFromText, type SplitHints } from '../tools';
+import type { SplitTextOutcome } from './ports';
 import type { ChatServices, ModeInfo } from './ports';
 
 function modeInfo(id: string): ModeInfo | undefined {
@@ -11,10 +13,23 @@ function modeInfo(id: string): ModeInfo | undefined {
   return m ? { id: m.id, zh: m.nameZh, en: m.nameEn } : undefined;
 }
 
+/** Chat text (and answers to a clarifying question) → the split, or the question to ask, or the error. */
+function splitText(text: string, hints: SplitHints = {}): SplitTextOutcome {
+  const parsed = parseSplitText(text, hints);
+  if (!parsed.ok) return { ok: false, message: refusalLine(parsed), ...(parsed.question ? { question: parsed.question } : {}) };
+  try {
+    return { ok: true, result: computeSplit(parsed.input, { notes: parsed.notes }), input: parsed.input };
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    return { ok: false, message: e.message };
+  }
+}
+
 export function fromServices(s: Services): ChatServices {
   return {
     ask: (question, options) => s.advisor.ask(question, options),
     splitFromText: (text) => splitFromText(text),
+    splitText,
     computeSplit: (input) => computeSplit(input),
     classifyMode: (input) => classifyMode(input),
     estimate: (input) => estimateOutput(input),

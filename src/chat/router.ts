@@ -11,6 +11,8 @@ import type { ChatServices } from './ports';
 import { ESTIMATE_TEXT_EXAMPLE, estimateInputFromText, estimateReply } from './estimate';
 import { excelReply, EXCEL_ACTION, withSplitMedia } from './media';
 import { answerReply, modeReply, p, splitErrorReply, splitReply, textReply } from './replies';
+import { readTypedAnswer, SPLIT_ASK_ACTION, splitAskFor, splitQuestionReply } from './split-ask';
+import type { SplitHints } from '../tools/split-text';
 import { MAX_STORED_ANSWERS, type ChatSession, type Lang, type Reply, type RouteResult, type StoredAnswer } from './types';
 
 export { cleanInput, MAX_TEXT_LENGTH } from './input';
@@ -47,6 +49,13 @@ export class ChatRouter {
       turn.session.expectFollowUp = false;
       return this.ask(text, turn, true);
     }
+    // The answer to a split's clarifying question (an amount, a name, years); other text drops the question.
+    const open = turn.session.splitAsk;
+    if (open) {
+      turn.session.splitAsk = undefined;
+      const answer = readTypedAnswer(open, text);
+      if (answer) return this.split(open.text, turn, { ...open.hints, ...answer });
+    }
     const decision = this.refineIntent(detectIntent(text), text);
     switch (decision.intent) {
       case 'greeting':
@@ -79,6 +88,12 @@ export class ChatRouter {
    * too short to be a description and stays a question about that topic.
    */
   private refineIntent(decision: IntentDecision, text: string): IntentDecision {
+    // A request the split grammar reads (基数200万归飞入地，超出部分两边对半…), or reads but for one
+    // question, is a split even when the keyword rules saw no ratio.
+    if (decision.intent !== 'split' && decision.intent !== 'greeting' && this.services.splitText) {
+      const r = this.services.splitText(text);
+      if (r.ok || (r.question && r.question.kind !== 'revenue')) return { intent: 'split', cues: [...decision.cues, 'split-grammar'] };
+    }
     const isTopicOrUnclear = decision.intent === 'unclear' || (decision.intent === 'ask' && decision.cues.includes('topic'));
     const longEnough = text.length >= (/[\u4e00-\u9fff]/.test(text) ? 10 : 30);
     if (!isTopicOrUnclear || !longEnough) return decision;
@@ -113,6 +128,7 @@ export class ChatRouter {
         return reply({ blocks: [p(m.langPrompt)], buttons: [[{ label: '中文', action: 'lang:zh' }, { label: 'English', action: 'lang:en' }]] });
       case 'cancel':
         turn.session.pending = undefined;
+        turn.session.splitAsk = undefined;
         turn.session.expectFollowUp = false;
         return reply(textReply(m.nothingToCancel));
       case 'ask':
@@ -166,6 +182,13 @@ export class ChatRouter {
       }
       case 'form':
         return done([], { intent: 'form', startForm: arg === 'mode' ? 'mode' : 'split' });
+      case SPLIT_ASK_ACTION: {
+        const open = turn.session.splitAsk;
+        const choice = open?.options[Number(arg)];
+        if (!open || !choice || !/^\d$/.test(arg)) return done([textReply(m.pendingGone)], { outcome: 'user_error' });
+        turn.session.splitAsk = undefined;
+        return this.split(open.text, turn, { ...open.hints, ...choice });
+      }
       case EXCEL_ACTION: {
         const x = excelReply(arg, turn.session, turn.lang, this.services);
         return done([x.reply], { intent: 'split', outcome: x.ok ? 'ok' : 'user_error' });
@@ -232,7 +255,21 @@ export class ChatRouter {
     };
   }
 
-  private async split(text: string, turn: TurnContext): Promise<RouteResult> {
+  private async split(text: string, turn: TurnContext, hints: SplitHints = {}): Promise<RouteResult> {
+    if (this.services.splitText) {
+      const r = this.services.splitText(text, hints);
+      if (r.ok) {
+        const reply = splitReply(r.result, turn.lang, this.services);
+        // after a clarifying answer the text alone no longer computes: the Excel button keeps the input
+        const from = Object.keys(hints).length ? { input: r.input as Record<string, unknown> } : { text };
+        return { replies: [turn.media ? withSplitMedia(reply, r.result, from, turn.session, turn.lang) : reply], intent: 'split', outcome: 'ok' };
+      }
+      if (r.question) {
+        turn.session.splitAsk = splitAskFor(text, hints, r.question);
+        return { replies: [splitQuestionReply(r.question, turn.lang)], intent: 'split', outcome: 'clarify' };
+      }
+      return { replies: [splitErrorReply(r.message, turn.lang)], intent: 'split', outcome: 'user_error' };
+    }
     try {
       const result = this.services.splitFromText(text);
       const reply = splitReply(result, turn.lang, this.services);

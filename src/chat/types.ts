@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CitationSchema } from '../advisor/types';
 import type { EstimateResult, SplitResult } from '../tools';
+import { SplitHintsSchema } from '../tools/split-text';
 
 export type Lang = 'zh' | 'en';
 export const LangSchema = z.enum(['zh', 'en']);
@@ -77,6 +78,16 @@ export const StoredSplitSchema = z.object({
 export type StoredSplit = z.infer<typeof StoredSplitSchema>;
 export const MAX_STORED_SPLITS = 3;
 
+export const MAX_SPLIT_ASK_OPTIONS = 4;
+/** A split request waiting for the answer to its clarifying question (./split-ask). */
+export const SplitAskSchema = z.object({
+  text: z.string().max(2000),
+  hints: SplitHintsSchema,
+  options: z.array(SplitHintsSchema).max(MAX_SPLIT_ASK_OPTIONS),
+  typed: z.enum(['amount', 'name', 'years']).optional(),
+});
+export type SplitAsk = z.infer<typeof SplitAskSchema>;
+
 /** What the chat keeps per user and chat between messages (persisted by the bot's session storage). */
 export const ChatSessionSchema = z.object({
   /** Set by /lang; otherwise the language comes from the user's Telegram client. */
@@ -92,6 +103,8 @@ export const ChatSessionSchema = z.object({
   /** The last few splits (bounded), for the Excel button. */
   splits: z.array(StoredSplitSchema).default([]),
   seq: z.number().int().nonnegative().default(0),
+  /** A split request waiting for the answer to its clarifying question. */
+  splitAsk: SplitAskSchema.optional(),
 });
 export type ChatSession = z.infer<typeof ChatSessionSchema>;
 
