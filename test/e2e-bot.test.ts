@@ -152,10 +152,30 @@ describe('the bot against the Telegram emulator', () => {
     expect(text).toMatch(/杭州\s+40\.00%\s+60,000,000\.00/);
   });
 
-  it('an incomplete split says what is missing', async () => {
+  it('an incomplete split asks for what is missing, and the typed answer computes it', async () => {
     const [msg] = await emu.ask(ALICE, '六四分成');
+    expect(unescape(msg.text)).toMatch(/要分的总额是多少？（例如 1000万）/);
+    const msgs = await emu.ask(ALICE, '1000万', (m) => m.some((x) => !x.file));
+    expect(unescape(msgs.map((m) => m.text).join('\n'))).toMatch(/飞出地\s+60\.00%\s+6,000,000\.00/);
+  });
+
+  it('an ambiguous split asks one question with buttons; the pressed button computes it', async () => {
+    const [q] = await emu.ask(ALICE, '衢州在杭州设飞地，税收1000万，六四分成');
+    expect(unescape(q.text)).toBe('衢州拿六成还是四成？');
+    expect(q.buttons.map((b) => [b.text, b.callback_data])).toEqual([
+      ['衢州 六成', 'sq:0'],
+      ['衢州 四成', 'sq:1'],
+    ]);
+    const msgs = await press(ALICE, q, 'sq:1', (m) => m.some((x) => !x.file && /<pre>/.test(x.text)));
+    const text = unescape(msgs.map((m) => m.text).join('\n'));
+    expect(text).toMatch(/衢州\s+40\.00%\s+4,000,000\.00/);
+    expect(text).toMatch(/杭州\s+60\.00%\s+6,000,000\.00/);
+  });
+
+  it('a split that cannot be completed by one answer says what is wrong', async () => {
+    const [msg] = await emu.ask(ALICE, '衢州 60% 杭州 30% 1000万');
     expect(unescape(msg.text)).toMatch(/分成没能计算/);
-    expect(unescape(msg.text)).toMatch(/例如|Example/);
+    expect(unescape(msg.text)).toMatch(/合计是 90%/);
   });
 
   it('classifies a partnership description', async () => {
