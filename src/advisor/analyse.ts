@@ -48,9 +48,9 @@ export function resolveFollowUp(question: string, context: string | undefined, o
 }
 
 /** Words that end the name of a park, zone, place or organisation. */
-const NAME_SUFFIX = /(飞地产业园|飞地园区|产业园区|产业园|工业园区|工业园|科技园|创新园|开发区|经开区|高新区|科技城|合作区|示范区|试验区|新区|园区|集团|公司|管委会|研究院|大学|银行|基金会|镇|乡|村|县|市)/g;
+const NAME_SUFFIX = /(飞地产业园区|飞地产业园|飞地园区|产业园|工业园区|工业园|科技园|创新园|开发区|经开区|高新区|科技城|合作区|示范区|试验区|新区|园区|集团|公司|管委会|研究院|大学|银行|基金会|飞地|镇|乡|村|县|市)/g;
 /** Characters that cannot be part of a name before its suffix. */
-const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区]|[，。？！、；：“”"'（）()\s]/;
+const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想]|[，。？！、；：“”"'（）()\s]/;
 /** Everyday words that describe rather than name (新建产业园, 一个开发区). */
 const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|当地|本地|我们|我们的|国家级|省级|市级|县级|特色|专业|跨境|跨区域|省内|国内|海外|境外|飞地|产业|工业|创新|科创|消薄|生态|生态补偿|山海协作|共建|合作)+$/;
 
@@ -68,13 +68,16 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     let start = m.index!;
     while (start > 0 && m.index! - start < 8 && !NOT_NAME.test(question[start - 1]!)) start--;
     const prefix = question.slice(start, m.index!);
-    if (prefix.length < 2 || DESCRIPTIVE.test(prefix)) continue;
+    if (prefix.length < 2 || DESCRIPTIVE.test(prefix) || /\d/.test(prefix)) continue;
+    // A one-character suffix (县, 市, 村) makes a name only after a place name of two or three characters.
+    if (m[1]!.length === 1 && !(/^[\u4e00-\u9fff]{2,3}$/.test(prefix) && getJieba().tag(prefix + m[1], true).some((t) => t.tag === 'ns'))) continue;
     const name = prefix + m[1]!;
     if (known(matchText(name))) continue;
     // The distinctive words of the prefix: a word of two or more characters the corpus never uses.
     // jieba splits a coined name into single characters (青禾 → 青, 禾): then the prefix is the word.
-    const cut = getJieba().cut(prefix, false).filter((w) => w.length >= 2 && !DESCRIPTIVE.test(w));
-    const words = cut.length ? cut : [prefix];
+    const tokens = getJieba().cut(prefix, false);
+    const cut = tokens.filter((w) => w.length >= 2 && !DESCRIPTIVE.test(w));
+    const words = cut.length ? cut : tokens.every((w) => w.length === 1) ? [prefix] : [];
     if (words.some((w) => !known(matchText(w)))) out.push(name);
   }
   for (const m of question.matchAll(EN_NAME)) {

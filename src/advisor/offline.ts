@@ -15,6 +15,7 @@ import { keyStem } from '../retrieval/bridge';
 import { expandQuery } from '../retrieval/glossary';
 import { normalizeInput } from '../knowledge/normalize';
 import { analyseQuestion } from './analyse';
+import { asksFigureBesidesList } from '../knowledge/question-type';
 import { chooseList, listCandidates, listLedBy } from './shapes/list';
 import { composeList, directLead, gapText, unknownNameText } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
@@ -248,7 +249,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals });
       // 3. Shape: a list question answered by a list of the tree gets the whole list.
       const evidenceOk = shouldAnswer(signals, rule);
-      if (analysed.type === 'list' && !signals.unmatched.length) {
+      // (A question that also asks for a figure — 哪一年开园？重点招引哪些领域？ — is answered by sentences.)
+      // (Nor one asking which places: 哪些城市 is answered by the sentences that name them.)
+      if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !signals.unmatched.length) {
         // The lists the bank and the headings point to, beside those among the fused hits.
         const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
         const described = (retriever as WithCorpus).describe ?? (() => '');
@@ -267,7 +270,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       }
       // A quoted sentence that announces a list (…以下四个方面：) brings the list: never an answer ending on a colon.
       const led = chosen.map((c) => listLedBy(c, docs)).find((x) => x !== undefined);
-      if (led && !partial) {
+      if (led && !partial && !shape.quantity) {
         const { lead, items } = listCandidates(led);
         return answer(composeList(lang, lead, items, titles, glossed));
       }
