@@ -5,7 +5,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { estimateChartPng, estimateChartSpec, renderPng, renderSvg, splitChartPng, splitChartSpec } from '../src/charts';
-import { chartFontFile, CHART_FONT_FAMILY } from '../src/charts/font';
+import { chartFontFile, CJK_FONT_FAMILY } from '../src/charts/font';
 import { PARTY_COLOURS } from '../src/charts/palette';
 import { computeSplit, estimateOutput, splitFromText } from '../src/tools';
 import { countColour, decodePng, distinctColours, inkIn, inkPattern, textPosition } from './helpers/png';
@@ -19,8 +19,8 @@ const buffered = computeSplit({
 
 /** A one-line SVG of `text` in the chart font, rasterised with or without the font loaded. */
 function textPng(text: string, withFont: boolean) {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="10" y="45" style="font-size:40px;font-family:${CHART_FONT_FAMILY}">${text}</text></svg>`;
-  const font = withFont ? { fontFiles: [chartFontFile()], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY } : { loadSystemFonts: false };
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="60"><text x="10" y="45" style="font-size:40px;font-family:${CJK_FONT_FAMILY}">${text}</text></svg>`;
+  const font = withFont ? { fontFiles: [chartFontFile()], loadSystemFonts: false, defaultFontFamily: CJK_FONT_FAMILY } : { loadSystemFonts: false };
   return decodePng(new Resvg(svg, { font, background: '#ffffff' }).render().asPng());
 }
 

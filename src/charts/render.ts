@@ -8,8 +8,8 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import { chartFontFile } from './font';
-import { CHART_FONT_FAMILY, type ChartSpec } from './spec';
+import { chartFontFiles } from './font';
+import { CJK_FONT_FAMILY, type ChartSpec } from './spec';
 
 echarts.use([BarChart, LineChart, GridComponent, TitleComponent, LegendComponent, MarkLineComponent, GraphicComponent, SVGRenderer]);
 
@@ -26,7 +26,7 @@ export function renderSvg(spec: ChartSpec): string {
 /** Rasterises on libuv's thread pool, so a bot keeps serving other chats meanwhile. */
 export async function svgToPng(svg: string, width: number): Promise<Buffer> {
   const image = await renderAsync(svg, {
-    font: { fontFiles: [chartFontFile()], loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY },
+    font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: CJK_FONT_FAMILY, sansSerifFamily: CJK_FONT_FAMILY },
     background: '#ffffff',
     fitTo: { mode: 'width', value: width },
   });

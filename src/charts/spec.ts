@@ -7,8 +7,10 @@ export interface ChartSpec {
   height: number;
 }
 
-/** The family name inside the chart font file (src/charts/font.ts): what the SVG's font-family must say. */
-export const CHART_FONT_FAMILY = 'Noto Sans S Chinese';
+/** The family name inside the CJK font file (src/charts/font.ts). */
+export const CJK_FONT_FAMILY = 'Noto Sans S Chinese';
+/** What the SVG's font-family says: the Latin font first, the CJK one for everything it lacks. */
+export const CHART_FONT_FAMILY = `Noto Sans, ${CJK_FONT_FAMILY}`;
 
 /** 16:9, wide enough for a slide or a report page at full width. */
 export const CHART_WIDTH = 1200;
