@@ -178,7 +178,7 @@ describe('a process killed in the middle of an import', () => {
     // tsx runs the program in a child process of its own: the lock file names that one (it holds the
     // lock); both are killed.
     const lock = join(docsDir, '.lock');
-    const holder = Number(readFileSync(lock, 'utf8'));
+    const holder = Number(readFileSync(lock, 'utf8').trim().split(' ')[1]);
     process.kill(holder, 'SIGKILL');
     child.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 300));

@@ -7,6 +7,7 @@
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ADDED_MANIFEST, readAddedManifest, type AddedEntry, type AddedManifest } from '../corpus/added';
 import { DocumentRejected } from './rejection';
@@ -57,23 +58,24 @@ export async function withDocumentsLock<T>(dir: string, fn: () => Promise<T> | T
   for (;;) {
     try {
       const fd = openSync(lock, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, `${hostname()} ${process.pid}`);
       closeSync(fd);
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let host = '';
       let holder = NaN;
       let age = 0;
       try {
-        holder = Number(readFileSync(lock, 'utf8'));
+        [host, holder] = ((t) => [t[0] ?? '', Number(t[1])] as const)(readFileSync(lock, 'utf8').trim().split(' '));
         age = Date.now() - statSync(lock).mtimeMs;
       } catch {
         continue; // released meanwhile
       }
-      // A lock whose process is gone (killed mid-import) is taken over; on a shared folder the pid may
-      // belong to another machine, so only age frees those.
-      const sameHost = Number.isInteger(holder) && holder > 0;
-      if ((sameHost && !alive(holder) && age > 1000) || age > STALE_LOCK_MS) {
+      // A lock whose process is gone (killed mid-import) is taken over. On a shared folder the holder
+      // may run on another machine, where its pid means nothing here: only age frees those.
+      const ours = host === hostname() && Number.isInteger(holder) && holder > 0;
+      if ((ours && !alive(holder) && age > 1000) || age > STALE_LOCK_MS) {
         rmSync(lock, { force: true });
         continue;
       }
@@ -98,13 +100,13 @@ export async function pausePoint(stage: 'written' | 'indexing'): Promise<void> {
   await new Promise(() => setInterval(() => undefined, 60_000));
 }
 
-/** Temporary files of a change that did not finish (the caller holds the lock, so none is in progress). */
-function sweep(dir: string, manifest: AddedManifest): void {
-  const listed = new Set(manifest.documents.map((d) => d.file));
-  for (const name of readdirSync(dir)) {
-    const orphan = /\.md$/.test(name) && !listed.has(name);
-    if (name.startsWith('.tmp-') || orphan) rmSync(join(dir, name), { force: true });
-  }
+/**
+ * Temporary files of a change that did not finish (the caller holds the lock, so none is in
+ * progress). A cleaned file renamed into place but never listed is left: the loader ignores it and
+ * adding the document again replaces it.
+ */
+function sweep(dir: string): void {
+  for (const name of readdirSync(dir)) if (name.startsWith('.tmp-')) rmSync(join(dir, name), { force: true });
 }
 
 function publishManifest(dir: string, manifest: AddedManifest): void {
@@ -121,7 +123,7 @@ function publishManifest(dir: string, manifest: AddedManifest): void {
 export async function commitAdd(dir: string, entry: AddedEntry, markdown: string, check: (current: AddedManifest) => void): Promise<void> {
   await withDocumentsLock(dir, async () => {
     const { manifest } = readAddedManifest(dir);
-    sweep(dir, manifest);
+    sweep(dir);
     check(manifest);
     const tmp = join(dir, `.tmp-${entry.id}-${randomBytes(3).toString('hex')}.md`);
     writeDurably(tmp, markdown);
