@@ -128,6 +128,15 @@ describe('split chart', () => {
     expect(svg).not.toContain('万元');
   });
 
+  it('party names with markup characters are drawn as text (the SVG stays well-formed)', async () => {
+    const result = computeSplit({ revenue: 1000, parties: [{ name: '<b>A</b>', share: 1 }, { name: 'B&C "q"', share: 1 }] });
+    const svg = renderSvg(splitChartSpec(result, 'zh'));
+    expect(svg).toContain('&lt;b&gt;A&lt;/b&gt;');
+    expect(svg).not.toContain('<b>');
+    const img = decodePng(await splitChartPng(result, 'zh'));
+    expect(countColour(img, PARTY_COLOURS[0])).toBeGreaterThan(10_000);
+  });
+
   it('refuses data that is not a split result', () => {
     expect(() => splitChartSpec({ shares: 'x' }, 'zh')).toThrow();
   });
@@ -144,5 +153,19 @@ describe('estimate chart', () => {
     const at = textPosition(svg, '750,000 万元')!;
     expect(inkIn(img, { x0: at.x - 100, y0: at.y - 20, x1: at.x + 100, y1: at.y + 20 })).toBeGreaterThan(300);
     expect(countColour(img, '#1f6fd1')).toBeGreaterThan(500); // the highlighted figure and its card's border
+  });
+});
+
+describe('amount units', () => {
+  it('万元 from 10,000 元, 亿元 from 10亿; million / billion yuan in English', async () => {
+    const { amountUnit, formatAmount } = await import('../src/charts/units');
+    expect(amountUnit(9_999, 'zh').name).toBe('元');
+    expect(amountUnit(90_000_000, 'zh').name).toBe('万元');
+    expect(amountUnit(5e13, 'zh').name).toBe('亿元');
+    expect(formatAmount(90_000_000, amountUnit(90_000_000, 'zh'))).toBe('9,000万元');
+    expect(formatAmount(12_345.67, amountUnit(12_345.67, 'zh'))).toBe('1.2346万元');
+    expect(amountUnit(5e5, 'en').name).toBe('yuan');
+    expect(amountUnit(9e7, 'en').name).toBe('million yuan');
+    expect(amountUnit(5e13, 'en').name).toBe('billion yuan');
   });
 });

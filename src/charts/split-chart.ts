@@ -70,7 +70,8 @@ function oneYearOption(data: SplitChartData, lang: ChartLang): EChartsOption {
     title: title(t.text, t.subtext),
     grid: { left: 110, right: 50, top: 150, bottom: 70 },
     xAxis: { type: 'category', data: names, axisLabel: { fontSize: 22, interval: 0, color: '#222222' }, axisTick: { show: false } },
-    yAxis: { type: 'value', name: unit.name, nameTextStyle: { fontSize: 16 }, axisLabel: { fontSize: 15, formatter: (v: number) => groupNumber(v) } },
+    // Headroom above the tallest bar for its two-line label.
+    yAxis: { type: 'value', name: unit.name, boundaryGap: [0, '12%'], nameTextStyle: { fontSize: 16 }, axisLabel: { fontSize: 15, formatter: (v: number) => groupNumber(v) } },
     series: [series],
   };
 }
@@ -130,7 +131,7 @@ function scheduleOption(data: SplitChartData, lang: ChartLang): EChartsOption {
     grid: { left: 110, right: withShares ? 230 : 50, top: 150, bottom: 110 },
     xAxis: { type: 'category', data: categories, axisLabel: { fontSize: 16, color: '#222222' }, axisTick: { alignWithLabel: true } },
     yAxis: [
-      { type: 'value', name: unit.name, nameTextStyle: { fontSize: 16 }, axisLabel: { fontSize: 15, formatter: (v: number) => groupNumber(v) } },
+      { type: 'value', name: unit.name, boundaryGap: [0, '8%'], nameTextStyle: { fontSize: 16 }, axisLabel: { fontSize: 15, formatter: (v: number) => groupNumber(v) } },
       ...(withShares
         ? [{ type: 'value' as const, name: `${L.share} %`, min: 0, max: 100, nameTextStyle: { fontSize: 16 }, axisLabel: { fontSize: 15, formatter: '{value}%' }, splitLine: { show: false } }]
         : []),

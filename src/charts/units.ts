@@ -1,7 +1,7 @@
 /**
  * Amounts on a chart: one unit per chart, chosen from its largest amount, so bars and axis read
- * alike. Chinese charts use 万元 (the unit officials write reports in) from 10,000 元 up; English
- * ones million yuan from a million up.
+ * alike. Chinese charts use 万元 (the unit officials write reports in) from 10,000 元 up, 亿元 from
+ * 10亿 up; English ones million yuan from a million up, billion yuan from a billion.
  */
 import type { ChartLang as Lang } from './lang';
 
@@ -14,7 +14,12 @@ export interface AmountUnit {
 }
 
 export function amountUnit(maxAbs: number, lang: Lang): AmountUnit {
-  if (lang === 'en') return maxAbs >= 1e6 ? { divisor: 1e6, suffix: ' million yuan', name: 'million yuan' } : { divisor: 1, suffix: ' yuan', name: 'yuan' };
+  // Above 1 billion (10亿) the axis would need 9+ digits: 亿元 / billion yuan instead.
+  if (lang === 'en') {
+    if (maxAbs >= 1e9) return { divisor: 1e9, suffix: ' billion yuan', name: 'billion yuan' };
+    return maxAbs >= 1e6 ? { divisor: 1e6, suffix: ' million yuan', name: 'million yuan' } : { divisor: 1, suffix: ' yuan', name: 'yuan' };
+  }
+  if (maxAbs >= 1e9) return { divisor: 1e8, suffix: '亿元', name: '亿元' };
   return maxAbs >= 1e4 ? { divisor: 1e4, suffix: '万元', name: '万元' } : { divisor: 1, suffix: '元', name: '元' };
 }
 
@@ -24,8 +29,8 @@ export function groupNumber(n: number, digits = 2): string {
 }
 
 export function formatAmount(yuan: number, unit: AmountUnit): string {
-  // Four decimals in 万元 keep the cent visible without rounding it away (1.2345万元 = 12,345 元).
-  const digits = unit.divisor === 1 ? 2 : unit.divisor === 1e4 ? 4 : 6;
+  // To the yuan at most (1.2346万元): a chart label; the exact cents are in the text and the workbook.
+  const digits = unit.divisor === 1 ? 2 : unit.divisor === 1e4 ? 4 : unit.divisor === 1e6 ? 6 : 8;
   return `${groupNumber(yuan / unit.divisor, digits)}${unit.suffix}`;
 }
 
