@@ -17,6 +17,19 @@ import { loadConfig } from '../src/config';
 import { CHANNELS, FUSION_PATH, fusionRow, type ChannelName, type FusionTable, type FusionWeights } from '../src/retrieval/knowledge';
 import { createServices } from '../src/services';
 import { loadDevset, type DevItem } from './devset';
+import { shouldAnswer, type EvidenceSignals } from '../src/advisor/decline';
+import type { OfflineAdvisor } from '../src/advisor/offline';
+import {
+  answerProbability,
+  balancedThreshold,
+  DECISION_FEATURES,
+  DECISION_PATH,
+  decisionFeatures,
+  fitLogistic,
+  rates,
+  type DecisionFeature,
+  type DecisionModel,
+} from '../src/advisor/decide';
 import { isRelevant } from './metrics';
 
 /** The tuned sets (their first measurements are recorded in eval/README.md). */
@@ -124,7 +137,112 @@ async function main(): Promise<number> {
     writeFileSync(FUSION_PATH, `${JSON.stringify(file, null, 2)}\n`);
     process.stdout.write(`Wrote ${FUSION_PATH}\n`);
   }
+  await trainDecision(services, !values['dry-run']);
   return 0;
+}
+
+interface DecisionRow {
+  set: string;
+  label: number;
+  signals: EvidenceSignals;
+  features: Record<DecisionFeature, number>;
+}
+
+function fitDecision(rows: DecisionRow[], features: readonly DecisionFeature[] = DECISION_FEATURES): DecisionModel {
+  const model = fitLogistic(
+    rows.map((r) => r.features),
+    rows.map((r) => r.label),
+    features,
+    { steps: 800 },
+  );
+  const probs = rows.map((r) => answerProbability(r.signals, { ...model, threshold: 0.5 }));
+  return { ...model, threshold: balancedThreshold(probs, rows.map((r) => r.label)) };
+}
+
+/** Answered and declined rates of each set, from a model fitted on the other sets. */
+function looRates(rows: DecisionRow[], features: readonly DecisionFeature[] = DECISION_FEATURES) {
+  const out: Record<string, { answered: number; declined: number; n: number; neg: number }> = {};
+  const probs: number[] = [];
+  const labels: number[] = [];
+  const thresholds: number[] = [];
+  for (const set of TRAINING_SETS) {
+    const test = rows.filter((r) => r.set === set);
+    if (!test.length) continue;
+    const model = fitDecision(rows.filter((r) => r.set !== set), features);
+    const p = test.map((r) => answerProbability(r.signals, model));
+    out[set] = { ...rates(p, test.map((r) => r.label), model.threshold), n: test.length, neg: test.filter((r) => !r.label).length };
+    for (const x of p) probs.push(x);
+    for (const r of test) labels.push(r.label);
+    for (const _ of test) thresholds.push(model.threshold);
+  }
+  // Pooled over the held-out predictions, each at its own fold's threshold.
+  let pos = 0, neg = 0, tp = 0, tn = 0;
+  probs.forEach((p, i) => {
+    if (labels[i]) { pos++; if (p >= thresholds[i]!) tp++; } else { neg++; if (p < thresholds[i]!) tn++; }
+  });
+  return { perSet: out, pooled: { answered: tp / pos, declined: tn / neg } };
+}
+
+/**
+ * Fits the answer/decline model on every labelled question that reaches the decision (those about
+ * a name the corpus never mentions are declined before it), prints leave-one-set-out rates beside
+ * the hand-set rule it replaces, and an ablation: the pooled figures with each signal left out.
+ */
+async function trainDecision(services: Awaited<ReturnType<typeof createServices>>, write: boolean): Promise<void> {
+  const rows: DecisionRow[] = [];
+  for (const set of TRAINING_SETS) {
+    for (const item of loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url)))) {
+      const r = await (services.offlineAdvisor as OfflineAdvisor).ask(item.question, item.context ? { context: item.context } : {});
+      if (!r.signals) continue;
+      rows.push({ set, label: item.answerable ? 1 : 0, signals: r.signals, features: decisionFeatures(r.signals) });
+    }
+  }
+  const loo = looRates(rows);
+  const lines = [
+    '',
+    `Answer/decline model: logistic regression on ${rows.length} questions (${rows.filter((r) => !r.label).length} unanswerable) from ${TRAINING_SETS.length} sets`,
+    'Leave-one-set-out: answered (answerable) / declined (unanswerable), fitted model vs the hand-set rule it replaces',
+    `${'set'.padEnd(10)} ${'n'.padStart(4)} ${'unans'.padStart(5)}  ${'model'.padStart(11)}  ${'hand rule'.padStart(11)}`,
+  ];
+  let handPos = 0, handNeg = 0, handTp = 0, handTn = 0;
+  for (const [set, r] of Object.entries(loo.perSet)) {
+    const test = rows.filter((x) => x.set === set);
+    const hand = rates(test.map((x) => (shouldAnswer(x.signals) ? 1 : 0)), test.map((x) => x.label), 0.5);
+    for (const x of test) {
+      const a = shouldAnswer(x.signals);
+      if (x.label) { handPos++; if (a) handTp++; } else { handNeg++; if (!a) handTn++; }
+    }
+    lines.push(`${set.padEnd(10)} ${String(r.n).padStart(4)} ${String(r.neg).padStart(5)}  ${r.answered.toFixed(2)} / ${r.declined.toFixed(2)}  ${hand.answered.toFixed(2)} / ${hand.declined.toFixed(2)}`);
+  }
+  lines.push(`${'pooled'.padEnd(10)} ${String(rows.length).padStart(4)} ${String(handNeg).padStart(5)}  ${loo.pooled.answered.toFixed(2)} / ${loo.pooled.declined.toFixed(2)}  ${(handTp / handPos).toFixed(2)} / ${(handTn / handNeg).toFixed(2)}`);
+  // Backward elimination: a signal whose removal does not lower the held-out balanced rate is
+  // redundant given the others, and goes (the rule it encoded is then not needed).
+  const balanced = (r: { answered: number; declined: number }) => (r.answered + r.declined) / 2;
+  let kept: DecisionFeature[] = [...DECISION_FEATURES];
+  let base = balanced(loo.pooled);
+  lines.push('', `Ablation (leave-one-set-out, pooled balanced rate; all signals ${base.toFixed(3)}): backward elimination`);
+  for (;;) {
+    let drop: { f: DecisionFeature; bal: number } | undefined;
+    for (const f of kept) {
+      const bal = balanced(looRates(rows, kept.filter((x) => x !== f)).pooled);
+      lines.push(`  without ${f.padEnd(17)} ${bal.toFixed(3)} (${bal - base >= 0 ? '+' : ''}${(bal - base).toFixed(3)})`);
+      if (bal >= base - 1e-9 && (!drop || bal > drop.bal)) drop = { f, bal };
+    }
+    if (!drop || kept.length <= 2) break;
+    kept = kept.filter((x) => x !== drop!.f);
+    base = drop.bal;
+    lines.push(`  → dropped ${drop.f} (redundant); kept ${kept.join(', ')}`);
+  }
+  const final = looRates(rows, kept).pooled;
+  lines.push(`Kept signals, leave-one-set-out: answered ${final.answered.toFixed(2)}, declined ${final.declined.toFixed(2)}`);
+  const model = fitDecision(rows, kept);
+  lines.push('', `Fitted on all: threshold ${model.threshold.toFixed(3)}; weights ${model.features.map((f, i) => `${f} ${model.weights[i]!.toFixed(2)}`).join(', ')}`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (write) {
+    const file = { ...model, fittedOn: TRAINING_SETS, note: 'Written by `npm run train` (eval/train.ts): logistic regression on the evidence signals; see its leave-one-set-out table and ablation.' };
+    writeFileSync(DECISION_PATH, `${JSON.stringify(file, null, 2)}\n`);
+    process.stdout.write(`Wrote ${DECISION_PATH}\n`);
+  }
 }
 
 main().then(

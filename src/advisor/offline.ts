@@ -6,7 +6,8 @@ import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
 import { placeKind, scoreSentences, selectSentences, type Candidate } from './select';
 import { hasFreshFigure, questionShape } from './question';
-import { DECLINE_RULE, evidenceSignals, measuredConcept, nearestTopics, shouldAnswer, type DeclineRule, type EvidenceSignals } from './decline';
+import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
+import { decideAnswer } from './decide';
 import { compose, declineText, emptyQuestionText } from './compose';
 import { asHits, CorpusScan, definitionPatterns } from './documents';
 import { coverage, type Concept } from './terms';
@@ -28,8 +29,8 @@ export interface OfflineAdvisorOptions {
   docs?: CorpusDocument[];
   /** Chunks for the IDF statistics; defaults to the retriever's `.chunks`. */
   chunks?: Chunk[];
-  /** Override the calibrated decline rule (the calibration script does). */
-  decline?: DeclineRule;
+  /** Override the fitted answer/decline decision (src/advisor/decide.ts), e.g. to compare it with another. */
+  decide?: (signals: EvidenceSignals) => boolean;
 }
 
 /** An offline answer, plus the signals that decided it (for calibration and debugging). */
@@ -155,7 +156,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   const k = opts.k ?? 6;
   const docs = opts.docs ?? (retriever as WithCorpus).docs ?? [];
   const chunks = opts.chunks ?? (retriever as WithCorpus).chunks ?? [];
-  const rule = opts.decline ?? DECLINE_RULE;
+  const decide = opts.decide ?? ((sig: EvidenceSignals) => decideAnswer(sig));
   let stats: CorpusStats | undefined;
   // Section headings count as corpus wording (“两覆盖一样板” is named in a heading and explained in
   // the body): each heading joins the text of its section's first chunk, so it is counted once.
@@ -248,7 +249,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
       const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals });
       // 3. Shape: a list question answered by a list of the tree gets the whole list.
-      const evidenceOk = shouldAnswer(signals, rule);
+      // 4. Decide: the fitted model reads the evidence signals (answer, or decline).
+      const evidenceOk = decide(signals);
       // (A question that also asks for a figure — 哪一年开园？重点招引哪些领域？ — is answered by sentences.)
       // (Nor one asking which places: 哪些城市 is answered by the sentences that name them.)
       if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !signals.unmatched.length) {
