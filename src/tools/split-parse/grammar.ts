@@ -46,8 +46,8 @@ export interface Facts {
   shares: ShareFact[];
   ratios: RatioFact[];
   money: MoneyFact[];
-  /** Numbers given with a name but no unit (起始飞地 5), read as shares. */
-  phases: Array<{ years?: number }>;
+  /** Periods of the schedule in year order; `start` is the first year when the text says it (第4年起). */
+  phases: Array<{ years?: number; start?: number }>;
   /** Years were talked about in phases (前四年…之后…). */
   phased: boolean;
   span?: number;
@@ -57,9 +57,14 @@ export interface Facts {
   indicator?: string;
   /** Names the text uses for "all parties" (两边, 双方). */
   saysBoth: boolean;
+  /** 基数归 X said apart from the baseline's amount. */
+  baselineOwner?: string;
+  /** 飞出地为衢州 / 衢州是飞入地: a role noun and the place that plays it. */
+  aliases: Record<string, string>;
 }
 
 type W = Extract<GTok, { k: 'w' }>;
+const ROLE_PAIR = new Set(['飞出地', '飞入地', '飞出方', '飞入方', 'sending area', 'receiving area']);
 const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' && !!t.cat && cats.includes(t.cat);
 const INDICATORS: Array<[RegExp, string]> = [
   [/税|入库|上缴|tax/i, '税收'],
@@ -73,7 +78,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 
 export function readFacts(toks: Tok[]): Facts {
   const g = groupNames(toks);
-  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false };
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, aliases: {} };
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
@@ -145,6 +150,15 @@ export function readFacts(toks: Tok[]): Facts {
     else m.listed ||= listed;
   });
 
+  // 飞出地为衢州，飞入地为杭州 / 衢州是飞出地: the role is that place
+  g.forEach((t, i) => {
+    const b = g[i + 1];
+    const c = g[i + 2];
+    if (t.k !== 'name' || !isW(b, 'take', 'stop', 'filler') || !/^(?:为|是|即|is)$/i.test((b as W).t) || c?.k !== 'name') return;
+    const [role, place] = ROLE_PAIR.has(t.t) ? [t.t, c.t] : ROLE_PAIR.has(c.t) ? [c.t, t.t] : [];
+    if (role && place && !ROLE_PAIR.has(place) && !(g[i + 3]?.k === 'share' || g[i + 3]?.k === 'num')) f.aliases[role] = place;
+  });
+
   for (let i = 0; i < g.length; i++) {
     const t = g[i];
     if (t.k === 'name') continue;
@@ -160,6 +174,12 @@ export function readFacts(toks: Tok[]): Facts {
         case 'byContrib':
           f.byContrib = true;
           break;
+        case 'baseline': {
+          // 基数归飞入地 (the amount said elsewhere)
+          const k = next(i, 1, ['to', 'stop', 'filler'], 3);
+          if (k >= 0 && g[k].k === 'name' && g.slice(i + 1, k).some((x) => isW(x, 'to'))) f.baselineOwner ??= (g[k] as { t: string }).t;
+          break;
+        }
         case 'both':
           f.saysBoth = true;
           break;
@@ -204,7 +224,13 @@ export function readFacts(toks: Tok[]): Facts {
       const v = t.v;
       const form: ShareForm = t.k === 'share' ? t.form : 'plain';
       const raw = t.raw;
-      const l = next(i, -1, ['take', 'by', 'stop', 'filler'], 3);
+      // 从 90% 过渡到 60%: a lone percentage in a glide is the first party's part of a two-way ratio
+      const fromTill = next(i, -1, ['stop', 'filler', 'buffer'], 2);
+      if (t.k === 'share' && t.form === 'pct' && fromTill >= 0 && isW(g[fromTill], 'from', 'till') && t.v.lt(Q.int(100)) && !g.slice(clauseOf[i][0], i).some((x) => x.k === 'name')) {
+        f.ratios.push({ vs: [t.v, Q.int(100).sub(t.v)], form: 'pct', phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw });
+        continue;
+      }
+      const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split'], 3);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       if (left && left.names !== 'all') {
         for (const name of left.names) f.shares.push({ party: name, v, form, phase, raw });
@@ -218,6 +244,14 @@ export function readFacts(toks: Tok[]): Facts {
       if (r >= 0 && g[r].k === 'name' && g.slice(i + 1, r).some((x) => isW(x, 'to'))) {
         f.shares.push({ party: (g[r] as { t: string }).t, v, form, phase, raw });
         i = r;
+        continue;
+      }
+      // 前3年飞出地拿90%，第4年起降为60%: a later period's share without a name keeps the earlier subject
+      const [cs, ce] = clauseOf[i];
+      const subject = [...f.shares].reverse().find((x) => x.party && x.v !== undefined)?.party;
+      const clauseHasName = g.slice(cs, ce).some((x) => x.k === 'name');
+      if (subject && !clauseHasName && phase > 0 && !f.shares.some((x) => x.phase === phase && x.party === subject)) {
+        f.shares.push({ party: subject, v, form, phase, raw });
         continue;
       }
       f.shares.push({ party: '', v, form, phase, raw });
@@ -241,8 +275,9 @@ export function readFacts(toks: Tok[]): Facts {
       const prevK = next(i, -1, ['filler', 'stop'], 2);
       const prev = prevK >= 0 ? g[prevK] : undefined;
       if (t.pre === '前') {
-        if (cur().years !== undefined || phaseHasFacts()) openPhase();
+        if (cur().years !== undefined || phaseHasFacts() || cur().start !== undefined) openPhase();
         cur().years = t.n;
+        cur().start = 1;
         f.phased = true;
       } else if (t.pre === '后') {
         if (cur().years !== undefined || phaseHasFacts()) openPhase();
@@ -251,9 +286,10 @@ export function readFacts(toks: Tok[]): Facts {
       } else if (t.pre === '第') {
         const before = f.phases.slice(0, phase).reduce((a, p) => a + (p.years ?? 0), 0);
         if (phaseHasFacts()) {
-          if (cur().years === undefined && t.n - 1 - before >= 1) cur().years = t.n - 1 - before;
+          if (cur().years === undefined && cur().start === undefined && t.n - 1 - before >= 1) cur().years = t.n - 1 - before;
           openPhase();
         }
+        cur().start = t.n;
         f.phased = true;
       } else if (prev && prev.k === 'w' && (prev.cat === 'span' || /^(?:for|over|across)$/i.test(prev.t))) {
         if (inClause(i, ['buffer']) >= 0 && f.buffer === undefined) f.buffer = t.n;
@@ -276,6 +312,7 @@ export function readFacts(toks: Tok[]): Facts {
       continue;
     }
   }
+  orderPhases(f);
   return f;
 
   /** A plain number right after a name (起始飞地 5, A 6 B 4) is a share, not an amount. */
@@ -295,7 +332,10 @@ export function readFacts(toks: Tok[]): Facts {
     const [s] = clauseOf[i];
     // the nearest cue word before the amount in its clause
     let cueAt = -1;
-    for (let k = i - 1; k >= s && k >= i - 4; k--) {
+    // 税收 300 万为基数 / 100万作为保底: a baseline or floor named after the amount wins over a cue before it
+    const after = next(i, 1, ['stop', 'filler', 'take', 'by'], 2);
+    if (after >= 0 && isW(g[after], 'baseline', 'floor')) cueAt = after;
+    for (let k = i - 1; cueAt < 0 && k >= s && k >= i - 4; k--) {
       const x = g[k];
       if (x.k === 'money' || x.k === 'share' || x.k === 'ratio') break;
       if (isW(x, 'revenue', 'contrib', 'floor', 'baseline')) {
@@ -305,11 +345,14 @@ export function readFacts(toks: Tok[]): Facts {
     }
     // …or right after it: 1000万的税收, 8000万税收
     if (cueAt < 0) {
-      const k = next(i, 1, ['stop', 'filler'], 2);
+      const k = next(i, 1, ['stop', 'filler', 'take'], 2);
       if (k >= 0 && isW(g[k], 'revenue', 'floor', 'baseline', 'contrib')) cueAt = k;
     }
     if (cueAt < 0) {
-      // 总额/total in a clause without another amount
+      // Quzhou invested 20 million and Hangzhou 5 million: an amount right after a name, after a contribution, is one too
+      const l = next(i, -1, ['stop', 'filler'], 2);
+      const lastMoney = f.money[f.money.length - 1];
+      if (l >= 0 && g[l].k === 'name' && lastMoney?.role === 'contrib') return { v, raw, role: 'contrib', party: (g[l] as { t: string }).t, cue: lastMoney.cue };
       return { v, raw, role: 'unknown' };
     }
     const cue = g[cueAt] as W;
@@ -317,7 +360,7 @@ export function readFacts(toks: Tok[]): Facts {
     if (role === 'revenue') return { v, raw, role, cue: cue.t };
     // whose: the name before the cue (遂昌出资, 村集体保底, 飞入地的基数), or after 归/给/for (基数200万归飞入地)
     let party: string | undefined;
-    let l = next(Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib'], 3);
+    let l = next(Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each'], 3);
     // 村集体 10% 保底 100万: the party's share stands between its name and the cue
     if (l >= 0 && g[l].k === 'share') l = next(l, -1, ['take', 'stop', 'filler'], 2);
     const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by'], 3);
@@ -327,4 +370,20 @@ export function readFacts(toks: Tok[]): Facts {
     else if (r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
     return { v, raw, role, party, cue: cue.t };
   }
+}
+
+/** 从第4年开始六四分，前三年八二分: periods said out of order are put in year order, and a period's length follows from the next one's start. */
+function orderPhases(f: Facts): void {
+  if (!f.phases.some((p) => p.start !== undefined)) return;
+  const keys: number[] = [];
+  f.phases.forEach((p, k) => keys.push(p.start ?? (k ? keys[k - 1] + 0.5 : 0)));
+  const order = f.phases.map((_, k) => k).sort((a, b) => keys[a] - keys[b] || a - b);
+  const newIndex = new Map(order.map((old, k) => [old, k]));
+  f.phases = order.map((k) => f.phases[k]);
+  for (const s of f.shares) s.phase = newIndex.get(s.phase)!;
+  for (const r of f.ratios) r.phase = newIndex.get(r.phase)!;
+  f.phases.forEach((p, k) => {
+    const nextStart = f.phases[k + 1]?.start;
+    if (p.years === undefined && p.start !== undefined && nextStart !== undefined && nextStart > p.start) p.years = nextStart - p.start;
+  });
 }

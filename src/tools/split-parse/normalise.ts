@@ -21,6 +21,12 @@ export function normalise(text: string): string {
       .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
       .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       .replace(/[¥￥]\s*(\d)/g, '$1')
+      // the sending and receiving areas → the sending area and the receiving area
+      .replace(/\b(sending|receiving|home|host)\s+and\s+(?:the\s+)?(sending|receiving|home|host)\s+(area|region|side|countie|countrie|partie|district)s\b/gi, '$1 $3 and the $2 $3')
+      .replace(/\b(sending|receiving)\s*\/\s*(sending|receiving)\b(?!\s+(?:area|region|side))/gi, '$1 area/$2 area')
+      // a calendar year (以2023年税收为基数) is a date, not a number of years or an amount
+      .replace(/(?<!\d)(?:19|20)\d{2}\s*年(?:度)?/g, ' ')
+      .replace(/\b(sending|receiving) (countie|partie)\b/gi, (_m, a: string, b: string) => `${a} ${b.toLowerCase() === 'countie' ? 'county' : 'party'}`)
       .replace(/(\d+(?:\.\d+)?)\s*-\s*years?\b/gi, '$1 years')
       .replace(/[ \t]+/g, ' ')
       .trim()

@@ -34,8 +34,9 @@ const SCALE: Record<Exclude<ShareForm, 'plain'>, Q> = { pct: Q.int(100), cheng: 
 type Share = { v: Q; form: ShareForm };
 const fail = (missing: Missing[], zh: string, en: string, question?: SplitQuestion): RolesResult => ({ ok: false, missing, zh, en, question });
 
-export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
+export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const notes: string[] = [];
+  const f = withAliases(facts, notes);
 
   // ---------- parties ----------
   const used = new Set<string>();
@@ -45,6 +46,7 @@ export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
   f.money.forEach((m) => (m.role === 'contrib' || m.role === 'floor' || m.role === 'baseline') && addUsed(m.party));
   hints.order?.forEach(addUsed);
   addUsed(hints.baselineOwner);
+  addUsed(f.baselineOwner);
   const parties: string[] = f.mentions.filter((m) => used.has(m.name) || ROLE_NAMES.has(m.name) || COMPLEMENT[m.name]).map((m) => m.name);
   for (const n of used) if (!parties.includes(n)) parties.push(n);
   if (hints.other && !parties.includes(hints.other)) parties.push(hints.other);
@@ -98,6 +100,10 @@ export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
 
   // ---------- shares, phase by phase ----------
   let order: string[] | undefined = hints.order;
+  // 飞出地为衢州，飞入地为杭州: a bare ratio goes sending side first, as between the role names
+  const sending = ['飞出地', '飞出方', 'sending area'].map((k) => facts.aliases[k]).find(Boolean);
+  const receiving = ['飞入地', '飞入方', 'receiving area'].map((k) => facts.aliases[k]).find(Boolean);
+  if (!order && sending && receiving) order = [sending, receiving];
 
   const phaseShares: Array<Map<string, Share>> = [];
   if (!contribMode) {
@@ -143,7 +149,7 @@ export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
   let baseline: SplitInput['baseline'];
   const base = f.money.find((m) => m.role === 'baseline');
   if (base) {
-    const owner = base.party && allNames.includes(base.party) ? base.party : hints.baselineOwner;
+    const owner = base.party && allNames.includes(base.party) ? base.party : f.baselineOwner && allNames.includes(f.baselineOwner) ? f.baselineOwner : hints.baselineOwner;
     if (!owner)
       return fail(['parties'], `基数 ${base.raw} 归哪一方？请写“基数 ${base.raw} 归${allNames[0]}”`, `who keeps the baseline of ${base.raw}? Write e.g. “baseline ${base.raw} to ${allNames[0]}”`, {
         kind: 'baseline_owner',
@@ -177,7 +183,8 @@ export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
 
   const years = hints.years ?? f.span;
   const fromRatio = f.ratios.find((r) => r.role === 'from');
-  if (!contribMode && (f.buffer || fromRatio)) {
+  // 缓冲期两年，第一年九一，第二年起六四: a buffer spelled out year by year is phases, not a glide
+  if (!contribMode && (fromRatio || (f.buffer && phaseShares.length < 2))) {
     const target = phaseShares[phaseShares.length - 1];
     if (!fromRatio) return fail(['ratio'], `缓冲期从什么比例开始？请写“缓冲期${f.buffer}年从九一过渡到六四”`, `the buffer period has no starting ratio: write e.g. “a ${f.buffer}-year transition from 90/10 to 60/40”`);
     const from = assignRatio(fromRatio, allNames.filter((n) => target.has(n)));
@@ -248,8 +255,23 @@ export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
       return { fail: fail(['parties'], `“${loose[0].raw}”是哪一方的？请写成“衢州 ${loose[0].raw}”`, `whose share is ${loose[0].raw}? Write e.g. “Quzhou ${loose[0].raw}”`) };
     }
     for (const r of ratios) {
-      const a = assignRatio(r, parties.filter((n) => !map.has(n) && !carveOwners.has(n) && !rests.some((x) => x.party === n)), p);
+      const free = parties.filter((n) => !map.has(n) && !carveOwners.has(n) && !rests.some((x) => x.party === n));
+      // 按四六分，飞入地拿六，飞出地拿四: a bare ratio beside shares already given to everyone restates them
+      if (!free.length && !Array.isArray(r.parties) && r.parties !== 'all' && map.size >= 2) continue;
+      const a = assignRatio(r, free, p);
       if ('fail' in a) return a;
+      // 村集体拿 10%，其余两地五五分: a plain ratio beside fixed % or 成 shares splits what they leave
+      const fixed = [...map.values()].filter((s) => s.form !== 'plain');
+      const parts = [...a.map.values()];
+      if (fixed.length && parts.length && parts.every((s) => s.form === 'plain') && fixed.every((s) => s.form === fixed[0].form)) {
+        const form = fixed[0].form as Exclude<ShareForm, 'plain'>;
+        const left = SCALE[form].sub(sum(fixed.map((s) => s.v)));
+        const whole = sum(parts.map((s) => s.v));
+        if (left.gt(Q.ZERO) && whole.gt(Q.ZERO)) {
+          for (const [k, v] of a.map) a.map.set(k, { v: left.mul(v.v).div(whole), form });
+          notes.push(`比例 ${r.raw} 分的是其余的 ${fmt(left)}${form === 'pct' ? '%' : ' 成'}：${[...a.map].map(([k, v]) => `${k} ${fmt(v.v)}`).join('、')}`);
+        }
+      }
       for (const [k, v] of a.map) map.set(k, v);
     }
     // parties given their shares one by one in an earlier phase settle the order of a later bare ratio
@@ -320,7 +342,7 @@ export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
       if (names.length < 2) return { fail: fail(['parties'], `“${r.raw}”是哪两方平分？请写出另一方`, `who splits evenly with ${names[0]}?`) };
       vs.splice(0, vs.length, ...names.map(() => Q.ONE));
     }
-    if (!names.length && !parties.length) {
+    if (!names.length && !Array.isArray(r.parties)) {
       names = vs.length === 2 ? ['飞出地', '飞入地'] : DEFAULT_MULTI.slice(0, vs.length);
       if (vs.length > DEFAULT_MULTI.length) return { fail: fail(['parties'], `比例有 ${vs.length} 项，请写出各方名称`, 'too many unnamed parties; name them') };
       notes.push(
@@ -381,6 +403,29 @@ export function buildInput(f: Facts, hints: SplitHints = {}): RolesResult {
     if (!Array.isArray(r.parties) && names.length && parties.length && r.vs && vs.some((v) => v.cmp(vs[0]) !== 0)) notes.push(`${p > 0 ? `第 ${p + 1} 段：` : ''}比例 ${r.raw} 依次对应 ${names.join('、')}`);
     return { map };
   }
+}
+
+/** 飞出地为衢州: every fact about 飞出地 is about 衢州 (the place keeps its name in the result). */
+function withAliases(f: Facts, notes: string[]): Facts {
+  const a = f.aliases;
+  if (!Object.keys(a).length) return f;
+  const r = (n: string) => a[n] ?? n;
+  notes.push(`${Object.entries(a).map(([role, place]) => `${place}为${role}`).join('，')}`);
+  const mentions: Facts['mentions'] = [];
+  for (const m of f.mentions) {
+    const name = r(m.name);
+    const had = mentions.find((x) => x.name === name);
+    if (had) had.listed ||= m.listed;
+    else mentions.push({ ...m, name });
+  }
+  return {
+    ...f,
+    mentions,
+    shares: f.shares.map((s) => ({ ...s, party: s.party && r(s.party) })),
+    ratios: f.ratios.map((x) => ({ ...x, parties: Array.isArray(x.parties) ? x.parties.map(r) : x.parties })),
+    money: f.money.map((m) => ({ ...m, party: m.party && r(m.party) })),
+    baselineOwner: f.baselineOwner && r(f.baselineOwner),
+  };
 }
 
 function setShares(input: SplitInput, map: Map<string, Share>): void {
