@@ -301,7 +301,18 @@ export class HybridRetriever implements Retriever {
     return coverage(this.prepare(q, undefined).concepts, compactText(text));
   }
 
+  /** The last prepared query: the fused retriever's other channels ask for the same bags right after. */
+  private lastPrepared?: { key: string; prep: Prepared };
+
   private prepare(q: string, context: string | undefined): Prepared {
+    const key = `${q}\u0000${context ?? ''}`;
+    if (this.lastPrepared?.key === key) return this.lastPrepared.prep;
+    const prep = this.prepareUncached(q, context);
+    this.lastPrepared = { key, prep };
+    return prep;
+  }
+
+  private prepareUncached(q: string, context: string | undefined): Prepared {
     const p = this.params;
     const english = isEnglish(q);
     const expanded = expandQuery(q, { present: this.present, knows: (w) => this.bridge.knows(w) });

@@ -162,12 +162,12 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   /** Per channel, the units it ranks for the query with their raw scores. */
-  async channelScores(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Record<ChannelName, Map<number, number>>> {
+  async channelScores(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Record<ChannelName, Map<number, number>> & { passageHits: Hit[] }> {
     const want = new Set(options.channels ?? CHANNELS);
-    const out: Record<ChannelName, Map<number, number>> = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map() };
+    const out = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), passageHits: [] as Hit[] };
     if (want.has('passages')) {
-      const hits = await this.passages.retrieve(query, { k: DEPTH, mode: options.mode, context: options.context });
-      for (const h of hits) out.passages.set(this.unitIndex.get(h.chunk.id)!, h.score);
+      out.passageHits = await this.passages.retrieve(query, { k: DEPTH, mode: options.mode, context: options.context });
+      for (const h of out.passageHits) out.passages.set(this.unitIndex.get(h.chunk.id)!, h.score);
     }
     if (!want.has('structure') && !want.has('bankLexical') && !want.has('bankVector')) return out;
     const { bag, zhBag, vectorText } = this.passages.queryBags(query, options.context);
@@ -232,11 +232,8 @@ export class KnowledgeRetriever implements Retriever {
       for (const [u, s] of m) fused.set(u, (fused.get(u) ?? 0) + (w * s) / max);
     }
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
-    const passageHits = new Map<string, Hit>();
-    if (scores.passages.size) {
-      // The passage channel's own hit objects carry its per-channel ranks and coverage.
-      for (const h of await this.passages.retrieve(query, { k: DEPTH, mode: options.mode, context: options.context })) passageHits.set(h.chunk.id, h);
-    }
+    // The passage channel's own hit objects carry its per-channel ranks and coverage.
+    const passageHits = new Map(scores.passageHits.map((h) => [h.chunk.id, h]));
     return ranked.map(([u, score]) => {
       const unit = this.units[u]!;
       const own = passageHits.get(unit.id);
