@@ -19,6 +19,7 @@ import { documentRows, type DocumentRow } from './catalog';
 import { importDocument } from './import';
 import { answerableQuestions } from './questions';
 import { removeDocument } from './remove';
+import { runEnrichHook } from './enrich-hook';
 
 export interface AddReport {
   id: string;
@@ -81,27 +82,6 @@ function manifestSignature(dir: string): string {
   }
 }
 
-/**
- * Call site for the knowledge layer's question-bank writer (`npm run enrich`, src/knowledge): with an
- * LLM configured, the new document's questions are written by the model. The module is optional: if
- * it is not there (or exports no `enrichDocument`), nothing happens.
- */
-async function runEnrichHook(services: Services, docId: string, log: LibraryLog): Promise<boolean> {
-  if (!services.config.OPENAI_API_KEY) return false;
-  const spec = '../knowledge/enrich';
-  const mod = (await import(/* @vite-ignore */ spec).catch(() => undefined)) as
-    | { enrichDocument?: (a: { docId: string; documentsDir: string; config: Services['config']; log: LibraryLog }) => Promise<unknown> }
-    | undefined;
-  if (!mod?.enrichDocument) return false;
-  try {
-    await mod.enrichDocument({ docId, documentsDir: documentsDirOf(services.config), config: services.config, log });
-    return true;
-  } catch (e) {
-    log(`enrich for ${docId} failed (${e instanceof Error ? e.message : String(e)}); the document is answered from its passages`, 'warn');
-    return false;
-  }
-}
-
 export interface LibraryOptions {
   services: Services;
   log?: LibraryLog;
@@ -142,7 +122,7 @@ export function createLibrary(opts: LibraryOptions): DocumentLibrary {
       const doc = services.docs.find((d) => d.id === result.entry.id) ?? result.doc;
       const questions = await answerableQuestions(doc, services.offlineAdvisor);
       // Enrichment calls a model and may take a while: it runs after the reply's facts are known.
-      void runEnrichHook(services, doc.id, log).then((wrote) => (wrote ? rebuild(`question bank for ${doc.id}`) : undefined));
+      void runEnrichHook(services.config, doc.id, log).then((wrote) => (wrote ? rebuild(`question bank for ${doc.id}`) : undefined));
       return { id: result.entry.id, source: result.entry.source, title: result.entry.title, chunks: result.entry.chunks, sections: result.sections, questions };
     },
     async remove(ref) {

@@ -15,6 +15,7 @@ import { importDocument } from '../../documents/import';
 import { DocumentRejected, MAX_BYTES } from '../../documents/rejection';
 import { removeDocument } from '../../documents/remove';
 import { pausePoint } from '../../documents/store';
+import { runEnrichHook } from '../../documents/enrich-hook';
 import { stderrLog } from './shared';
 
 export const USAGE = 'docs add [--json] [--title "…"] FILE | docs list [--json] | docs remove [--json] ID';
@@ -58,6 +59,8 @@ async function add(args: string[], io: CliIO): Promise<number> {
   const bytes = readInput(path);
   const result = await importDocument({ bytes, fileName: path, title: values.title }, { documentsDir: documentsDirOf(config), existing: corpusOf(config) });
   await pausePoint('indexing');
+  // With an LLM configured, the knowledge layer writes the document's question bank (if it can).
+  await runEnrichHook(config, result.entry.id, (m) => io.err(m));
   await rebuildIndex(config, io);
   const { entry } = result;
   if (values.json) io.out(JSON.stringify({ id: entry.id, source: entry.source, title: entry.title, chunks: entry.chunks }));
