@@ -227,7 +227,7 @@ export const COMMANDS: Array<{ command: string; zh: string; en: string }> = [
   { command: 'ask', zh: '提问（附出处）', en: 'Ask a question (with sources)' },
   { command: 'split', zh: '分步计算收益分成', en: 'Guided benefit-sharing split' },
   { command: 'mode', zh: '判断飞地模式', en: 'Classify an enclave partnership' },
-  { command: 'estimate', zh: '估算产出（例：/estimate 2平方公里 亩均250万元）', en: 'Estimate output (e.g. /estimate 2 km2 250万元/亩)' },
+  { command: 'estimate', zh: '估算产出（例：/estimate 2平方公里 亩均250万元）', en: 'Estimate output from area (e.g. /estimate 2 km2 250 per mu)' },
   { command: 'sources', zh: '资料库文献', en: 'Documents in the corpus' },
   { command: 'lang', zh: '切换语言', en: 'Change language' },
   { command: 'about', zh: '关于', en: 'About' },
