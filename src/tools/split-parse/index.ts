@@ -30,7 +30,8 @@ export function parseSplitText(text: string, hints: SplitHints = {}): SplitTextR
     ok: false,
     missing,
     message: english ? en : zh,
-    example,
+    // only the total is missing: the user's own text with an amount is the example
+    example: missing.length === 1 && missing[0] === 'revenue' && s.length <= 60 && !/\d/.test(s.replace(/\d+(?:\.\d+)?\s*[%:：/]\s*\d*/g, '')) ? (english ? `${s}, tax of 10 million yuan` : `${s} 1000万`) : example,
     ...(question ? { question } : {}),
   });
   if (!s) return failWith(['ratio', 'revenue'], '没有内容：请给出分成比例和金额', 'nothing to compute: give the ratio and the amount');
@@ -51,8 +52,9 @@ export function parseSplitText(text: string, hints: SplitHints = {}): SplitTextR
 /** The one-line refusal for the CLI: what is missing and what to type instead. */
 export function refusalLine(r: Extract<SplitTextResult, { ok: false }>): string {
   const zh = /\p{Script=Han}/u.test(r.message);
-  const line = r.message.includes(r.example) ? r.message : `${r.message}。${zh ? '例如' : ' Example'}：${r.example}`;
-  return line.replace(/。。/g, '。').replace(/\s*\n\s*/g, ' ');
+  const hasExample = r.message.includes(r.example) || /例如|e\.g\.|请写成|请这样写|[Ww]rite e\.g\./.test(r.message);
+  const line = hasExample ? r.message : `${r.message.replace(/[。.]\s*$/, '')}${zh ? '。例如：' : '. Example: '}${r.example}`;
+  return line.replace(/\s*\n\s*/g, ' ');
 }
 
 /** Chat text → split result (the parser's assumptions first in the steps); incomplete text → UserError (one line). */

@@ -136,7 +136,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     );
   }
   if (!revenue) {
-    return fail(['revenue'], `缺少要分配的金额：请加上总额，例如“税收 1000万”`, 'the amount to split is missing: add it, e.g. “tax of 10 million yuan”', {
+    return fail(['revenue'], `缺少要分配的金额（如税收、收益多少）：请加上总额`, 'the amount to split is missing: add the total', {
       kind: 'revenue',
       zh: '要分的总额是多少？（例如 1000万）',
       en: 'What is the total to split? (e.g. 10 million)',
