@@ -77,6 +77,8 @@ const piece = fc.oneof(
   fc.constantFrom('衢州', '杭州', '甲', '乙', '飞出地', '<b>', '</b>', '&', '<script>', '🏭', '🚀', '\u0000', '\u0007', '\u202e', '\ufeff', '\n', '  '),
   fc.constantFrom('60%', '40%', '0%', '100%', '-20%', '六四分成', '五五分成', '三七开', '6:4', '0:0', '5:0', '1:1:1', '三成', '七成', '分', '分成', '税收', 'GDP', '营收', '收入', '保底', '基数'),
   fc.constantFrom('1000万', '1.5亿', '0元', '-100万', '1e308', '1e309', '99999999999999999999亿', '0.000001', '1,000,000', '一千万', '十亿', 'NaN', 'Infinity', '10 million', 'yuan', 'tax'),
+  // the split grammar's cue words: schedules, rests, floors, baselines, contributions, function words
+  fc.constantFrom('前四年', '之后', '从第3年起', '后两年', '算6年', '每年', '缓冲期3年', '从九一过渡到六四', '其余归', '剩下的', '两边', '对半', '拿四', '得七', '保底', '基数', '归', '超出部分', '出资', '出地折价', '按出资比例分', '分给', '按照', '和', '、', '：', '=', '为', '飞入地', '村集体', 'A县', 'the rest', 'between', 'and', 'for the first 3 years', 'then', 'baseline', 'floor of', 'invests'),
   fc.integer({ min: -1e6, max: 1e12 }).map(String),
   fc.double({ noNaN: false }).map(String),
   fc.string({ maxLength: 6 }),
