@@ -40,7 +40,7 @@ describe('offline advisor', () => {
     expect(r.answered).toBe(true);
     expect(r.lang).toBe('en');
     expectWellCited(r);
-    expect(r.answer).toMatch(/^The corpus addresses this in \d passages? from “[^”]+”/);
+    expect(r.answer).toMatch(/^(?:In short: “[^”\n]+” \[1\]\.\n)?The corpus addresses this in \d passages? from “[^”]+”/);
     expect(r.answer).toContain('反向飞地 (reverse enclave)');
     // The evidence itself stays Chinese.
     expect(r.citations.some((c) => /[\u4e00-\u9fff]/.test(c.quote))).toBe(true);

@@ -55,7 +55,10 @@ const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么�
 const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|当地|本地|我们|我们的|国家级|省级|市级|县级|特色|专业|跨境|跨区域|省内|国内|海外|境外|飞地|产业|工业|创新|科创|消薄|生态|生态补偿|山海协作|共建|合作)+$/;
 
 /** English names: capitalised words before a park/zone/place/organisation word. */
-const EN_NAME = /\b((?:[A-Z][a-z]+[\s-]){1,3})(Industrial Park|Science Park|Tech(?:nology)? Park|Park|Development Zone|Economic Zone|Zone|District|County|City|Town|Village|Group|Company|Corporation|Institute|University|Bank)\b/g;
+const EN_NAME = /\b((?:[A-Z][a-z]+[\s-]){1,3}?)(Industrial Park|Science Park|Tech(?:nology)? Park|Park|Development Zone|Economic Zone|Zone|District|County|City|Town|Village|Group|Company|Corporation|Institute|University|Bank)\b/g;
+
+/** Words that describe a park or zone in English rather than name it. */
+const GENERIC_EN = /^(?:Enclave|Enclaves|Industrial|Industry|Economic|Development|Science|Technology|Tech|High|New|Innovation|Innovative|Cooperation|Cooperative|Joint|Free|Trade|Pilot|Demonstration|National|Provincial|International|Global|Green|Eco|Ecological|Digital|Smart|Modern|Logistics|Export|Processing|Bonded|Special|Comprehensive|Zone|Park|Area|Region|Regional|Reverse|Relay|Mountain|Sea|Coastal|County|City|Town|Village)$/;
 
 /**
  * Names in the question whose distinctive part the corpus never mentions: 青禾飞地产业园 (青禾 is in
@@ -81,9 +84,10 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     if (words.some((w) => !known(matchText(w)))) out.push(name);
   }
   for (const m of question.matchAll(EN_NAME)) {
-    const name = m[1]!.trim();
-    if (/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For)$/.test(name.split(/[\s-]/)[0]!)) continue;
-    if (!englishKnown(name)) out.push(`${name} ${m[2]}`);
+    const words = m[1]!.trim().split(/[\s-]+/).filter((w) => !/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For|Where|When|Who)$/.test(w));
+    // The distinctive words of the name (Qinghe in Qinghe Enclave Industrial Park): each must be known.
+    const distinctive = words.filter((w) => !GENERIC_EN.test(w));
+    if (distinctive.length && distinctive.some((w) => !englishKnown(w))) out.push(`${words.join(' ')} ${m[2]}`);
   }
   return [...new Set(out)];
 }

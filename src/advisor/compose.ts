@@ -124,7 +124,9 @@ export interface ComposeExtras {
 export function compose(lang: Lang, sentences: Candidate[], titles: TitleLookup, questionTerms: Gloss[] = [], extras: ComposeExtras = {}): Composed {
   if (lang === 'en') {
     const c = composeEn(sentences, titles, questionTerms);
-    return extras.gap ? { ...c, answer: `${c.answer}\n${extras.gap}` } : c;
+    // The direct lead, in English words around the verbatim Chinese clause it quotes.
+    const lead = extras.lead ? `In short: “${extras.lead}” [1].` : '';
+    return { ...c, answer: [lead, c.answer, extras.gap ?? ''].filter(Boolean).join('\n') };
   }
   return composeZh(sentences, extras.lead, extras.gap);
 }

@@ -20,6 +20,7 @@ import { asksFigureBesidesList } from '../knowledge/question-type';
 import { chooseList, listCandidates, listLedBy } from './shapes/list';
 import { composeList, directLead, gapText, unknownNameText } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
+import { holds } from './match';
 
 export interface OfflineAdvisorOptions {
   /** Hits to read sentences from. */
@@ -281,7 +282,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const ordered = shape.quantity ? [best, ...chosen.filter((c) => c !== best)] : chosen;
       const freshFigure = (clause: string) => hasFreshFigure(clause, shape.numbers, shape.figureKind, shape.counter, measured);
       const lead = directLead(best, { figure: shape.quantity ? freshFigure : undefined, words: [...concepts.map((c) => matchText(c.label)), ...(measured ?? [])] });
-      const gap = partial ? gapText(lang, measured?.[0]) : undefined;
+      // A figure question whose quoted sentences hold no figure of what it measures: say so, plainly.
+      const figureGiven = ordered.some((c) => freshFigure(c.norm) && (!measured?.length || measured.some((m) => holds(c.norm, m) || holds(c.context, m))));
+      const gap = partial || (shape.quantity && !figureGiven) ? gapText(lang, measured?.[0]) : undefined;
       return answer(compose(lang, ordered, titles, glossed, { lead, gap }));
     },
   };

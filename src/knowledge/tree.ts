@@ -108,8 +108,11 @@ function markerAt(text: string, at: number): Marker | undefined {
 
 const ANNOUNCED = /(?:以下|如下|下列|主要有|包括|分为|有)([一二三四五六七八九十两几\d]+)(?:个|种|类|大|项|条|方面|点)/;
 
+/** In a lead that ends on a colon, a count anywhere (展现出四方面的趋势性特征：) announces the items. */
+const ANNOUNCED_BEFORE_COLON = /([两二三四五六七八九十])(?:个|种|类|大|项|条)?(?:方面|维度|特征|模式|类型)[^。；]*[：:]$/;
+
 function announcedCount(lead: string): number | undefined {
-  const m = ANNOUNCED.exec(lead);
+  const m = ANNOUNCED.exec(lead) ?? ANNOUNCED_BEFORE_COLON.exec(lead);
   if (!m) return undefined;
   const w = m[1];
   if (/^\d+$/.test(w)) return Number(w);
