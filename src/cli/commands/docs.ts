@@ -4,6 +4,7 @@
  * (a new process) answers from the changed corpus without waiting.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CliIO } from '../io';
 import { parseCommandArgs } from '../io';
 import { UserError } from '../../errors';
@@ -55,7 +56,8 @@ async function add(args: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UserError(`docs add takes one file; got ${positionals.length}. Usage: npm run -s cli -- docs add [--json] [--title "…"] FILE`);
   if (values.title !== undefined && !values.title.trim()) throw new UserError('--title is empty; give the title in quotes, e.g. --title "新安市飞地经济实施办法", or leave it out');
   const config = loadConfig();
-  const path = positionals[0];
+  // `npm run` starts the command in the project root; a relative path means the caller's folder.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), positionals[0]);
   const bytes = readInput(path);
   const result = await importDocument({ bytes, fileName: path, title: values.title }, { documentsDir: documentsDirOf(config), existing: corpusOf(config) });
   await pausePoint('indexing');
