@@ -27,6 +27,8 @@ export interface RatioFact {
   rest: boolean;
   role: 'main' | 'from' | 'till';
   raw: string;
+  /** The party the first part belongs to (飞入地从 10% 过渡到 40%). */
+  lead?: string;
 }
 export type MoneyRole = 'revenue' | 'contrib' | 'floor' | 'baseline' | 'unknown';
 export interface MoneyFact {
@@ -174,6 +176,14 @@ export function readFacts(toks: Tok[]): Facts {
         case 'byContrib':
           f.byContrib = true;
           break;
+        case 'whole': {
+          // 全归飞出地 / Quzhou takes everything: the whole to one party in this period
+          const r = next(i, 1, ['stop', 'filler', 'to'], 2);
+          const l = next(i, -1, ['stop', 'filler', 'take', 'revenue'], 3);
+          const who = r >= 0 && g[r].k === 'name' ? g[r] : l >= 0 && g[l].k === 'name' ? g[l] : undefined;
+          if (who && who.k === 'name') f.shares.push({ party: who.t, v: Q.int(100), form: 'pct', phase, raw: t.t });
+          break;
+        }
         case 'baseline': {
           // 基数归飞入地 (the amount said elsewhere)
           const k = next(i, 1, ['to', 'stop', 'filler'], 3);
@@ -226,8 +236,14 @@ export function readFacts(toks: Tok[]): Facts {
       const raw = t.raw;
       // 从 90% 过渡到 60%: a lone percentage in a glide is the first party's part of a two-way ratio
       const fromTill = next(i, -1, ['stop', 'filler', 'buffer'], 2);
-      if (t.k === 'share' && t.form === 'pct' && fromTill >= 0 && isW(g[fromTill], 'from', 'till') && t.v.lt(Q.int(100)) && !g.slice(clauseOf[i][0], i).some((x) => x.k === 'name')) {
-        f.ratios.push({ vs: [t.v, Q.int(100).sub(t.v)], form: 'pct', phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw });
+      const englishTo = fromTill >= 0 && isW(g[fromTill], 'to') && f.ratios.some((r) => r.role === 'from' && r.phase === phase);
+      if (t.k === 'share' && t.form === 'pct' && fromTill >= 0 && (isW(g[fromTill], 'from', 'till') || englishTo) && !t.v.gt(Q.int(100))) {
+        // the party it belongs to, when named: 飞入地从 10% 过渡到 40% / the sending area goes from 100% to 60%
+        const fromAt = isW(g[fromTill], 'from') ? fromTill : [...g.slice(clauseOf[i][0], fromTill).keys()].map((k) => k + clauseOf[i][0]).reverse().find((k) => isW(g[k], 'from'));
+        const who = fromAt !== undefined ? next(fromAt, -1, ['take', 'stop', 'filler', 'buffer', 'each'], 3) : -1;
+        const lead = who >= 0 && g[who].k === 'name' ? (g[who] as { t: string }).t : undefined;
+        f.ratios.push({ vs: [t.v, Q.int(100).sub(t.v)], form: 'pct', phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw, ...(lead ? { lead } : {}) });
+        if (englishTo && !lead) f.ratios[f.ratios.length - 1].lead = f.ratios.find((r) => r.role === 'from' && r.phase === phase)?.lead;
         continue;
       }
       const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split'], 3);
@@ -282,6 +298,16 @@ export function readFacts(toks: Tok[]): Facts {
       } else if (t.pre === '后') {
         if (cur().years !== undefined || phaseHasFacts()) openPhase();
         cur().years = t.n;
+        f.phased = true;
+      } else if (t.pre === '第' && t.to !== undefined) {
+        // 第三年到第五年 / years 4-5: a period with its own start and length
+        const before = f.phases.slice(0, phase).reduce((a, p) => a + (p.years ?? 0), 0);
+        if (phaseHasFacts() || cur().years !== undefined) {
+          if (cur().years === undefined && cur().start === undefined && t.n - 1 - before >= 1) cur().years = t.n - 1 - before;
+          openPhase();
+        }
+        cur().start = t.n;
+        cur().years = t.to - t.n + 1;
         f.phased = true;
       } else if (t.pre === '第') {
         const before = f.phases.slice(0, phase).reduce((a, p) => a + (p.years ?? 0), 0);
@@ -350,6 +376,10 @@ export function readFacts(toks: Tok[]): Facts {
     }
     if (cueAt < 0) {
       // Quzhou invested 20 million and Hangzhou 5 million: an amount right after a name, after a contribution, is one too
+      // 运营公司拿 50 万 / Quzhou gets 3 million: a fixed amount for that party (a carve-out, or a floor beside a share)
+      const tk = next(i, -1, ['stop', 'filler'], 1);
+      const who = tk >= 0 && isW(g[tk], 'take') ? next(tk, -1, ['stop', 'filler', 'each'], 2) : -1;
+      if (who >= 0 && g[who].k === 'name') return { v, raw, role: 'floor', party: (g[who] as { t: string }).t, cue: (g[tk] as W).t };
       const l = next(i, -1, ['stop', 'filler'], 2);
       const lastMoney = f.money[f.money.length - 1];
       if (l >= 0 && g[l].k === 'name' && lastMoney?.role === 'contrib') return { v, raw, role: 'contrib', party: (g[l] as { t: string }).t, cue: lastMoney.cue };

@@ -14,7 +14,8 @@ export type Tok =
   | { k: 'money'; v: Q; raw: string }
   | { k: 'share'; v: Q; form: ShareForm; raw: string }
   | { k: 'ratio'; vs: Q[]; form: ShareForm; raw: string }
-  | { k: 'years'; n: number; pre: '' | '前' | '后' | '第'; raw: string }
+  /** A number of years, or with 第 the year a period starts; `to`: the last year of a range (第3到5年, years 4-5). */
+  | { k: 'years'; n: number; pre: '' | '前' | '后' | '第'; raw: string; to?: number }
   | { k: 'num'; v: Q; raw: string }
   | { k: 'w'; t: string; pos: string; cat?: Cat }
   | { k: 'sep'; comma?: boolean };
@@ -36,9 +37,11 @@ const RE = {
   moneyZh: new RegExp(`(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*(?:万|亿))(?:元|块钱|块)?|(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*?)(?:元|块钱|块)`, 'y'),
   cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
   percent: new RegExp(`(${NUM})%`, 'y'),
-  cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(?![本立功为果员都交长熟绩效])`, 'y'),
+  cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(半)?(?![本立功为果员都交长熟绩效])`, 'y'),
   yearsZh: new RegExp(`(前|头|后|最后|第)?(${NUM}|[${CN_DIGITS}两十]+)个?(?:年|年度)(?!度)`, 'y'),
   yearsEn: new RegExp(`(?:(first|next|last|later|following|final|year)\\s+)?(${NUM})\\s*(?:years?|yrs?)\\b`, 'iy'),
+  yearRangeZh: new RegExp(`第?(${NUM}|[${CN_DIGITS}两十]+)(?:年)?\\s*(?:到|至|-|–|~|—)\\s*第?(${NUM}|[${CN_DIGITS}两十]+)年`, 'y'),
+  yearRangeEn: new RegExp(`years?\\s+(${NUM})\\s*(?:-|–|to|through)\\s*(${NUM})\\b`, 'iy'),
   yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since)\\s+year\\s+(${NUM})\\b`, 'iy'),
   plain: new RegExp(NUM, 'y'),
   han: /\p{Script=Han}+/uy,
@@ -79,20 +82,26 @@ export function lex(s: string): Tok[] {
     } else if ((m = at(RE.sep, s, i))) push({ k: 'sep', ...(/^[,，]$/.test(m[0]) ? { comma: true } : {}) }, m[0].length);
     else if ((m = at(RE.colon, s, i))) push({ k: 'w', t: m[0], pos: 'x', cat: 'stop' }, m[0].length);
     else if ((m = at(RE.enumSep, s, i))) push({ k: 'w', t: '、', pos: 'c', cat: 'and' }, m[0].length);
-    else if (!wordChar && (m = at(RE.pctRatio, s, i))) push({ k: 'ratio', vs: m[0].match(/\d+(?:\.\d+)?/g)!.map(num), form: 'pct', raw: m[0] }, m[0].length);
+    // "from 100% to 60%" is a glide, not a 100:60 ratio
+    else if (!wordChar && (m = at(RE.pctRatio, s, i)) && !(/\bto\b|-/i.test(m[0]) && /(?:from|从|由)\s*$/i.test(s.slice(0, i)))) push({ k: 'ratio', vs: m[0].match(/\d+(?:\.\d+)?/g)!.map(num), form: 'pct', raw: m[0] }, m[0].length);
     else if (!wordChar && (m = at(RE.moneyEn, s, i))) {
       const n = m[1] ?? m[3] ?? m[4];
       const unit = (m[2] ?? m[5] ?? '').toLowerCase();
       push({ k: 'money', v: num(n).mul(Q.from(EN_MULT[unit] ?? 1)), raw: m[0] }, m[0].length);
     } else if (!wordChar && ((m = at(RE.colonRatio, s, i)) || (m = at(RE.slashRatio, s, i)))) push({ k: 'ratio', vs: m[0].match(/\d+(?:\.\d+)?/g)!.map(num), form: 'plain', raw: m[0] }, m[0].length);
     else if (!wordChar && (m = at(RE.dashRatio, s, i))) push({ k: 'ratio', vs: [num(m[1]), num(m[2])], form: 'plain', raw: m[0] }, m[0].length);
-    else if ((m = at(RE.yearOrdinalEn, s, i))) push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0] }, m[0].length);
+    else if (((m = at(RE.yearRangeZh, s, i)) && (s[i] === '第' || s[i - 1] === '第')) || (m = at(RE.yearRangeEn, s, i))) {
+      const a = yearsValue(m[1]);
+      const b = yearsValue(m[2]);
+      if (a !== undefined && b !== undefined && b >= a) push({ k: 'years', n: a, pre: '第', raw: m[0], to: b }, m[0].length);
+      else push({ k: 'num', v: num('0'), raw: m[0] }, m[0].length);
+    } else if ((m = at(RE.yearOrdinalEn, s, i))) push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0] }, m[0].length);
     else if ((m = at(RE.yearsZh, s, i)) && yearsValue(m[2]) !== undefined) push({ k: 'years', n: yearsValue(m[2])!, pre: yearPrefix(m[1]), raw: m[0] }, m[0].length);
     else if (!wordChar && (m = at(RE.yearsEn, s, i))) push({ k: 'years', n: Number(m[2]), pre: yearPrefixEn(m[1]), raw: m[0] }, m[0].length);
     else if ((m = at(RE.moneyZh, s, i)) && parseNumeral(m[1] ?? m[2])) push({ k: 'money', v: parseNumeral(m[1] ?? m[2])!, raw: m[0] }, m[0].length);
     else if ((m = at(RE.cnPercent, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
     else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
-    else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!, form: 'cheng', raw: m[0] }, m[0].length);
+    else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).add(m[2] ? new Q(1n, 2n) : Q.ZERO), form: 'cheng', raw: m[0] }, m[0].length);
     else if ((m = at(RE.idiom, s, i))) push({ k: 'ratio', vs: [...m[0]].map((c) => parseNumeral(c)!), form: 'plain', raw: m[0] }, m[0].length);
     else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && /^(?:$|[\s，,。;；、和与])/.test(s.slice(i + 1)))) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
     else if (!wordChar && (m = at(RE.plain, s, i))) push({ k: 'num', v: num(m[0]), raw: m[0] }, m[0].length);

@@ -26,6 +26,7 @@ export type Cat =
   | 'buffer' // 缓冲期, 过渡期: a glide
   | 'span' // 算, 共, 合计: the number of years computed
   | 'each' // 每年: the same amount every year
+  | 'whole' // 全归, 独享: the whole to one party
   | 'stop'; // other function words: never part of a name
 
 const ZH: Array<[Cat, string]> = [
@@ -33,13 +34,13 @@ const ZH: Array<[Cat, string]> = [
   ['filler', '帮忙 帮我 帮 算算 算一下 计算 计算一下 算下 一下 请问 请 麻烦 麻烦你 你好 您好 谢谢 今年 去年 明年 前年 当年 本年度 年度 我们 我 你 看看 试算 假设 如果 的话 那么 那 这 园区 飞地 项目 合作 共建 协议 约定 地方 当地 元 人民币 能 能否 可以 多少 各 分别 各自 是 吧 呢 吗 了 一共是 大概 大约 左右 目前 现在 政府 的 产生 实现 全年 年 合作园区 飞地园区 该 按年 怎么 如何 问 一 下'],
   ['revenue', '税收 地方税收 税收收入 地方级税收 收益 总收益 净收益 利润 净利润 分红 红利 GDP 地区生产总值 入库 入库税收 上缴 上缴税收 总额 总共 一共 共计 合计 总计 收入 总收入 营收 营业收入 产值 财政收入 留成 税 收益额 可分配收益 要分'],
   ['contrib', '出资 投入 投资 出地折价 出地作价 土地折价 土地作价 折价 作价 出管理 管理折价 入股 出钱 注资 认缴 出地 以地入股'],
-  ['floor', '保底 兜底 保底收益 保底分红 最低 不低于 至少'],
+  ['floor', '保底 兜底 保底收益 保底分红 最低 不低于 至少 固定 固定拿 固定收益 固定分红 优先拿 先拿'],
   ['baseline', '基数 基期 基准 存量'],
   ['excess', '超出部分 超过部分 增量部分 超出的部分 超过的部分 超额部分 增量 超出 超过 多出的部分 多出部分 以上部分'],
   ['rest', '其余 剩下 剩下的 剩余 剩余的 余下 余下的 其他 余额 剩余部分 其余部分 再'],
   ['both', '两边 双方 两方 两家 三方 各方 大家 彼此 三家 两地 两县 两市 两区 三地'],
   ['even', '对半 对半分 平分 均分 一半一半 各一半 五五开 平均分 平均分配'],
-  ['take', '拿 得 占 分得 获得 取得 享有 享 拿走 得到 要 分到 拿到 占比 为 降为 升为 调为 降至 升至 调整为 下调为 上调为 减为 增为 改成 改为 变为'],
+  ['take', '各得 各拿 各占 各分 各自拿 各自得 拿 得 占 分得 获得 取得 享有 享 拿走 得到 要 分到 拿到 占比 为 降为 升为 调为 降至 升至 调整为 下调为 上调为 减为 增为 改成 改为 变为'],
   ['to', '归 给 分给 分配给 给到 留给 归属 交给 划给 返还 返给 留在 先给 优先给 先付给 先拨给'],
   ['split', '分成 分 开 分配 分账 比例 分成比例 的比例 来分 比 分享 拆分 切分 分摊'],
   ['by', '按 按照 依照 按着 以'],
@@ -51,6 +52,7 @@ const ZH: Array<[Cat, string]> = [
   ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性'],
   ['span', '算 共 合计算 按 一共算 计'],
   ['each', '每年 年均 每一年 逐年都'],
+  ['whole', '全归 全部归 全给 全部给 都归 全拿 全部拿 独享 独得 全额归 全额给'],
   ['stop', '对方 我方 我们是 大头 小头 整 先 优先 全部 全额 整体 部分的 在 把 被 将 对 向 于 就 也 都 还 又 并 而 则 其 之 这 那 第 前 和 啊 部分 方 一方 另一方 同意 设 建 设立 共同 一起 联合 计划 打算 需要 应该 怎么分 如何分 分别是 各占 即 等 后者 前者'],
 ];
 
@@ -65,7 +67,8 @@ const EN: Array<[Cat, string]> = [
   ['rest', 'rest|the rest|remainder|the remainder|remaining|what is left|whatever remains'],
   ['both', 'both|each side|both sides|both parties|each|either side'],
   ['even', 'evenly|equally|half and half|50-50|fifty-fifty|down the middle'],
-  ['take', 'gets|get|takes|take|receives|receive|keeps|keep|has|holds|gets a|obtains'],
+  ['take', 'gets|get|takes|take|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
+  ['whole', 'gets everything|takes everything|gets all|takes all|keeps all|keeps everything|all to|everything to'],
   ['to', 'to|for|goes to|go to|going to|paid to|allocated to|stays with|stay with|remains with|kept by|is kept by|belongs to|retained by|reserved for'],
   ['split', 'split|shared|share|divided|divide|ratio|division|allocate|allocated|sharing'],
   ['by', 'by|at|according to|on|with'],

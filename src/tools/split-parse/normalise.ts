@@ -21,6 +21,7 @@ export function normalise(text: string): string {
       .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
       .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       .replace(/[¥￥]\s*(\d)/g, '$1')
+      .replace(/\b\d+[ -]ways?\b/gi, ' ')
       // the sending and receiving areas → the sending area and the receiving area
       .replace(/\b(sending|receiving|home|host)\s+and\s+(?:the\s+)?(sending|receiving|home|host)\s+(area|region|side|countie|countrie|partie|district)s\b/gi, '$1 $3 and the $2 $3')
       .replace(/\b(sending|receiving)\s*\/\s*(sending|receiving)\b(?!\s+(?:area|region|side))/gi, '$1 area/$2 area')

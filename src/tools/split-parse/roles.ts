@@ -336,6 +336,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     if (Array.isArray(r.parties)) names = r.parties.filter((n) => !carveOwners.has(n) || r.parties!.length <= (r.vs?.length ?? 2));
     else if (r.parties === 'all') names = free;
     else names = free;
+    if (r.lead && names.includes(r.lead) && !Array.isArray(r.parties)) names = [r.lead, ...names.filter((n) => n !== r.lead)];
     const vs = r.vs ?? names.map(() => Q.ONE);
     if (r.vs === null && names.length < 2) {
       names = names.length ? names : ['飞出地', '飞入地'];
@@ -355,7 +356,9 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       // an unequal ratio over parties the sentence did not list with it: is their order clear?
       const ordered = hints.order?.filter((n) => names.includes(n));
       if (ordered && ordered.length === names.length) names = ordered;
-      else if (names.length === 2 && names.every((n) => COMPLEMENT[n]) && COMPLEMENT[names[0]] === names[1]) names = FIRST_OF_PAIR.has(names[0]) ? names : [names[1], names[0]];
+      else if (r.lead && names[0] === r.lead) {
+        // the sentence said whose part comes first
+      } else if (names.length === 2 && names.every((n) => COMPLEMENT[n]) && COMPLEMENT[names[0]] === names[1]) names = FIRST_OF_PAIR.has(names[0]) ? names : [names[1], names[0]];
       else if (order && order.filter((n) => names.includes(n)).length === names.length) names = order.filter((n) => names.includes(n));
       else if (!names.every((n) => mention(n)?.listed)) {
         const [a, b] = names;
