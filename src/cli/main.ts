@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: (ar
   split: { summary: 'split [--json] [--text "六四分成 1000万"] [--png FILE] [--xlsx FILE]  (JSON on stdin without --text)', load: () => import('./commands/split') },
   estimate: { summary: 'estimate [--json] [--png FILE]  (JSON on stdin: {"area":{"km2":2},"outputPerMu":250})', load: () => import('./commands/estimate') },
   mode: { summary: 'mode [--json] [--batch] "description of the partnership"', load: () => import('./commands/mode') },
+  enrich: { summary: 'enrich [--json] [--doc ID]  (question-bank entries through the configured LLM)', load: () => import('./commands/enrich') },
   index: { summary: 'index [--force]  (build the search index in index/)', load: () => import('./commands/index') },
   docs: { summary: 'docs add [--json] [--title "…"] FILE | docs list [--json] | docs remove [--json] ID  (documents beside the shipped papers)', load: () => import('./commands/docs') },
 };

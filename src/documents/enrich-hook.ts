@@ -1,33 +1,24 @@
 import { documentsDirOf, type Config } from '../config';
-
-/** What the knowledge layer's `enrichDocument` is called with (src/knowledge/enrich.ts, when it exists). */
-export interface EnrichRequest {
-  /** The added document's id: its cleaned file is `<documentsDir>/<docId>.md`. */
-  docId: string;
-  /** Where the document lives; its question bank belongs in `<documentsDir>/questions/` (loaded by retrieval/index.ts). */
-  documentsDir: string;
-  config: Config;
-  log: (message: string, level?: 'info' | 'warn') => void;
-}
+import { loadAddedDocuments } from '../corpus/added';
+import { bankDirFor, enrichDocuments } from '../knowledge/enrich';
+import { createGenerator } from '../llm/generate';
 
 /**
- * Call site for the knowledge layer's question-bank writer (`npm run enrich`, src/knowledge): with an
- * LLM configured, the new document's questions are written by the model. The module is optional: if
- * it is not there (or exports no `enrichDocument`), nothing happens.
+ * With an LLM configured, an added document's question bank is written by the model at import time
+ * (src/knowledge/enrich.ts), into `<documentsDir>/questions/`. Without one, nothing happens: the
+ * document is answered from its passages and lists alone. A failure is logged, never fatal.
  */
 export async function runEnrichHook(config: Config, docId: string, log: (message: string, level?: 'info' | 'warn') => void): Promise<boolean> {
   if (!config.OPENAI_API_KEY) return false;
-  const spec = '../knowledge/enrich';
-  const mod = (await import(/* @vite-ignore */ spec).catch(() => undefined)) as
-    | { enrichDocument?: (a: EnrichRequest) => Promise<unknown> }
-    | undefined;
-  if (!mod?.enrichDocument) return false;
+  const documentsDir = documentsDirOf(config);
   try {
-    await mod.enrichDocument({ docId, documentsDir: documentsDirOf(config), config, log });
+    const docs = loadAddedDocuments(documentsDir).filter((d) => d.id === docId);
+    if (!docs.length) return false;
+    const report = await enrichDocuments(docs, bankDirFor(documentsDir), createGenerator(config), { origin: `llm:${config.OPENAI_MODEL}`, log: (m) => log(m, 'warn') });
+    log(`enrich ${docId}: ${report.written.length} question-bank entries written, ${report.failed.length} nodes skipped`, 'info');
     return true;
   } catch (e) {
     log(`enrich for ${docId} failed (${e instanceof Error ? e.message : String(e)}); the document is answered from its passages`, 'warn');
     return false;
   }
 }
-

@@ -3,7 +3,7 @@ import { Bm25, topK, weightedBag } from './bm25';
 import { Bridge, isFrameWord, keyStem, questionRuns, type BridgeMatch, type Weighted } from './bridge';
 import { expandQuery, expandSynonyms, getSynonyms, normalizeQuestion, type ExpandedQuery } from './glossary';
 import { contentTerms, normalize, stem, tokenizeParts } from './tokenize';
-import type { Embedder, Hit, RetrievalMode, RetrieveOptions, Retriever } from './types';
+import { isFittable, type Embedder, type Hit, type RetrievalMode, type RetrieveOptions, type Retriever } from './types';
 import { l2normalize } from './embedders/lsa';
 import { normalizeInput } from '../knowledge/normalize';
 import type { VectorIndex } from './vector';
@@ -288,6 +288,11 @@ export class HybridRetriever implements Retriever {
     const c = context?.trim().slice(0, MAX_QUERY_CHARS);
     const prep = this.prepare(q, c ? normalizeInput(c) : undefined);
     return { bag: prep.bag, zhBag: prep.zhBag, vectorText: prep.vectorText, english: prep.english };
+  }
+
+  /** Whether the embedder is the local one fitted on the corpus (cheap, offline), not a remote API. */
+  get localEmbedder(): boolean {
+    return isFittable(this.embedder);
   }
 
   /** Embeds text with this index's embedder (the bank channel compares questions in the same space). */

@@ -188,12 +188,18 @@ export class KnowledgeRetriever implements Retriever {
     if (want.has('bankLexical') && this.bankUnit.length) {
       for (const r of topK(lexical(this.bank), DEPTH * 3)) if (r.score > 0) keepMax(out.bankLexical, this.bankUnit[r.doc]!, r.score);
     }
-    if (want.has('bankVector') && this.bankUnit.length) {
-      const q = await this.passages.embed(vectorText);
-      if (q.some((x) => x !== 0)) {
-        const vs = await this.vectors();
-        const sims = vs.map((v) => dot(q, v));
-        for (const r of topK(sims, DEPTH * 3)) if (r.score > 0) keepMax(out.bankVector, this.bankUnit[r.doc]!, r.score);
+    // The bank's questions are compared in the local embedder's space only: a remote embedder would
+    // mean a thousand API calls at first use, and a failing one must not fail the question.
+    if (want.has('bankVector') && this.bankUnit.length && this.passages.localEmbedder) {
+      try {
+        const q = await this.passages.embed(vectorText);
+        if (q.some((x) => x !== 0)) {
+          const vs = await this.vectors();
+          const sims = vs.map((v) => dot(q, v));
+          for (const r of topK(sims, DEPTH * 3)) if (r.score > 0) keepMax(out.bankVector, this.bankUnit[r.doc]!, r.score);
+        }
+      } catch {
+        // The other channels answer; the passage channel already logged the embedder's failure.
       }
     }
     return out;
