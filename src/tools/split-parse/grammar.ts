@@ -61,6 +61,8 @@ export interface Facts {
   saysBoth: boolean;
   /** 基数归 X said apart from the baseline's amount. */
   baselineOwner?: string;
+  /** 一方拿六成，另一方拿四成: the text leaves who gets which open on purpose. */
+  vague: boolean;
   /** 飞出地为衢州 / 衢州是飞入地: a role noun and the place that plays it. */
   aliases: Record<string, string>;
 }
@@ -80,7 +82,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 
 export function readFacts(toks: Tok[]): Facts {
   const g = groupNames(toks);
-  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, aliases: {} };
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, aliases: {} };
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
@@ -192,6 +194,9 @@ export function readFacts(toks: Tok[]): Facts {
         }
         case 'both':
           f.saysBoth = true;
+          break;
+        case 'vague':
+          f.vague = true;
           break;
         case 'after': {
           const y = g[i + 1];

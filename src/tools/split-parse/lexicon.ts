@@ -27,6 +27,7 @@ export type Cat =
   | 'span' // 算, 共, 合计: the number of years computed
   | 'each' // 每年: the same amount every year
   | 'whole' // 全归, 独享: the whole to one party
+  | 'vague' // 一方…另一方: a share that names nobody on purpose
   | 'stop'; // other function words: never part of a name
 
 const ZH: Array<[Cat, string]> = [
@@ -52,13 +53,14 @@ const ZH: Array<[Cat, string]> = [
   ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性'],
   ['span', '算 共 合计算 按 一共算 计'],
   ['each', '每年 年均 每一年 逐年都'],
+  ['vague', '一方 另一方 其中一方 一个 另一个 一家 另一家 一边 另一边 其中一家'],
   ['whole', '全归 全部归 全给 全部给 都归 全拿 全部拿 独享 独得 全额归 全额给'],
-  ['stop', '对方 我方 我们是 大头 小头 整 先 优先 全部 全额 整体 部分的 在 把 被 将 对 向 于 就 也 都 还 又 并 而 则 其 之 这 那 第 前 和 啊 部分 方 一方 另一方 同意 设 建 设立 共同 一起 联合 计划 打算 需要 应该 怎么分 如何分 分别是 各占 即 等 后者 前者'],
+  ['stop', '对方 我方 我们是 大头 小头 整 先 优先 全部 全额 整体 部分的 在 把 被 将 对 向 于 就 也 都 还 又 并 而 则 其 之 这 那 第 前 和 啊 部分 方 同意 设 建 设立 共同 一起 联合 计划 打算 需要 应该 怎么分 如何分 分别是 各占 即 等 后者 前者'],
 ];
 
 const EN: Array<[Cat, string]> = [
   ['role', 'sending area|receiving area|sending region|receiving region|sending side|receiving side|sending county|receiving county|host area|home area|origin area|village collective|village collectives|operating company|operator|platform company|park operator|management company'],
-  ['filler', 'please|calculate|compute|work out|help|me|us|the|a|an|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
+  ['filler', 'please|calculate|compute|work out|help|me|us|the|a|an|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
   ['revenue', 'tax|taxes|tax revenue|tax revenues|revenue|revenues|profit|profits|net profit|income|dividend|dividends|gdp|total|in total|output|proceeds|earnings'],
   ['contrib', 'invests|invested|invest|contributes|contributed|contribution|puts in|put in|capital of|land valued at|land worth'],
   ['floor', 'floor|guaranteed|guarantee|minimum|at least|a floor of'],
@@ -68,6 +70,7 @@ const EN: Array<[Cat, string]> = [
   ['both', 'both|each side|both sides|both parties|each|either side'],
   ['even', 'evenly|equally|half and half|50-50|fifty-fifty|down the middle'],
   ['take', 'gets|get|takes|take|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
+  ['vague', 'one side|the other side|one party|the other party|one of them|the other one|the other|one'],
   ['whole', 'gets everything|takes everything|gets all|takes all|keeps all|keeps everything|all to|everything to'],
   ['to', 'to|for|goes to|go to|going to|paid to|allocated to|stays with|stay with|remains with|kept by|is kept by|belongs to|retained by|reserved for'],
   ['split', 'split|shared|share|divided|divide|ratio|division|allocate|allocated|sharing'],

@@ -19,7 +19,8 @@ export function normalise(text: string): string {
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .replace(/(\d)\s+(?=(?:亿|万|元|块|%|成|个?年))/g, '$1')
       .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
-      .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
+      // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words
+      .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       .replace(/[¥￥]\s*(\d)/g, '$1')
       .replace(/\b\d+[ -]ways?\b/gi, ' ')
       // the sending and receiving areas → the sending area and the receiving area

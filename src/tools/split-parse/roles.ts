@@ -356,7 +356,13 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       // an unequal ratio over parties the sentence did not list with it: is their order clear?
       const ordered = hints.order?.filter((n) => names.includes(n));
       if (ordered && ordered.length === names.length) names = ordered;
-      else if (r.lead && names[0] === r.lead) {
+      else if (f.vague) {
+        // 一方拿六成，另一方拿四成: nobody said which is which — ask below
+        names = names.slice();
+        const [a, b] = names;
+        const parts = vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : `${cn(v)}成`));
+        return { fail: fail(['ratio'], `没有说明哪一方拿${parts[0]}、哪一方拿${parts[1]}：请写成“${a} ${parts[0]}，${b} ${parts[1]}”`, `which party gets ${parts[0]} and which ${parts[1]}? Write e.g. “${a} ${parts[0]}, ${b} ${parts[1]}”`, names.length === 2 ? { kind: 'ratio_owner', zh: `${a}拿${parts[0]}还是${parts[1]}？`, en: `Does ${a} get ${parts[0]} or ${parts[1]}?`, options: [{ zh: `${a} ${parts[0]}`, en: `${a} ${parts[0]}`, hints: { order: [a, b] } }, { zh: `${a} ${parts[1]}`, en: `${a} ${parts[1]}`, hints: { order: [b, a] } }] } : undefined) };
+      } else if (r.lead && names[0] === r.lead) {
         // the sentence said whose part comes first
       } else if (names.length === 2 && names.every((n) => COMPLEMENT[n]) && COMPLEMENT[names[0]] === names[1]) names = FIRST_OF_PAIR.has(names[0]) ? names : [names[1], names[0]];
       else if (order && order.filter((n) => names.includes(n)).length === names.length) names = order.filter((n) => names.includes(n));
