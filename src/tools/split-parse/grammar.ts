@@ -37,6 +37,8 @@ export interface MoneyFact {
   role: MoneyRole;
   party?: string;
   cue?: string;
+  /** 保底 300 万，余下按…分: a "rest" follows, so the amount is paid first (a carve-out). */
+  restAfter?: boolean;
 }
 export interface Mention {
   name: string;
@@ -219,8 +221,8 @@ export function readFacts(toks: Tok[]): Facts {
         }
         case 'rest': {
           // 其余归 Y / 剩下的给 Y / Y 拿剩下的 / the rest to Y / Y gets the rest
-          const k = next(i, 1, ['filler', 'stop', 'to', 'take'], 3);
-          const hasTo = k > i + 1 && g.slice(i + 1, k).some((x) => isW(x as GTok, 'to', 'take'));
+          const k = next(i, 1, ['filler', 'stop', 'to', 'take', 'from'], 3);
+          const hasTo = k > i + 1 && g.slice(i + 1, k).some((x) => isW(x as GTok, 'to', 'take', 'from'));
           if (k >= 0 && g[k].k === 'name' && (hasTo || g[k + 1]?.k === 'sep' || k + 1 >= (clauseOf[i]?.[1] ?? 0)) && !isRatioNear(k)) {
             f.shares.push({ party: g[k].t as string, form: 'pct', phase, raw: `${t.t}→${(g[k] as { t: string }).t}` });
             break;
@@ -339,7 +341,9 @@ export function readFacts(toks: Tok[]): Facts {
       continue;
     }
     if (t.k === 'money' || t.k === 'num') {
-      f.money.push(moneyFact(i, t.v, t.raw));
+      const m = moneyFact(i, t.v, t.raw);
+      if (m.role === 'floor' && g.slice(i + 1).some((x) => isW(x, 'rest'))) m.restAfter = true;
+      f.money.push(m);
       continue;
     }
   }

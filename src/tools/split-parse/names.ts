@@ -61,7 +61,8 @@ export function groupNames(toks: Tok[]): GTok[] {
     i = j;
   }
   // 海宁 和 开化: the spaces around a list word are not list words of their own
-  const dense = out.filter((t, k) => !(t.k === 'w' && t.cat === 'and' && t.t === ' ' && ((out[k - 1]?.k === 'w' && (out[k - 1] as { cat?: string }).cat === 'and') || (out[k + 1]?.k === 'w' && (out[k + 1] as { cat?: string }).cat === 'and'))));
+  // 龙游 出资 2000万: a space lists names only between two names
+  const dense = out.filter((t, k) => !(t.k === 'w' && t.cat === 'and' && t.t === ' ' && !(out[k - 1]?.k === 'name' && out[k + 1]?.k === 'name')));
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
   return dense.map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' && listContinues(dense, k + 1) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
 }

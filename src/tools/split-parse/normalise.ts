@@ -18,7 +18,14 @@ export function normalise(text: string): string {
       .replace(/[“”「」『』《》【】]/g, ' ')
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .replace(/(\d)\s+(?=(?:亿|万|元|块|%|成|个?年))/g, '$1')
+      .replace(/(第|前|后|头)\s+(?=\d)/g, '$1')
       .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
+      // two thirds, one third, a quarter, half → fractions
+      .replace(/\b(?:two|2)[ -]thirds?\b/gi, '2/3')
+      .replace(/\b(?:one|a|1)[ -]third\b/gi, '1/3')
+      .replace(/\b(?:three|3)[ -]quarters?\b/gi, '3/4')
+      .replace(/\b(?:one|a|1)[ -]quarter\b/gi, '1/4')
+      .replace(/\b(?:one|a) half\b/gi, '1/2')
       // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words
       .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       .replace(/[¥￥]\s*(\d)/g, '$1')

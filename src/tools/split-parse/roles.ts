@@ -94,7 +94,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const sharedParties = new Set<string>();
   f.shares.forEach((s) => s.party && sharedParties.add(s.party));
   f.ratios.forEach((r) => Array.isArray(r.parties) && r.parties.forEach((p) => sharedParties.add(p)));
-  const carve = floors.filter((m) => m.party && !sharedParties.has(m.party) && !contribMode && (f.ratios.length || f.shares.length));
+  const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || m.restAfter) && !contribMode && (f.ratios.length || f.shares.length));
   const carveOwners = new Set(carve.map((m) => m.party!));
   for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
 
