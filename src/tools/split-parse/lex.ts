@@ -193,7 +193,7 @@ function mergeEnglish(toks: Tok[]): Tok[] {
     const t = toks[i];
     // a sentence-initial "A" before a lower-case word or a number is the article
     const n1 = toks[i + 1];
-    if (i === 0 && t.k === 'w' && t.t === 'A' && n1 && (n1.k === 'num' || n1.k === 'years' || n1.k === 'money' || (n1.k === 'w' && /^[a-z]/.test(n1.t)))) {
+    if (i === 0 && t.k === 'w' && t.t === 'A' && n1 && (n1.k === 'num' || n1.k === 'years' || n1.k === 'money' || n1.k === 'ratio' || n1.k === 'share' || (n1.k === 'w' && /^[a-z]/.test(n1.t)))) {
       out.push({ ...t, cat: 'filler' });
       i += 1;
       continue;

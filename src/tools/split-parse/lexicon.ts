@@ -60,10 +60,10 @@ const ZH: Array<[Cat, string]> = [
 
 const EN: Array<[Cat, string]> = [
   ['role', 'sending area|receiving area|sending region|receiving region|sending side|receiving side|sending county|receiving county|host area|home area|origin area|village collective|village collectives|operating company|operator|platform company|park operator|management company'],
-  ['filler', 'please|calculate|compute|work out|help|me|us|the|a|an|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
+  ['filler', 'please|calculate|compute|work out|help|me|us|the|a|an|first|second|initially|finally|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
   ['revenue', 'tax|taxes|tax revenue|tax revenues|revenue|revenues|profit|profits|net profit|income|dividend|dividends|gdp|total|in total|output|proceeds|earnings'],
   ['contrib', 'invests|invested|invest|contributes|contributed|contribution|puts in|put in|capital of|land valued at|land worth'],
-  ['floor', 'floor|guaranteed|guarantee|minimum|at least|a floor of'],
+  ['floor', 'floor|guaranteed|guarantee|minimum|at least|a floor of|fixed|a fixed|fixed amount of|a fixed amount of|fixed sum of|a fixed sum of'],
   ['baseline', 'baseline|base amount|base'],
   ['excess', 'above|above that|beyond that|the excess|excess|increment|the increment|over that'],
   ['rest', 'rest|the rest|remainder|the remainder|remaining|what is left|whatever remains'],

@@ -29,6 +29,9 @@ export function normalise(text: string): string {
       // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words
       .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       .replace(/[¥￥]\s*(\d)/g, '$1')
+      // County A (sending) / 衢州（飞出地）: a role said in brackets after a name; the name stays the party
+      .replace(/\s*\((?:the\s+)?(?:sending|receiving|host|home|origin)(?:\s+(?:area|side|region|county|city))?\)/gi, '')
+      .replace(/\s*\((?:飞出地|飞入地|飞出方|飞入方)\)/g, '')
       .replace(/\b\d+[ -]ways?\b/gi, ' ')
       // the sending and receiving areas → the sending area and the receiving area
       .replace(/\b(sending|receiving|home|host)\s+and\s+(?:the\s+)?(sending|receiving|home|host)\s+(area|region|side|countie|countrie|partie|district)s\b/gi, '$1 $3 and the $2 $3')
