@@ -37,7 +37,7 @@ export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout
 
 interface Sample {
   set: string;
-  row: keyof FusionTable;
+  row: Row;
   /** Per channel: unit → score scaled by the channel's best score for this question. */
   scores: Record<ChannelName, Map<number, number>>;
   relevant: Set<number>;
@@ -45,16 +45,22 @@ interface Sample {
 
 const GRID: Record<ChannelName, number[]> = {
   passages: [1],
-  structure: [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1, 1.5],
-  bankLexical: [0, 0.1, 0.2, 0.3, 0.5, 0.7, 1],
-  bankVector: [0, 0.1, 0.2, 0.3, 0.5],
+  structure: [0, 0.2, 0.5, 1, 1.5],
+  bankLexical: [0, 0.2, 0.5, 0.7, 1],
+  bankVector: [0, 0.1, 0.3, 0.5],
+  figures: [0, 0.2, 0.5, 1],
 };
 
 function* grid(): Generator<FusionWeights> {
   for (const structure of GRID.structure)
     for (const bankLexical of GRID.bankLexical)
-      for (const bankVector of GRID.bankVector) yield { passages: 1, structure, bankLexical, bankVector };
+      for (const bankVector of GRID.bankVector)
+        for (const figures of GRID.figures) yield { passages: 1, structure, bankLexical, bankVector, figures };
 }
+
+const ROWS = ['list', 'figure', 'other'] as const;
+type Row = (typeof ROWS)[number];
+const PASSAGES_ONLY: FusionWeights = { passages: 1, structure: 0, bankLexical: 0, bankVector: 0, figures: 0 };
 
 function reciprocalRank(s: Sample, w: FusionWeights, k = 5): number {
   const fused = new Map<number, number>();
@@ -68,7 +74,7 @@ const mrr = (samples: Sample[], w: FusionWeights) => (samples.length ? samples.r
 
 /** The grid point with the best mean MRR (ties: the smaller total weight, i.e. the simpler fusion). */
 function fit(samples: Sample[]): FusionWeights {
-  let best: FusionWeights = { passages: 1, structure: 0, bankLexical: 0, bankVector: 0 };
+  let best: FusionWeights = { ...PASSAGES_ONLY };
   let bestScore = mrr(samples, best);
   for (const w of grid()) {
     const m = mrr(samples, w);
@@ -81,10 +87,11 @@ function fit(samples: Sample[]): FusionWeights {
 }
 
 function fitTable(samples: Sample[]): FusionTable {
-  return { list: fit(samples.filter((s) => s.row === 'list')), other: fit(samples.filter((s) => s.row === 'other')) };
+  return { list: fit(samples.filter((s) => s.row === 'list')), figure: fit(samples.filter((s) => s.row === 'figure')), other: fit(samples.filter((s) => s.row === 'other')) };
 }
 
-const tableMrr = (samples: Sample[], t: FusionTable) => (samples.length ? samples.reduce((a, s) => a + reciprocalRank(s, t[s.row]), 0) / samples.length : 0);
+const rowWeights = (t: FusionTable, row: Row): FusionWeights => (row === 'figure' ? t.figure : t[row]) ?? t.other;
+const tableMrr = (samples: Sample[], t: FusionTable) => (samples.length ? samples.reduce((a, s) => a + reciprocalRank(s, rowWeights(t, s.row)), 0) / samples.length : 0);
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { 'dry-run': { type: 'boolean', default: false } } });
@@ -109,12 +116,13 @@ async function main(): Promise<number> {
       samples.push({ set, row: fusionRow(item.question), scores, relevant });
     }
   }
-  const passagesOnly: FusionTable = { list: { passages: 1, structure: 0, bankLexical: 0, bankVector: 0 }, other: { passages: 1, structure: 0, bankLexical: 0, bankVector: 0 } };
+  const passagesOnly: FusionTable = { list: PASSAGES_ONLY, figure: PASSAGES_ONLY, other: PASSAGES_ONLY };
   const all = fitTable(samples);
   const lines = [
-    `Fitted on ${samples.length} answerable questions from ${TRAINING_SETS.length} sets (${samples.filter((s) => s.row === 'list').length} list-shaped).`,
-    `weights (list):  ${JSON.stringify(all.list)}`,
-    `weights (other): ${JSON.stringify(all.other)}`,
+    `Fitted on ${samples.length} answerable questions from ${TRAINING_SETS.length} sets (${samples.filter((s) => s.row === 'list').length} list-shaped, ${samples.filter((s) => s.row === 'figure').length} figure-shaped).`,
+    `weights (list):   ${JSON.stringify(all.list)}`,
+    `weights (figure): ${JSON.stringify(all.figure)}`,
+    `weights (other):  ${JSON.stringify(all.other)}`,
     '',
     'Leave-one-set-out: MRR@5 on the held-out set, with weights fitted on the other sets',
     `${'set'.padEnd(10)} ${'n'.padStart(4)}  ${'passages'.padStart(8)}  ${'LOSO'.padStart(6)}  ${'in-sample'.padStart(9)}`,

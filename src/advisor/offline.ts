@@ -21,6 +21,7 @@ import { chooseList, listCandidates, listLedBy } from './shapes/list';
 import { composeList, directLead, gapText, unknownNameText } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
+import { figureElsewhere, figureElsewhereText } from './shapes/figure';
 
 export interface OfflineAdvisorOptions {
   /** Hits to read sentences from. */
@@ -269,7 +270,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
       if (!chosen.length) {
         const suggestions = nearestTopics(hits, docs, lang);
-        return { answered: false, answer: declineText(lang, suggestions, hits.length > 0), citations: [], lang, suggestions, via: 'offline', signals };
+        // A figure the corpus states for another year or place than asked: declined, and that said plainly.
+        const elsewhere = shape.quantity && signals.unmatched.length ? figureElsewhere(q, docs, measured, signals.unmatched) : undefined;
+        const answerText = elsewhere ? figureElsewhereText(lang, elsewhere, signals.unmatched) : declineText(lang, suggestions, hits.length > 0);
+        return { answered: false, answer: answerText, citations: [], lang, suggestions, via: 'offline', signals };
       }
       // A quoted sentence that announces a list (…以下四个方面：) brings the list: never an answer ending on a colon.
       const led = chosen.map((c) => listLedBy(c, docs)).find((x) => x !== undefined);

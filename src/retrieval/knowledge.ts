@@ -15,6 +15,7 @@ import type { Chunk, CorpusDocument } from '../corpus/schema';
 import type { BankEntry } from '../knowledge/bank';
 import type { KnowledgeNode } from '../knowledge/nodes';
 import type { EnumerationNode } from '../knowledge/tree';
+import { figureIndexText, figuresOf } from '../knowledge/figures';
 import { normalizeInput } from '../knowledge/normalize';
 import { questionType } from '../knowledge/question-type';
 import { Bm25, topK } from './bm25';
@@ -22,7 +23,7 @@ import type { HybridRetriever } from './hybrid';
 import { tokenize } from './tokenize';
 import type { Hit, RetrieveOptions, Retriever } from './types';
 
-export const CHANNELS = ['passages', 'structure', 'bankLexical', 'bankVector'] as const;
+export const CHANNELS = ['passages', 'structure', 'bankLexical', 'bankVector', 'figures'] as const;
 export type ChannelName = (typeof CHANNELS)[number];
 
 export const FusionWeightsSchema = z.object({
@@ -30,11 +31,12 @@ export const FusionWeightsSchema = z.object({
   structure: z.number().min(0),
   bankLexical: z.number().min(0),
   bankVector: z.number().min(0),
+  figures: z.number().min(0).default(0),
 });
 export type FusionWeights = z.infer<typeof FusionWeightsSchema>;
 
-/** Weights per question type: a list question leans on the structure units, others on passages. */
-export const FusionTableSchema = z.object({ list: FusionWeightsSchema, other: FusionWeightsSchema });
+/** Weights per question type: a list question leans on the structure units, a figure question on the figures table, others on passages. */
+export const FusionTableSchema = z.object({ list: FusionWeightsSchema, figure: FusionWeightsSchema.optional(), other: FusionWeightsSchema });
 export type FusionTable = z.infer<typeof FusionTableSchema>;
 
 const FusionFileSchema = z.object({ weights: FusionTableSchema, fittedOn: z.array(z.string()).optional(), note: z.string().optional() });
@@ -49,8 +51,15 @@ export function fittedWeights(): FusionTable {
 }
 
 /** Which row of the weight table a question uses. */
-export function fusionRow(query: string): keyof FusionTable {
-  return questionType(normalizeInput(query)) === 'list' ? 'list' : 'other';
+export function fusionRow(query: string): 'list' | 'figure' | 'other' {
+  const t = questionType(normalizeInput(query));
+  return t === 'list' || t === 'figure' ? t : 'other';
+}
+
+/** The weights a question uses (a table without a figure row falls back to 'other'). */
+export function weightsFor(table: FusionTable, query: string): FusionWeights {
+  const row = fusionRow(query);
+  return (row === 'figure' ? table.figure : table[row]) ?? table.other;
 }
 
 /** A retrievable unit: a passage, or an enumeration (its lead and items' first sentences, a line each, all verbatim). */
@@ -76,6 +85,8 @@ export class KnowledgeRetriever implements Retriever {
   private bankVectors?: Float32Array[];
   private readonly bankTexts: string[];
   private readonly bankByNode: Map<string, BankEntry>;
+  private readonly figures: Bm25;
+  private readonly figureUnit: number[];
 
   constructor(
     readonly passages: HybridRetriever,
@@ -130,6 +141,18 @@ export class KnowledgeRetriever implements Retriever {
     }
     this.bank = Bm25.build(docs);
     this.bankByNode = new Map(bankEntries.map((e) => [e.node, e]));
+    // The figures table: each row searched by entity, measure and period, standing for the passage that states it.
+    this.figureUnit = [];
+    const figureDocs: string[][] = [];
+    for (const doc of passages.docs) {
+      for (const row of figuresOf(doc)) {
+        const unit = this.units.findIndex((u) => u.kind === 'passage' && u.docId === row.docId && u.start <= row.start && row.end <= u.end);
+        if (unit < 0) continue;
+        figureDocs.push(tokenize(figureIndexText(row)));
+        this.figureUnit.push(unit);
+      }
+    }
+    this.figures = Bm25.build(figureDocs);
   }
 
   /** What the question bank says of a unit: its keywords and questions (empty when it has no entry). */
@@ -164,12 +187,12 @@ export class KnowledgeRetriever implements Retriever {
   /** Per channel, the units it ranks for the query with their raw scores. */
   async channelScores(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Record<ChannelName, Map<number, number>> & { passageHits: Hit[] }> {
     const want = new Set(options.channels ?? CHANNELS);
-    const out = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), passageHits: [] as Hit[] };
+    const out = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), figures: new Map(), passageHits: [] as Hit[] };
     if (want.has('passages')) {
       out.passageHits = await this.passages.retrieve(query, { k: DEPTH, mode: options.mode, context: options.context });
       for (const h of out.passageHits) out.passages.set(this.unitIndex.get(h.chunk.id)!, h.score);
     }
-    if (!want.has('structure') && !want.has('bankLexical') && !want.has('bankVector')) return out;
+    if (!want.has('structure') && !want.has('bankLexical') && !want.has('bankVector') && !want.has('figures')) return out;
     const { bag, zhBag, vectorText } = this.passages.queryBags(query, options.context);
     const lexical = (index: Bm25) => {
       const a = index.scores(bag);
@@ -185,6 +208,9 @@ export class KnowledgeRetriever implements Retriever {
     const keepMax = (m: Map<number, number>, unit: number, score: number) => {
       if (score > (m.get(unit) ?? 0)) m.set(unit, score);
     };
+    if (want.has('figures') && this.figureUnit.length) {
+      for (const r of topK(lexical(this.figures), DEPTH * 2)) if (r.score > 0) keepMax(out.figures, this.figureUnit[r.doc]!, r.score);
+    }
     if (want.has('bankLexical') && this.bankUnit.length) {
       for (const r of topK(lexical(this.bank), DEPTH * 3)) if (r.score > 0) keepMax(out.bankLexical, this.bankUnit[r.doc]!, r.score);
     }
@@ -225,7 +251,7 @@ export class KnowledgeRetriever implements Retriever {
 
   async retrieve(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Hit[]> {
     const k = Math.max(1, Math.floor(options.k ?? 5));
-    const weights = (options.weights ?? fittedWeights())[fusionRow(query)];
+    const weights = weightsFor(options.weights ?? fittedWeights(), query);
     // --mode lexical|vector names one of the passage channel's own halves: that alone, as before.
     const single = options.mode === 'lexical' || options.mode === 'vector';
     const channels = options.channels ?? (single ? ['passages' as const] : CHANNELS.filter((c) => weights[c] > 0));

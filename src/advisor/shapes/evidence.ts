@@ -26,18 +26,20 @@ export function passagesOf(hits: Hit[], chunks: Chunk[]): Hit[] {
 }
 
 /** Coverage of its subject a figure question needs for a partial answer. */
-const PARTIAL_MIN_COVERAGE = 0.7;
+const PARTIAL_MIN_COVERAGE = 0.6;
 /** At most this share of the question may be words the corpus never uses. */
 const PARTIAL_MAX_MISSING = 0.15;
 
 /**
  * A figure question the evidence covers well, about names and years the corpus has, but with no
- * figure of the kind asked beside its subject: "消薄飞地保底收益多少" → the corpus requires a floor
+ * (or only a weak) figure of the kind asked beside its subject: "消薄飞地保底收益多少" → the corpus requires a floor
  * and gives no rate. Answered with what it says and what it does not give.
  */
 export function isPartial(s: EvidenceSignals): boolean {
   return (
-    s.figureCoverage === 0 &&
+    // No sentence, or only a weak one, holds a figure of the kind asked beside the subject.
+    s.figureCoverage !== undefined &&
+    s.figureCoverage < s.coverage / 2 &&
     s.coverage >= PARTIAL_MIN_COVERAGE &&
     s.sentenceCoverage >= PARTIAL_MIN_COVERAGE &&
     s.unmatched.length === 0 &&
