@@ -6,7 +6,7 @@
  */
 import { groupDigits, Q, sum, trimDecimal } from '../rational';
 import type { SplitInput } from '../split';
-import type { Facts, MoneyFact, RatioFact, ShareFact } from './grammar';
+import type { Facts, MoneyFact, RatioFact } from './grammar';
 import type { SplitHints, SplitQuestion } from './hints';
 import type { ShareForm } from './lex';
 
