@@ -63,6 +63,8 @@ export interface Facts {
   saysBoth: boolean;
   /** 基数归 X said apart from the baseline's amount. */
   baselineOwner?: string;
+  /** Coordinated lists of names (衢州和杭州, A、B、C), in text order. */
+  lists: string[][];
   /** 一方拿六成，另一方拿四成: the text leaves who gets which open on purpose. */
   vague: boolean;
   /** 飞出地为衢州 / 衢州是飞入地: a role noun and the place that plays it. */
@@ -84,7 +86,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 
 export function readFacts(toks: Tok[]): Facts {
   const g = groupNames(toks);
-  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, aliases: {} };
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, aliases: {}, lists: [] };
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
@@ -148,6 +150,11 @@ export function readFacts(toks: Tok[]): Facts {
     return 'main';
   };
 
+  for (let i = 0; i < g.length; i++) {
+    if (g[i].k !== 'name' || isW(g[i - 1], 'and')) continue;
+    const l = listAt(i, 1);
+    if (l && Array.isArray(l.names) && l.names.length >= 2) f.lists.push(l.names);
+  }
   g.forEach((t, i) => {
     if (t.k !== 'name') return;
     const listed = isW(g[i - 1], 'and') || isW(g[i + 1], 'and');
@@ -185,6 +192,9 @@ export function readFacts(toks: Tok[]): Facts {
           const r = next(i, 1, ['stop', 'filler', 'to'], 2);
           const l = next(i, -1, ['stop', 'filler', 'take', 'revenue'], 3);
           const who = r >= 0 && g[r].k === 'name' ? g[r] : l >= 0 && g[l].k === 'name' ? g[l] : undefined;
+          // 拿全部的八成: a share of the whole, not the whole
+          const after = next(i, 1, ['stop', 'filler'], 2);
+          if (after >= 0 && (g[after].k === 'share' || g[after].k === 'ratio')) break;
           if (who && who.k === 'name') f.shares.push({ party: who.t, v: Q.int(100), form: 'pct', phase, raw: t.t });
           break;
         }
@@ -253,7 +263,7 @@ export function readFacts(toks: Tok[]): Facts {
         if (englishTo && !lead) f.ratios[f.ratios.length - 1].lead = f.ratios.find((r) => r.role === 'from' && r.phase === phase)?.lead;
         continue;
       }
-      const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split'], 3);
+      const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split', 'whole'], 3);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       if (left && left.names !== 'all') {
         for (const name of left.names) f.shares.push({ party: name, v, form, phase, raw });

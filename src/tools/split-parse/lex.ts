@@ -40,7 +40,8 @@ const RE = {
   moneyZh: new RegExp(`(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*(?:万|亿))(?:元|块钱|块)?|(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*?)(?:元|块钱|块)`, 'y'),
   cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
   percent: new RegExp(`(${NUM})%`, 'y'),
-  cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(半)?(?![本立功为果员都交长熟绩效])`, 'y'),
+  // 三成, 三成半, 三成五 (= 3.5 成)
+  cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(半|[${CN_DIGITS}](?![十百千万亿年成]))?(?![本立功为果员都交长熟绩效])`, 'y'),
   yearsZh: new RegExp(`(前|头|后|最后|第)?(${NUM}|[${CN_DIGITS}两十]+)个?(?:年|年度)(?!度)`, 'y'),
   yearsEn: new RegExp(`(?:(first|next|last|later|following|final|year)\\s+)?(${NUM})\\s*(?:years?|yrs?)\\b`, 'iy'),
   yearRangeZh: new RegExp(`第?(${NUM}|[${CN_DIGITS}两十]+)(?:年)?\\s*(?:到|至|-|–|~|—)\\s*第?(${NUM}|[${CN_DIGITS}两十]+)年`, 'y'),
@@ -108,7 +109,7 @@ export function lex(s: string): Tok[] {
     else if ((m = at(RE.moneyZh, s, i)) && parseNumeral(m[1] ?? m[2])) push({ k: 'money', v: parseNumeral(m[1] ?? m[2])!, raw: m[0] }, m[0].length);
     else if ((m = at(RE.cnPercent, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
     else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
-    else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).add(m[2] ? new Q(1n, 2n) : Q.ZERO), form: 'cheng', raw: m[0] }, m[0].length);
+    else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).add(!m[2] ? Q.ZERO : m[2] === '半' ? new Q(1n, 2n) : parseNumeral(m[2])!.div(Q.int(10))), form: 'cheng', raw: m[0] }, m[0].length);
     else if ((m = at(RE.idiom, s, i))) push({ k: 'ratio', vs: [...m[0]].map((c) => parseNumeral(c)!), form: 'plain', raw: m[0] }, m[0].length);
     else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && /^(?:$|[\s，,。;；、和与])/.test(s.slice(i + 1)))) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
     else if (!wordChar && (m = at(RE.plain, s, i))) push({ k: 'num', v: num(m[0]), raw: m[0] }, m[0].length);

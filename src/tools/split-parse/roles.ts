@@ -366,6 +366,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
         // the sentence said whose part comes first
       } else if (names.length === 2 && names.every((n) => COMPLEMENT[n]) && COMPLEMENT[names[0]] === names[1]) names = FIRST_OF_PAIR.has(names[0]) ? names : [names[1], names[0]];
       else if (order && order.filter((n) => names.includes(n)).length === names.length) names = order.filter((n) => names.includes(n));
+      else if (f.lists.some((l) => names.every((n) => l.includes(n)))) {
+        // 三七开，衢州和杭州怎么分: the list the parties were named in gives the order
+        const list = f.lists.find((l) => names.every((n) => l.includes(n)))!;
+        names = list.filter((n) => names.includes(n));
+      }
       else if (!names.every((n) => mention(n)?.listed)) {
         const [a, b] = names;
         const parts = vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : `${cn(v)}成`));
@@ -430,6 +435,7 @@ function withAliases(f: Facts, notes: string[]): Facts {
   return {
     ...f,
     mentions,
+    lists: f.lists.map((l) => l.map(r)),
     shares: f.shares.map((s) => ({ ...s, party: s.party && r(s.party) })),
     ratios: f.ratios.map((x) => ({ ...x, parties: Array.isArray(x.parties) ? x.parties.map(r) : x.parties })),
     money: f.money.map((m) => ({ ...m, party: m.party && r(m.party) })),
