@@ -39,6 +39,8 @@ export interface MoneyFact {
   cue?: string;
   /** 保底 300 万，余下按…分: a "rest" follows, so the amount is paid first (a carve-out). */
   restAfter?: boolean;
+  /** Listed with another amount (800 万和 600 万). */
+  listedWith?: boolean;
 }
 export interface Mention {
   name: string;
@@ -90,6 +92,20 @@ export function readFacts(toks: Tok[]): Facts {
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
+  // the last share or ratio recorded and the token it came from (for time phrases that follow it)
+  let lastFactRef: ShareFact | RatioFact | undefined;
+  let lastFactAt = -1;
+  const pushShare = (at: number, x: ShareFact) => {
+    f.shares.push(x);
+    lastFactRef = x;
+    lastFactAt = at;
+  };
+  const pushRatio = (at: number, x: RatioFact) => {
+    f.ratios.push(x);
+    lastFactRef = x;
+    lastFactAt = at;
+  };
+  const factsInPhaseBefore = (x: ShareFact | RatioFact) => f.shares.some((s) => s !== x && s.phase === x.phase) || f.ratios.some((r) => r !== x && r.phase === x.phase);
   const openPhase = () => {
     f.phases.push({});
     phase = f.phases.length - 1;
@@ -195,7 +211,7 @@ export function readFacts(toks: Tok[]): Facts {
           // 拿全部的八成: a share of the whole, not the whole
           const after = next(i, 1, ['stop', 'filler'], 2);
           if (after >= 0 && (g[after].k === 'share' || g[after].k === 'ratio')) break;
-          if (who && who.k === 'name') f.shares.push({ party: who.t, v: Q.int(100), form: 'pct', phase, raw: t.t });
+          if (who && who.k === 'name') pushShare(i, { party: who.t, v: Q.int(100), form: 'pct', phase, raw: t.t });
           break;
         }
         case 'baseline': {
@@ -226,6 +242,17 @@ export function readFacts(toks: Tok[]): Facts {
           }
           const prev = g[i - 1];
           const opened = prev?.k === 'years' && prev.pre === '第';
+          // "… and 60% after that": the time phrase follows the share it governs
+          const [cs, ce] = clauseOf[i];
+          const trailing = next(i, 1, ['filler', 'stop'], 2) < 0 && i + 1 <= ce;
+          const lastFact = lastFactAt >= cs && lastFactAt < i ? lastFactRef : undefined;
+          if (trailing && lastFact && (f.phased || cur().years !== undefined) && factsInPhaseBefore(lastFact)) {
+            openPhase();
+            lastFact.phase = phase;
+            // "and 60% after that": the earlier subject's share in the new period
+            if ('party' in lastFact && !lastFact.party) lastFact.party = [...f.shares].reverse().find((x) => x.party && x !== lastFact)?.party ?? '';
+            break;
+          }
           if (!opened && (f.phased || cur().years !== undefined) && phaseHasFacts()) openPhase();
           break;
         }
@@ -234,12 +261,12 @@ export function readFacts(toks: Tok[]): Facts {
           const k = next(i, 1, ['filler', 'stop', 'to', 'take', 'from'], 3);
           const hasTo = k > i + 1 && g.slice(i + 1, k).some((x) => isW(x as GTok, 'to', 'take', 'from'));
           if (k >= 0 && g[k].k === 'name' && (hasTo || g[k + 1]?.k === 'sep' || k + 1 >= (clauseOf[i]?.[1] ?? 0)) && !isRatioNear(k)) {
-            f.shares.push({ party: g[k].t as string, form: 'pct', phase, raw: `${t.t}→${(g[k] as { t: string }).t}` });
+            pushShare(i, { party: g[k].t as string, form: 'pct', phase, raw: `${t.t}→${(g[k] as { t: string }).t}` });
             break;
           }
           const b = next(i, -1, ['take', 'filler', 'stop', 'to'], 3);
           if (b >= 0 && g[b].k === 'name' && g.slice(b + 1, i).some((x) => isW(x, 'take', 'to')))
-            f.shares.push({ party: (g[b] as { t: string }).t, form: 'pct', phase, raw: `${(g[b] as { t: string }).t}←${t.t}` });
+            pushShare(i, { party: (g[b] as { t: string }).t, form: 'pct', phase, raw: `${(g[b] as { t: string }).t}←${t.t}` });
           break;
         }
       }
@@ -259,23 +286,23 @@ export function readFacts(toks: Tok[]): Facts {
         const fromAt = isW(g[fromTill], 'from') ? fromTill : [...g.slice(clauseOf[i][0], fromTill).keys()].map((k) => k + clauseOf[i][0]).reverse().find((k) => isW(g[k], 'from'));
         const who = fromAt !== undefined ? next(fromAt, -1, ['take', 'stop', 'filler', 'buffer', 'each'], 3) : -1;
         const lead = who >= 0 && g[who].k === 'name' ? (g[who] as { t: string }).t : undefined;
-        f.ratios.push({ vs: [t.v, Q.int(100).sub(t.v)], form: 'pct', phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw, ...(lead ? { lead } : {}) });
+        pushRatio(i, { vs: [t.v, Q.int(100).sub(t.v)], form: 'pct', phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw, ...(lead ? { lead } : {}) });
         if (englishTo && !lead) f.ratios[f.ratios.length - 1].lead = f.ratios.find((r) => r.role === 'from' && r.phase === phase)?.lead;
         continue;
       }
       const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split', 'whole'], 3);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       if (left && left.names !== 'all') {
-        for (const name of left.names) f.shares.push({ party: name, v, form, phase, raw });
+        for (const name of left.names) pushShare(i, { party: name, v, form, phase, raw });
         continue;
       }
       if (left?.names === 'all') {
-        f.ratios.push({ vs: null, form, parties: 'all', phase, rest: restIn(i), role: 'main', raw });
+        pushRatio(i, { vs: null, form, parties: 'all', phase, rest: restIn(i), role: 'main', raw });
         continue;
       }
       const r = next(i, 1, ['to', 'filler', 'stop'], 3);
       if (r >= 0 && g[r].k === 'name' && g.slice(i + 1, r).some((x) => isW(x, 'to'))) {
-        f.shares.push({ party: (g[r] as { t: string }).t, v, form, phase, raw });
+        pushShare(i, { party: (g[r] as { t: string }).t, v, form, phase, raw });
         i = r;
         continue;
       }
@@ -284,10 +311,10 @@ export function readFacts(toks: Tok[]): Facts {
       const subject = [...f.shares].reverse().find((x) => x.party && x.v !== undefined)?.party;
       const clauseHasName = g.slice(cs, ce).some((x) => x.k === 'name');
       if (subject && !clauseHasName && phase > 0 && !f.shares.some((x) => x.phase === phase && x.party === subject)) {
-        f.shares.push({ party: subject, v, form, phase, raw });
+        pushShare(i, { party: subject, v, form, phase, raw });
         continue;
       }
-      f.shares.push({ party: '', v, form, phase, raw });
+      pushShare(i, { party: '', v, form, phase, raw });
       continue;
     }
     if (t.k === 'ratio' || isW(t, 'even')) {
@@ -300,7 +327,7 @@ export function readFacts(toks: Tok[]): Facts {
       const r = next(i, 1, ['split', 'to', 'stop', 'filler', 'by'], 3);
       const right = !left && r >= 0 ? listAt(r, 1) : undefined;
       const parties = left?.names ?? right?.names;
-      f.ratios.push({ vs, form, parties: parties && (parties === 'all' || parties.length >= 2) ? parties : undefined, phase, rest: restIn(i), role, raw });
+      pushRatio(i, { vs, form, parties: parties && (parties === 'all' || parties.length >= 2) ? parties : undefined, phase, rest: restIn(i), role, raw });
       if (right) i = right.end;
       continue;
     }
@@ -308,7 +335,8 @@ export function readFacts(toks: Tok[]): Facts {
       const prevK = next(i, -1, ['filler', 'stop'], 2);
       const prev = prevK >= 0 ? g[prevK] : undefined;
       if (t.pre === '前') {
-        if (cur().years !== undefined || phaseHasFacts() || cur().start !== undefined) openPhase();
+        // "Quzhou gets 90% for the first 3 years": a first period said after its shares keeps them
+        if (cur().years !== undefined || cur().start !== undefined || (phaseHasFacts() && phase > 0)) openPhase();
         cur().years = t.n;
         cur().start = 1;
         f.phased = true;
@@ -352,6 +380,12 @@ export function readFacts(toks: Tok[]): Facts {
     }
     if (t.k === 'money' || t.k === 'num') {
       const m = moneyFact(i, t.v, t.raw);
+      // 税收 800 万和 600 万: amounts listed together are alternatives, not one total and a stray number
+      const prevMoney = isW(g[i - 1], 'and') ? g[i - 2] : undefined;
+      if (prevMoney && (prevMoney.k === 'money') && f.money.length) {
+        m.listedWith = true;
+        f.money[f.money.length - 1].listedWith = true;
+      }
       if (m.role === 'floor' && g.slice(i + 1).some((x) => isW(x, 'rest'))) m.restAfter = true;
       f.money.push(m);
       continue;
@@ -415,6 +449,10 @@ export function readFacts(toks: Tok[]): Facts {
     const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by'], 3);
     const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by'));
     if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
+    else if (role === 'baseline' && clauseOf[i][1] < g.length && isW(g[clauseOf[i][1] + 1], 'to') && g[clauseOf[i][1] + 2]?.k === 'name') {
+      // 基数 600 万，归飞出地: the owner in the next clause
+      party = (g[clauseOf[i][1] + 2] as { t: string }).t;
+    }
     else if (l >= 0 && g[l].k === 'name') party = (g[l] as { t: string }).t;
     else if (r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
     return { v, raw, role, party, cue: cue.t };

@@ -80,7 +80,7 @@ const EN: Array<[Cat, string]> = [
   ['after', 'then|after that|afterwards|thereafter|after|from then on|later'],
   ['from', 'from|starting at|starting from'],
   ['till', 'to|moving to|going to|into'],
-  ['buffer', 'transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing'],
+  ['buffer', 'transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually'],
   ['stop', 'between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed'],

@@ -26,6 +26,8 @@ export function normalise(text: string): string {
       .replace(/\b(?:three|3)[ -]quarters?\b/gi, '3/4')
       .replace(/\b(?:one|a|1)[ -]quarter\b/gi, '1/4')
       .replace(/\b(?:one|a) half\b/gi, '1/2')
+      // for the first year → for the first 1 years
+      .replace(/\bthe first year\b/gi, 'the first 1 years')
       // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words
       .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       .replace(/[¥￥]\s*(\d)/g, '$1')

@@ -66,7 +66,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   let revenue: MoneyFact | undefined;
   if (hints.revenue !== undefined) revenue = { v: Q.from(hints.revenue), raw: fmtMoney(Q.from(hints.revenue)), role: 'revenue' };
   else {
-    const pool = revenueFacts.length ? revenueFacts : unknown;
+    const pool = revenueFacts.length ? dedupe([...revenueFacts, ...unknown.filter((m) => m.listedWith)]) : unknown;
     if (pool.length > 1) {
       const list = pool.map((m) => m.raw).join('、');
       return fail(
