@@ -65,6 +65,8 @@ export interface Facts {
   saysBoth: boolean;
   /** 基数归 X said apart from the baseline's amount. */
   baselineOwner?: string;
+  /** Part of the agreement is said to be unsettled (后面的还没定). */
+  undecided: boolean;
   /** Coordinated lists of names (衢州和杭州, A、B、C), in text order. */
   lists: string[][];
   /** 一方拿六成，另一方拿四成: the text leaves who gets which open on purpose. */
@@ -88,7 +90,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 
 export function readFacts(toks: Tok[]): Facts {
   const g = groupNames(toks);
-  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, aliases: {}, lists: [] };
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, undecided: false, aliases: {}, lists: [] };
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
@@ -166,6 +168,14 @@ export function readFacts(toks: Tok[]): Facts {
     return 'main';
   };
 
+  // 萧山在前，柯城在后 / sending area first: the order a bare ratio follows
+  for (let i = 0; i < g.length; i++) {
+    const a = g[i];
+    if (a.k !== 'name' || !isW(g[i + 1], 'first')) continue;
+    const k = next(i + 1, 1, ['stop', 'filler', 'and'], 2);
+    const b = k >= 0 ? g[k] : g[i + 3];
+    if (b?.k === 'name' && b.t !== a.t) f.lists.push([a.t, b.t]);
+  }
   for (let i = 0; i < g.length; i++) {
     if (g[i].k !== 'name' || isW(g[i - 1], 'and')) continue;
     const l = listAt(i, 1);
@@ -173,7 +183,7 @@ export function readFacts(toks: Tok[]): Facts {
   }
   g.forEach((t, i) => {
     if (t.k !== 'name') return;
-    const listed = isW(g[i - 1], 'and') || isW(g[i + 1], 'and');
+    const listed = isW(g[i - 1], 'and') || isW(g[i + 1], 'and') || isW(g[i + 1], 'first', 'second');
     const m = f.mentions.find((x) => x.name === t.t);
     if (!m) f.mentions.push({ name: t.t, strong: t.strong, listed });
     else m.listed ||= listed;
@@ -225,6 +235,9 @@ export function readFacts(toks: Tok[]): Facts {
           break;
         case 'vague':
           f.vague = true;
+          break;
+        case 'undecided':
+          f.undecided = true;
           break;
         case 'after': {
           const y = g[i + 1];
@@ -362,6 +375,10 @@ export function readFacts(toks: Tok[]): Facts {
         }
         cur().start = t.n;
         f.phased = true;
+      } else if (prev && prev.k === 'w' && /^for$/i.test(prev.t) && lastFactAt >= clauseOf[i][0] && lastFactAt < i && lastFactRef?.phase === phase && cur().years === undefined && inClause(i, ['buffer']) < 0) {
+        // 90/10 for two years, then 60/40 for three years
+        cur().years = t.n;
+        f.phased = true;
       } else if (prev && prev.k === 'w' && (prev.cat === 'span' || /^(?:for|over|across)$/i.test(prev.t))) {
         if (inClause(i, ['buffer']) >= 0 && f.buffer === undefined) f.buffer = t.n;
         else f.span = t.n;
@@ -449,9 +466,10 @@ export function readFacts(toks: Tok[]): Facts {
     const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by'], 3);
     const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by'));
     if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
-    else if (role === 'baseline' && clauseOf[i][1] < g.length && isW(g[clauseOf[i][1] + 1], 'to') && g[clauseOf[i][1] + 2]?.k === 'name') {
-      // 基数 600 万，归飞出地: the owner in the next clause
-      party = (g[clauseOf[i][1] + 2] as { t: string }).t;
+    else if (role === 'baseline' && clauseOf[i][1] < g.length && isW(g[clauseOf[i][1] + 1], 'to')) {
+      // 基数 600 万，归飞出地 / 基数：500 万，归属：飞入地: the owner in the next clause
+      const k = next(clauseOf[i][1] + 1, 1, ['stop', 'filler'], 2);
+      if (k >= 0 && g[k].k === 'name') party = (g[k] as { t: string }).t;
     }
     else if (l >= 0 && g[l].k === 'name') party = (g[l] as { t: string }).t;
     else if (r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;

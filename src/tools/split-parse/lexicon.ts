@@ -28,6 +28,9 @@ export type Cat =
   | 'each' // 每年: the same amount every year
   | 'whole' // 全归, 独享: the whole to one party
   | 'vague' // 一方…另一方: a share that names nobody on purpose
+  | 'undecided' // 还没定: part of the agreement is not settled
+  | 'first' // 在前: the name before comes first
+  | 'second' // 在后
   | 'stop'; // other function words: never part of a name
 
 const ZH: Array<[Cat, string]> = [
@@ -53,6 +56,9 @@ const ZH: Array<[Cat, string]> = [
   ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性'],
   ['span', '算 共 合计算 按 一共算 计'],
   ['each', '每年 年均 每一年 逐年都'],
+  ['undecided', '还没定 没定 未定 待定 还未确定 没有确定 尚未确定 不确定 另议 再议 还没谈 没谈好 还在谈'],
+  ['first', '在前 排前 为先'],
+  ['second', '在后 排后'],
   ['vague', '一方 另一方 其中一方 一个 另一个 一家 另一家 一边 另一边 其中一家'],
   ['whole', '拿全部 得全部 全部拿走 拿走全部 全归 全部归 全给 全部给 都归 全拿 全部拿 独享 独得 全额归 全额给'],
   ['stop', '规定 明确 要求 政策 文件 办法 方案 机制 原则 标准 对方 我方 我们是 大头 小头 整 先 优先 全部 全额 整体 部分的 在 把 被 将 对 向 于 就 也 都 还 又 并 而 则 其 之 这 那 第 前 和 啊 部分 方 同意 设 建 设立 共同 一起 联合 计划 打算 需要 应该 怎么分 如何分 分别是 各占 即 等 后者 前者'],
@@ -70,6 +76,8 @@ const EN: Array<[Cat, string]> = [
   ['both', 'both|each side|both sides|both parties|each|either side'],
   ['even', 'evenly|equally|half and half|50-50|fifty-fifty|down the middle'],
   ['take', 'gets|get|takes|take|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
+  ['undecided', 'not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
+  ['first', 'first'],
   ['vague', 'one side|the other side|one party|the other party|one of them|the other one|the other|one'],
   ['whole', 'gets everything|takes everything|gets all|takes all|keeps all|keeps everything|all to|everything to'],
   ['to', 'to|for|goes to|go to|going to|paid to|allocated to|stays with|stay with|remains with|kept by|is kept by|belongs to|retained by|reserved for'],
@@ -80,7 +88,7 @@ const EN: Array<[Cat, string]> = [
   ['after', 'then|after that|afterwards|thereafter|after|from then on|later'],
   ['from', 'from|starting at|starting from'],
   ['till', 'to|moving to|going to|into'],
-  ['buffer', 'transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in'],
+  ['buffer', 'transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually'],
   ['stop', 'between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed'],

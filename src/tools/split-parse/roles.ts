@@ -98,6 +98,9 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const carveOwners = new Set(carve.map((m) => m.party!));
   for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
 
+  if (f.undecided)
+    return fail(['ratio'], '有一部分比例还没定，无法计算：请写明每一段的比例，例如“前三年飞出地拿八成，之后六四分”', 'part of the ratio is not decided yet: give every period its ratio, e.g. “90/10 for the first 3 years, then 60/40”');
+
   // ---------- shares, phase by phase ----------
   let order: string[] | undefined = hints.order;
   // 飞出地为衢州，飞入地为杭州: a bare ratio goes sending side first, as between the role names
@@ -255,7 +258,13 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       return { fail: fail(['parties'], `“${loose[0].raw}”是哪一方的？请写成“衢州 ${loose[0].raw}”`, `whose share is ${loose[0].raw}? Write e.g. “Quzhou ${loose[0].raw}”`) };
     }
     for (const r of ratios) {
-      const free = parties.filter((n) => !map.has(n) && !carveOwners.has(n) && !rests.some((x) => x.party === n));
+      let free = parties.filter((n) => !map.has(n) && !carveOwners.has(n) && !rests.some((x) => x.party === n));
+      if (r.parties === 'all') {
+        // 飞入地先拿 200 万，剩下的两边五五分: "both sides" include the party paid first when it is one of the two
+        const withCarved = parties.filter((n) => !map.has(n) && !rests.some((x) => x.party === n));
+        const need = r.vs?.length ?? 2;
+        if (free.length !== need && !(r.vs === null && free.length >= 2) && withCarved.length === need) free = withCarved;
+      }
       // 按四六分，飞入地拿六，飞出地拿四: a bare ratio beside shares already given to everyone restates them
       if (!free.length && !Array.isArray(r.parties) && r.parties !== 'all' && map.size >= 2) continue;
       const a = assignRatio(r, free, p);
