@@ -29,8 +29,11 @@ const POINTS_BACK = /^(?:那么?|它们?|其|这个?|该|此|上述|那这个|�
  * Whether a concept is a subject: a noun or name the corpus uses, and specific to a part of it (a
  * word in a quarter of all passages — 飞地, 园区 — is the domain, not a subject).
  */
+/** Nouns that frame what is asked about a subject (an example, its features, problems, measures), never the subject. */
+const FRAME_NOUN = /^(?:例子|例|案例|实例|特点|特征|问题|难点|困难|对策|措施|办法|作用|意义|影响|原因|好处|优势|劣势|风险|挑战|经验|做法|条件|要求|区别|不同|关系|情况|内容|方式|方法|途径|路径|意思|定义|前景|效果|成效|example|examples|feature|features|problem|problems|measure|measures|role|effect|effects|risk|risks|challenge|challenges|advantage|advantages|difference|differences)$/i;
+
 function isSubject(c: Concept, stats: CorpusStats): boolean {
-  if (c.kind === 'num' || c.role === 'other') return false;
+  if (c.kind === 'num' || c.role === 'other' || FRAME_NOUN.test(c.label)) return false;
   const dfs = c.alts.map((a) => stats.df(a)).filter((d) => d > 0);
   return dfs.length > 0 && Math.min(...dfs) <= stats.n / 4;
 }
@@ -50,7 +53,7 @@ export function resolveFollowUp(question: string, context: string | undefined, o
 /** Words that end the name of a park, zone, place or organisation. */
 const NAME_SUFFIX = /(飞地产业园区|飞地产业园|飞地园区|产业园|工业园区|工业园|科技园|创新园|开发区|经开区|高新区|科技城|合作区|示范区|试验区|新区|园区|集团|公司|管委会|研究院|大学|银行|基金会|飞地|镇|乡|村|县|市)/g;
 /** Characters that cannot be part of a name before its suffix. */
-const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想]|[，。？！、；：“”"'（）()\s]/;
+const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想类种样]|[，。？！、；：“”"'（）()\s]/;
 /** Everyday words that describe rather than name (新建产业园, 一个开发区). */
 const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|当地|本地|我们|我们的|国家级|省级|市级|县级|特色|专业|跨境|跨区域|省内|国内|海外|境外|飞地|产业|工业|创新|科创|消薄|生态|生态补偿|山海协作|共建|合作)+$/;
 
@@ -98,7 +101,9 @@ export function analyseQuestion(
 ): AnalysedQuestion {
   const text = normalizeInput(raw.trim());
   const context = opts.context ? normalizeInput(opts.context.trim()) : undefined;
-  const own = opts.concepts(text);
+  // Whether the question has a subject of its own is read from its words, not from the expansions
+  // normalisation appends (举个例子 → 例如 为例 would look like a subject).
+  const own = opts.concepts(normalizeInput(raw.trim(), { expand: false }));
   const previous = context ? opts.concepts(context) : [];
   const { query, carried } = resolveFollowUp(text, context, own, previous, opts.stats);
   return { text, query, type: questionType(text), carried, unknownNames: unknownNames(text, opts.known, opts.englishKnown) };

@@ -77,9 +77,14 @@ export function answerProbability(s: EvidenceSignals, model: DecisionModel = fit
   return sigmoid(z);
 }
 
-/** A question with nothing searchable is never answered; otherwise the fitted model decides. */
+/**
+ * A question with nothing searchable is never answered, nor a question asking who holds a title
+ * when no sentence names a person beside one (facts of language, too rare in the labelled sets for
+ * the model to learn); otherwise the fitted model decides.
+ */
 export function decideAnswer(s: EvidenceSignals, model: DecisionModel = fittedDecision()): boolean {
-  return s.concepts > 0 && answerProbability(s, model) >= model.threshold;
+  if (s.concepts === 0 || s.personNamed === false) return false;
+  return answerProbability(s, model) >= model.threshold;
 }
 
 /**

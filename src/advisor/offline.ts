@@ -216,7 +216,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // Sentences are read from passages: a list unit stands for the passages it spans.
       const lists = [passagesOf(fused, chunks)];
       const hits = lists[0]!;
-      const concepts = conceptsOf(q);
+      // A follow-up completed with the previous subject is judged on what the corpus can speak to: its
+      // own words the papers never use (举个例子, 咋样) frame the request, they are not its topic.
+      const concepts = conceptsOf(q).filter((c) => !analysed.carried.length || c.kind === 'num' || c.alts.some((a) => s.df(a) > 0));
       const contextConcepts = context && !analysed.carried.length ? conceptsOf(context) : [];
       const shape = questionShape(q);
       const top = hits[0]?.score ?? 1;
@@ -266,7 +268,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         }
       }
       // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
-      const partial = !evidenceOk && isPartial(signals);
+      const partial = !evidenceOk && isPartial(signals, shape.figureKind);
       const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
       if (!chosen.length) {
         const suggestions = nearestTopics(hits, docs, lang);

@@ -46,8 +46,8 @@ export function halfWidth(text: string): string {
   return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
-/** Replaces colloquial words and mistypings (longest first, left to right), and appends expansions. */
-export function standardize(text: string): string {
+/** Replaces colloquial words and mistypings (longest first, left to right), and appends expansions (unless told not to). */
+export function standardize(text: string, opts: { expand?: boolean } = {}): string {
   const { replace, expand } = getTables();
   let out = '';
   let i = 0;
@@ -61,11 +61,12 @@ export function standardize(text: string): string {
     }
     out += text[i++];
   }
+  if (opts.expand === false) return out;
   const added = expand.filter(([from]) => out.includes(from)).map(([, to]) => to);
   return added.length ? `${out} ${added.join(' ')}` : out;
 }
 
 /** The whole normalisation a question goes through before retrieval and analysis. */
-export function normalizeInput(text: string): string {
-  return standardize(simplify(halfWidth(text)));
+export function normalizeInput(text: string, opts: { expand?: boolean } = {}): string {
+  return standardize(simplify(halfWidth(text)), opts);
 }

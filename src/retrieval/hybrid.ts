@@ -307,13 +307,14 @@ export class HybridRetriever implements Retriever {
   }
 
   /** The last prepared query: the fused retriever's other channels ask for the same bags right after. */
-  private lastPrepared?: { key: string; prep: Prepared };
+  private lastPrepared?: { key: string; params: HybridParams; prep: Prepared };
 
   private prepare(q: string, context: string | undefined): Prepared {
     const key = `${q}\u0000${context ?? ''}`;
-    if (this.lastPrepared?.key === key) return this.lastPrepared.prep;
+    // The same parameters object too: tuning code swaps `params` between two calls.
+    if (this.lastPrepared?.key === key && this.lastPrepared.params === this.params) return this.lastPrepared.prep;
     const prep = this.prepareUncached(q, context);
-    this.lastPrepared = { key, prep };
+    this.lastPrepared = { key, params: this.params, prep };
     return prep;
   }
 

@@ -5,6 +5,7 @@
 import type { Chunk } from '../../corpus/schema';
 import type { Hit } from '../../retrieval/types';
 import { ANCHOR_MIN, type EvidenceSignals } from '../decline';
+import type { FigureKind } from '../question';
 
 /**
  * Hits as passages: a list unit (kind 'enumeration') stands for the passages its span overlaps, at
@@ -35,8 +36,10 @@ const PARTIAL_MAX_MISSING = 0.15;
  * (or only a weak) figure of the kind asked beside its subject: "消薄飞地保底收益多少" → the corpus requires a floor
  * and gives no rate. Answered with what it says and what it does not give.
  */
-export function isPartial(s: EvidenceSignals): boolean {
+export function isPartial(s: EvidenceSignals, kind?: FigureKind): boolean {
   return (
+    // A rule without its number (a share, an amount, a rate): counts, years and sizes are stated or not.
+    (kind === undefined || kind === 'percent' || kind === 'money') &&
     // No sentence, or only a weak one, holds a figure of the kind asked beside the subject.
     s.figureCoverage !== undefined &&
     s.figureCoverage < s.coverage / 2 &&
