@@ -158,6 +158,18 @@ export function readFacts(toks: Tok[]): Facts {
     return { names: dir === -1 ? names.reverse() : names, end: j };
   };
 
+  /** Inside a glide clause: after 从/由/from and before 到/过渡到/to → 'from'. */
+  const glideSide = (i: number): 'from' | 'till' | undefined => {
+    const [cs, ce] = clauseOf[i] ?? [0, 0];
+    let side: 'from' | 'till' | undefined;
+    for (let k = cs; k < i; k++) {
+      if (isW(g[k], 'from')) side = 'from';
+      else if (isW(g[k], 'till')) side = 'till';
+    }
+    // a start only when the clause goes on to a target (从…过渡到…), not 从第4年起
+    if (side === 'from' && !g.slice(i + 1, ce).some((x) => isW(x, 'till'))) return undefined;
+    return side;
+  };
   const restIn = (i: number) => inClause(i, ['rest']) >= 0 && inClause(i, ['rest']) < i;
   const ratioRole = (i: number): RatioFact['role'] => {
     const k = next(i, -1, ['by', 'stop', 'filler', 'split', 'buffer'], 3);
@@ -291,6 +303,18 @@ export function readFacts(toks: Tok[]): Facts {
       const v = t.v;
       const form: ShareForm = t.k === 'share' ? t.form : 'plain';
       const raw = t.raw;
+      // 由飞出地 90% 飞入地 10% 过渡到…: named starting shares of a glide make the starting ratio
+      const side = glideSide(i);
+      const owner = next(i, -1, ['take', 'stop', 'filler'], 2);
+      if (side === 'from' && owner >= 0 && g[owner].k === 'name') {
+        const name = (g[owner] as { t: string }).t;
+        let from = f.ratios.find((r) => r.role === 'from' && r.phase === phase && Array.isArray(r.parties));
+        if (!from) pushRatio(i, (from = { vs: [], form, parties: [], phase, rest: false, role: 'from', raw }));
+        (from.parties as string[]).push(name);
+        from.vs!.push(v);
+        from.raw = `${from.raw} ${raw}`;
+        continue;
+      }
       // 从 90% 过渡到 60%: a lone percentage in a glide is the first party's part of a two-way ratio
       const fromTill = next(i, -1, ['stop', 'filler', 'buffer'], 2);
       const englishTo = fromTill >= 0 && isW(g[fromTill], 'to') && f.ratios.some((r) => r.role === 'from' && r.phase === phase);
@@ -321,6 +345,11 @@ export function readFacts(toks: Tok[]): Facts {
       }
       // 前3年飞出地拿90%，第4年起降为60%: a later period's share without a name keeps the earlier subject
       const [cs, ce] = clauseOf[i];
+      const namesBefore = [...new Set(g.slice(cs, i).filter((x) => x.k === 'name').map((x) => (x as { t: string }).t))];
+      if (namesBefore.length === 1 && !g.slice(i + 1, ce).some((x) => x.k === 'name') && !f.shares.some((x) => x.phase === phase && x.party === namesBefore[0])) {
+        pushShare(i, { party: namesBefore[0], v, form, phase, raw });
+        continue;
+      }
       const subject = [...f.shares].reverse().find((x) => x.party && x.v !== undefined)?.party;
       const clauseHasName = g.slice(cs, ce).some((x) => x.k === 'name');
       if (subject && !clauseHasName && phase > 0 && !f.shares.some((x) => x.phase === phase && x.party === subject)) {
@@ -374,6 +403,11 @@ export function readFacts(toks: Tok[]): Facts {
           openPhase();
         }
         cur().start = t.n;
+        f.phased = true;
+      } else if (prev && prev.k === 'w' && /^for$/i.test(prev.t) && !(lastFactAt >= clauseOf[i][0] && lastFactAt < i) && phase === 0 && cur().years === undefined && !phaseHasFacts() && g.slice(i + 1).some((x) => isW(x, 'after'))) {
+        // "For 2 years the sending area gets 70%, after that 50%": the first period
+        cur().years = t.n;
+        cur().start = 1;
         f.phased = true;
       } else if (prev && prev.k === 'w' && /^for$/i.test(prev.t) && lastFactAt >= clauseOf[i][0] && lastFactAt < i && lastFactRef?.phase === phase && cur().years === undefined && inClause(i, ['buffer']) < 0) {
         // 90/10 for two years, then 60/40 for three years

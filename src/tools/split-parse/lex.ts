@@ -35,7 +35,7 @@ const RE = {
   cnFraction: new RegExp(`([${CN_DIGITS}十])分之([${CN_DIGITS}十])`, 'y'),
   slashRatio: new RegExp(`${NUM}(?:\\s*/\\s*${NUM})+`, 'y'),
   dashRatio: /(\d{1,2})-(\d{1,2})(?=\s*(?:split|ratio|basis|share|分|$))/iy,
-  idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改))`, 'y'),
+  idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改|统|算|计))`, 'y'),
   moneyEn: new RegExp(`(${NUM})\\s*(billion|bn|million|mn|m|thousand|k|wan|yi)\\b(?:\\s*(?:yuan|rmb|cny))?|(${NUM})\\s*(?:yuan|rmb|cny)\\b|(?:rmb|cny)\\s*(${NUM})(?:\\s*(billion|bn|million|mn|m|thousand|k))?\\b`, 'iy'),
   moneyZh: new RegExp(`(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*(?:万|亿))(?:元|块钱|块)?|(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*?)(?:元|块钱|块)`, 'y'),
   cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
@@ -111,7 +111,14 @@ export function lex(s: string): Tok[] {
     else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
     else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).add(!m[2] ? Q.ZERO : m[2] === '半' ? new Q(1n, 2n) : parseNumeral(m[2])!.div(Q.int(10))), form: 'cheng', raw: m[0] }, m[0].length);
     else if ((m = at(RE.idiom, s, i))) push({ k: 'ratio', vs: [...m[0]].map((c) => parseNumeral(c)!), form: 'plain', raw: m[0] }, m[0].length);
-    else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && /^(?:$|[\s，,。;；、和与])/.test(s.slice(i + 1)))) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
+    else if (CN_DIGITS.includes(s[i]) && TAKE_BEFORE.test(before) && TAKE_BEFORE.test(text) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) {
+      // A县得七: the take word is its own word, not the end of the name before it
+      const take = TAKE_BEFORE.exec(text)![0];
+      text = text.slice(0, -take.length);
+      flushText();
+      out.push({ k: 'w', t: take, pos: 'v', cat: 'take' });
+      push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
+    } else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && /^(?:$|[\s，,。;；、和与])/.test(s.slice(i + 1)))) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
     else if (!wordChar && (m = at(RE.plain, s, i))) push({ k: 'num', v: num(m[0]), raw: m[0] }, m[0].length);
     else {
       text += s[i];
