@@ -33,6 +33,8 @@ const RE = {
   // 2/3, 1/4: a single-digit fraction below 1 is a share, not a ratio (60/40 and 3:7 are ratios)
   fraction: /([1-9])\s*\/\s*([2-9]|10)(?![\d.:\/%])/y,
   cnFraction: new RegExp(`([${CN_DIGITS}十])分之([${CN_DIGITS}十])`, 'y'),
+  // 九比一, 十比零, 五比三比二
+  cnColonRatio: new RegExp(`[${CN_DIGITS}十零〇两]+(?:\\s*比\\s*[${CN_DIGITS}十零〇两]+)+`, 'y'),
   slashRatio: new RegExp(`${NUM}(?:\\s*/\\s*${NUM})+`, 'y'),
   dashRatio: /(\d{1,2})-(\d{1,2})(?=\s*(?:split|ratio|basis|share|分|$))/iy,
   idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改|统|算|计))`, 'y'),
@@ -94,6 +96,8 @@ export function lex(s: string): Tok[] {
       push({ k: 'money', v: num(n).mul(Q.from(EN_MULT[unit] ?? 1)), raw: m[0] }, m[0].length);
     } else if (!wordChar && (m = at(RE.fraction, s, i)) && Number(m[1]) < Number(m[2])) {
       push({ k: 'share', v: Q.int(100).mul(Q.int(Number(m[1]))).div(Q.int(Number(m[2]))), form: 'pct', raw: m[0] }, m[0].length);
+    } else if ((m = at(RE.cnColonRatio, s, i)) && m[0].split(/\s*比\s*/).every((x) => parseNumeral(x) !== undefined)) {
+      push({ k: 'ratio', vs: m[0].split(/\s*比\s*/).map((x) => parseNumeral(x)!), form: 'plain', raw: m[0] }, m[0].length);
     } else if ((m = at(RE.cnFraction, s, i)) && parseNumeral(m[2])!.lt(parseNumeral(m[1])!)) {
       push({ k: 'share', v: Q.int(100).mul(parseNumeral(m[2])!).div(parseNumeral(m[1])!), form: 'pct', raw: m[0] }, m[0].length);
     } else if (!wordChar && ((m = at(RE.colonRatio, s, i)) || (m = at(RE.slashRatio, s, i)))) push({ k: 'ratio', vs: m[0].match(/\d+(?:\.\d+)?/g)!.map(num), form: 'plain', raw: m[0] }, m[0].length);
