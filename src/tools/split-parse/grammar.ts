@@ -303,6 +303,12 @@ export function readFacts(toks: Tok[]): Facts {
       const v = t.v;
       const form: ShareForm = t.k === 'share' ? t.form : 'plain';
       const raw = t.raw;
+      // 开化拿六成还是四成？: two shares offered as alternatives are a question, not an agreement
+      const alt = g[i - 1];
+      if (alt?.k === 'w' && /^(?:还是|或是|or)$/i.test(alt.t) && (g[i - 2]?.k === 'share' || g[i - 2]?.k === 'ratio')) {
+        f.undecided = true;
+        continue;
+      }
       // 由飞出地 90% 飞入地 10% 过渡到…: named starting shares of a glide make the starting ratio
       const side = glideSide(i);
       const owner = next(i, -1, ['take', 'stop', 'filler'], 2);
@@ -492,6 +498,9 @@ export function readFacts(toks: Tok[]): Facts {
     const cue = g[cueAt] as W;
     const role = cue.cat as MoneyRole;
     if (role === 'revenue') return { v, raw, role, cue: cue.t };
+    // 温州出资 1000 万、出管理折价 1000 万: a further contribution of the party just named
+    const lastContrib = [...f.money].reverse().find((m) => m.role === 'contrib');
+    const sameParty = role === 'contrib' && lastContrib?.party && f.money[f.money.length - 1] === lastContrib ? lastContrib.party : undefined;
     // whose: the name before the cue (遂昌出资, 村集体保底, 飞入地的基数), or after 归/给/for (基数200万归飞入地)
     let party: string | undefined;
     let l = next(Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each'], 3);
@@ -507,7 +516,7 @@ export function readFacts(toks: Tok[]): Facts {
     }
     else if (l >= 0 && g[l].k === 'name') party = (g[l] as { t: string }).t;
     else if (r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
-    return { v, raw, role, party, cue: cue.t };
+    return { v, raw, role, party: party ?? sameParty, cue: cue.t };
   }
 }
 
