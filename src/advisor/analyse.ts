@@ -5,6 +5,7 @@
  */
 import { normalizeInput } from '../knowledge/normalize';
 import { questionType, type QuestionType } from '../knowledge/question-type';
+import { FRAME_NOUN, needsPreviousSubject } from '../knowledge/follow-up';
 import { getJieba } from '../retrieval/tokenize';
 import type { CorpusStats } from './stats';
 import { matchText } from './stats';
@@ -20,18 +21,14 @@ export interface AnalysedQuestion {
   carried: string[];
   /** Names of parks, places or organisations the question asks about and the corpus never mentions. */
   unknownNames: string[];
+  /** Years the question asks about that the corpus never mentions (到2030年…): nothing in it can be about them. */
+  unknownYears: string[];
 }
-
-/** A follow-up points back (那…呢, 它, 其, this, it) or names no subject of its own. */
-const POINTS_BACK = /^(?:那么?|它们?|其|这个?|该|此|上述|那这个|然后|还有|and\b|so\b|what about\b|how about\b|it\b|its\b|they\b|their\b|this\b|that\b)/i;
 
 /**
  * Whether a concept is a subject: a noun or name the corpus uses, and specific to a part of it (a
  * word in a quarter of all passages — 飞地, 园区 — is the domain, not a subject).
  */
-/** Nouns that frame what is asked about a subject (an example, its features, problems, measures), never the subject. */
-const FRAME_NOUN = /^(?:例子|例|案例|实例|特点|特征|问题|难点|困难|对策|措施|办法|作用|意义|影响|原因|好处|优势|劣势|风险|挑战|经验|做法|条件|要求|区别|不同|关系|情况|内容|方式|方法|途径|路径|意思|定义|前景|效果|成效|example|examples|feature|features|problem|problems|measure|measures|role|effect|effects|risk|risks|challenge|challenges|advantage|advantages|difference|differences)$/i;
-
 function isSubject(c: Concept, stats: CorpusStats): boolean {
   if (c.kind === 'num' || c.role === 'other' || FRAME_NOUN.test(c.label)) return false;
   const dfs = c.alts.map((a) => stats.df(a)).filter((d) => d > 0);
@@ -44,16 +41,15 @@ function isSubject(c: Concept, stats: CorpusStats): boolean {
  */
 export function resolveFollowUp(question: string, context: string | undefined, own: Concept[], previous: Concept[], stats: CorpusStats): { query: string; carried: string[] } {
   if (!context) return { query: question, carried: [] };
-  const hasSubject = own.some((c) => isSubject(c, stats));
-  if (hasSubject && !POINTS_BACK.test(question.trim())) return { query: question, carried: [] };
+  if (!needsPreviousSubject(question, own.filter((c) => isSubject(c, stats)).map((c) => c.label))) return { query: question, carried: [] };
   const carried = previous.filter((c) => isSubject(c, stats) && !own.some((o) => o.label === c.label)).map((c) => c.label);
   return carried.length ? { query: `${carried.join(' ')} ${question}`, carried } : { query: question, carried: [] };
 }
 
 /** Words that end the name of a park, zone, place or organisation. */
-const NAME_SUFFIX = /(飞地产业园区|飞地产业园|飞地园区|产业园|工业园区|工业园|科技园|创新园|开发区|经开区|高新区|科技城|合作区|示范区|试验区|新区|园区|集团|公司|管委会|研究院|大学|银行|基金会|飞地|镇|乡|村|县|市)/g;
+const NAME_SUFFIX = /(飞地产业园区|飞地产业园|飞地园区|知识城|科学城|生态城|产业园|工业园区|工业园|科技园|创新园|开发区|经开区|高新区|科技城|合作区|示范区|试验区|新区|园区|集团|公司|管委会|研究院|大学|银行|基金会|飞地|镇|乡|村|县|市)/g;
 /** Characters that cannot be part of a name before its suffix. */
-const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想类种样]|[，。？！、；：“”"'（）()\s]/;
+const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想类种样讲说篇]|[，。？！、；：“”‘’「」『』"'（）()\s]/;
 /** Everyday words that describe rather than name (新建产业园, 一个开发区). */
 const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|当地|本地|我们|我们的|国家级|省级|市级|县级|特色|专业|跨境|跨区域|省内|国内|海外|境外|飞地|产业|工业|创新|科创|消薄|生态|生态补偿|山海协作|共建|合作)+$/;
 
@@ -106,5 +102,6 @@ export function analyseQuestion(
   const own = opts.concepts(normalizeInput(raw.trim(), { expand: false }));
   const previous = context ? opts.concepts(context) : [];
   const { query, carried } = resolveFollowUp(text, context, own, previous, opts.stats);
-  return { text, query, type: questionType(text), carried, unknownNames: unknownNames(text, opts.known, opts.englishKnown) };
+  const years = [...new Set(text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])];
+  return { text, query, type: questionType(text), carried, unknownNames: unknownNames(text, opts.known, opts.englishKnown), unknownYears: years.filter((y) => !opts.known(y)) };
 }

@@ -213,6 +213,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         const suggestions = nearestTopics(fused, docs, lang);
         return { answered: false, answer: unknownNameText(lang, analysed.unknownNames, suggestions), citations: [], lang, suggestions, via: 'offline' };
       }
+      // A year the corpus never mentions: no passage is about it; if the corpus states the figure for another year, say which.
+      if (analysed.unknownYears.length) {
+        const suggestions = nearestTopics(fused, docs, lang);
+        const elsewhere = figureElsewhere(q, docs, undefined, analysed.unknownYears);
+        const answer = elsewhere ? figureElsewhereText(lang, elsewhere, analysed.unknownYears) : unknownNameText(lang, analysed.unknownYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions);
+        return { answered: false, answer, citations: [], lang, suggestions, via: 'offline' };
+      }
       // Sentences are read from passages: a list unit stands for the passages it spans.
       const lists = [passagesOf(fused, chunks)];
       const hits = lists[0]!;

@@ -13,9 +13,16 @@ const FIGURE_EN = /\b(?:how (?:many|much|large|big|long)|what (?:share|percentag
 const DEFINITION_ZH = /(?:什么是|何为|何谓|是什么|什么叫|指的是|是指什么|含义|定义|什么意思)/;
 const DEFINITION_EN = /\b(?:what is an?|what is the|what does .+ mean|define|definition of|meaning of)\b/i;
 
+/**
+ * English: "which/what" with a plural noun within a few words asks for several things (which areas,
+ * what contradictions, which five mechanisms) — unless it asks how many or what share.
+ */
+const PLURAL_ASK_EN = /\b(?:which|what)\s+(?:(?:main|key|major|two|three|four|five|six|seven|several|specific|concrete|other|different|typical|general|basic|policy|institutional|practical|common|new|important|core)\s+){0,2}(?!(?:is|was|has|does|this|its|thus|status|process|business|progress|access|success|analysis|basis)\b)[a-z]{3,}(?:ies|[^s'u]s)\b/i;
+
 export function questionType(q: string): QuestionType {
   if (LIST_ZH.test(q) || LIST_EN.test(q)) return 'list';
   if (FIGURE_ZH.test(q) || FIGURE_EN.test(q)) return 'figure';
+  if (PLURAL_ASK_EN.test(q)) return 'list';
   if (DEFINITION_ZH.test(q) || DEFINITION_EN.test(q)) return 'definition';
   return 'other';
 }

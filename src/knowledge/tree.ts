@@ -350,3 +350,14 @@ export function sectionName(path: string[]): string {
 export function enumerationText(e: EnumerationNode): string {
   return [e.lead.text, ...e.items.map((it) => it.first.text)].join('\n');
 }
+
+/**
+ * The text a list of sub-headings opens with — the section's paragraphs before its first item
+ * (加快出台…重点构建…四重机制，确保…更加精准…) — and that text's last sentence. Empty for other lists.
+ */
+export function introOf(tree: DocTree, e: EnumerationNode): { text: string; last?: Span } {
+  if (e.kind !== 'headings') return { text: '' };
+  const sec = tree.sections.find((x) => x.id === e.sectionId);
+  const paragraphs = sec?.paragraphs.filter((p) => p.end <= e.items[0]!.start) ?? [];
+  return { text: paragraphs.map((p) => p.text).join('\n'), last: paragraphs.at(-1)?.sentences.at(-1) };
+}

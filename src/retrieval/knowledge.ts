@@ -14,7 +14,7 @@ import { z } from 'zod';
 import type { Chunk, CorpusDocument } from '../corpus/schema';
 import type { BankEntry } from '../knowledge/bank';
 import type { KnowledgeNode } from '../knowledge/nodes';
-import type { EnumerationNode } from '../knowledge/tree';
+import { introOf, treeOf, type EnumerationNode } from '../knowledge/tree';
 import { figureIndexText, figuresOf } from '../knowledge/figures';
 import { normalizeInput } from '../knowledge/normalize';
 import { questionType } from '../knowledge/question-type';
@@ -119,7 +119,10 @@ export class KnowledgeRetriever implements Retriever {
       this.structureUnits.map((i) => {
         const u = this.units[i]!;
         const e = nodes.find((n) => n.id === u.id)!.enumeration!;
-        return tokenize([u.section, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
+        // A list of sub-headings is also found by the paragraph that introduces it.
+        const doc = passages.docs.find((d) => d.id === u.docId);
+        const intro = doc ? introOf(treeOf(doc), e).text : '';
+        return tokenize([u.section, intro, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
       }),
     );
     const docs: string[][] = [];

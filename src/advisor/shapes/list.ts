@@ -5,7 +5,7 @@
  * gets that list's items too, so no answer ends on a colon.
  */
 import type { CorpusDocument } from '../../corpus/schema';
-import { treeOf, type EnumerationNode, type Span } from '../../knowledge/tree';
+import { introOf, treeOf, type EnumerationNode, type Span } from '../../knowledge/tree';
 import type { Hit } from '../../retrieval/types';
 import type { Candidate } from '../select';
 import { matchText } from '../stats';
@@ -42,13 +42,6 @@ export function listText(e: EnumerationNode, section: string, intro = ''): strin
   return matchText([section, intro, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
 }
 
-/** The text a list of sub-headings opens with (加快出台…重点构建…四重机制，…。), as a span of its last sentence. */
-function introOf(doc: CorpusDocument, e: EnumerationNode): { text: string; last?: Span } {
-  if (e.kind !== 'headings') return { text: '' };
-  const sec = treeOf(doc).sections.find((x) => x.id === e.sectionId);
-  const paragraphs = sec?.paragraphs.filter((p) => p.end <= e.items[0]!.start) ?? [];
-  return { text: paragraphs.map((p) => p.text).join('\n'), last: paragraphs.at(-1)?.sentences.at(-1) };
-}
 
 /** Announced counts in the question (哪两种 / 四个方面 / three kinds): a list of that length fits best. */
 function askedCount(question: string): number | undefined {
@@ -78,7 +71,7 @@ export function chooseList(
   let best: (ListChoice & { score: number }) | undefined;
   hits.slice(0, depth).forEach((hit, rank) => {
     for (const { e, doc, section } of enumerationsOf(hit, byId)) {
-      const intro = introOf(doc, e);
+      const intro = introOf(treeOf(doc), e);
       const cov = coverage(concepts, `${listText(e, section, intro.text)}\n${matchText(described(e.id))}`);
       // Earlier hits and a matching announced count break near-ties; coverage decides.
       const score = cov - 0.01 * rank + (count && count === e.items.length ? 0.1 : 0);

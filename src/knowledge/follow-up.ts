@@ -1,0 +1,17 @@
+/**
+ * Follow-ups: a question that points back (那…呢, 它, 其, this, it) or names no subject of its own
+ * (能举个例子吗？, what are its weaknesses?) is read with the previous question's subject. One rule
+ * for the retriever and the advisor; each decides with its own notion of a subject word.
+ */
+
+/** Openings that point back to what was asked before. */
+export const POINTS_BACK = /^(?:那么?|它们?|其|这个?|该|此|上述|那这个|然后|还有|and\b|so\b|what about\b|how about\b|it\b|its\b|they\b|their\b|this\b|that\b)/i;
+
+/** Nouns that frame what is asked about a subject (an example, its features, problems, measures), never the subject. */
+export const FRAME_NOUN =
+  /^(?:例子|例|案例|实例|特点|特征|问题|难点|困难|对策|措施|办法|作用|意义|影响|原因|好处|优势|劣势|风险|挑战|经验|做法|条件|要求|区别|不同|关系|情况|内容|方式|方法|途径|路径|意思|定义|前景|效果|成效|example|examples|case|cases|feature|features|problem|problems|measure|measures|role|effect|effects|risk|risks|challenge|challenges|advantage|advantages|difference|differences|weakness|weaknesses)$/i;
+
+/** Whether a question, given the subject words found in it, needs the previous question's subject. */
+export function needsPreviousSubject(question: string, ownSubjects: readonly string[]): boolean {
+  return POINTS_BACK.test(question.trim()) || ownSubjects.length === 0;
+}
