@@ -66,10 +66,10 @@ const ZH: Array<[Cat, string]> = [
 
 const EN: Array<[Cat, string]> = [
   ['role', 'sending area|receiving area|sending region|receiving region|sending side|receiving side|sending county|receiving county|host area|home area|origin area|village collective|village collectives|operating company|operator|platform company|park operator|management company'],
-  ['filler', 'please|calculate|compute|work out|help|me|us|the|a|an|first|second|initially|finally|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
+  ['filler', 'please|calculate|compute|work out|help|me|us|the|a|an|it|they|them|this|that|which|who|he|she|out of|out|give|gives|pay|pays|assign|assigns|hand|what|first|second|initially|finally|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
   ['revenue', 'tax|taxes|tax revenue|tax revenues|revenue|revenues|profit|profits|net profit|income|dividend|dividends|gdp|total|in total|output|proceeds|earnings'],
-  ['contrib', 'invests|invested|invest|contributes|contributed|contribution|puts in|put in|capital of|land valued at|land worth|provides|provided|provide|offers|offered|puts up|put up'],
-  ['floor', 'floor|guaranteed|guarantee|minimum|at least|a floor of|fixed|a fixed|fixed amount of|a fixed amount of|fixed sum of|a fixed sum of'],
+  ['contrib', 'invests|invested|invest|contributes|contributed|contribution|puts in|put in|capital of|land valued at|land worth|management valued at|management worth|management|provides|provided|provide|offers|offered|puts up|put up'],
+  ['floor', 'floor|guaranteed|guarantee|minimum|at least|a floor of|is paid|gets paid|paid|is given|fixed|a fixed|fixed amount of|a fixed amount of|fixed sum of|a fixed sum of'],
   ['baseline', 'baseline|base amount|base'],
   ['excess', 'above|above that|beyond that|the excess|excess|increment|the increment|over that'],
   ['rest', 'rest|the rest|remainder|the remainder|remaining|what is left|whatever remains'],
@@ -86,7 +86,7 @@ const EN: Array<[Cat, string]> = [
   ['byContrib', 'in proportion to their contributions|in proportion to contributions|by contribution|by contributions|pro rata to contributions|in proportion to investment|by investment|pro rata'],
   ['and', 'and|&|,|or'],
   ['after', 'then|after that|afterwards|thereafter|after|from then on|later'],
-  ['from', 'from|starting at|starting from'],
+  ['from', 'from|starting at|starting from|start at|start from|starts at|starts from|begin at|begins at|beginning at|start with|starts with'],
   ['till', 'to|moving to|going to|into'],
   ['buffer', 'transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],

@@ -31,6 +31,10 @@ export function normalise(text: string): string {
       // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words
       .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       .replace(/[¥￥]\s*(\d)/g, '$1')
+      // Quzhou (60%) / 衢州（六成）: a share in brackets reads as the share
+      .replace(/[(（]\s*([^()（）]{1,12}?(?:%|成|percent))\s*[)）]/g, ' $1 ')
+      // 4 tenths → 40%
+      .replace(/(\d+(?:\.\d+)?)\s*tenths?\b/gi, (_m, n: string) => `${Number(n) * 10}%`)
       // County A (sending) / 衢州（飞出地）: a role said in brackets after a name; the name stays the party
       .replace(/\s*\((?:the\s+)?(?:sending|receiving|host|home|origin)(?:\s+(?:area|side|region|county|city))?\)/gi, '')
       .replace(/\s*\((?:飞出地|飞入地|飞出方|飞入方)\)/g, '')
