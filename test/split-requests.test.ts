@@ -127,7 +127,7 @@ describe('ambiguous requests get one question with choices, and the answer compl
         throw new Error(`not refused: ${i.text}`);
       } catch (e) {
         expect((e as Error).message).not.toContain('\n');
-        expect((e as Error).message).toMatch(/例如|Example|请|give|write|add/i);
+        expect((e as Error).message).toMatch(/例如|Example|请|give|write|add|type|e\.g\./i);
       }
     }
   });
