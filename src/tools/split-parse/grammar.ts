@@ -402,6 +402,16 @@ export function readFacts(toks: Tok[]): Facts {
         cur().start = t.n;
         cur().years = t.to - t.n + 1;
         f.phased = true;
+      } else if (t.pre === '第' && lastFactRef && lastFactAt >= clauseOf[i][0] && lastFactAt < i && t.to === undefined) {
+        // "100% in year 1, 80% in year 2, 60% from year 3": the year follows the share it governs
+        const fact = lastFactRef;
+        if (factsInPhaseBefore(fact) || cur().start !== undefined) {
+          openPhase();
+          fact.phase = phase;
+          if ('party' in fact && !fact.party) fact.party = [...f.shares].reverse().find((x) => x.party && x !== fact)?.party ?? '';
+        }
+        cur().start = t.n;
+        f.phased = true;
       } else if (t.pre === '第') {
         const before = f.phases.slice(0, phase).reduce((a, p) => a + (p.years ?? 0), 0);
         if (phaseHasFacts()) {
@@ -471,6 +481,15 @@ export function readFacts(toks: Tok[]): Facts {
     // 税收 300 万为基数 / 100万作为保底: a baseline or floor named after the amount wins over a cue before it
     const after = next(i, 1, ['stop', 'filler', 'take', 'by'], 2);
     if (after >= 0 && isW(g[after], 'baseline', 'floor')) cueAt = after;
+    // "2 million … goes to the receiving area as a baseline": the clause's baseline, the only amount in it
+    const [cs0, ce0] = clauseOf[i];
+    const laterBase = g.slice(i + 1, ce0).findIndex((x) => isW(x, 'baseline'));
+    if (cueAt < 0 && laterBase >= 0 && !g.slice(cs0, ce0).some((x, k) => cs0 + k !== i && (x.k === 'money' || x.k === 'share' || x.k === 'ratio'))) {
+      const at = i + 1 + laterBase;
+      const to = g.slice(i + 1, at).findIndex((x) => isW(x, 'to'));
+      const owner = to >= 0 ? next(i + 1 + to, 1, ['stop', 'filler'], 2) : -1;
+      return { v, raw, role: 'baseline', party: owner >= 0 && g[owner].k === 'name' ? (g[owner] as { t: string }).t : undefined, cue: (g[at] as W).t };
+    }
     for (let k = i - 1; cueAt < 0 && k >= s && k >= i - 4; k--) {
       const x = g[k];
       if (x.k === 'money' || x.k === 'share' || x.k === 'ratio') break;

@@ -26,6 +26,8 @@ export function normalise(text: string): string {
       .replace(/\b(?:three|3)[ -]quarters?\b/gi, '3/4')
       .replace(/\b(?:one|a|1)[ -]quarter\b/gi, '1/4')
       .replace(/\b(?:one|a) half\b/gi, '1/2')
+      .replace(/\b(\d+)\s+(?:more|further|additional|remaining)\s+years?\b/gi, '$1 years')
+      .replace(/\banother\s+(\d+)\s+years?\b/gi, '$1 years')
       // for the first year → for the first 1 years
       .replace(/\bthe first year\b/gi, 'the first 1 years')
       // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words

@@ -27,6 +27,8 @@ const COMPLEMENT: Record<string, string> = {
 };
 /** The usual order of a ratio between the two role names: the first number goes to the sending side. */
 const FIRST_OF_PAIR = new Set(['飞出地', '飞出方', '甲方', 'sending area', 'sending region', 'sending side']);
+/** 飞出地 ↔ 飞入地, Sending area ↔ receiving area (English in any case). */
+const complementOf = (n: string): string | undefined => COMPLEMENT[n] ?? COMPLEMENT[n.toLowerCase()];
 const ROLE_NAMES = new Set(['飞出地', '飞入地', '起始飞地', '中继飞地', '终端飞地']);
 const DEFAULT_MULTI = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛'];
 const SCALE: Record<Exclude<ShareForm, 'plain'>, Q> = { pct: Q.int(100), cheng: Q.int(10) };
@@ -47,7 +49,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   hints.order?.forEach(addUsed);
   addUsed(hints.baselineOwner);
   addUsed(f.baselineOwner);
-  const parties: string[] = f.mentions.filter((m) => used.has(m.name) || ROLE_NAMES.has(m.name) || COMPLEMENT[m.name]).map((m) => m.name);
+  const parties: string[] = f.mentions.filter((m) => used.has(m.name) || ROLE_NAMES.has(m.name) || complementOf(m.name)).map((m) => m.name);
   for (const n of used) if (!parties.includes(n)) parties.push(n);
   if (hints.other && !parties.includes(hints.other)) parties.push(hints.other);
   const mention = (n: string) => f.mentions.find((m) => m.name === n);
@@ -55,8 +57,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const prose = f.mentions.filter((m) => (m.strong || m.listed) && !parties.includes(m.name)).map((m) => m.name);
   const needsProse = f.ratios.some((r) => r.role !== 'till' && !Array.isArray(r.parties)) || (f.shares.some((s) => !s.party) && parties.length < 2);
   if ((needsProse || parties.length === 1) && prose.length && parties.length < 2) parties.push(...prose.slice(0, 4 - parties.length));
-  if (parties.length === 1 && COMPLEMENT[parties[0]]) {
-    parties.push(COMPLEMENT[parties[0]]);
+  if (parties.length === 1 && complementOf(parties[0])) {
+    parties.push(complementOf(parties[0])!);
     notes.push(`只写了${parties[0]}：另一方记为${parties[1]}`);
   }
 
@@ -94,7 +96,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const sharedParties = new Set<string>();
   f.shares.forEach((s) => s.party && sharedParties.add(s.party));
   f.ratios.forEach((r) => Array.isArray(r.parties) && r.parties.forEach((p) => sharedParties.add(p)));
-  const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || m.restAfter) && !contribMode && (f.ratios.length || f.shares.length));
+  // "The sending area gets 60%, but the receiving area is guaranteed at least 5 million": the party without a
+  // share takes the rest, with a floor; only when the others' shares are complete is it paid first (a carve-out)
+  const explicit0 = f.shares.filter((x) => x.phase === 0 && x.party && x.v !== undefined && x.form !== 'plain');
+  const incomplete = !f.ratios.length && explicit0.length > 0 && !f.shares.some((x) => x.v === undefined) && sum(explicit0.map((x) => (x.form === 'cheng' ? x.v!.mul(Q.int(10)) : x.v!))).lt(Q.int(100));
+  const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || m.restAfter) && !contribMode && (f.ratios.length || f.shares.length) && !(incomplete && !m.restAfter && !sharedParties.has(m.party)));
   const carveOwners = new Set(carve.map((m) => m.party!));
   for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
 
