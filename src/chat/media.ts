@@ -61,8 +61,8 @@ export function splitCaption(r: SplitOutcome, lang: Lang): string {
  * session (the last MAX_STORED_SPLITS), so the button's callback data is only `xlsx:<id>`.
  */
 export function withSplitMedia(reply: Reply, result: SplitOutcome, from: Omit<StoredSplit, 'id'>, session: ChatSession, lang: Lang): Reply {
-  session.seq += 1;
-  const id = session.seq.toString(36);
+  session.splitSeq += 1;
+  const id = session.splitSeq.toString(36);
   session.splits = [...session.splits, { id, ...from }].slice(-MAX_STORED_SPLITS);
   return {
     ...reply,

@@ -103,6 +103,8 @@ export const ChatSessionSchema = z.object({
   /** The last few splits (bounded), for the Excel button. */
   splits: z.array(StoredSplitSchema).default([]),
   seq: z.number().int().nonnegative().default(0),
+  /** Numbers the stored splits (the Excel button), apart from the answers' `seq`. */
+  splitSeq: z.number().int().nonnegative().default(0),
   /** A split request waiting for the answer to its clarifying question. */
   splitAsk: SplitAskSchema.optional(),
 });
