@@ -273,6 +273,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       }
       // 按四六分，飞入地拿六，飞出地拿四: a bare ratio beside shares already given to everyone restates them
       if (!free.length && !Array.isArray(r.parties) && r.parties !== 'all' && map.size >= 2) continue;
+      // 两边三七开…飞出地拿三: the ratio restates a share given by name; the rest goes to the other party below
+      if (!Array.isArray(r.parties) && r.vs && map.size >= 1 && free.length < r.vs.length && [...map.values()].every((x) => r.vs!.some((v) => v.cmp(x.v) === 0))) continue;
       const a = assignRatio(r, free, p);
       if ('fail' in a) return a;
       // 村集体拿 10%，其余两地五五分: a plain ratio beside fixed % or 成 shares splits what they leave
