@@ -82,14 +82,31 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     const words = cut.length ? cut : tokens.every((w) => w.length === 1) ? [prefix] : [];
     if (words.some((w) => !known(matchText(w)))) out.push(name);
   }
-  for (const m of question.matchAll(EN_NAME)) {
-    const words = m[1]!.trim().split(/[\s-]+/).filter((w) => !/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For|Where|When|Who)$/.test(w));
+  // A quoted term (“两国双园”) names a thing: one the corpus never writes is not in it.
+  for (const m of question.matchAll(/[“"]([^”"]{2,12})[”"]/g)) {
+    const term = m[1]!.trim();
+    if (/[\u4e00-\u9fff]/.test(term) && !known(matchText(term))) out.push(term);
+  }
+  // Places and organisations jieba recognises (印尼, 汕尾) that no document mentions.
+  for (const t of getJieba().tag(question.replace(/[“”"]/g, ' '), true)) {
+    if ((t.tag === 'ns' || t.tag === 'nt') && t.word.length >= 2 && !DESCRIPTIVE.test(t.word) && !known(matchText(t.word))) out.push(t.word);
+  }
+  const english = (name: string, suffix = '') => {
+    const words = name.trim().split(/[\s\-–—]+/).filter((w) => w && !/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For|Where|When|Who|Why|And|Or)$/.test(w));
     // The distinctive words of the name (Qinghe in Qinghe Enclave Industrial Park): each must be known.
     const distinctive = words.filter((w) => !GENERIC_EN.test(w));
-    if (distinctive.length && distinctive.some((w) => !englishKnown(w))) out.push(`${words.join(' ')} ${m[2]}`);
-  }
+    if (distinctive.length && distinctive.some((w) => !englishKnown(w))) out.push(`${words.join(' ')}${suffix ? ` ${suffix}` : ''}`);
+  };
+  for (const m of question.matchAll(EN_NAME)) english(m[1]!, m[2]);
+  // Capitalised names before a lower-case park word (the Guangzhou–Qingyuan industrial transfer park).
+  for (const m of question.matchAll(EN_NAME_LOWER_SUFFIX)) english(m[1]!, m[2]);
+  // Other multi-word proper names inside the sentence (the EU Carbon Border Adjustment Mechanism).
+  for (const m of question.matchAll(EN_PROPER)) english(m[1]!);
   return [...new Set(out)];
 }
+
+const EN_NAME_LOWER_SUFFIX = /\b((?:[A-Z][a-z]+(?:[\s\-–—](?=[A-Z]))?){1,3})\s+((?:industrial |industry |transfer |cooperation |science |tech |technology |economic |development )*(?:park|zone|district))\b/g;
+const EN_PROPER = /(?<=\b[a-z]+[\s,]+(?:the\s+)?)((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,})){1,4})\b/g;
 
 export function analyseQuestion(
   raw: string,

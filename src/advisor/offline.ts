@@ -250,7 +250,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const spread = spreadDocs(getScan(), concepts, shape.multiDoc);
       if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
       const defines = definitionPatterns(subjects);
-      const measured = shape.quantity ? measuredConcept(q, concepts, shape)?.alts : undefined;
+      const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
+      const measured = measure?.alts;
       const asksPlaces = placeKind(q, concepts);
       const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces };
       const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
@@ -275,7 +276,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         }
       }
       // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
-      const partial = !evidenceOk && isPartial(signals, shape.figureKind);
+      const partial = !evidenceOk && isPartial(signals, shape.figureKind, measure?.label);
       const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
       if (!chosen.length) {
         const suggestions = nearestTopics(hits, docs, lang);
@@ -292,6 +293,14 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       }
       // The figure first: a figure question's best sentence leads, the rest keep their reading order.
       const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
+      // A figure asked for a year must be that year's: 7404 亿元 for 2022 is no answer to 2025.
+      const askedYears = shape.quantity ? [...new Set(matchText(q).match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])] : [];
+      if (askedYears.length && !chosen.some((c) => askedYears.some((y) => `${c.norm}\n${c.context}\n${c.paragraph}`.includes(y)))) {
+        const elsewhere = figureElsewhere(q, docs, measured, askedYears);
+        const suggestions = nearestTopics(hits, docs, lang);
+        const text = elsewhere ? figureElsewhereText(lang, elsewhere, askedYears) : declineText(lang, suggestions, hits.length > 0);
+        return { answered: false, answer: text, citations: [], lang, suggestions, via: 'offline', signals };
+      }
       const ordered = shape.quantity ? [best, ...chosen.filter((c) => c !== best)] : chosen;
       const freshFigure = (clause: string) => hasFreshFigure(clause, shape.numbers, shape.figureKind, shape.counter, measured);
       const lead = directLead(best, { figure: shape.quantity ? freshFigure : undefined, words: [...concepts.map((c) => matchText(c.label)), ...(measured ?? [])] });

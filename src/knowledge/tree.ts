@@ -353,11 +353,12 @@ export function enumerationText(e: EnumerationNode): string {
 
 /**
  * The text a list of sub-headings opens with — the section's paragraphs before its first item
- * (加快出台…重点构建…四重机制，确保…更加精准…) — and that text's last sentence. Empty for other lists.
+ * (加快出台…重点构建…四重机制，确保…更加精准…), captions aside — and its last sentence. Empty for other lists.
  */
 export function introOf(tree: DocTree, e: EnumerationNode): { text: string; last?: Span } {
   if (e.kind !== 'headings') return { text: '' };
   const sec = tree.sections.find((x) => x.id === e.sectionId);
-  const paragraphs = sec?.paragraphs.filter((p) => p.end <= e.items[0]!.start) ?? [];
+  // Figure and table captions (图1 …) are furniture, not the list's lead-in.
+  const paragraphs = sec?.paragraphs.filter((p) => p.end <= e.items[0]!.start && !/^[图表]\s*\d/.test(p.text)) ?? [];
   return { text: paragraphs.map((p) => p.text).join('\n'), last: paragraphs.at(-1)?.sentences.at(-1) };
 }

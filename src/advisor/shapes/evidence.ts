@@ -36,7 +36,7 @@ const PARTIAL_MAX_MISSING = 0.15;
  * (or only a weak) figure of the kind asked beside its subject: "消薄飞地保底收益多少" → the corpus requires a floor
  * and gives no rate. Answered with what it says and what it does not give.
  */
-export function isPartial(s: EvidenceSignals, kind?: FigureKind): boolean {
+export function isPartial(s: EvidenceSignals, kind?: FigureKind, measure?: string): boolean {
   return (
     // A rule without its number (a share, an amount, a rate): counts, years and sizes are stated or not.
     (kind === undefined || kind === 'percent' || kind === 'money') &&
@@ -45,7 +45,8 @@ export function isPartial(s: EvidenceSignals, kind?: FigureKind): boolean {
     s.figureCoverage < s.coverage / 2 &&
     s.coverage >= PARTIAL_MIN_COVERAGE &&
     s.sentenceCoverage >= PARTIAL_MIN_COVERAGE &&
-    s.unmatched.length === 0 &&
+    // Only the measure itself may lack its figure; a name or a year the evidence lacks rules it out.
+    s.unmatched.every((u) => u === measure) &&
     s.missing <= PARTIAL_MAX_MISSING &&
     !s.namesOnly &&
     s.personNamed !== false &&
