@@ -505,6 +505,10 @@ export function readFacts(toks: Tok[]): Facts {
     }
     if (cueAt < 0) {
       // Quzhou invested 20 million and Hangzhou 5 million: an amount right after a name, after a contribution, is one too
+      // 先给村集体 100 万: an amount given to a party is a fixed amount for it
+      const nm = next(i, -1, ['stop', 'filler'], 1);
+      const give = nm >= 0 && g[nm].k === 'name' ? next(nm, -1, ['stop', 'filler'], 2) : -1;
+      if (give >= 0 && isW(g[give], 'to')) return { v, raw, role: 'floor', party: (g[nm] as { t: string }).t, cue: (g[give] as W).t };
       // 运营公司拿 50 万 / Quzhou gets 3 million: a fixed amount for that party (a carve-out, or a floor beside a share)
       const tk = next(i, -1, ['stop', 'filler'], 1);
       const who = tk >= 0 && isW(g[tk], 'take') ? next(tk, -1, ['stop', 'filler', 'each'], 2) : -1;
@@ -528,10 +532,13 @@ export function readFacts(toks: Tok[]): Facts {
     const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by'], 3);
     const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by'));
     if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
-    else if (role === 'baseline' && clauseOf[i][1] < g.length && isW(g[clauseOf[i][1] + 1], 'to')) {
-      // 基数 600 万，归飞出地 / 基数：500 万，归属：飞入地: the owner in the next clause
-      const k = next(clauseOf[i][1] + 1, 1, ['stop', 'filler'], 2);
-      if (k >= 0 && g[k].k === 'name') party = (g[k] as { t: string }).t;
+    else if (role === 'baseline' && clauseOf[i][1] < g.length && (isW(g[clauseOf[i][1] + 1], 'to', 'from') || g[clauseOf[i][1] + 1]?.k === 'name')) {
+      // 基数 600 万，归飞出地 / 基数：500 万，归属：飞入地 / 基数 200 万，由飞入地享有: the owner in the next clause
+      const first = clauseOf[i][1] + 1;
+      const k = g[first].k === 'name' ? first : next(first, 1, ['stop', 'filler'], 2);
+      const [ns, ne] = clauseOf[first] ?? [0, 0];
+      const owns = g.slice(ns, ne).some((x) => isW(x, 'to', 'take'));
+      if (k >= 0 && g[k].k === 'name' && owns) party = (g[k] as { t: string }).t;
     }
     else if (l >= 0 && g[l].k === 'name') party = (g[l] as { t: string }).t;
     else if (r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
