@@ -33,7 +33,7 @@ import {
 import { isRelevant } from './metrics';
 
 /** The tuned sets (their first measurements are recorded in eval/README.md). */
-export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11'];
+export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12'];
 
 interface Sample {
   set: string;
