@@ -230,9 +230,11 @@ export function readFacts(toks: Tok[]): Facts {
           const r = next(i, 1, ['stop', 'filler', 'to'], 2);
           const l = next(i, -1, ['stop', 'filler', 'take', 'revenue'], 3);
           const who = r >= 0 && g[r].k === 'name' ? g[r] : l >= 0 && g[l].k === 'name' ? g[l] : undefined;
-          // 拿全部的八成: a share of the whole, not the whole
+          // 拿全部的八成: a share of the whole, not the whole; 基数 300 万全部归飞入地: all of that amount
           const after = next(i, 1, ['stop', 'filler'], 2);
           if (after >= 0 && (g[after].k === 'share' || g[after].k === 'ratio')) break;
+          const before = next(i, -1, ['stop', 'filler'], 2);
+          if (before >= 0 && g[before].k === 'money') break;
           if (who && who.k === 'name') pushShare(i, { party: who.t, v: Q.int(100), form: 'pct', phase, raw: t.t });
           break;
         }
@@ -529,8 +531,8 @@ export function readFacts(toks: Tok[]): Facts {
     let l = next(Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each'], 3);
     // 村集体 10% 保底 100万: the party's share stands between its name and the cue
     if (l >= 0 && g[l].k === 'share') l = next(l, -1, ['take', 'stop', 'filler'], 2);
-    const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by'], 3);
-    const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by'));
+    const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by', 'whole'], 3);
+    const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by', 'whole'));
     if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
     else if (role === 'baseline' && clauseOf[i][1] < g.length && (isW(g[clauseOf[i][1] + 1], 'to', 'from') || g[clauseOf[i][1] + 1]?.k === 'name')) {
       // 基数 600 万，归飞出地 / 基数：500 万，归属：飞入地 / 基数 200 万，由飞入地享有: the owner in the next clause
