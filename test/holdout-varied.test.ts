@@ -27,7 +27,10 @@ for (const name of SETS) {
         before
           .map(evalPath)
           .filter((p) => existsSync(p))
-          .flatMap((p) => readFileSync(p, 'utf8').split(/\r?\n/).filter(Boolean).map((l) => String((JSON.parse(l) as { question?: unknown }).question ?? ''))),
+          .flatMap((p) => readFileSync(p, 'utf8').split(/\r?\n/).filter(Boolean).map((l) => JSON.parse(l) as { question?: unknown; context?: unknown }))
+          // A follow-up is its question together with its context: 那钱怎么分？ after another question is another question.
+          .filter((i) => !i.context)
+          .map((i) => String(i.question ?? '')),
       citesEveryDocument: true,
     },
     () => {
