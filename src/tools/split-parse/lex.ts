@@ -49,7 +49,8 @@ const RE = {
   yearRangeZh: new RegExp(`第?(${NUM}|[${CN_DIGITS}两十]+)(?:年)?\\s*(?:到|至|-|–|~|—)\\s*第?(${NUM}|[${CN_DIGITS}两十]+)年`, 'y'),
   yearRangeEn: new RegExp(`years?\\s+(${NUM})\\s*(?:-|–|to|through)\\s*(${NUM})\\b`, 'iy'),
   yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since)\\s+year\\s+(${NUM})\\b`, 'iy'),
-  plain: new RegExp(NUM, 'y'),
+  // 1e308: read whole (a float's exponent is not a party named "e"); too large → a clear refusal
+  plain: new RegExp(`${NUM}(?:e[+-]?\\d+)?`, 'iy'),
   han: /\p{Script=Han}+/uy,
   latin: /[A-Za-z][A-Za-z'&-]*/y,
 };

@@ -18,7 +18,8 @@ function nameable(t: Extract<Tok, { k: 'w' }>): boolean {
   if (t.cat) return false;
   // 上城区, 东阳: a direction word starts a place name
   if (t.pos === 'f' && /^[东西南北上下中]$/.test(t.t)) return true;
-  if (t.pos === 'eng') return /^[A-Za-z][A-Za-z'&-]*$/.test(t.t);
+  // a lone lower-case letter is a stray symbol, not a party (County A, A县 are)
+  if (t.pos === 'eng') return /^[A-Za-z][A-Za-z'&-]*$/.test(t.t) && !/^[a-z]$/.test(t.t);
   if (!/\p{Script=Han}/u.test(t.t)) return false;
   if (NAME_POS.has(t.pos)) return t.t.length >= 2 || /^[甲乙丙丁戊]$/.test(t.t) || PLACE_SUFFIX.test(t.t);
   // jieba tags some county names as verbs or numerals (开化/v, 三门/m); a known verb is never a name
