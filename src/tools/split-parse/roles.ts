@@ -200,16 +200,19 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     if ('fail' in from) return from.fail;
     const n = f.buffer ?? (years && f.span === years ? years : undefined);
     if (!n) return fail(['years'], '缓冲期几年？请写“缓冲期3年从九一过渡到六四”', 'how many years does the transition take? e.g. “a 3-year transition from 90/10 to 60/40”');
-    setShares(input, target);
-    input.transition = { years: n, from: Object.fromEntries([...from.map].map(([k, s]) => [k, s.v.toNumber()])) };
-    notes.push(`缓冲期 ${n} 年：从 ${fromRatio.raw} 逐年过渡到目标比例`);
-    if (years && years > n) {
-      // the glide, then the target for the remaining years: as phases (each glide year its own phase)
-      const phases = glidePhases(allNames, from.map, target, n, years - n);
-      delete input.transition;
+    if (n === 1) {
+      // a one-year buffer has no room for both ends: the calculator's glide (that year at the target)
+      setShares(input, target);
+      input.transition = { years: n, from: Object.fromEntries([...from.map].map(([k, s]) => [k, s.v.toNumber()])) };
+      notes.push(`缓冲期 1 年：从 ${fromRatio.raw} 过渡到目标比例`);
+    } else {
+      // 缓冲期3年从八二过渡到五五 reads as officials write it: year 1 at the starting ratio, year N at
+      // the target, equal steps between (80/20, 65/35, 50/50). The calculator's `transition` starts one
+      // step in (year 1 already moved), so the sentence maps to phases, one per glide year.
       for (const p of input.parties) delete p.share;
-      input.phases = phases;
-      notes.push(`算 ${years} 年：第 ${n + 1} 年起按目标比例`);
+      input.phases = glidePhases(allNames, from.map, target, n, years && years > n ? years - n : 0);
+      notes.push(`缓冲期 ${n} 年：第 1 年按 ${fromRatio.raw}，第 ${n} 年到目标比例，其间每年等差过渡`);
+      if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按目标比例`);
     }
   } else if (!contribMode && phaseShares.length > 1) {
     const given = f.phases.slice(0, phaseShares.length).map((p) => p.years);
@@ -472,15 +475,16 @@ function glidePhases(names: string[], from: Map<string, Share>, to: Map<string, 
   const fromTotal = sum(names.map((k) => from.get(k)?.v ?? Q.ZERO));
   const toTotal = sum(names.map((k) => to.get(k)?.v ?? Q.ZERO));
   const out: NonNullable<SplitInput['phases']> = [];
+  // start and end inclusive: year y = start × (n − y)/(n − 1) + target × (y − 1)/(n − 1), n ≥ 2
   for (let y = 1; y <= n; y++) {
     const shares = Object.fromEntries(
-      names.map((k) => [k, (from.get(k)?.v ?? Q.ZERO).div(fromTotal).mul(Q.int(n - y)).add((to.get(k)?.v ?? Q.ZERO).div(toTotal).mul(Q.int(y))).div(Q.int(n))]),
+      names.map((k) => [k, (from.get(k)?.v ?? Q.ZERO).div(fromTotal).mul(Q.int(n - y)).add((to.get(k)?.v ?? Q.ZERO).div(toTotal).mul(Q.int(y - 1))).div(Q.int(n - 1))]),
     );
     // exact shares as decimals where they are (most are), else scaled to integers by the common denominator
     const den = Object.values(shares).reduce((a, q) => lcm(a, q.d), 1n);
     out.push({ years: 1, shares: Object.fromEntries(Object.entries(shares).map(([k, q]) => [k, Number(q.mul(new Q(den)).toFixed(0))])) });
   }
-  out.push({ years: after, shares: Object.fromEntries(names.map((k) => [k, (to.get(k)?.v ?? Q.ZERO).toNumber()])) });
+  if (after > 0) out.push({ years: after, shares: Object.fromEntries(names.map((k) => [k, (to.get(k)?.v ?? Q.ZERO).toNumber()])) });
   return out;
 }
 
