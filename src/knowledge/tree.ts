@@ -268,18 +268,23 @@ function headingEnumerations(doc: CorpusDocument, sections: SectionNode[]): Enum
       const next = kids[i + 1];
       return { head, first, start: head.start, end: next ? next.headingStart : subtreeEnd(sections, k) };
     });
-    out.push({
-      id: '',
-      kind: 'headings',
-      sectionId: sec.id,
-      lead,
-      announced: announcedCount(lead.text),
-      items,
-      start: Math.min(lead.start, items[0].start),
-      end: items[items.length - 1].end,
-    });
+    out.push(enumeration('headings', sec, lead, items));
   }
   return out;
+}
+
+/** An enumeration node (its id is given once the document's lists are ordered). */
+function enumeration(kind: EnumerationKind, sec: SectionNode, lead: Span, items: EnumerationItem[]): EnumerationNode {
+  return {
+    id: '',
+    kind,
+    sectionId: sec.id,
+    lead,
+    announced: announcedCount(lead.text),
+    items,
+    start: Math.min(lead.start, items[0]!.start),
+    end: items[items.length - 1]!.end,
+  };
 }
 
 function textEnumerations(doc: CorpusDocument, sections: SectionNode[]): EnumerationNode[] {
@@ -297,31 +302,19 @@ function textEnumerations(doc: CorpusDocument, sections: SectionNode[]): Enumera
       if (!sameParagraph && !allOpenParagraphs) continue;
       if (run[0].family === 'arabic' && !allOpenParagraphs) continue;
       const kind: EnumerationKind = sameParagraph ? 'inline' : 'paragraphs';
-      const lastSentence = lastPara.sentences.find((s) => s.start <= run[run.length - 1].at && run[run.length - 1].at < s.end);
-      // Inline: the last item ends with its paragraph (items often run on over several sentences).
-      const end = kind === 'inline' ? lastPara.end : lastPara.end;
+      // The last item ends with its paragraph (items often run on over several sentences).
       const items = run.map((m, i): EnumerationItem => {
-        const itemEnd = i + 1 < run.length ? run[i + 1].at : end;
+        const itemEnd = i + 1 < run.length ? run[i + 1].at : lastPara.end;
         const head = headOf(raw, m.at, itemEnd);
         return { head, first: firstOf(raw, head, itemEnd), start: m.at, end: itemEnd };
       });
-      void lastSentence;
       // The lead: the text before the first marker in its sentence (…包括：一是…), else the sentence before.
       const inSentence = firstPara.sentences.find((s) => s.start < run[0].at && run[0].at < s.end);
       let lead: Span | undefined = inSentence
         ? { text: raw.slice(inSentence.start, run[0].at).trimEnd(), start: inSentence.start, end: inSentence.start + raw.slice(inSentence.start, run[0].at).trimEnd().length }
         : sentenceBefore(sec.paragraphs, run[0].at);
       if (!lead || lead.text.length < 2) lead = headingSpan(raw, sec);
-      out.push({
-        id: '',
-        kind,
-        sectionId: sec.id,
-        lead,
-        announced: announcedCount(lead.text),
-        items,
-        start: Math.min(lead.start, items[0].start),
-        end: items[items.length - 1].end,
-      });
+      out.push(enumeration(kind, sec, lead, items));
     }
   }
   return out;

@@ -4,7 +4,6 @@
  * bad key, malformed tool arguments, unverifiable citations) gives the offline answer with a note.
  */
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOpenAI } from '@langchain/openai';
 import { performance } from 'node:perf_hooks';
 import { detectLang, isBlankQuestion } from '../advisor/lang';
 import type { Advisor, AskOptions, AskResult } from '../advisor/types';
@@ -13,6 +12,7 @@ import { splitSentences } from '../corpus/sentences';
 import type { Retriever } from '../retrieval/types';
 import { toolDefinitions } from '../tools';
 import { runAgent, type AgentRun } from './agent';
+import { createChatModel, type LlmConfig } from './model';
 import { classifyFailure, droppedNote, failureNote, LlmTimeoutError, refusalText, type FailureKind } from './failures';
 import { DECLINE_MARKER, loadPrompts, type Prompts } from './prompts';
 import { AgentSession } from './session';
@@ -25,7 +25,7 @@ export interface LlmLog {
   warn(obj: object, msg?: string): void;
 }
 
-export type LlmConfig = Pick<Config, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL' | 'OPENAI_MODEL' | 'LLM_TIMEOUT_MS'>;
+export type { LlmConfig } from './model';
 
 export interface LlmAdvisorOptions {
   config: LlmConfig;
@@ -80,16 +80,8 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
   const guard = { zh: createLeakGuard(prompts.system('zh'), prompts.canary), en: createLeakGuard(prompts.system('en'), prompts.canary) };
   const split = o.splitSentences ?? ((text: string) => splitSentences(text).map((s) => s.text));
 
-  const model = new ChatOpenAI({
-    model: config.OPENAI_MODEL,
-    apiKey: config.OPENAI_API_KEY,
-    configuration: config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : undefined,
-    temperature: 0.2,
-    // The advisor falls back at once instead: retries with backoff would outlive LLM_TIMEOUT_MS.
-    maxRetries: 0,
-    timeout: timeoutMs,
-    streamUsage: true,
-  });
+  // The advisor falls back at once instead: retries with backoff would outlive LLM_TIMEOUT_MS.
+  const model = createChatModel(config, { temperature: 0.2, maxRetries: 0, timeoutMs, streamUsage: true });
 
   async function fallback(question: string, options: AskOptions, lang: 'zh' | 'en', kind: FailureKind): Promise<AskResult> {
     const res = await offline.ask(question, options);

@@ -3,21 +3,14 @@
  * offline jobs such as `npm run enrich`; never used at question time.
  */
 import { HumanMessage, SystemMessage } from '@langchain/core/messages';
-import { ChatOpenAI } from '@langchain/openai';
+import { createChatModel } from './model';
 import type { Generate } from '../knowledge/enrich';
-import type { LlmConfig } from './advisor';
+import type { LlmConfig } from './model';
 
 export function createGenerator(config: LlmConfig): Generate {
   if (!config.OPENAI_API_KEY) throw new Error('enrich needs an LLM: set OPENAI_API_KEY (and OPENAI_BASE_URL / OPENAI_MODEL for another server)');
-  const model = new ChatOpenAI({
-    model: config.OPENAI_MODEL,
-    apiKey: config.OPENAI_API_KEY,
-    configuration: config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : undefined,
-    temperature: 0.3,
-    maxRetries: 2,
-    // A batch job: a slow answer is fine, a hung one is not.
-    timeout: Math.max(config.LLM_TIMEOUT_MS, 60_000),
-  });
+  // A batch job: a slow answer is fine, a hung one is not; a failed call may be retried.
+  const model = createChatModel(config, { temperature: 0.3, maxRetries: 2, timeoutMs: Math.max(config.LLM_TIMEOUT_MS, 60_000) });
   return async (system, user) => {
     const reply = await model.invoke([new SystemMessage(system), new HumanMessage(user)]);
     return typeof reply.content === 'string' ? reply.content : reply.content.map((p) => ('text' in p ? p.text : '')).join('');
