@@ -7,7 +7,6 @@ import { HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { performance } from 'node:perf_hooks';
 import { detectLang, isBlankQuestion } from '../advisor/lang';
 import type { Advisor, AskOptions, AskResult } from '../advisor/types';
-import type { Config } from '../config';
 import { splitSentences } from '../corpus/sentences';
 import type { Retriever } from '../retrieval/types';
 import { toolDefinitions } from '../tools';
