@@ -536,7 +536,7 @@ export class HybridRetriever implements Retriever {
   }
 }
 
-const DEFINITION_Q_EN = /(?:^|[,;:]\s*)\s*(?:so\s+|and\s+|then\s+)?(?:what(?: exactly| really)?(?:'s| is| are| was| were)(?: exactly| really)?\b(?!.*\b(?:role|effect|impact|difference|reason|result|purpose|problem|goal|advantage)s?\b)|what does .+ (?:mean|refer to|stand for)|define\b|definition of|meaning of)/i;
+const DEFINITION_Q_EN = /(?:^|[,;:]\s*)\s*(?:so\s+|and\s+|then\s+)?(?:what(?: exactly| really)?(?:'s| is| are| was| were)(?: exactly| really)?\b(?!.*\b(?:role|effect|impact|difference|reason|result|purpose|problem|goal|advantage)s?\b)|what does .+ (?:mean|refer to|stand for)|define\b|definition of|meaning of)|\bhow (?:do|does|did) .+ define\b|\bhow is .+ defined\b/i;
 const DEFINITION_Q_ZH = /什么是|是什么意思|什么意思|指的是什么|指什么|是指什么|含义|定义|概念是|是什么[？?]?\s*$|(?:怎样|怎么|如何)(?:界定|理解)|内涵/;
 // How the papers define a term: X是指…, X，即…, X是一种…, 所谓X, 对X的定义为…, X的内核在于…
 const DEFINES_AFTER = '[^。；]{0,20}?(?:是指|指的是|就是指|是一种|即|定义为|内核在于|的概念|作为一种)';
