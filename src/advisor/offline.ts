@@ -269,7 +269,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         // The lists the bank and the headings point to, beside those among the fused hits.
         const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
         const described = (retriever as WithCorpus).describe ?? (() => '');
-        const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, judged, evidenceOk ? LIST_MIN_COVERAGE : LIST_ALONE_COVERAGE, 8, described);
+        // Words no document uses (逐条, 说明, 比起来) frame the request; no list can hold them.
+        const listConcepts = judged.filter((c) => c.kind === 'num' || c.alts.some((a) => s.df(a) > 0));
+        const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, listConcepts, evidenceOk ? LIST_MIN_COVERAGE : LIST_ALONE_COVERAGE, 8, described);
         if (list) {
           const { lead, items } = listCandidates(list);
           return answer(composeList(lang, lead, items, titles, glossed));

@@ -74,7 +74,8 @@ export function chooseList(
       const intro = introOf(treeOf(doc), e);
       const cov = coverage(concepts, `${listText(e, section, intro.text)}\n${matchText(described(e.id))}`);
       // Earlier hits and a matching announced count break near-ties; coverage decides.
-      const score = cov - 0.01 * rank + (count && count === e.items.length ? 0.1 : 0);
+      // A count the question announces (哪两类) that the list does not have rules most of it out.
+      const score = cov - 0.01 * rank + (count ? (count === e.items.length ? 0.1 : -0.3) : 0);
       if (!best || score > best.score) best = { enumeration: e, doc, section, intro: intro.last, coverage: cov, score };
     }
   });
