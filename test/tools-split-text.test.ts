@@ -136,3 +136,51 @@ describe('missing or ambiguous text: say what is missing, with an example, never
     }
   });
 });
+
+describe('sentence classes from the first blind batch (each checked on forms the batch did not use)', () => {
+  const yearly = (text: string) => splitFromText(text).schedule?.map((y) => y.amounts);
+
+  it('a glide names its first and last year: 缓冲期N年从A过渡到B is A in year 1 and B in year N, equal steps', () => {
+    expect(yearly('缓冲期4年从十比零过渡到七三，每年税收1000万')).toEqual([
+      { 飞出地: 10_000_000, 飞入地: 0 },
+      { 飞出地: 9_000_000, 飞入地: 1_000_000 },
+      { 飞出地: 8_000_000, 飞入地: 2_000_000 },
+      { 飞出地: 7_000_000, 飞入地: 3_000_000 },
+    ]);
+    // the calculator's own JSON glide keeps its reading (year y = start + (target − start) × y/N)
+    const steps = splitFromText('缓冲期2年从八二过渡到六四，税收100万').steps.join('\n');
+    expect(steps).toMatch(/第 1 年按 八二/);
+  });
+
+  it('which party the first number of a ratio belongs to, said after it', () => {
+    expect(splitFromText('衢州和杭州三七分（杭州为前者），税收1000万').amounts).toEqual({ 衢州: 7_000_000, 杭州: 3_000_000 });
+    expect(splitFromText('衢州、杭州八二开，衢州为后者，税收1000万').amounts).toEqual({ 衢州: 2_000_000, 杭州: 8_000_000 });
+    expect(splitFromText('Split 60/40 between Quzhou and Hangzhou (Hangzhou gets the first number), tax 10 million yuan').amounts).toEqual({ Quzhou: 4_000_000, Hangzhou: 6_000_000 });
+  });
+
+  it('bare digits after each party name are tenths', () => {
+    expect(splitFromText('衢州七杭州三分，税收1000万').amounts).toEqual({ 衢州: 7_000_000, 杭州: 3_000_000 });
+    expect(splitFromText('运营公司保底50万，其余按衢州三杭州七分，收益550万').amounts).toEqual({ 运营公司: 500_000, 衢州: 1_500_000, 杭州: 3_500_000 });
+  });
+
+  it('a party named by its verb phrase or its means of contribution; a contribution or floor without an amount is asked for', () => {
+    expect(splitFromText('衢州投了3000万，杭州出资1000万，利润400万按投入比例分').amounts).toEqual({ 衢州: 3_000_000, 杭州: 1_000_000 });
+    expect(splitFromText('衢州出资3000万，合作社以土地入股折1000万，分红400万按出资比例分').amounts).toEqual({ 衢州: 3_000_000, 合作社: 1_000_000 });
+    expect(() => splitFromText('利润400万按出资比例分，衢州出资3000万，杭州也出了地')).toThrow(/杭州.*金额/);
+    expect(() => splitFromText('运营公司保底，其余衢州杭州六四分，收益500万')).toThrow(/运营公司保底多少/);
+  });
+
+  it('two role names written together, and two places named together then each alone, are two parties', () => {
+    expect(splitFromText('飞入地飞出地3:7，税收1000万').amounts).toEqual({ 飞入地: 3_000_000, 飞出地: 7_000_000 });
+    expect(yearly('衢州杭州飞地：前2年衢州拿八成，之后对半，剩下的给杭州，每年税收100万，算到第3年')).toEqual([
+      { 衢州: 800_000, 杭州: 200_000 },
+      { 衢州: 800_000, 杭州: 200_000 },
+      { 衢州: 500_000, 杭州: 500_000 },
+    ]);
+  });
+
+  it('a baseline left (留) with a party, and the role noun of the park committee', () => {
+    expect(splitFromText('基数200万留杭州，增量部分衢州拿七成、杭州拿三成，税收1200万').amounts).toEqual({ 杭州: 5_000_000, 衢州: 7_000_000 });
+    expect(splitFromText('衢州五成、开发区管委会三成、村集体二成，收益1000万').amounts).toEqual({ 衢州: 5_000_000, 开发区管委会: 3_000_000, 村集体: 2_000_000 });
+  });
+});

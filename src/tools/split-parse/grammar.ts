@@ -73,6 +73,10 @@ export interface Facts {
   vague: boolean;
   /** 飞出地为衢州 / 衢州是飞入地: a role noun and the place that plays it. */
   aliases: Record<string, string>;
+  /** 杭州也出了地: a party said to contribute, with no amount in its clause. */
+  contribWithoutAmount: Array<{ party: string; cue: string }>;
+  /** 村集体保底，剩下的…: a party said to have a floor, with no amount in its clause. */
+  floorWithoutAmount: Array<{ party: string; cue: string }>;
 }
 
 type W = Extract<GTok, { k: 'w' }>;
@@ -90,7 +94,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 
 export function readFacts(toks: Tok[]): Facts {
   const g = groupNames(toks);
-  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, undecided: false, aliases: {}, lists: [] };
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
@@ -188,6 +192,16 @@ export function readFacts(toks: Tok[]): Facts {
     const b = k >= 0 ? g[k] : g[i + 3];
     if (b?.k === 'name' && b.t !== a.t) f.lists.push([a.t, b.t]);
   }
+  let orderMark: string[] | undefined;
+  // （杭州为前者）/ (Jinhua gets the first number): one party's place in the ratio, the other party after or before it
+  for (let i = 0; i < g.length; i++) {
+    const a = g[i];
+    if (a.k !== 'name') continue;
+    const k = next(i, 1, ['take', 'stop', 'filler'], 2);
+    if (k < 0 || !isW(g[k], 'first', 'second') || g[k + 1]?.k === 'name' || next(k, 1, ['stop', 'filler', 'and'], 2) >= 0) continue;
+    const others = [...new Set(g.filter((x) => x.k === 'name' && x.t !== a.t && x.strong).map((x) => (x as { t: string }).t))];
+    if (others.length === 1) f.lists.unshift((orderMark = isW(g[k], 'first') ? [a.t, others[0]] : [others[0], a.t]));
+  }
   for (let i = 0; i < g.length; i++) {
     if (g[i].k !== 'name' || isW(g[i - 1], 'and')) continue;
     const l = listAt(i, 1);
@@ -225,6 +239,16 @@ export function readFacts(toks: Tok[]): Facts {
         case 'byContrib':
           f.byContrib = true;
           break;
+        case 'contrib':
+        case 'floor': {
+          // 杭州也出了地 / 村集体保底 (no amount or share in the clause): the contribution or floor is there but its value is not
+          const [cs, ce] = clauseOf[i];
+          if (g.slice(cs, ce).some((x) => x.k === 'money' || x.k === 'num' || x.k === 'share' || x.k === 'ratio')) break;
+          const who = next(i, -1, ['stop', 'filler', 'by'], 3);
+          // (floors only by 保底/兜底: English floor cues such as "is paid" also introduce the rest)
+          if (who >= 0 && g[who].k === 'name' && (t.cat === 'contrib' || /^(?:保底|兜底)/.test(t.t))) (t.cat === 'contrib' ? f.contribWithoutAmount : f.floorWithoutAmount).push({ party: (g[who] as { t: string }).t, cue: t.t });
+          break;
+        }
         case 'whole': {
           // 全归飞出地 / Quzhou takes everything: the whole to one party in this period
           const r = next(i, 1, ['stop', 'filler', 'to'], 2);
@@ -329,7 +353,7 @@ export function readFacts(toks: Tok[]): Facts {
       if (t.k === 'share' && t.form === 'pct' && fromTill >= 0 && (isW(g[fromTill], 'from', 'till') || englishTo) && !t.v.gt(Q.int(100))) {
         // the party it belongs to, when named: 飞入地从 10% 过渡到 40% / the sending area goes from 100% to 60%
         const fromAt = isW(g[fromTill], 'from') ? fromTill : [...g.slice(clauseOf[i][0], fromTill).keys()].map((k) => k + clauseOf[i][0]).reverse().find((k) => isW(g[k], 'from'));
-        const who = fromAt !== undefined ? next(fromAt, -1, ['take', 'stop', 'filler', 'buffer', 'each'], 3) : -1;
+        const who = fromAt !== undefined ? next(fromAt, -1, ['take', 'stop', 'filler', 'buffer', 'each', 'split'], 3) : -1;
         const lead = who >= 0 && g[who].k === 'name' ? (g[who] as { t: string }).t : undefined;
         pushRatio(i, { vs: [t.v, Q.int(100).sub(t.v)], form: 'pct', phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw, ...(lead ? { lead } : {}) });
         if (englishTo && !lead) f.ratios[f.ratios.length - 1].lead = f.ratios.find((r) => r.role === 'from' && r.phase === phase)?.lead;
@@ -404,6 +428,9 @@ export function readFacts(toks: Tok[]): Facts {
         cur().start = t.n;
         cur().years = t.to - t.n + 1;
         f.phased = true;
+      } else if (t.pre === '第' && t.to === undefined && prev && isW(prev, 'till') && isW(g[next(prevK, -1, ['filler', 'stop'], 1)], 'span')) {
+        // 算到第6年: the schedule runs up to that year
+        f.span = t.n;
       } else if (t.pre === '第' && lastFactRef && lastFactAt >= clauseOf[i][0] && lastFactAt < i && t.to === undefined) {
         // "100% in year 1, 80% in year 2, 60% from year 3": the year follows the share it governs
         const fact = lastFactRef;
@@ -450,7 +477,8 @@ export function readFacts(toks: Tok[]): Facts {
     if (t.k === 'money' || t.k === 'num') {
       const m = moneyFact(i, t.v, t.raw);
       // 税收 800 万和 600 万: amounts listed together are alternatives, not one total and a stray number
-      const prevMoney = isW(g[i - 1], 'and') ? g[i - 2] : undefined;
+      // 900 万还是 1200 万: amounts offered as alternatives, the same
+      const prevMoney = isW(g[i - 1], 'and') || (g[i - 1]?.k === 'w' && /^(?:还是|或是)$/.test((g[i - 1] as W).t)) ? g[i - 2] : undefined;
       if (prevMoney && (prevMoney.k === 'money') && f.money.length) {
         m.listedWith = true;
         f.money[f.money.length - 1].listedWith = true;
@@ -460,6 +488,8 @@ export function readFacts(toks: Tok[]): Facts {
       continue;
     }
   }
+  // 杭州和遂昌七三分（遂昌为前者）: the marker overrides the order the two were listed in
+  if (orderMark) for (const r of f.ratios) if (Array.isArray(r.parties) && r.parties.length === 2 && orderMark.every((n) => r.parties!.includes(n))) r.parties = orderMark.slice();
   orderPhases(f);
   return f;
 
@@ -531,6 +561,8 @@ export function readFacts(toks: Tok[]): Facts {
     let l = next(Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each'], 3);
     // 村集体 10% 保底 100万: the party's share stands between its name and the cue
     if (l >= 0 && g[l].k === 'share') l = next(l, -1, ['take', 'stop', 'filler'], 2);
+    // 村集体以集体土地入股: what follows 以/用 is the means of the contribution, the party comes before it
+    if (role === 'contrib' && l >= 1 && g[l].k === 'name' && isW(g[l - 1], 'by') && /^(?:以|用)$/.test((g[l - 1] as W).t) && g[l - 2]?.k === 'name') l -= 2;
     const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by', 'whole'], 3);
     const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by', 'whole'));
     if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;

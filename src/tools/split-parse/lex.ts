@@ -37,7 +37,7 @@ const RE = {
   cnColonRatio: new RegExp(`[${CN_DIGITS}十零〇两]+(?:\\s*比\\s*[${CN_DIGITS}十零〇两]+)+`, 'y'),
   slashRatio: new RegExp(`${NUM}(?:\\s*/\\s*${NUM})+`, 'y'),
   dashRatio: /(\d{1,2})-(\d{1,2})(?=\s*(?:split|ratio|basis|share|分|$))/iy,
-  idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改|统|算|计))`, 'y'),
+  idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s（）()]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改|统|算|计))`, 'y'),
   moneyEn: new RegExp(`(${NUM})\\s*(billion|bn|million|mn|m|thousand|k|wan|yi)\\b(?:\\s*(?:yuan|rmb|cny))?|(${NUM})\\s*(?:yuan|rmb|cny)\\b|(?:rmb|cny)\\s*(${NUM})(?:\\s*(billion|bn|million|mn|m|thousand|k))?\\b`, 'iy'),
   moneyZh: new RegExp(`(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*(?:万|亿))(?:元|块钱|块)?|(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*?)(?:元|块钱|块)`, 'y'),
   cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
@@ -63,6 +63,8 @@ function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
 const EN_MULT: Record<string, number> = { billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3, wan: 1e4, yi: 1e8 };
 const num = (s: string) => Q.from(Number(s));
 
+/** 飞出地六飞入地四分 / 衢州七杭州三: bare digits after each of two or more names, the list closed by 分/开 or the clause end, are tenths. */
+const NAME_DIGIT_PAIRS = new RegExp(`^[${CN_DIGITS}](?:(?:(?![${CN_DIGITS}十百千万亿两年成])\\p{Script=Han}){2,8}?[${CN_DIGITS}])+(?=分(?!之)|开|$|[\\s，,。;；、）)])`, 'u');
 /** A bare Chinese digit after 拿/得/占 (A县拿四, 得七) is tenths. */
 const TAKE_BEFORE = /(?:拿|得|占|分得|分到|获得|拿到|得到|要)$/;
 
@@ -123,7 +125,7 @@ export function lex(s: string): Tok[] {
       flushText();
       out.push({ k: 'w', t: take, pos: 'v', cat: 'take' });
       push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
-    } else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && /^(?:$|[\s，,。;；、和与])/.test(s.slice(i + 1)))) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
+    } else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && (/^(?:$|[\s，,。;；、和与）)]|分(?!之|钱))/.test(s.slice(i + 1)) || NAME_DIGIT_PAIRS.test(s.slice(i))))) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
     else if (!wordChar && (m = at(RE.plain, s, i))) push({ k: 'num', v: num(m[0]), raw: m[0] }, m[0].length);
     else {
       text += s[i];

@@ -34,10 +34,10 @@ export type Cat =
   | 'stop'; // other function words: never part of a name
 
 const ZH: Array<[Cat, string]> = [
-  ['role', '我县 我们县 本县 我市 我们市 本市 我区 我们区 本区 我镇 本镇 我方 飞出地 飞入地 飞出方 飞入方 飞出地政府 飞入地政府 村集体 村集体经济组织 集体经济组织 村集体经济 薄弱村 村级集体 运营公司 运营方 运营主体 平台公司 开发公司 投资公司 管委会 开发区 经开区 高新区 起始飞地 中继飞地 终端飞地 甲方 乙方 丙方 丁方 国企 城投公司 合作社 园区运营方'],
-  ['filler', '帮忙 帮我 帮 算算 算一下 计算 计算一下 算下 一下 请问 请 麻烦 麻烦你 你好 您好 谢谢 今年 去年 明年 前年 当年 本年度 年度 我们 我 你 看看 试算 假设 如果 的话 那么 那 这 园区 飞地 项目 合作 共建 协议 约定 地方 当地 元 人民币 能 能否 可以 多少 各 分别 各自 是 吧 呢 吗 了 一共是 大概 大约 左右 目前 现在 政府 的 产生 实现 全年 年 合作园区 飞地园区 该 按年 怎么 如何 问 一 下'],
+  ['role', '园区管委会 开发区管委会 园区管理委员会 管理委员会 园区运营公司 园区平台公司 园区开发公司 我县 我们县 本县 我市 我们市 本市 我区 我们区 本区 我镇 本镇 我方 飞出地 飞入地 飞出方 飞入方 飞出地政府 飞入地政府 村集体 村集体经济组织 集体经济组织 村集体经济 薄弱村 村级集体 运营公司 运营方 运营主体 平台公司 开发公司 投资公司 管委会 开发区 经开区 高新区 起始飞地 中继飞地 终端飞地 甲方 乙方 丙方 丁方 国企 城投公司 合作社 园区运营方'],
+  ['filler', '原有 原来 原先 现有 帮忙 帮我 帮 算算 算一下 计算 计算一下 算下 一下 请问 请 麻烦 麻烦你 你好 您好 谢谢 今年 去年 明年 前年 当年 本年度 年度 我们 我 你 看看 试算 假设 如果 的话 那么 那 这 园区 飞地 项目 合作 共建 协议 约定 地方 当地 元 人民币 能 能否 可以 多少 各 分别 各自 是 吧 呢 吗 了 一共是 大概 大约 左右 目前 现在 政府 的 产生 实现 全年 年 合作园区 飞地园区 该 按年 怎么 如何 问 一 下'],
   ['revenue', '税收 地方税收 税收收入 地方级税收 收益 总收益 净收益 利润 净利润 分红 红利 GDP 地区生产总值 入库 入库税收 上缴 上缴税收 总额 总共 一共 共计 合计 总计 收入 总收入 营收 营业收入 产值 财政收入 留成 税 收益额 可分配收益 要分'],
-  ['contrib', '出资 投入 投资 出地折价 出地作价 土地折价 土地作价 折价 作价 出管理 管理折价 入股 出钱 注资 认缴 出地 以地入股'],
+  ['contrib', '投了 投入了 投资了 出资了 拿出 出了地 出了土地 出土地 出资 投入 投资 出地折价 出地作价 土地折价 土地作价 折价 作价 出管理 管理折价 入股 出钱 注资 认缴 出地 以地入股'],
   ['floor', '保底 兜底 保底收益 保底分红 最低 不低于 至少 固定 固定拿 固定收益 固定分红 优先拿 先拿'],
   ['baseline', '基数 基期 基准 存量'],
   ['excess', '超出部分 超过部分 增量部分 超出的部分 超过的部分 超额部分 增量 超出 超过 多出的部分 多出部分 以上部分'],
@@ -45,7 +45,7 @@ const ZH: Array<[Cat, string]> = [
   ['both', '两边 双方 两方 两家 三方 各方 大家 彼此 三家 两地 两县 两市 两区 三地'],
   ['even', '对半 对半分 平分 均分 一半一半 各一半 五五开 平均分 平均分配'],
   ['take', '所得 所有 各得 各拿 各占 各分 各自拿 各自得 拿 得 占 分得 获得 取得 享有 享 拿走 得到 要 分到 拿到 占比 为 降为 升为 调为 降至 升至 调整为 下调为 上调为 减为 增为 改成 改为 变为'],
-  ['to', '归 给 分给 分配给 给到 留给 归属 交给 划给 返还 返给 留在 先给 优先给 先付给 先拨给'],
+  ['to', '留 留归 全部留 都留 归 给 分给 分配给 给到 留给 归属 交给 划给 返还 返给 留在 先给 优先给 先付给 先拨给'],
   ['split', '分成 分 开 分配 分账 比例 分成比例 的比例 来分 比 分享 拆分 切分 分摊'],
   ['by', '按 按照 依照 按着 以'],
   ['byContrib', '按出资比例 按投入比例 按出资 按投入 按股比 按股份 出资比例 投入比例 按出资额 股比'],
@@ -57,11 +57,11 @@ const ZH: Array<[Cat, string]> = [
   ['span', '算 共 合计算 按 一共算 计'],
   ['each', '每年 年均 每一年 逐年都'],
   ['undecided', '还没定 没定 未定 待定 还未确定 没有确定 尚未确定 不确定 另议 再议 还没谈 没谈好 还在谈'],
-  ['first', '在前 排前 为先'],
-  ['second', '在后 排后'],
+  ['first', '在前 排前 为先 前者 为前者 是前者'],
+  ['second', '在后 排后 后者 为后者 是后者'],
   ['vague', '一方 另一方 其中一方 一个 另一个 一家 另一家 一边 另一边 其中一家'],
   ['whole', '拿全部 得全部 全部拿走 拿走全部 全归 全部归 全给 全部给 都归 全拿 全部拿 独享 独得 全额归 全额给'],
-  ['stop', '规定 明确 要求 政策 文件 办法 方案 机制 原则 标准 对方 我们是 大头 小头 整 先 优先 全部 全额 整体 部分的 在 把 被 将 对 向 于 就 也 都 还 又 并 而 则 其 之 这 那 第 前 和 啊 部分 方 同意 设 建 设立 共同 一起 联合 计划 打算 需要 应该 怎么分 如何分 分别是 各占 即 等 后者 前者'],
+  ['stop', '规定 明确 要求 政策 文件 办法 方案 机制 原则 标准 对方 我们是 大头 小头 整 先 优先 全部 全额 整体 部分的 在 把 被 将 对 向 于 就 也 都 还 又 并 而 则 其 之 这 那 第 前 和 啊 部分 方 同意 设 建 设立 共同 一起 联合 计划 打算 需要 应该 怎么分 如何分 分别是 各占 即 等'],
 ];
 
 const EN: Array<[Cat, string]> = [
@@ -77,7 +77,8 @@ const EN: Array<[Cat, string]> = [
   ['even', 'evenly|equally|half and half|50-50|fifty-fifty|down the middle'],
   ['take', 'gets|get|takes|take|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
   ['undecided', 'not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
-  ['first', 'first'],
+  ['first', 'first|the first number|the first figure|the first part|the first share|the first one'],
+  ['second', 'the second number|the second figure|the second part|the second share|the second one'],
   ['vague', 'one side|the other side|one party|the other party|one of them|the other one|the other|one'],
   ['whole', 'gets everything|takes everything|gets all|takes all|keeps all|keeps everything|all to|everything to'],
   ['to', 'to|for|goes to|go to|going to|paid to|allocated to|stays with|stay with|remains with|kept by|is kept by|belongs to|retained by|reserved for'],

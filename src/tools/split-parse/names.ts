@@ -33,8 +33,13 @@ function strong(parts: Array<Extract<Tok, { k: 'w' }>>): boolean {
   return parts.some((p) => p.cat === 'role' || p.pos === 'ns' || p.pos === 'nz' || PLACE_SUFFIX.test(p.t) || (p.pos === 'eng' && /^[A-Z]/.test(p.t)));
 }
 
+/** 飞出地飞入地 written together are two role names, not one. */
+const PAIRED_ROLE = /^(?:飞出|飞入|起始飞|中继飞|终端飞)[地方]$|^[甲乙丙丁]方$/;
+
 export function groupNames(toks: Tok[]): GTok[] {
   const out: GTok[] = [];
+  /** The words of each multi-word name, to undo a run that was really a list (below). */
+  const partsOf = new Map<GTok, string[]>();
   for (let i = 0; i < toks.length; ) {
     const t = toks[i];
     if (t.k !== 'w' || !nameable(t) || (PLACE_SUFFIX.test(t.t) && t.t.length === 1)) {
@@ -49,6 +54,7 @@ export function groupNames(toks: Tok[]): GTok[] {
       if (x.k !== 'w' || !nameable(x)) break;
       // English names stay English, Chinese names Chinese
       if (parts.length && (x.pos === 'eng') !== (parts[0].pos === 'eng') && !PLACE_SUFFIX.test(x.t)) break;
+      if (parts.length && PAIRED_ROLE.test(x.t) && PAIRED_ROLE.test(parts[parts.length - 1].t)) break;
       parts.push(x);
       j += 1;
     }
@@ -58,8 +64,22 @@ export function groupNames(toks: Tok[]): GTok[] {
         if (k) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
         out.push({ k: 'name', t: c, strong: true });
       });
-    } else out.push({ k: 'name', t: text, strong: strong(parts) });
+    } else {
+      const name: GTok = { k: 'name', t: text, strong: strong(parts) };
+      if (parts.length > 1 && parts[0].pos !== 'eng') partsOf.set(name, parts.map((p) => p.t));
+      out.push(name);
+    }
+    // 飞入地飞出地3:7: the two role names are listed, in that order
+    const after = toks[j];
+    if (after?.k === 'w' && PAIRED_ROLE.test(after.t) && PAIRED_ROLE.test(parts[parts.length - 1].t)) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
     i = j;
+  }
+  // 宁波丽水飞地：…宁波拿七成…给丽水: a run whose every word is also named alone elsewhere was a list of those names
+  const alone = new Set(out.filter((t) => t.k === 'name' && !partsOf.has(t)).map((t) => (t as { t: string }).t));
+  for (let k = out.length - 1; k >= 0; k--) {
+    const words = partsOf.get(out[k]);
+    if (!words || !words.every((w) => alone.has(w))) continue;
+    out.splice(k, 1, ...words.flatMap((w, n): GTok[] => [...(n ? [{ k: 'w', t: '、', pos: 'c', cat: 'and' } as GTok] : []), { k: 'name', t: w, strong: true }]));
   }
   // 海宁 和 开化: the spaces around a list word are not list words of their own
   // 龙游 出资 2000万: a space lists names only between two names

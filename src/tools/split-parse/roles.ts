@@ -90,9 +90,25 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   // ---------- contributions ----------
   const contribs = f.money.filter((m) => m.role === 'contrib' && m.party);
   const contribMode = contribs.length >= 1 && (f.byContrib || (!f.shares.length && !f.ratios.length));
+  // 按出资比例分…杭州也出了地: a contribution without its value cannot be counted as nothing
+  const unvalued = contribMode ? f.contribWithoutAmount.find((c) => !contribs.some((m) => m.party === c.party)) : undefined;
+  if (unvalued)
+    return fail(
+      ['ratio'],
+      `缺少${unvalued.party}${unvalued.cue}的金额：按出资比例分需要每一方的出资额，例如“${unvalued.party}${/地/.test(unvalued.cue) ? '出地折价' : '出资'} 2000万”`,
+      `${unvalued.party} contributes (${unvalued.cue}) but no amount is given: write e.g. “${unvalued.party} contributes land valued at 20 million”`,
+    );
 
   // ---------- floors and carve-outs ----------
   const floors = f.money.filter((m) => m.role === 'floor');
+  // 村集体保底，剩下的…分: a floor said without its amount cannot be computed as nothing
+  const unfloored = f.floorWithoutAmount.find((c) => !floors.some((m) => m.party === c.party));
+  if (unfloored)
+    return fail(
+      ['revenue'],
+      `${unfloored.party}${unfloored.cue}多少？没有写${unfloored.cue}金额：请加上，例如“${unfloored.party}${unfloored.cue}100万”`,
+      `how much is ${unfloored.party}'s ${unfloored.cue === '保底' ? 'floor' : 'fixed amount'}? Add it, e.g. “${unfloored.party} is guaranteed 1 million”`,
+    );
   const sharedParties = new Set<string>();
   f.shares.forEach((s) => s.party && sharedParties.add(s.party));
   f.ratios.forEach((r) => Array.isArray(r.parties) && r.parties.forEach((p) => sharedParties.add(p)));
@@ -273,6 +289,13 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
         const withCarved = parties.filter((n) => !map.has(n) && !rests.some((x) => x.party === n));
         const need = r.vs?.length ?? 2;
         if (free.length !== need && !(r.vs === null && free.length >= 2) && withCarved.length === need) free = withCarved;
+      }
+      // 第5年起五五，剩下的都给丽水 / 从80%降到60%，飞入地拿剩下的: a ratio that no fixed share comes before
+      // covers the whole, so the party said to take "the rest" holds one of its parts
+      const need = r.vs?.length ?? 2;
+      if (!Array.isArray(r.parties) && r.parties !== 'all' && free.length < need && !map.size) {
+        const withRest = parties.filter((n) => !carveOwners.has(n));
+        if (r.vs ? withRest.length === need : withRest.length >= need) free = withRest;
       }
       // 按四六分，飞入地拿六，飞出地拿四: a bare ratio beside shares already given to everyone restates them
       if (!free.length && !Array.isArray(r.parties) && r.parties !== 'all' && map.size >= 2) continue;
