@@ -9,6 +9,7 @@ import { FRAME_NOUN, needsPreviousSubject } from '../knowledge/follow-up';
 import { getJieba } from '../retrieval/tokenize';
 import type { CorpusStats } from './stats';
 import { matchText } from './stats';
+import { yearsIn } from './shapes/figure';
 import type { Concept } from './terms';
 
 export interface AnalysedQuestion {
@@ -119,6 +120,6 @@ export function analyseQuestion(
   const own = opts.concepts(normalizeInput(raw.trim(), { expand: false }));
   const previous = context ? opts.concepts(context) : [];
   const { query, carried } = resolveFollowUp(text, context, own, previous, opts.stats);
-  const years = [...new Set(text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])];
+  const years = yearsIn(text);
   return { text, query, type: questionType(text), carried, unknownNames: unknownNames(text, opts.known, opts.englishKnown), unknownYears: years.filter((y) => !opts.known(y)) };
 }

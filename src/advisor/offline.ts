@@ -21,7 +21,7 @@ import { chooseList, listCandidates, listLedBy } from './shapes/list';
 import { composeList, directLead, gapText, unknownNameText } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
-import { figureElsewhere, figureElsewhereText } from './shapes/figure';
+import { figureElsewhere, figureElsewhereText, yearsIn } from './shapes/figure';
 
 export interface OfflineAdvisorOptions {
   /** Hits to read sentences from. */
@@ -196,6 +196,12 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       }
       const s = getStats();
       const conceptsOf = (text: string) => extractConcepts(text, s, { aliases, english });
+      const declined = (answer: string, suggestions: string[], signals?: EvidenceSignals): OfflineAskResult => ({ answered: false, answer, citations: [], lang, suggestions, via: 'offline', ...(signals ? { signals } : {}) });
+      // A figure the corpus states for another year or place than asked is declined with that said plainly.
+      const declinedFigure = (missing: string[], fallback: string, suggestions: string[], signals?: EvidenceSignals, measured?: string[]) => {
+        const elsewhere = figureElsewhere(q, docs, measured, missing);
+        return declined(elsewhere ? figureElsewhereText(lang, elsewhere, missing) : fallback, suggestions, signals);
+      };
       // 1. Analyse: normalised text, answer type, a follow-up completed with its subject, unknown names.
       const analysed = analyseQuestion(rawQ, {
         context: options.context,
@@ -211,14 +217,12 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A park, place or organisation the corpus never mentions: no other park's facts stand in for it.
       if (analysed.unknownNames.length) {
         const suggestions = nearestTopics(fused, docs, lang);
-        return { answered: false, answer: unknownNameText(lang, analysed.unknownNames, suggestions), citations: [], lang, suggestions, via: 'offline' };
+        return declined(unknownNameText(lang, analysed.unknownNames, suggestions), suggestions);
       }
       // A year the corpus never mentions: no passage is about it; if the corpus states the figure for another year, say which.
       if (analysed.unknownYears.length) {
         const suggestions = nearestTopics(fused, docs, lang);
-        const elsewhere = figureElsewhere(q, docs, undefined, analysed.unknownYears);
-        const answer = elsewhere ? figureElsewhereText(lang, elsewhere, analysed.unknownYears) : unknownNameText(lang, analysed.unknownYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions);
-        return { answered: false, answer, citations: [], lang, suggestions, via: 'offline' };
+        return declinedFigure(analysed.unknownYears, unknownNameText(lang, analysed.unknownYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions), suggestions);
       }
       // Sentences are read from passages: a list unit stands for the passages it spans.
       const lists = [passagesOf(fused, chunks)];
@@ -282,10 +286,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
       if (!chosen.length) {
         const suggestions = nearestTopics(hits, docs, lang);
-        // A figure the corpus states for another year or place than asked: declined, and that said plainly.
-        const elsewhere = shape.quantity && signals.unmatched.length ? figureElsewhere(q, docs, measured, signals.unmatched) : undefined;
-        const answerText = elsewhere ? figureElsewhereText(lang, elsewhere, signals.unmatched) : declineText(lang, suggestions, hits.length > 0);
-        return { answered: false, answer: answerText, citations: [], lang, suggestions, via: 'offline', signals };
+        const plain = declineText(lang, suggestions, hits.length > 0);
+        return shape.quantity && signals.unmatched.length ? declinedFigure(signals.unmatched, plain, suggestions, signals, measured) : declined(plain, suggestions, signals);
       }
       // A quoted sentence that announces a list (…以下四个方面：) brings the list: never an answer ending on a colon.
       const led = chosen.map((c) => listLedBy(c, docs)).find((x) => x !== undefined);
@@ -296,12 +298,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // The figure first: a figure question's best sentence leads, the rest keep their reading order.
       const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
       // A figure asked for a year must be that year's: 7404 亿元 for 2022 is no answer to 2025.
-      const askedYears = shape.quantity ? [...new Set(matchText(q).match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])] : [];
+      const askedYears = shape.quantity ? yearsIn(q) : [];
       if (askedYears.length && !chosen.some((c) => askedYears.some((y) => `${c.norm}\n${c.context}\n${c.paragraph}`.includes(y)))) {
-        const elsewhere = figureElsewhere(q, docs, measured, askedYears);
         const suggestions = nearestTopics(hits, docs, lang);
-        const text = elsewhere ? figureElsewhereText(lang, elsewhere, askedYears) : declineText(lang, suggestions, hits.length > 0);
-        return { answered: false, answer: text, citations: [], lang, suggestions, via: 'offline', signals };
+        return declinedFigure(askedYears, declineText(lang, suggestions, hits.length > 0), suggestions, signals, measured);
       }
       const ordered = shape.quantity ? [best, ...chosen.filter((c) => c !== best)] : chosen;
       const freshFigure = (clause: string) => hasFreshFigure(clause, shape.numbers, shape.figureKind, shape.counter, measured);

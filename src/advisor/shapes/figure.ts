@@ -8,10 +8,15 @@ import { figuresOf, type FigureRow } from '../../knowledge/figures';
 import { holds } from '../match';
 import { matchText } from '../stats';
 
+/** The years a question names (matchText form). */
+export function yearsIn(question: string): string[] {
+  return [...new Set(matchText(question).match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])];
+}
+
 /** The row stating the question's measure for a period or entity other than the ones it asks about. */
 export function figureElsewhere(question: string, docs: CorpusDocument[], measured: string[] = [], missing: string[] = []): FigureRow | undefined {
   const q = matchText(question);
-  const years = q.match(/(?:19|20)\d{2}/g) ?? [];
+  const years = yearsIn(question);
   for (const doc of docs) {
     for (const row of figuresOf(doc)) {
       const measure = matchText(row.measure);
