@@ -51,7 +51,10 @@ export function composeList(lang: Lang, lead: Candidate, items: { head: string; 
   const line = (it: { head: string; quote: Candidate }, i: number) => {
     const q = it.quote.text;
     const body = q.startsWith(it.head) || it.head.startsWith(q) ? q : `${it.head}：${q}`;
-    return lang === 'en' ? `${i + 1}. “${body}” [${i + 2}]` : `${i + 1}. ${body}[${i + 2}]`;
+    if (lang !== 'en') return `${i + 1}. ${body}[${i + 2}]`;
+    // An English head from the glossary's words for the item's heading, in their order, before the verbatim Chinese.
+    const words = glossChinese(it.head, { all: true }).filter((g) => g.zh.length >= 2).slice(0, 5).map((g) => g.en);
+    return `${i + 1}. ${words.length ? `${words.join(' · ')} — ` : ''}“${body}” [${i + 2}]`;
   };
   const t = titles(lead.docId);
   if (lang === 'en') {
