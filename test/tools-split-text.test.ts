@@ -183,4 +183,23 @@ describe('sentence classes from the first blind batch (each checked on forms the
     expect(splitFromText('基数200万留杭州，增量部分衢州拿七成、杭州拿三成，税收1200万').amounts).toEqual({ 杭州: 5_000_000, 衢州: 7_000_000 });
     expect(splitFromText('衢州五成、开发区管委会三成、村集体二成，收益1000万').amounts).toEqual({ 衢州: 5_000_000, 开发区管委会: 3_000_000, 村集体: 2_000_000 });
   });
+
+  it('a role noun is a whole party name: no word before or after it joins it', () => {
+    // the batch's sentences are 飞入地保留基数… and …省里的口径飞出地得七成…
+    expect(splitFromText('飞出地保留基数500万，超出部分两边五五分，税收1500万').amounts).toEqual({ 飞出地: 10_000_000, 飞入地: 5_000_000 });
+    expect(splitFromText('税收2000万，按文件规定的比例飞入地得四成，其余归飞出地').amounts).toEqual({ 飞入地: 8_000_000, 飞出地: 12_000_000 });
+    expect(splitFromText('衢州管委会六成，杭州四成，收益100万').amounts).toEqual({ 衢州管委会: 600_000, 杭州: 400_000 });
+  });
+
+  it('places of one administrative level written together are a list; a city and its district are one place', () => {
+    expect(splitFromText('C县D县三七分，收益1000万').amounts).toEqual({ C县: 3_000_000, D县: 7_000_000 });
+    expect(splitFromText('青田县景宁县五五开，税收600万').amounts).toEqual({ 青田县: 3_000_000, 景宁县: 3_000_000 });
+    expect(splitFromText('衢州市柯城区拿六成，杭州市拿四成，税收100万').amounts).toEqual({ 衢州市柯城区: 600_000, 杭州市: 400_000 });
+  });
+
+  it("a share said for one of a listed ratio's parties says which part is whose", () => {
+    expect(splitFromText('衢州和杭州二八分，衢州拿8，税收1000万').amounts).toEqual({ 衢州: 8_000_000, 杭州: 2_000_000 });
+    expect(splitFromText('运营公司先拿100万，其余衢州、杭州四六开（杭州拿四），利润1100万').amounts).toEqual({ 运营公司: 1_000_000, 衢州: 6_000_000, 杭州: 4_000_000 });
+    expect(splitFromText('衢州和杭州六四分，衢州拿六，税收1000万').amounts).toEqual({ 衢州: 6_000_000, 杭州: 4_000_000 });
+  });
 });

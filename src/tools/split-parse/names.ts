@@ -55,11 +55,21 @@ export function groupNames(toks: Tok[]): GTok[] {
       // English names stay English, Chinese names Chinese
       if (parts.length && (x.pos === 'eng') !== (parts[0].pos === 'eng') && !PLACE_SUFFIX.test(x.t)) break;
       if (parts.length && PAIRED_ROLE.test(x.t) && PAIRED_ROLE.test(parts[parts.length - 1].t)) break;
+      // 飞入地保留基数 / 按省里的口径飞出地得七成: a role noun is a whole party name — no word joins it
+      // after, and the paired roles (飞出地, 飞入地) take no word before (衢州管委会 keeps its place)
+      if (parts.length && (parts[parts.length - 1].cat === 'role' || PAIRED_ROLE.test(x.t))) break;
       parts.push(x);
       j += 1;
     }
     const text = parts.map((p) => p.t).join(parts[0].pos === 'eng' && parts.every((p) => p.pos === 'eng') ? ' ' : '').slice(0, MAX_NAME_CHARS);
-    if (STEMS.test(text)) {
+    const places = sameLevelPlaces(parts);
+    if (places) {
+      // A县B县 / 青田县景宁县: places of one level written together are a list (衢州市柯城区 is one place)
+      places.forEach((w, n) => {
+        if (n) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
+        out.push({ k: 'name', t: w, strong: true });
+      });
+    } else if (STEMS.test(text)) {
       [...text].forEach((c, k) => {
         if (k) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
         out.push({ k: 'name', t: c, strong: true });
@@ -86,6 +96,30 @@ export function groupNames(toks: Tok[]): GTok[] {
   const dense = out.filter((t, k) => !(t.k === 'w' && t.cat === 'and' && t.t === ' ' && !(out[k - 1]?.k === 'name' && out[k + 1]?.k === 'name')));
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
   return dense.map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' && listContinues(dense, k + 1) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
+}
+
+/** An administrative level a place name ends in (县, 市, 区 …), alone (A / 县) or inside the word (龙游县). */
+const LEVEL = /(县|市|区|镇|乡|村)$/;
+
+/** A run of Chinese words that reads as two or more places each ending in the same level (A县B县), split; else undefined. */
+function sameLevelPlaces(parts: Array<Extract<Tok, { k: 'w' }>>): string[] | undefined {
+  if (parts.length < 2 || parts.some((p) => p.cat === 'role')) return undefined;
+  const units: string[] = [];
+  let unit = '';
+  let level = '';
+  for (const p of parts) {
+    unit += p.t;
+    const m = LEVEL.exec(p.t);
+    if (!m) continue;
+    if (level && m[1] !== level) return undefined;
+    level = m[1];
+    // the level alone closes the unit only after a name (A县); a word ending in it (龙游县) is one
+    if (unit.length >= 2) {
+      units.push(unit);
+      unit = '';
+    }
+  }
+  return units.length >= 2 && !unit ? units : undefined;
 }
 
 /** The name at k is followed by "and name" or another comma and name: the comma was a list separator. */

@@ -282,7 +282,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       // one loose share (七成给…?) with nothing to attach to
       return { fail: fail(['parties'], `“${loose[0].raw}”是哪一方的？请写成“衢州 ${loose[0].raw}”`, `whose share is ${loose[0].raw}? Write e.g. “Quzhou ${loose[0].raw}”`) };
     }
-    for (const r of ratios) {
+    for (const said of ratios) {
+      const r = restated(said, map);
       let free = parties.filter((n) => !map.has(n) && !carveOwners.has(n) && !rests.some((x) => x.party === n));
       if (r.parties === 'all') {
         // 飞入地先拿 200 万，剩下的两边五五分: "both sides" include the party paid first when it is one of the two
@@ -356,6 +357,28 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     const check = checkTotal(map, p);
     if (check) return { fail: check };
     return { map };
+  }
+
+  /**
+   * 景宁和温州按三七分，景宁拿7 / A县B县四六分，A县四: a share said for a party of a ratio's own list,
+   * equal to one of the ratio's parts, restates the ratio and says which part is that party's — it is
+   * not a fixed share beside the ratio. The restating shares leave the map; the ratio's list is reordered.
+   */
+  function restated(r: RatioFact, map: Map<string, Share>): RatioFact {
+    if (!Array.isArray(r.parties) || !r.vs || r.parties.length !== r.vs.length) return r;
+    const vs = r.vs;
+    const whole = sum(vs);
+    const partOf = (s: Share) => (s.form === 'plain' ? s.v : s.v.mul(whole).div(SCALE[s.form]));
+    const said = r.parties.filter((n) => map.has(n));
+    const at = said.map((n) => vs.findIndex((v) => v.cmp(partOf(map.get(n)!)) === 0));
+    if (!said.length || at.some((j) => j < 0) || new Set(at).size !== at.length) return r;
+    const names: string[] = new Array(vs.length);
+    said.forEach((n, k) => (names[at[k]] = n));
+    const others = r.parties.filter((n) => !said.includes(n));
+    for (let j = 0; j < names.length; j++) names[j] ??= others.shift()!;
+    for (const n of said) map.delete(n);
+    if (names.some((n, j) => n !== (r.parties as string[])[j])) notes.push(`比例 ${r.raw}：${said.map((n) => `${n}拿${fmt(vs[names.indexOf(n)])}`).join('、')}，即 ${names.map((n, j) => `${n} ${fmt(vs[j])}`).join('、')}`);
+    return { ...r, parties: names };
   }
 
   function checkTotal(map: Map<string, Share>, p: number): RolesResult | undefined {
