@@ -202,4 +202,41 @@ describe('sentence classes from the first blind batch (each checked on forms the
     expect(splitFromText('运营公司先拿100万，其余衢州、杭州四六开（杭州拿四），利润1100万').amounts).toEqual({ 运营公司: 1_000_000, 衢州: 6_000_000, 杭州: 4_000_000 });
     expect(splitFromText('衢州和杭州六四分，衢州拿六，税收1000万').amounts).toEqual({ 衢州: 6_000_000, 杭州: 4_000_000 });
   });
+
+  it('town, county and city governments and village committees are parties', () => {
+    expect(splitFromText('乡政府、村委会、合作社按6:3:1分，分红200万').amounts).toEqual({ 乡政府: 1_200_000, 村委会: 600_000, 合作社: 200_000 });
+    expect(splitFromText('县政府和市政府四六分，收益100万').amounts).toEqual({ 县政府: 400_000, 市政府: 600_000 });
+  });
+
+  it('shares counted in parts (份) after each party', () => {
+    expect(splitFromText('利润90万，衢州拿2份，杭州拿1份').amounts).toEqual({ 衢州: 600_000, 杭州: 300_000 });
+    expect(splitFromText('税收100万，东村三份西村一份南村一份').amounts).toEqual({ 东村: 600_000, 西村: 200_000, 南村: 200_000 });
+  });
+
+  it('a glide written in tenths (从九成降到六成), with or without the party it belongs to', () => {
+    expect(yearly('过渡期3年，衢州从九成降到六成，其余归杭州，每年税收100万')).toEqual([
+      { 衢州: 900_000, 杭州: 100_000 },
+      { 衢州: 750_000, 杭州: 250_000 },
+      { 衢州: 600_000, 杭州: 400_000 },
+    ]);
+    expect(yearly('缓冲期3年从八成过渡到五成，每年税收100万')).toEqual([
+      { 飞出地: 800_000, 飞入地: 200_000 },
+      { 飞出地: 650_000, 飞入地: 350_000 },
+      { 飞出地: 500_000, 飞入地: 500_000 },
+    ]);
+  });
+
+  it('English role nouns have one spelling wherever they stand; committees and governments are parties', () => {
+    expect(splitFromText('Receiving area 30%, sending area 70%, tax 2 million yuan').amounts).toEqual({ 'receiving area': 600_000, 'sending area': 1_400_000 });
+    expect(splitFromText('Split 3 million yuan of profit 2:1 between the town government and the management committee').amounts).toEqual({ 'town government': 2_000_000, 'management committee': 1_000_000 });
+  });
+
+  it('a second figure for the total set against the first (但是 …, but …) is asked about, not ignored', () => {
+    const r = parseSplitText('利润500万，不过审计的结果是480万，衢州和杭州五五分');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.question?.kind).toBe('two_totals');
+    expect(() => splitFromText('Tax revenue is 8 million yuan, but the finance bureau reports 8.5 million; split 60/40 between Quzhou and Hangzhou')).toThrow(/2 amounts/);
+    // a floor in the contrasting clause is still a floor
+    expect(splitFromText('税收1000万，但是村集体保底100万，其余衢州和杭州六四分').amounts).toEqual({ 村集体: 1_000_000, 衢州: 5_400_000, 杭州: 3_600_000 });
+  });
 });

@@ -82,6 +82,8 @@ export interface Facts {
 type W = Extract<GTok, { k: 'w' }>;
 const ROLE_PAIR = new Set(['飞出地', '飞入地', '飞出方', '飞入方', 'sending area', 'receiving area']);
 const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' && !!t.cat && cats.includes(t.cat);
+/** Words that set a clause against the one before (但是 …, however …). */
+const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however|though|although)$/i;
 const INDICATORS: Array<[RegExp, string]> = [
   [/税|入库|上缴|tax/i, '税收'],
   [/利润|profit/i, '利润'],
@@ -152,11 +154,17 @@ export function readFacts(toks: Tok[]): Facts {
     const names = [t.t];
     let j = k;
     for (;;) {
-      const a = g[j + dir];
-      const b = g[j + 2 * dir];
-      if (isW(a, 'and') && b?.k === 'name' && clauseOf[j + 2 * dir]?.[0] === clauseOf[k][0]) {
+      // "between the town government and the management committee": an article after the list word is
+      // skipped (reading leftwards it is not: "6 parts and the receiving area 4 parts" is no list)
+      const isArticle = (x: GTok | undefined) => isW(x, 'filler') && /^(?:the|a|an)$/i.test((x as W).t);
+      let at = j + dir;
+      const a = g[at];
+      if (dir === 1 && isArticle(g[at + dir])) at += dir;
+      const step = at + dir - j;
+      const b = g[j + step];
+      if (isW(a, 'and') && b?.k === 'name' && clauseOf[j + step]?.[0] === clauseOf[k][0]) {
         names.push(b.t);
-        j += 2 * dir;
+        j += step;
       } else break;
     }
     return { names: dir === -1 ? names.reverse() : names, end: j };
@@ -350,12 +358,14 @@ export function readFacts(toks: Tok[]): Facts {
       // 从 90% 过渡到 60%: a lone percentage in a glide is the first party's part of a two-way ratio
       const fromTill = next(i, -1, ['stop', 'filler', 'buffer'], 2);
       const englishTo = fromTill >= 0 && isW(g[fromTill], 'to') && f.ratios.some((r) => r.role === 'from' && r.phase === phase);
-      if (t.k === 'share' && t.form === 'pct' && fromTill >= 0 && (isW(g[fromTill], 'from', 'till') || englishTo) && !t.v.gt(Q.int(100))) {
+      // 从七成过渡到四成: the same in tenths
+      const scale = t.k === 'share' && t.form === 'pct' ? Q.int(100) : t.k === 'share' && t.form === 'cheng' ? Q.int(10) : undefined;
+      if (scale && fromTill >= 0 && (isW(g[fromTill], 'from', 'till') || englishTo) && !t.v.gt(scale)) {
         // the party it belongs to, when named: 飞入地从 10% 过渡到 40% / the sending area goes from 100% to 60%
         const fromAt = isW(g[fromTill], 'from') ? fromTill : [...g.slice(clauseOf[i][0], fromTill).keys()].map((k) => k + clauseOf[i][0]).reverse().find((k) => isW(g[k], 'from'));
         const who = fromAt !== undefined ? next(fromAt, -1, ['take', 'stop', 'filler', 'buffer', 'each', 'split'], 3) : -1;
         const lead = who >= 0 && g[who].k === 'name' ? (g[who] as { t: string }).t : undefined;
-        pushRatio(i, { vs: [t.v, Q.int(100).sub(t.v)], form: 'pct', phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw, ...(lead ? { lead } : {}) });
+        pushRatio(i, { vs: [t.v, scale.sub(t.v)], form: t.form, phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw, ...(lead ? { lead } : {}) });
         if (englishTo && !lead) f.ratios[f.ratios.length - 1].lead = f.ratios.find((r) => r.role === 'from' && r.phase === phase)?.lead;
         continue;
       }
@@ -482,6 +492,14 @@ export function readFacts(toks: Tok[]): Facts {
       if (prevMoney && (prevMoney.k === 'money') && f.money.length) {
         m.listedWith = true;
         f.money[f.money.length - 1].listedWith = true;
+      }
+      // 税收 800 万，但是财政局报的数是 860 万: a bare amount in a clause that contrasts with the total is another
+      // figure for that total (two totals to choose from), not a stray number
+      const [cs] = clauseOf[i];
+      const lastRevenue = [...f.money].reverse().find((x) => x.role === 'revenue');
+      if (m.role === 'unknown' && lastRevenue && lastRevenue.v.cmp(m.v) !== 0 && g.slice(cs, i).some((x) => x.k === 'w' && CONTRAST.test(x.t))) {
+        m.listedWith = true;
+        lastRevenue.listedWith = true;
       }
       if (m.role === 'floor' && g.slice(i + 1).some((x) => isW(x, 'rest'))) m.restAfter = true;
       f.money.push(m);

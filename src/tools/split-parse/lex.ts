@@ -42,6 +42,8 @@ const RE = {
   moneyZh: new RegExp(`(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*(?:万|亿))(?:元|块钱|块)?|(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*?)(?:元|块钱|块)`, 'y'),
   cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
   percent: new RegExp(`(${NUM})%`, 'y'),
+  // 甲村两份乙村一份: parts after a name (份额, 份协议 are not parts)
+  parts: new RegExp(`(${NUM}|[${CN_DIGITS}两十]+)份(?![额子协文量数])`, 'y'),
   // 三成, 三成半, 三成五 (= 3.5 成)
   cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(半|[${CN_DIGITS}](?![十百千万亿年成]))?(?![本立功为果员都交长熟绩效])`, 'y'),
   yearsZh: new RegExp(`(前|头|后|最后|第)?(${NUM}|[${CN_DIGITS}两十]+)个?(?:年|年度)(?!度)`, 'y'),
@@ -116,6 +118,7 @@ export function lex(s: string): Tok[] {
     else if ((m = at(RE.moneyZh, s, i)) && parseNumeral(m[1] ?? m[2])) push({ k: 'money', v: parseNumeral(m[1] ?? m[2])!, raw: m[0] }, m[0].length);
     else if ((m = at(RE.cnPercent, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
     else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
+    else if (/\p{Script=Han}$/u.test(before) && !/[\d第前后头每]$/.test(before) && (m = at(RE.parts, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'plain', raw: m[0] }, m[0].length);
     else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).add(!m[2] ? Q.ZERO : m[2] === '半' ? new Q(1n, 2n) : parseNumeral(m[2])!.div(Q.int(10))), form: 'cheng', raw: m[0] }, m[0].length);
     else if ((m = at(RE.idiom, s, i))) push({ k: 'ratio', vs: [...m[0]].map((c) => parseNumeral(c)!), form: 'plain', raw: m[0] }, m[0].length);
     else if (CN_DIGITS.includes(s[i]) && TAKE_BEFORE.test(before) && TAKE_BEFORE.test(text) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) {
@@ -220,7 +223,9 @@ function mergeEnglish(toks: Tok[]): Tok[] {
         return x && x.k === 'w' && x.pos === 'eng' && x.t.toLowerCase() === p && !/^[A-Z]$/.test(x.t);
       }));
       if (hit) {
-        const text = toks.slice(i, i + hit[0].length).map((x) => (x as { t: string }).t).join(' ');
+        const typed = toks.slice(i, i + hit[0].length).map((x) => (x as { t: string }).t).join(' ');
+        // a role noun has one spelling whatever its place in the sentence (Sending area … receiving area)
+        const text = hit[1] === 'role' ? hit[0].join(' ') : typed;
         out.push({ k: 'w', t: text, pos: 'eng', cat: hit[1] });
         i += hit[0].length;
         continue;

@@ -34,7 +34,7 @@ export type Cat =
   | 'stop'; // other function words: never part of a name
 
 const ZH: Array<[Cat, string]> = [
-  ['role', '园区管委会 开发区管委会 园区管理委员会 管理委员会 园区运营公司 园区平台公司 园区开发公司 我县 我们县 本县 我市 我们市 本市 我区 我们区 本区 我镇 本镇 我方 飞出地 飞入地 飞出方 飞入方 飞出地政府 飞入地政府 村集体 村集体经济组织 集体经济组织 村集体经济 薄弱村 村级集体 运营公司 运营方 运营主体 平台公司 开发公司 投资公司 管委会 开发区 经开区 高新区 起始飞地 中继飞地 终端飞地 甲方 乙方 丙方 丁方 国企 城投公司 合作社 园区运营方'],
+  ['role', '镇政府 乡政府 县政府 市政府 区政府 乡镇政府 镇人民政府 乡人民政府 街道办 街道办事处 村委会 村民委员会 园区管委会 开发区管委会 园区管理委员会 管理委员会 园区运营公司 园区平台公司 园区开发公司 我县 我们县 本县 我市 我们市 本市 我区 我们区 本区 我镇 本镇 我方 飞出地 飞入地 飞出方 飞入方 飞出地政府 飞入地政府 村集体 村集体经济组织 集体经济组织 村集体经济 薄弱村 村级集体 运营公司 运营方 运营主体 平台公司 开发公司 投资公司 管委会 开发区 经开区 高新区 起始飞地 中继飞地 终端飞地 甲方 乙方 丙方 丁方 国企 城投公司 合作社 园区运营方'],
   ['filler', '原有 原来 原先 现有 帮忙 帮我 帮 算算 算一下 计算 计算一下 算下 一下 请问 请 麻烦 麻烦你 你好 您好 谢谢 今年 去年 明年 前年 当年 本年度 年度 我们 我 你 看看 试算 假设 如果 的话 那么 那 这 园区 飞地 项目 合作 共建 协议 约定 地方 当地 元 人民币 能 能否 可以 多少 各 分别 各自 是 吧 呢 吗 了 一共是 大概 大约 左右 目前 现在 政府 的 产生 实现 全年 年 合作园区 飞地园区 该 按年 怎么 如何 问 一 下'],
   ['revenue', '税收 地方税收 税收收入 地方级税收 收益 总收益 净收益 利润 净利润 分红 红利 GDP 地区生产总值 入库 入库税收 上缴 上缴税收 总额 总共 一共 共计 合计 总计 收入 总收入 营收 营业收入 产值 财政收入 留成 税 收益额 可分配收益 要分'],
   ['contrib', '投了 投入了 投资了 出资了 拿出 出了地 出了土地 出土地 出资 投入 投资 出地折价 出地作价 土地折价 土地作价 折价 作价 出管理 管理折价 入股 出钱 注资 认缴 出地 以地入股'],
@@ -65,7 +65,7 @@ const ZH: Array<[Cat, string]> = [
 ];
 
 const EN: Array<[Cat, string]> = [
-  ['role', 'sending area|receiving area|sending region|receiving region|sending side|receiving side|sending county|receiving county|host area|home area|origin area|village collective|village collectives|operating company|operator|platform company|park operator|management company'],
+  ['role', 'sending area|receiving area|sending region|receiving region|sending side|receiving side|sending county|receiving county|host area|home area|origin area|village collective|village collectives|operating company|operator|platform company|park operator|management company|management committee|park management committee|administrative committee|town government|township government|county government|village committee'],
   ['filler', 'please|calculate|compute|work out|help|me|us|the|a|an|it|they|them|this|that|which|who|he|she|out of|out|give|gives|pay|pays|assign|assigns|hand|what|first|second|initially|finally|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
   ['revenue', 'tax|taxes|tax revenue|tax revenues|revenue|revenues|profit|profits|net profit|income|dividend|dividends|gdp|total|in total|output|proceeds|earnings'],
   ['contrib', 'invests|invested|invest|contributes|contributed|contribution|puts in|put in|capital of|land valued at|land worth|management valued at|management worth|management|provides|provided|provide|offers|offered|puts up|put up'],
@@ -92,7 +92,7 @@ const EN: Array<[Cat, string]> = [
   ['buffer', 'transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually'],
-  ['stop', 'between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed'],
+  ['stop', 'between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],
 ];
 
 /** Chinese multi-character cue words, longest first (for the longest-match pre-segmentation). */
