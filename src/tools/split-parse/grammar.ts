@@ -365,7 +365,7 @@ export function readFacts(toks: Tok[]): Facts {
         const fromAt = isW(g[fromTill], 'from') ? fromTill : [...g.slice(clauseOf[i][0], fromTill).keys()].map((k) => k + clauseOf[i][0]).reverse().find((k) => isW(g[k], 'from'));
         const who = fromAt !== undefined ? next(fromAt, -1, ['take', 'stop', 'filler', 'buffer', 'each', 'split'], 3) : -1;
         const lead = who >= 0 && g[who].k === 'name' ? (g[who] as { t: string }).t : undefined;
-        pushRatio(i, { vs: [t.v, scale.sub(t.v)], form: t.form, phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw, ...(lead ? { lead } : {}) });
+        pushRatio(i, { vs: [t.v, scale.sub(t.v)], form, phase, rest: false, role: isW(g[fromTill], 'from') ? 'from' : 'till', raw, ...(lead ? { lead } : {}) });
         if (englishTo && !lead) f.ratios[f.ratios.length - 1].lead = f.ratios.find((r) => r.role === 'from' && r.phase === phase)?.lead;
         continue;
       }
