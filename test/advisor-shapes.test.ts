@@ -64,6 +64,13 @@ describe('answer shapes (real advisor)', () => {
     expect(known.answer).toContain('2.1平方公里');
   });
 
+  it('an English name the glossary knows as a phrase is not taken for an unknown one', async () => {
+    for (const q of ['What role does the Yangtze River Delta play in park cooperation?', 'How did Quzhou Haichuang Park attract talent?']) {
+      const r = await fx.advisor.ask(q);
+      expect(r.answer, q).not.toMatch(/has nothing on/);
+    }
+  });
+
   it('a follow-up keeps the previous question’s subject', async () => {
     const r = await fx.advisor.ask('能举个例子吗？', { context: '什么是生态补偿飞地？' });
     expect(r.answered).toBe(true);

@@ -94,9 +94,13 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
   }
   const english = (name: string, suffix = '') => {
     const words = name.trim().split(/[\s\-–—]+/).filter((w) => w && !/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For|Where|When|Who|Why|And|Or)$/.test(w));
-    // The distinctive words of the name (Qinghe in Qinghe Enclave Industrial Park): each must be known.
+    const full = `${words.join(' ')}${suffix ? ` ${suffix}` : ''}`;
+    // A name the glossary knows as a phrase (Yangtze River Delta, Quzhou Haichuang Park) is known,
+    // whatever its single words; otherwise each distinctive word (Qinghe in Qinghe Enclave
+    // Industrial Park) must be known on its own.
+    if (englishKnown(full)) return;
     const distinctive = words.filter((w) => !GENERIC_EN.test(w));
-    if (distinctive.length && distinctive.some((w) => !englishKnown(w))) out.push(`${words.join(' ')}${suffix ? ` ${suffix}` : ''}`);
+    if (distinctive.length && distinctive.some((w) => !englishKnown(w))) out.push(full);
   };
   for (const m of question.matchAll(EN_NAME)) english(m[1]!, m[2]);
   // Capitalised names before a lower-case park word (the Guangzhou–Qingyuan industrial transfer park).

@@ -141,6 +141,12 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean) {
   };
 }
 
+/** Whether the glossary covers every word of an English name (its phrases included). */
+function englishCovered(name: string): boolean {
+  const e = expandQuery(name);
+  return e.terms.length > 0 && e.rest.every((run) => run.every((w) => w.length <= 2 || /^(?:the|of|and|in)$/.test(w)));
+}
+
 type WithCorpus = Retriever & {
   lists?: (query: string, options: { context?: string; k?: number }) => Promise<Hit[]>;
   describe?: (unitId: string) => string;
@@ -208,7 +214,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         concepts: conceptsOf,
         stats: s,
         known: (x) => s.df(x) > 0,
-        englishKnown: (name) => s.df(matchText(name)) > 0 || expandQuery(name).terms.length > 0,
+        // Known when the papers' English text has it, or the glossary covers every word of it (a place's
+        // phrase — Greater Bay Area — counts as a whole).
+        englishKnown: (name) => s.df(matchText(name)) > 0 || englishCovered(name),
       });
       const q = analysed.query;
       const context = options.context?.trim() ? normalizeInput(options.context.trim()) : undefined;
