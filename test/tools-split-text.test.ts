@@ -240,3 +240,34 @@ describe('sentence classes from the first blind batch (each checked on forms the
     expect(splitFromText('税收1000万，但是村集体保底100万，其余衢州和杭州六四分').amounts).toEqual({ 村集体: 1_000_000, 衢州: 5_400_000, 杭州: 3_600_000 });
   });
 });
+
+describe('split text: blind batch 3 classes (names, lists of roles, contributions and corrections)', () => {
+  it('a party is never named after the function word before it (归/给/由 glued to an unknown name)', () => {
+    expect(splitFromText('丁县拿七成，其余归戊县，收益100万').amounts).toEqual({ 丁县: 700_000, 戊县: 300_000 });
+    expect(splitFromText('由丙公司拿三成，丁县七成，共100万').amounts).toEqual({ 丙公司: 300_000, 丁县: 700_000 });
+  });
+
+  it('a town or county prefix belongs to the name; a park name ending in 园区 and 园区公司 are one party each', () => {
+    expect(splitFromText('红岭镇和县交投公司合作，红岭镇拿四成，县交投公司拿六成，共100万').amounts).toEqual({ 红岭镇: 400_000, 县交投公司: 600_000 });
+    expect(splitFromText('昆山工业园区55%，淮安45%，合计1亿').amounts).toEqual({ 昆山工业园区: 55_000_000, 淮安: 45_000_000 });
+    expect(splitFromText('财政局七成、园区公司三成，共200万').amounts).toEqual({ 财政局: 1_400_000, 园区公司: 600_000 });
+  });
+
+  it('a list of parties closed by N方 is those parties, role nouns included', () => {
+    expect(splitFromText('飞出地、飞入地、合作社三方按5:3:2分100万').amounts).toEqual({ 飞出地: 500_000, 飞入地: 300_000, 合作社: 200_000 });
+    expect(splitFromText('镇政府、管委会、村集体、平台公司四方按3:3:2:2分500万').amounts).toEqual({ 镇政府: 1_500_000, 管委会: 1_500_000, 村集体: 1_000_000, 平台公司: 1_000_000 });
+  });
+
+  it('a contribution said without its amount (也出了一些) is asked for, never counted as nothing', () => {
+    expect(() => splitFromText('收益按出资比例分，甲公司出资500万，乙公司也出了一些，总收益200万')).toThrow(/乙公司.*金额/);
+    expect(() => splitFromText('收益按出资比例分，甲公司出资500万，乙公司也出了一部分，总收益200万')).toThrow(/乙公司.*金额/);
+  });
+
+  it('a total taken back (哦不对 / 说错了, 是 …) gives two totals to choose from', () => {
+    for (const text of ['利润800万，哦不对，应该是900万，衢州和杭州五五分', '收益300万，说错了，是350万，飞出地飞入地七三分']) {
+      const r = parseSplitText(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.question?.kind).toBe('two_totals');
+    }
+  });
+});

@@ -84,6 +84,8 @@ const ROLE_PAIR = new Set(['飞出地', '飞入地', '飞出方', '飞入方', '
 const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' && !!t.cat && cats.includes(t.cat);
 /** Words that set a clause against the one before (但是 …, however …). */
 const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however|though|although)$/i;
+/** Words that take back what was just said (哦不对, 说错了, 更正): the figure after them competes with the one before. */
+const CORRECTION = /不对|说错|写错|打错|记错|更正|纠正|sorry|I mean|correction/i;
 const INDICATORS: Array<[RegExp, string]> = [
   [/税|入库|上缴|tax/i, '税收'],
   [/利润|profit/i, '利润'],
@@ -149,7 +151,11 @@ export function readFacts(toks: Tok[]): Facts {
   const listAt = (k: number, dir: 1 | -1): { names: string[] | 'all'; end: number } | undefined => {
     if (k < 0) return undefined;
     const t = g[k];
-    if (isW(t, 'both')) return { names: 'all', end: k };
+    if (isW(t, 'both')) {
+      // 飞出地、飞入地、村集体、运营公司四方: the list written before 四方 is who they are
+      const named = dir === -1 && g[k - 1]?.k === 'name' ? listAt(k - 1, -1) : undefined;
+      return named && Array.isArray(named.names) && named.names.length >= 2 ? named : { names: 'all', end: k };
+    }
     if (t.k !== 'name') return undefined;
     const names = [t.t];
     let j = k;
@@ -497,7 +503,9 @@ export function readFacts(toks: Tok[]): Facts {
       // figure for that total (two totals to choose from), not a stray number
       const [cs] = clauseOf[i];
       const lastRevenue = [...f.money].reverse().find((x) => x.role === 'revenue');
-      if (m.role === 'unknown' && lastRevenue && lastRevenue.v.cmp(m.v) !== 0 && g.slice(cs, i).some((x) => x.k === 'w' && CONTRAST.test(x.t))) {
+      // 税收 1200 万，哦不对，好像是 1500 万: a correction said just before the amount is another figure too (which one holds is asked)
+      const said = g.slice(cs > 0 ? (clauseOf[cs - 1]?.[0] ?? cs) : cs, i).map((x) => (x.k === 'w' || x.k === 'name' ? x.t : ' ')).join('');
+      if (m.role === 'unknown' && lastRevenue && lastRevenue.v.cmp(m.v) !== 0 && (g.slice(cs, i).some((x) => x.k === 'w' && CONTRAST.test(x.t)) || CORRECTION.test(said))) {
         m.listedWith = true;
         lastRevenue.listedWith = true;
       }

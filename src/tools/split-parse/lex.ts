@@ -175,13 +175,27 @@ function words(run: string): Tok[] {
   return out;
 }
 
+/** One-character function words that jieba may glue to the unknown name after them (归乙县, 由丙). */
+const FUNCTION_HEAD = /^(归|给|由|向|把|被|将|对|从|按|以|在|为|和|与|跟|同|及|让|使)(\p{Script=Han}+)$/u;
+
 /** Longest match of the parser's multi-character words; jieba (with POS) for what is between them. */
 function hanWords(run: string): Tok[] {
   const out: Tok[] = [];
   let rest = '';
   const flush = () => {
     if (!rest) return;
-    for (const w of getJieba().tag(rest, true)) out.push({ k: 'w', t: w.word, pos: w.tag, cat: ZH_WORDS.get(w.word) });
+    for (const w of getJieba().tag(rest, true)) {
+      const prev = out[out.length - 1];
+      const head = FUNCTION_HEAD.exec(w.word);
+      // 其余归乙县 / 由丙公司: a word jieba did not know (x) that starts with a function word is that word and a name
+      if (head && w.tag === 'x' && !ZH_WORDS.has(w.word)) {
+        out.push({ k: 'w', t: head[1], pos: 'p', cat: ZH_WORDS.get(head[1]) ?? 'stop' });
+        for (const r of getJieba().tag(head[2], true)) out.push({ k: 'w', t: r.word, pos: r.tag, cat: ZH_WORDS.get(r.word) });
+      } else if (/^[和与及跟同][县市区镇]$/.test(w.word) && prev?.k === 'w' && /[县市区镇乡村]$/.test(prev.t)) {
+        // 青山镇和县城投公司: after a place, 和县 is "and" and the county prefix of the next name
+        out.push({ k: 'w', t: w.word[0], pos: 'c', cat: 'and' }, { k: 'w', t: w.word[1], pos: 'zg' });
+      } else out.push({ k: 'w', t: w.word, pos: w.tag, cat: ZH_WORDS.get(w.word) });
+    }
     rest = '';
   };
   let i = 0;

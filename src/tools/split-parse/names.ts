@@ -42,7 +42,10 @@ export function groupNames(toks: Tok[]): GTok[] {
   const partsOf = new Map<GTok, string[]>();
   for (let i = 0; i < toks.length; ) {
     const t = toks[i];
-    if (t.k !== 'w' || !nameable(t) || (PLACE_SUFFIX.test(t.t) && t.t.length === 1)) {
+    const n1 = toks[i + 1];
+    // 县城投公司 / 青山镇 (青/ns 山镇/ns): a level prefix or a one-character place starts the name after it
+    const prefix = t.k === 'w' && !t.cat && n1?.k === 'w' && nameable(n1) && ((LEVEL.test(t.t) && t.t.length === 1 && out[out.length - 1]?.k !== 'name') || (t.pos === 'ns' && t.t.length === 1 && LEVEL.test(n1.t) && n1.cat !== 'role'));
+    if (!prefix && (t.k !== 'w' || !nameable(t) || (PLACE_SUFFIX.test(t.t) && t.t.length === 1))) {
       out.push(t);
       i += 1;
       continue;
@@ -51,7 +54,7 @@ export function groupNames(toks: Tok[]): GTok[] {
     let j = i;
     while (j < toks.length && parts.length < MAX_NAME_WORDS) {
       const x = toks[j];
-      if (x.k !== 'w' || !nameable(x)) break;
+      if (x.k !== 'w' || (!nameable(x) && !(prefix && j === i))) break;
       // English names stay English, Chinese names Chinese
       if (parts.length && (x.pos === 'eng') !== (parts[0].pos === 'eng') && !PLACE_SUFFIX.test(x.t)) break;
       if (parts.length && PAIRED_ROLE.test(x.t) && PAIRED_ROLE.test(parts[parts.length - 1].t)) break;
@@ -59,6 +62,12 @@ export function groupNames(toks: Tok[]): GTok[] {
       // after, and the paired roles (飞出地, 飞入地) take no word before (衢州管委会 keeps its place)
       if (parts.length && (parts[parts.length - 1].cat === 'role' || PAIRED_ROLE.test(x.t))) break;
       parts.push(x);
+      j += 1;
+    }
+    // 苏州工业园区: a place and a common noun (工业, 科技) before 园区 name a park, one party
+    const park = toks[j];
+    if (park?.k === 'w' && park.t === '园区' && parts.length >= 2 && parts[parts.length - 1].pos !== 'ns' && !parts.some((p) => p.cat === 'role')) {
+      parts.push(park);
       j += 1;
     }
     const text = parts.map((p) => p.t).join(parts[0].pos === 'eng' && parts.every((p) => p.pos === 'eng') ? ' ' : '').slice(0, MAX_NAME_CHARS);
