@@ -271,3 +271,26 @@ describe('split text: blind batch 3 classes (names, lists of roles, contribution
     }
   });
 });
+
+describe('split text: blind batch 3 classes (floors, baselines, glides, the amount named as a base)', () => {
+  it('保底给 X: the floor goes to the party named after 给', () => {
+    const r = splitFromText('收入300万，先保底给村委会30万，剩下的乡政府和平台公司三七分，乡政府拿三成');
+    expect(r.amounts).toEqual({ 村委会: 300_000, 乡政府: 810_000, 平台公司: 1_890_000 });
+  });
+
+  it('基数部分全归 X with X also in the ratio on the increment (restated in brackets) is one party', () => {
+    const r = splitFromText('以去年税收500万为基数，基数部分全归丽水市，增量部分丽水市和宁波市四六分（丽水市四、宁波市六），今年税收900万');
+    expect(r.amounts).toEqual({ 丽水市: 6_600_000, 宁波市: 2_400_000 });
+  });
+
+  it('the party a glide starts from is a party whatever its name looks like; a possessive is not part of a name', () => {
+    const r = parseSplitText('缓冲期4年，丙县占比从80%过渡到50%，其余归丁县，每年税收600万');
+    expect(r.ok && r.input.parties.map((p) => p.name).sort()).toEqual(['丁县', '丙县']);
+    const en = parseSplitText("Quzhou's share is 70% and Lishui's 30%, tax 1 million yuan");
+    expect(en.ok && en.input.parties.map((p) => p.name)).toEqual(['Quzhou', 'Lishui']);
+  });
+
+  it('分成基数 / 分配基数 name the amount that is split', () => {
+    expect(splitFromText('甲县占60%，乙县占40%，分配基数1,234.56万元').amounts).toEqual({ 甲县: 7_407_360, 乙县: 4_938_240 });
+  });
+});

@@ -272,14 +272,15 @@ export function readFacts(toks: Tok[]): Facts {
           const after = next(i, 1, ['stop', 'filler'], 2);
           if (after >= 0 && (g[after].k === 'share' || g[after].k === 'ratio')) break;
           const before = next(i, -1, ['stop', 'filler'], 2);
-          if (before >= 0 && g[before].k === 'money') break;
+          if (before >= 0 && (g[before].k === 'money' || isW(g[before], 'baseline'))) break;
           if (who && who.k === 'name') pushShare(i, { party: who.t, v: Q.int(100), form: 'pct', phase, raw: t.t });
           break;
         }
         case 'baseline': {
           // 基数归飞入地 (the amount said elsewhere)
-          const k = next(i, 1, ['to', 'stop', 'filler'], 3);
-          if (k >= 0 && g[k].k === 'name' && g.slice(i + 1, k).some((x) => isW(x, 'to'))) f.baselineOwner ??= (g[k] as { t: string }).t;
+          // 基数部分全归武义县: 全归 says the same as 归
+          const k = next(i, 1, ['to', 'stop', 'filler', 'whole'], 3);
+          if (k >= 0 && g[k].k === 'name' && g.slice(i + 1, k).some((x) => isW(x, 'to', 'whole'))) f.baselineOwner ??= (g[k] as { t: string }).t;
           break;
         }
         case 'both':
@@ -602,6 +603,12 @@ export function readFacts(toks: Tok[]): Facts {
     }
     else if (l >= 0 && g[l].k === 'name') party = (g[l] as { t: string }).t;
     else if (r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
+    else if (role === 'floor' && cueAt < i) {
+      // 先保底给村集体 50 万: the party stands between the cue and the amount, after 给/归
+      const mid = g.slice(cueAt + 1, i);
+      const at = mid.findIndex((x) => x.k === 'name');
+      if (at > 0 && mid.slice(0, at).some((x) => isW(x, 'to')) && mid.slice(0, at).every((x) => isW(x, 'to', 'stop', 'filler'))) party = (mid[at] as { t: string }).t;
+    }
     return { v, raw, role, party: party ?? sameParty, cue: cue.t };
   }
 }

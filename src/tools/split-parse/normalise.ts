@@ -15,6 +15,8 @@ export function normalise(text: string): string {
       // control characters, zero-width and bidi marks
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
       .replace(/[‘’]/g, "'")
+      // the sending area's share / Quzhou's part: a possessive is not part of the party's name
+      .replace(/([A-Za-z])'s\b/g, '$1')
       .replace(/[“”「」『』《》【】]/g, ' ')
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .replace(/(\d)\s+(?=(?:亿|万|元|块|%|成|个?年))/g, '$1')

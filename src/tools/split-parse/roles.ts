@@ -45,6 +45,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const addUsed = (n?: string) => n && used.add(n);
   f.shares.forEach((s) => addUsed(s.party));
   f.ratios.forEach((r) => Array.isArray(r.parties) && r.parties.forEach(addUsed));
+  // 丙县占比从 90% 过渡到 60%: the party a glide starts from is a party, whatever its name looks like
+  f.ratios.forEach((r) => addUsed(r.lead));
   f.money.forEach((m) => (m.role === 'contrib' || m.role === 'floor' || m.role === 'baseline') && addUsed(m.party));
   hints.order?.forEach(addUsed);
   addUsed(hints.baselineOwner);
