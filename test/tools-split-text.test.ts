@@ -261,6 +261,8 @@ describe('split text: blind batch 3 classes (names, lists of roles, contribution
   it('a contribution said without its amount (也出了一些) is asked for, never counted as nothing', () => {
     expect(() => splitFromText('收益按出资比例分，甲公司出资500万，乙公司也出了一些，总收益200万')).toThrow(/乙公司.*金额/);
     expect(() => splitFromText('收益按出资比例分，甲公司出资500万，乙公司也出了一部分，总收益200万')).toThrow(/乙公司.*金额/);
+    // a party in a contribution split with no contribution said at all is asked about the same way
+    expect(() => splitFromText('收益按出资比例分，甲公司出资500万，乙公司也有份，总收益200万')).toThrow(/乙公司.*金额/);
   });
 
   it('a total taken back (哦不对 / 说错了, 是 …) gives two totals to choose from', () => {

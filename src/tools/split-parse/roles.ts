@@ -93,7 +93,10 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const contribs = f.money.filter((m) => m.role === 'contrib' && m.party);
   const contribMode = contribs.length >= 1 && (f.byContrib || (!f.shares.length && !f.ratios.length));
   // 按出资比例分…杭州也出了地: a contribution without its value cannot be counted as nothing
-  const unvalued = contribMode ? f.contribWithoutAmount.find((c) => !contribs.some((m) => m.party === c.party)) : undefined;
+  // 按出资比例分，A公司出资2000万，B公司也有份: a party in a contribution split with no contribution at all is asked about too
+  const floorOwners = new Set(f.money.filter((m) => m.role === 'floor' && m.party).map((m) => m.party!));
+  const uncounted = contribMode && f.byContrib ? parties.find((n) => !contribs.some((m) => m.party === n) && !floorOwners.has(n) && n !== f.baselineOwner) : undefined;
+  const unvalued = contribMode ? (f.contribWithoutAmount.find((c) => !contribs.some((m) => m.party === c.party)) ?? (uncounted ? { party: uncounted, cue: '出资' } : undefined)) : undefined;
   if (unvalued)
     return fail(
       ['ratio'],
