@@ -1,5 +1,6 @@
 /** The CLI's --png / --xlsx / --lang flags: the files, --json unchanged, bad paths. */
 import { spawnSync } from 'node:child_process';
+import { inProcess } from './helpers/cli-in-process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,29 +8,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run as estimateRun } from '../src/cli/commands/estimate';
 import { run as splitRun } from '../src/cli/commands/split';
-import type { CliIO } from '../src/cli/io';
 import { AMOUNT_FORMAT, SHARE_FORMAT } from '../src/export';
 import { PARTY_COLOURS } from '../src/charts/palette';
-import { isUserError } from '../src/errors';
 import { countColour, decodePng } from './helpers/png';
 
 const dir = mkdtempSync(join(tmpdir(), 'enclave-cli-charts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function inProcess(run: (a: string[], io: CliIO) => Promise<number>, args: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => stdin };
-  let code: number;
-  try {
-    code = await run(args, io);
-  } catch (e) {
-    if (!isUserError(e)) throw e;
-    err.push(`Error: ${e.message}`);
-    code = 1;
-  }
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 const BUFFERED = JSON.stringify({
   revenue: 12_345_678.91,

@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { inProcess } from './helpers/cli-in-process';
 import { describe, expect, it } from 'vitest';
 import { run as estimateRun } from '../src/cli/commands/estimate';
 import { run as modeRun } from '../src/cli/commands/mode';
 import { run as splitRun } from '../src/cli/commands/split';
-import type { CliIO } from '../src/cli/io';
-import { isUserError } from '../src/errors';
 
 /** Runs the real CLI (each spawn costs ~0.5 s, so only the contract's main paths are spawned). */
 function cli(args: string[], stdin = '') {
@@ -12,21 +11,6 @@ function cli(args: string[], stdin = '') {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')).join('\n') };
 }
 
-/** Runs a command module in-process, as main.ts does (UserError → one line, exit 1). */
-async function inProcess(run: (a: string[], io: CliIO) => Promise<number>, args: string[], stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIO = { out: (t) => out.push(t), err: (t) => err.push(t), readStdin: async () => stdin };
-  let code: number;
-  try {
-    code = await run(args, io);
-  } catch (e) {
-    if (!isUserError(e)) throw e;
-    err.push(`Error: ${e.message}`);
-    code = 1;
-  }
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('CLI contract (spawned)', () => {
   it('split --json reads one JSON object on stdin and prints {shares, amounts, steps, sources}', () => {
