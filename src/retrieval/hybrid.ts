@@ -164,6 +164,11 @@ export function isEnglish(text: string): boolean {
 }
 
 const MAX_QUERY_CHARS = 1000;
+
+/** The question as every channel reads it: capped (one message cannot stall the process), normalised. */
+function readQuery(query: string): string {
+  return normalizeQuestion(normalizeInput(query.trim().slice(0, MAX_QUERY_CHARS)));
+}
 const VECTOR_RETRY_MS = 60_000;
 
 const compactText = (s: string) => normalize(s).replace(/\s+/g, '');
@@ -234,7 +239,7 @@ export class HybridRetriever implements Retriever {
     const k = Math.max(1, Math.floor(options.k ?? 5));
     const mode: RetrievalMode = options.mode ?? 'hybrid';
     // A question is short; cap pathological input so one message cannot stall the process.
-    const q = normalizeQuestion(normalizeInput(query.trim().slice(0, MAX_QUERY_CHARS)));
+    const q = readQuery(query);
     if (!q || this.chunks.length === 0) return [];
     const p = this.params;
     const contextText = options.context?.trim().slice(0, MAX_QUERY_CHARS);
@@ -284,7 +289,7 @@ export class HybridRetriever implements Retriever {
    * synonym-expanded), for other channels (question bank, structure units) that share its tokenizer.
    */
   queryBags(query: string, context?: string): { bag: Map<string, number>; zhBag?: Map<string, number>; vectorText: string; english: boolean } {
-    const q = normalizeQuestion(normalizeInput(query.trim().slice(0, MAX_QUERY_CHARS)));
+    const q = readQuery(query);
     const c = context?.trim().slice(0, MAX_QUERY_CHARS);
     const prep = this.prepare(q, c ? normalizeInput(c) : undefined);
     return { bag: prep.bag, zhBag: prep.zhBag, vectorText: prep.vectorText, english: prep.english };
@@ -302,7 +307,7 @@ export class HybridRetriever implements Retriever {
 
   /** Share of the question's content concepts a text holds: the coverage signal, for units of other channels. */
   coverageOf(query: string, text: string): number {
-    const q = normalizeQuestion(normalizeInput(query.trim().slice(0, MAX_QUERY_CHARS)));
+    const q = readQuery(query);
     return coverage(this.prepare(q, undefined).concepts, compactText(text));
   }
 
