@@ -239,13 +239,9 @@ export class KnowledgeRetriever implements Retriever {
    * the bank's questions about them and their headings and items — whatever the passages rank.
    */
   async lists(query: string, options: { context?: string; k?: number } = {}): Promise<Hit[]> {
-    const scores = await this.channelScores(query, { context: options.context, channels: ['structure', 'bankLexical', 'bankVector'] });
-    const fused = new Map<number, number>();
-    for (const c of ['structure', 'bankLexical', 'bankVector'] as const) {
-      const m = scores[c];
-      const max = Math.max(0, ...m.values()) || 1;
-      for (const [u, s] of m) if (this.units[u]!.kind === 'enumeration') fused.set(u, (fused.get(u) ?? 0) + s / max);
-    }
+    const listChannels = ['structure', 'bankLexical', 'bankVector'] as const;
+    const scores = await this.channelScores(query, { context: options.context, channels: [...listChannels] });
+    const fused = fuse(scores, listChannels, () => 1, (u) => this.units[u]!.kind === 'enumeration');
     return [...fused.entries()]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, options.k ?? 5)
@@ -259,13 +255,7 @@ export class KnowledgeRetriever implements Retriever {
     const single = options.mode === 'lexical' || options.mode === 'vector';
     const channels = options.channels ?? (single ? ['passages' as const] : CHANNELS.filter((c) => weights[c] > 0));
     const scores = await this.channelScores(query, { ...options, channels });
-    const fused = new Map<number, number>();
-    for (const c of channels) {
-      const m = scores[c];
-      const max = Math.max(0, ...m.values()) || 1;
-      const w = channels.length === 1 ? 1 : weights[c];
-      for (const [u, s] of m) fused.set(u, (fused.get(u) ?? 0) + (w * s) / max);
-    }
+    const fused = fuse(scores, channels, (c) => (channels.length === 1 ? 1 : weights[c]));
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, k);
     // The passage channel's own hit objects carry its per-channel ranks and coverage.
     const passageHits = new Map(scores.passageHits.map((h) => [h.chunk.id, h]));
@@ -275,6 +265,17 @@ export class KnowledgeRetriever implements Retriever {
       return own ? { ...own, chunk: unit, score } : { chunk: unit, score, coverage: this.passages.coverageOf(query, `${unit.section}\n${unit.text}`) };
     });
   }
+}
+
+/** Each channel's scores scaled by its best for the query, weighted and summed per unit (units failing `keep` left out). */
+function fuse(scores: Record<ChannelName, Map<number, number>>, channels: readonly ChannelName[], weightOf: (c: ChannelName) => number, keep: (unit: number) => boolean = () => true): Map<number, number> {
+  const fused = new Map<number, number>();
+  for (const c of channels) {
+    const m = scores[c];
+    const max = Math.max(0, ...m.values()) || 1;
+    for (const [u, s] of m) if (keep(u)) fused.set(u, (fused.get(u) ?? 0) + (weightOf(c) * s) / max);
+  }
+  return fused;
 }
 
 /** A list shorter than this is shown whole (lead to last item, verbatim); a longer one as its lead and item heads. */
