@@ -11,6 +11,7 @@ import { SplitHintsSchema, type SplitHints, type SplitQuestion } from './hints';
 import { lex } from './lex';
 import { isEnglish, normalise } from './normalise';
 import { buildInput, type Missing } from './roles';
+import { readSimplified, respellInput } from './spelling';
 
 export { SplitHintsSchema, type SplitHints, type SplitQuestion } from './hints';
 
@@ -23,7 +24,8 @@ const EXAMPLE = { zh: '衢州 60% 杭州 40% 税收 1000万', en: 'Quzhou 60% Ha
 const MAX_CHARS = 2000;
 
 export function parseSplitText(text: string, hints: SplitHints = {}): SplitTextResult {
-  const s = normalise(String(text ?? ''));
+  const typed = normalise(String(text ?? ''));
+  const { text: s, respell } = readSimplified(typed);
   const english = isEnglish(s);
   const example = english ? EXAMPLE.en : EXAMPLE.zh;
   const failWith = (missing: Missing[], zh: string, en: string, question?: SplitQuestion): SplitTextResult => ({
@@ -40,7 +42,7 @@ export function parseSplitText(text: string, hints: SplitHints = {}): SplitTextR
   try {
     const facts = readFacts(lex(s));
     const r = buildInput(facts, parsedHints.success ? parsedHints.data : {});
-    if (r.ok) return r;
+    if (r.ok) return { ...r, input: respellInput(r.input, respell) };
     return failWith(r.missing, r.zh, r.en, r.question);
   } catch (e) {
     // A number too long for a float (e.g. 400 digits) cannot be a real amount or share.

@@ -6,6 +6,7 @@
 import type { Tok } from './lex';
 import { NAME_POS, PLACE_SUFFIX, VERBS } from './lexicon';
 
+type W = Extract<Tok, { k: 'w' }>;
 export type GTok = Exclude<Tok, { k: 'w' }> | Extract<Tok, { k: 'w' }> | { k: 'name'; t: string; strong: boolean };
 
 const MAX_NAME_WORDS = 4;
@@ -40,6 +41,8 @@ export function groupNames(toks: Tok[]): GTok[] {
   const out: GTok[] = [];
   /** The words of each multi-word name, to undo a run that was really a list (below). */
   const partsOf = new Map<GTok, string[]>();
+  /** The words of every Chinese name, for cutting a run of names typed together (below). */
+  const wordsOf = new Map<GTok, W[]>();
   for (let i = 0; i < toks.length; ) {
     const t = toks[i];
     const n1 = toks[i + 1];
@@ -86,6 +89,7 @@ export function groupNames(toks: Tok[]): GTok[] {
     } else {
       const name: GTok = { k: 'name', t: text, strong: strong(parts) };
       if (parts.length > 1 && parts[0].pos !== 'eng') partsOf.set(name, parts.map((p) => p.t));
+      if (parts[0].pos !== 'eng') wordsOf.set(name, parts);
       out.push(name);
     }
     // 飞入地飞出地3:7: the two role names are listed, in that order
@@ -93,6 +97,7 @@ export function groupNames(toks: Tok[]): GTok[] {
     if (after?.k === 'w' && PAIRED_ROLE.test(after.t) && PAIRED_ROLE.test(parts[parts.length - 1].t)) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
     i = j;
   }
+  out.splice(0, out.length, ...cutRuns(out, wordsOf));
   // 宁波丽水飞地：…宁波拿七成…给丽水: a run whose every word is also named alone elsewhere was a list of those names
   const alone = new Set(out.filter((t) => t.k === 'name' && !partsOf.has(t)).map((t) => (t as { t: string }).t));
   for (let k = out.length - 1; k >= 0; k--) {
@@ -136,4 +141,95 @@ function listContinues(toks: GTok[], k: number): boolean {
   const a = toks[k + 1];
   const b = toks[k + 2];
   return !!a && !!b && b.k === 'name' && ((a.k === 'w' && a.cat === 'and') || (a.k === 'sep' && !!a.comma));
+}
+
+/** The number of parties a word such as 三家 / 四方 / 两地 says, else undefined. */
+const COUNT_WORD = /^([两二三四五六七八])(?:家|方|地|县|市|区)$/;
+const COUNT_OF: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8 };
+
+/**
+ * How many parties the words right after a run of names say there are: the parts of the ratio
+ * (衢州杭州六四分成 → 2), a count word (三家平分 → 3), or 'even' for 平分 with no count; undefined
+ * when nothing in the clause says (衢州飞出地拿六成: a share for one party, no list).
+ */
+function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefined {
+  for (let k = from, seen = 0; k < toks.length && seen < 5; k++, seen++) {
+    const t = toks[k];
+    if (t.k === 'ratio') return t.vs.length;
+    if (t.k !== 'w') return undefined;
+    const count = COUNT_WORD.exec(t.t);
+    if (count) return COUNT_OF[count[1]];
+    if (t.cat === 'even') return 'even';
+    if (!t.cat || !['by', 'split', 'filler', 'stop', 'from', 'both'].includes(t.cat)) return undefined;
+  }
+  return undefined;
+}
+
+type Piece = { text: string; kind: 'role' | 'place' | 'other' };
+/** A name's words as would-be parties: a level or place suffix (县, 市, 公司) stays with the word before it. */
+function piecesOf(words: W[]): Piece[] {
+  const out: Piece[] = [];
+  for (const w of words) {
+    const last = out[out.length - 1];
+    if (last && last.kind !== 'role' && PLACE_SUFFIX.test(w.t) && w.cat !== 'role') {
+      last.text += w.t;
+      last.kind = 'place';
+    } else out.push({ text: w.t, kind: w.cat === 'role' ? 'role' : w.pos === 'ns' || (w.t.length >= 2 && LEVEL.test(w.t)) ? 'place' : 'other' });
+  }
+  return out;
+}
+
+/** 衢州市柯城区 / 龙游县湖镇: a higher level and a place inside it, one party, not a list. */
+const LEVEL_RANK: Record<string, number> = { 省: 0, 市: 1, 县: 2, 区: 2, 镇: 3, 乡: 3, 村: 4 };
+function nested(pieces: Piece[]): boolean {
+  const ranks = pieces.map((p) => LEVEL_RANK[p.text.slice(-1)]);
+  return ranks.some((r, k) => k > 0 && r !== undefined && ranks.slice(0, k).some((q) => q !== undefined && q < r));
+}
+
+/**
+ * 衢州杭州六四分成 / 运营公司村集体八二分 / 衢州开化常山三家平分: names typed next to each other with no
+ * separator are a list when what follows says how many parties there are and the run cuts into exactly
+ * that many party-like pieces (place names, role nouns, names with a level suffix; a word jieba does not
+ * know as a place, such as 开化, only beside a place or role and only when the count confirms it). With
+ * no count (平分 alone), every piece must be a place or a role. Anything else stays as it was typed.
+ */
+function cutRuns(toks: GTok[], wordsOf: Map<GTok, W[]>): GTok[] {
+  const out: GTok[] = [];
+  for (let a = 0; a < toks.length; ) {
+    const t = toks[a];
+    // after a list word (和, 、) the name is one item of a list; a space is a list word only between two names
+    const prev = out[out.length - 1];
+    const inList = prev?.k === 'w' && prev.cat === 'and' && (prev.t !== ' ' || out[out.length - 2]?.k === 'name');
+    if (t.k !== 'name' || inList) {
+      out.push(t);
+      a += 1;
+      continue;
+    }
+    let b = a;
+    while (b < toks.length && toks[b].k === 'name' && (b === a || wordsOf.has(toks[b]))) b++;
+    const run = toks.slice(a, b);
+    const chinese = run.every((x) => wordsOf.has(x) || /\p{Script=Han}/u.test((x as { t: string }).t));
+    const pieces = run.flatMap((x) => (wordsOf.has(x) ? piecesOf(wordsOf.get(x)!) : [{ text: (x as { t: string }).t, kind: 'place' as const }]));
+    const after = toks[b];
+    const listed = after?.k === 'w' && after.cat === 'and' && (after.t !== ' ' || toks[b + 1]?.k === 'name');
+    const said = partiesSaidAfter(toks, b);
+    const strongAll = pieces.every((p) => p.kind !== 'other');
+    const fits =
+      chinese &&
+      !listed &&
+      pieces.length >= 2 &&
+      !nested(pieces) &&
+      ((said === pieces.length && (strongAll || (pieces.some((p) => p.kind !== 'other') && pieces.every((p) => p.text.length >= 2)))) || (said === 'even' && strongAll));
+    if (!fits) {
+      out.push(...run);
+      a = b;
+      continue;
+    }
+    pieces.forEach((p, n) => {
+      if (n) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
+      out.push({ k: 'name', t: p.text, strong: true });
+    });
+    a = b;
+  }
+  return out;
 }

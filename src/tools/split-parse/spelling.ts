@@ -1,0 +1,40 @@
+/**
+ * Traditional characters (溫州文成四六開, 基數800萬歸衢州) are read as Simplified, so one grammar and one
+ * dictionary serve both; the parties in the result keep the spelling the user typed (溫州, 飛出地).
+ */
+import { simplify } from '../../knowledge/normalize';
+import type { SplitInput } from '../split';
+
+export interface Reading {
+  /** The text the parser reads (Simplified). */
+  text: string;
+  /** A party name as read → the same name as typed (unchanged when it is not in the typed text). */
+  respell: (name: string) => string;
+}
+
+export function readSimplified(typed: string): Reading {
+  const text = simplify(typed);
+  // OpenCC maps character for character here almost always; when a phrase changed length, names stay Simplified
+  if (text === typed || text.length !== typed.length) return { text, respell: (n) => n };
+  return {
+    text,
+    respell: (name) => {
+      const at = text.indexOf(name);
+      return at < 0 ? name : typed.slice(at, at + name.length);
+    },
+  };
+}
+
+const renameKeys = (rec: Record<string, number>, r: (n: string) => string) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [r(k), v]));
+
+/** The calculator's input with every party name respelled. */
+export function respellInput(input: SplitInput, r: (n: string) => string): SplitInput {
+  return {
+    ...input,
+    parties: input.parties.map((p) => ({ ...p, name: r(p.name) })),
+    ...(input.baseline ? { baseline: { ...input.baseline, owner: r(input.baseline.owner) } } : {}),
+    ...(input.transition ? { transition: { ...input.transition, from: renameKeys(input.transition.from, r) } } : {}),
+    ...(input.phases ? { phases: input.phases.map((p) => ({ ...p, shares: renameKeys(p.shares, r) })) } : {}),
+    ...(input.carveOut ? { carveOut: input.carveOut.map((c) => ({ ...c, owner: r(c.owner) })) } : {}),
+  };
+}
