@@ -539,7 +539,9 @@ export function readFacts(toks: Tok[]): Facts {
     let cueAt = -1;
     // 税收 300 万为基数 / 100万作为保底: a baseline or floor named after the amount wins over a cue before it
     const after = next(i, 1, ['stop', 'filler', 'take', 'by'], 2);
-    if (after >= 0 && isW(g[after], 'baseline', 'floor')) cueAt = after;
+    // (基数一千万归开化 after 税收二千零八十万: a cue with its own amount right after it is not this amount's)
+    const cueOwn = after >= 0 ? next(after, 1, ['stop', 'filler'], 1) : -1;
+    if (after >= 0 && isW(g[after], 'baseline', 'floor') && !(cueOwn >= 0 && (g[cueOwn].k === 'money' || g[cueOwn].k === 'num'))) cueAt = after;
     // "2 million … goes to the receiving area as a baseline": the clause's baseline, the only amount in it
     const [cs0, ce0] = clauseOf[i];
     const laterBase = g.slice(i + 1, ce0).findIndex((x) => isW(x, 'baseline'));

@@ -45,7 +45,8 @@ export function normalise(text: string): string {
       .replace(/\b\d+[ -]ways?\b/gi, ' ')
       // the sending and receiving areas → the sending area and the receiving area
       .replace(/\b(sending|receiving|home|host)\s+and\s+(?:the\s+)?(sending|receiving|home|host)\s+(area|region|side|countie|countrie|partie|district)s\b/gi, '$1 $3 and the $2 $3')
-      .replace(/\b(sending|receiving)\s*\/\s*(sending|receiving)\b(?!\s+(?:area|region|side))/gi, '$1 area/$2 area')
+      // 40:60 sending:receiving / 60/40 sending/receiving: the two role nouns in the ratio's order
+      .replace(/\b(sending|receiving)\s*([/:])\s*(sending|receiving)\b(?!\s+(?:area|region|side))/gi, (_m, a: string, sep: string, b: string) => `${a} area${sep === ':' ? ' and ' : '/'}${b} area`)
       // a calendar year (以2023年税收为基数) is a date, not a number of years or an amount
       .replace(/(?<!\d)(?:19|20)\d{2}\s*年(?:度)?/g, ' ')
       .replace(/\b(sending|receiving) (countie|partie)\b/gi, (_m, a: string, b: string) => `${a} ${b.toLowerCase() === 'countie' ? 'county' : 'party'}`)
