@@ -71,6 +71,8 @@ export interface Facts {
   lists: string[][];
   /** 一方拿六成，另一方拿四成: the text leaves who gets which open on purpose. */
   vague: boolean;
+  /** 跟对方三七开: the other party is spoken of as "the other side", not by name or role. */
+  saysOtherSide: boolean;
   /** 飞出地为衢州 / 衢州是飞入地: a role noun and the place that plays it. */
   aliases: Record<string, string>;
   /** 杭州也出了地: a party said to contribute, with no amount in its clause. */
@@ -86,6 +88,8 @@ const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' 
 const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however|though|although)$/i;
 /** Words that take back what was just said (哦不对, 说错了, 更正): the figure after them competes with the one before. */
 const CORRECTION = /不对|说错|写错|打错|记错|更正|纠正|sorry|I mean|correction/i;
+/** The other party as "the other side" (对方, 对面, the other side). */
+const OTHER_SIDE = /^(?:对方|对面|人家|他们|the other side|other side|the other party|other party)$/i;
 const INDICATORS: Array<[RegExp, string]> = [
   [/税|入库|上缴|tax/i, '税收'],
   [/利润|profit/i, '利润'],
@@ -98,7 +102,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 
 export function readFacts(toks: Tok[]): Facts {
   const g = groupNames(toks);
-  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, saysOtherSide: g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);

@@ -59,8 +59,10 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const prose = f.mentions.filter((m) => (m.strong || m.listed) && !parties.includes(m.name)).map((m) => m.name);
   const needsProse = f.ratios.some((r) => r.role !== 'till' && !Array.isArray(r.parties)) || (f.shares.some((s) => !s.party) && parties.length < 2);
   if ((needsProse || parties.length === 1) && prose.length && parties.length < 2) parties.push(...prose.slice(0, 4 - parties.length));
+  /** The other role of a pair when the text named only one (飞出地 → 飞入地): nobody said what it gets. */
+  let inferredOther: string | undefined;
   if (parties.length === 1 && complementOf(parties[0])) {
-    parties.push(complementOf(parties[0])!);
+    parties.push((inferredOther = complementOf(parties[0])!));
     notes.push(`只写了${parties[0]}：另一方记为${parties[1]}`);
   }
 
@@ -70,7 +72,10 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   let revenue: MoneyFact | undefined;
   if (hints.revenue !== undefined) revenue = { v: Q.from(hints.revenue), raw: fmtMoney(Q.from(hints.revenue)), role: 'revenue' };
   else {
-    const pool = revenueFacts.length ? dedupe([...revenueFacts, ...unknown.filter((m) => m.listedWith)]) : unknown;
+    // 税收总额800万，园区报表上写的是850万: a bare amount beside the total that is nothing else (not a
+    // floor, contribution or baseline, nor one of those said again: 超出 300 万的部分) is another figure for it
+    const restated = (m: MoneyFact) => f.money.some((o) => o.role !== 'unknown' && o.role !== 'revenue' && o.v.cmp(m.v) === 0);
+    const pool = revenueFacts.length ? dedupe([...revenueFacts, ...unknown.filter((m) => m.listedWith || !restated(m))]) : unknown;
     if (pool.length > 1) {
       const list = pool.map((m) => m.raw).join('、');
       return fail(
@@ -433,6 +438,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
         const [a, b] = names;
         const parts = vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : `${cn(v)}成`));
         return { fail: fail(['ratio'], `没有说明哪一方拿${parts[0]}、哪一方拿${parts[1]}：请写成“${a} ${parts[0]}，${b} ${parts[1]}”`, `which party gets ${parts[0]} and which ${parts[1]}? Write e.g. “${a} ${parts[0]}, ${b} ${parts[1]}”`, names.length === 2 ? { kind: 'ratio_owner', zh: `${a}拿${parts[0]}还是${parts[1]}？`, en: `Does ${a} get ${parts[0]} or ${parts[1]}?`, options: [{ zh: `${a} ${parts[0]}`, en: `${a} ${parts[0]}`, hints: { order: [a, b] } }, { zh: `${a} ${parts[1]}`, en: `${a} ${parts[1]}`, hints: { order: [b, a] } }] } : undefined) };
+      } else if (inferredOther && f.saysOtherSide && names.includes(inferredOther) && !f.shares.some((x) => x.phase === p && x.party)) {
+        // 跟对方三七开，我们这边是飞出地: one role named, the other inferred, and no word on who gets which part
+        const [a, b] = names;
+        const parts = vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : `${cn(v)}成`));
+        return { fail: fail(['ratio'], `比例 ${r.raw} 没有说明${a}拿${parts[0]}还是${parts[1]}：请写成“${a} ${parts[0]}，${b} ${parts[1]}”`, `the ratio ${r.raw} does not say whether ${a} gets ${parts[0]} or ${parts[1]}: write e.g. “${a} ${parts[0]}, ${b} ${parts[1]}”`, { kind: 'ratio_owner', zh: `${a}拿${parts[0]}还是${parts[1]}？`, en: `Does ${a} get ${parts[0]} or ${parts[1]}?`, options: [{ zh: `${a} ${parts[0]}`, en: `${a} ${parts[0]}`, hints: { order: [a, b] } }, { zh: `${a} ${parts[1]}`, en: `${a} ${parts[1]}`, hints: { order: [b, a] } }] }) };
       } else if (r.lead && names[0] === r.lead) {
         // the sentence said whose part comes first
       } else if (names.length === 2 && names.every((n) => COMPLEMENT[n]) && COMPLEMENT[names[0]] === names[1]) names = FIRST_OF_PAIR.has(names[0]) ? names : [names[1], names[0]];
