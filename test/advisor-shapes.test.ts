@@ -37,6 +37,24 @@ describe('answer shapes (real advisor)', () => {
     for (const item of ['政策推动', '市场力量驱动', '创新需求']) expect(en.answer).toContain(item);
   });
 
+  it('a question on problems gets the list of problems, not the list it is nested in nor a list of measures', async () => {
+    // 难点 is one item of 基础与难点; its own list names the three difficulties.
+    const r = await fx.advisor.ask('山区26县搞产业飞地，碰到的难点是哪些？');
+    expect(r.answered).toBe(true);
+    for (const item of ['利益机制尚未完善', '基础设施建设落后', '科研投入不足']) expect(r.answer).toContain(item);
+    // Asked in other words (短板 is not the paper's word): still the paper's list of 挑战.
+    const other = await fx.advisor.ask('山海协作飞地经济再往前推，短板在哪些地方？');
+    expect(other.answered).toBe(true);
+    for (const item of ['顶层设计不足', '支持政策不够', '体制机制不顺']) expect(other.answer).toContain(item);
+  });
+
+  it('a question on remedies gets the list of 对策, even through a quoted figure of speech', async () => {
+    const r = await fx.advisor.ask('对山区26县的产业飞地，文章开出了哪些“药方”？');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('公司制管理模式');
+    expect(r.answer).toContain('数字');
+  });
+
   it('a figure question leads with the clause that holds the figure, whatever the word order', async () => {
     const r = await fx.advisor.ask('浙江山区26县2022年平均财政收入有多少？');
     expect(r.answered).toBe(true);

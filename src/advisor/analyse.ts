@@ -3,6 +3,7 @@
  * (Traditional characters, colloquial words), its answer type, a follow-up completed with the
  * previous question's subject, and the names it asks about that the corpus never mentions.
  */
+import { isFacetWord } from '../knowledge/facets';
 import { normalizeInput } from '../knowledge/normalize';
 import { questionType, type QuestionType } from '../knowledge/question-type';
 import { FRAME_NOUN, needsPreviousSubject } from '../knowledge/follow-up';
@@ -67,6 +68,9 @@ const GENERIC_EN = /^(?:Enclave|Enclaves|Industrial|Industry|Economic|Developmen
  */
 export function unknownNames(question: string, known: (s: string) => boolean, englishKnown: (name: string) => boolean): string[] {
   const out: string[] = [];
+  // A name the corpus has, with one character of the word before it glued on (来自金磐开发区 →
+  // 自金磐开发区), is that name. Only one character: 青禾飞地产业园 must not pass as 飞地产业园.
+  const knownTail = (name: string) => name.length >= 5 && known(matchText(name.slice(1)));
   for (const m of question.matchAll(NAME_SUFFIX)) {
     let start = m.index!;
     while (start > 0 && m.index! - start < 8 && !NOT_NAME.test(question[start - 1]!)) start--;
@@ -75,7 +79,7 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     // A one-character suffix (县, 市, 村) makes a name only after a place name of two or three characters.
     if (m[1]!.length === 1 && !(/^[\u4e00-\u9fff]{2,3}$/.test(prefix) && getJieba().tag(prefix + m[1], true).some((t) => t.tag === 'ns'))) continue;
     const name = prefix + m[1]!;
-    if (known(matchText(name))) continue;
+    if (known(matchText(name)) || knownTail(name)) continue;
     // The distinctive words of the prefix: a word of two or more characters the corpus never uses.
     // jieba splits a coined name into single characters (青禾 → 青, 禾): then the prefix is the word.
     const tokens = getJieba().cut(prefix, false);
@@ -86,11 +90,12 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
   // A quoted term (“两国双园”) names a thing: one the corpus never writes is not in it.
   for (const m of question.matchAll(/[“"]([^”"]{2,12})[”"]/g)) {
     const term = m[1]!.trim();
-    if (/[\u4e00-\u9fff]/.test(term) && !known(matchText(term))) out.push(term);
+    // A quoted way of asking (“药方”, “短板”) is a figure of speech, not a name.
+    if (/[\u4e00-\u9fff]/.test(term) && !known(matchText(term)) && !isFacetWord(term)) out.push(term);
   }
   // Places and organisations jieba recognises (印尼, 汕尾) that no document mentions.
   for (const t of getJieba().tag(question.replace(/[“”"]/g, ' '), true)) {
-    if ((t.tag === 'ns' || t.tag === 'nt') && t.word.length >= 2 && !DESCRIPTIVE.test(t.word) && !known(matchText(t.word))) out.push(t.word);
+    if ((t.tag === 'ns' || t.tag === 'nt') && t.word.length >= 2 && !DESCRIPTIVE.test(t.word) && !known(matchText(t.word)) && !knownTail(t.word)) out.push(t.word);
   }
   const english = (name: string, suffix = '') => {
     const words = name.trim().split(/[\s\-–—]+/).filter((w) => w && !/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For|Where|When|Who|Why|And|Or)$/.test(w));

@@ -16,7 +16,7 @@ import { keyStem } from '../retrieval/bridge';
 import { expandQuery } from '../retrieval/glossary';
 import { normalizeInput } from '../knowledge/normalize';
 import { analyseQuestion } from './analyse';
-import { asksFigureBesidesList } from '../knowledge/question-type';
+import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { chooseList, listCandidates, listLedBy } from './shapes/list';
 import { composeList, directLead, gapText, unknownNameText } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
@@ -282,7 +282,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
         const described = (retriever as WithCorpus).describe ?? (() => '');
         // Words no document uses (逐条, 说明, 比起来) frame the request; no list can hold them.
-        const listConcepts = judged.filter((c) => c.kind === 'num' || c.alts.some((a) => s.df(a) > 0));
+        // Nor can it hold the words that ask for it (些地方, 几个: pieces of 哪些地方, 哪几个).
+        const frames = askingFrames(q);
+        const listConcepts = judged.filter((c) => (c.kind === 'num' || c.alts.some((a) => s.df(a) > 0)) && !frames.some((f) => f.includes(c.label)));
         const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, listConcepts, evidenceOk ? LIST_MIN_COVERAGE : LIST_ALONE_COVERAGE, 8, described);
         if (list) {
           const { lead, items } = listCandidates(list);

@@ -1,3 +1,4 @@
+import { questionFacets } from '../knowledge/facets';
 import type { Hit } from '../retrieval/types';
 import { matchText } from './stats';
 import { splitSentences } from '../corpus/sentences';
@@ -96,6 +97,9 @@ export const PLACE_QUESTION =
 export function placeKind(question: string, concepts: Concept[]): { own: string[]; kind?: Concept } | undefined {
   const m = PLACE_QUESTION.exec(question);
   if (!m) return undefined;
+  // 短板在哪些地方 / 卡在哪几个地方 asks which points, not which places: a question that names what kind
+  // of things it wants (problems, measures…) is not asking for places by 地方.
+  if (/地方|places?/i.test(m[0]) && questionFacets(question).size) return undefined;
   const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
   const stem = /^[a-z]/.test(word) ? word.replace(/(?:ies|y|s)$/, '').slice(0, 5) : word;
   const kind = concepts.find((c) => c.role !== 'entity' && c.alts.some((a) => (/^[a-z]/.test(stem) ? a.startsWith(stem) : a === stem)));

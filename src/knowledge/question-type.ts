@@ -6,7 +6,7 @@ export type QuestionType = 'list' | 'figure' | 'definition' | 'other';
 
 /** 哪几种 / 哪些方面 / 有哪几个 / 几类 / what are the (N) kinds|ways|measures / list … */
 // 几个/几点 alone count (有几个园区, 涨了几个点): a list is asked for by its kind word (几种, 几个方面, 几类).
-const LIST_ZH = /(?:哪几|哪些|哪[两三四五六七八九十](?:种|类|个|项|条|大|方面|重|套|点)|几[种类项条大套重]|几个(?:方面|模式|类型|阶段|环节|步骤|特征|特点|原因|问题|难点|机制|路径|方向|层面|维度)|有哪|分为|包括什么|主要(?:有|包括)|列举|分别是|各是)/;
+const LIST_ZH = /(?:哪几|哪些|哪[两三四五六七八九十](?:种|类|个|项|条|大|方面|重|套|点)|几[种类项条大套重]|几个(?:主要|重要|关键|核心|基本|典型)?(?:方面|模式|类型|阶段|环节|步骤|特征|特点|原因|问题|难点|机制|路径|方向|层面|维度)|有哪|分为|包括什么|主要(?:有|包括)|列举|列一下|列出|罗列|逐一|逐条|一一|分别是|各是)/;
 const LIST_EN = /\b(?:(?:which|what) (?:[\w-]+ ){0,4}(?:mechanisms|remedies|pathways|paths|measures|steps|ways|kinds|types|modes|models|features|characteristics|challenges|problems|directions|forces|drivers|building blocks|policies|recommendations|suggestions|countermeasures|obstacles|difficulties|bottlenecks|advantages|categories|stages|pillars|elements)|what are the|which are the|list|name the|what (?:kinds|types|ways|measures|steps|features|challenges|problems|modes|paths|directions)|(?:two|three|four|five|six|several) (?:\w+ )?(?:kinds|types|ways|measures|steps|features|challenges|problems|modes|paths|directions|mechanisms|characteristics|aspects|models|forces|drivers))\b/i;
 const FIGURE_ZH = /(?:多少|几(?:个|年|亿|万|家|倍|成)|百分之几|多大|多高|比例|比重|占比|哪一?年|何时|什么时候|多久)/;
 const FIGURE_EN = /\b(?:how (?:many|much|large|big|long)|what (?:share|percentage|proportion|year|amount)|when (?:was|did))\b/i;
@@ -32,9 +32,17 @@ export function questionType(q: string): QuestionType {
  * list's items (no figure beyond the list), 哪一年开园？重点招引哪些领域？ asks a year as well.
  */
 /** The words that ask how many items a list has (有哪几个, 哪两种, 几类): part of the list question. */
-const LIST_COUNT = /(?:有)?哪(?:几|些|[两三四五六七八九十])(?:个|种|类|项|条|大|套|重|点|方面)?|几(?:种|类|项|条|大|套|重)|几个(?:方面|模式|类型|阶段|环节|步骤|特征|特点|原因|问题|难点|机制|路径|方向|层面|维度)/g;
+const LIST_COUNT = /(?:有)?哪(?:几|些|[两三四五六七八九十])(?:个|种|类|项|条|大|套|重|点|方面)?|几(?:种|类|项|条|大|套|重)|几个(?:主要|重要|关键|核心|基本|典型)?(?:方面|模式|类型|阶段|环节|步骤|特征|特点|原因|问题|难点|机制|路径|方向|层面|维度)/g;
 
 export function asksFigureBesidesList(q: string): boolean {
   const rest = q.replace(LIST_COUNT, ' ').replace(new RegExp(LIST_ZH.source, 'g'), ' ').replace(new RegExp(LIST_EN.source, 'gi'), ' ');
   return FIGURE_ZH.test(rest) || FIGURE_EN.test(rest);
+}
+
+/**
+ * The words that ask for a list (哪些地方, 哪几个方面, 几条): the frame of a list question, not its
+ * topic. jieba cuts them into pieces (些地方, 几个) a list should not need to contain.
+ */
+export function askingFrames(q: string): string[] {
+  return [...q.matchAll(/(?:有)?(?:哪些|哪几|哪[两二三四五六七八九十]|几)(?:个|种|类|项|条|大|套|重|点)?(?:地方|方面|点|环节|层面)?/g)].map((m) => m[0]).filter((f) => f.length >= 2);
 }

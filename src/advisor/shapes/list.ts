@@ -5,6 +5,7 @@
  * gets that list's items too, so no answer ends on a colon.
  */
 import type { CorpusDocument } from '../../corpus/schema';
+import { facetFit, isFacetWord, listFacets, questionFacets } from '../../knowledge/facets';
 import { introOf, treeOf, type EnumerationNode, type Span } from '../../knowledge/tree';
 import type { Hit } from '../../retrieval/types';
 import type { Candidate } from '../select';
@@ -22,26 +23,37 @@ export interface ListChoice {
 }
 
 /** The enumeration a hit stands for, or those overlapping a passage hit. */
-function enumerationsOf(hit: Hit, docs: Map<string, CorpusDocument>): { e: EnumerationNode; doc: CorpusDocument; section: string }[] {
+function enumerationsOf(hit: Hit, docs: Map<string, CorpusDocument>): { e: EnumerationNode; doc: CorpusDocument; section: string; headings: string[] }[] {
   const doc = docs.get(hit.chunk.docId);
   if (!doc) return [];
   const tree = treeOf(doc);
-  const name = (e: EnumerationNode) => tree.sections.find((s) => s.id === e.sectionId)?.name ?? '';
+  // A list is read under its paper's title and every heading above it (TOC enhance): 构建机制 in the
+  // 山海协作 paper is a list about 山海协作 though its own lines never say so.
+  const sectionOf = (e: EnumerationNode) => tree.sections.find((s) => s.id === e.sectionId);
+  const name = (e: EnumerationNode) => sectionOf(e)?.name ?? '';
+  const headings = (e: EnumerationNode) => [doc.title, ...(sectionOf(e)?.path ?? [])];
   if ((hit.chunk as { kind?: string }).kind === 'enumeration') {
     const e = tree.enumerations.find((x) => x.id === hit.chunk.id);
-    return e ? [{ e, doc, section: name(e) }] : [];
+    return e ? [{ e, doc, section: name(e), headings: headings(e) }] : [];
   }
   // A passage holding a list's lead stands for that list, and a passage inside the items of a list of
   // sub-headings for that list: which one the question asks for, coverage decides.
   return tree.enumerations
     .filter((e) => (e.lead.start >= hit.chunk.start && e.lead.end <= hit.chunk.end) || (e.kind === 'headings' && e.start <= hit.chunk.start && hit.chunk.end <= e.end))
-    .map((e) => ({ e, doc, section: name(e) }));
+    .map((e) => ({ e, doc, section: name(e), headings: headings(e) }));
 }
 
 export function listText(e: EnumerationNode, section: string, intro = ''): string {
   return matchText([section, intro, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
 }
 
+
+/** A facet word stands for its facet: matched by the mark a list of the asked facet carries. */
+const FACET_MARK = '\u0001facet\u0001';
+// The word itself in the list is better evidence than a list of its facet: FACET_LITERAL of its weight.
+const FACET_LITERAL = 0.25;
+const asFacet = (c: Concept): Concept[] =>
+  c.alts.some((a) => isFacetWord(a)) ? [{ ...c, weight: c.weight * FACET_LITERAL }, { ...c, weight: c.weight * (1 - FACET_LITERAL), alts: [...c.alts, FACET_MARK] }] : [c];
 
 /** Announced counts in the question (哪两种 / 四个方面 / three kinds): a list of that length fits best. */
 function askedCount(question: string): number | undefined {
@@ -65,22 +77,38 @@ export function chooseList(
   min: number,
   depth = 5,
   described: (unitId: string) => string = () => '',
+  facetWeight = LIST_FACET_WEIGHT,
 ): ListChoice | undefined {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const count = askedCount(question);
-  let best: (ListChoice & { score: number }) | undefined;
+  const asked = questionFacets(question);
+  let best: (ListChoice & { score: number; fit: number }) | undefined;
   hits.slice(0, depth).forEach((hit, rank) => {
-    for (const { e, doc, section } of enumerationsOf(hit, byId)) {
-      const intro = introOf(treeOf(doc), e);
-      const cov = coverage(concepts, `${listText(e, section, intro.text)}\n${matchText(described(e.id))}`);
-      // Earlier hits and a matching announced count break near-ties; coverage decides.
-      // A count the question announces (哪两类) that the list does not have rules most of it out.
-      const score = cov - 0.01 * rank + (count ? (count === e.items.length ? 0.1 : -0.3) : 0);
-      if (!best || score > best.score) best = { enumeration: e, doc, section, intro: intro.last, coverage: cov, score };
+    for (const { e, doc, section, headings } of enumerationsOf(hit, byId)) {
+      const tree = treeOf(doc);
+      const intro = introOf(tree, e);
+      const fit = facetFit(asked, listFacets({ heading: headings.at(-1) ?? '', lead: e.lead.text, intro: intro.last?.text, itemHeads: e.items.map((it) => it.head.text) }));
+      // A facet word of the question (短板) is covered by a list of that facet, whatever word it uses (挑战).
+      const own = (x: EnumerationNode, path: string) => coverage(fit > 0 ? concepts.flatMap(asFacet) : concepts, `${listText(x, path, introOf(tree, x).text)}\n${matchText(described(x.id))}\n${FACET_MARK}`);
+      // A list nested under an item of another (（二）…难点 under 二、…基础与难点) that fits the asked
+      // facet better than its parent is what the question asks of the parent: it covers what the
+      // parent covers.
+      const parent = tree.enumerations.find((p) => p !== e && p.items.some((it) => it.head.start === e.lead.start));
+      const parentFit = parent ? facetFit(asked, listFacets({ heading: headings.at(-2) ?? '', lead: parent.lead.text, intro: introOf(tree, parent).last?.text, itemHeads: parent.items.map((it) => it.head.text) })) : 0;
+      const cov = Math.max(own(e, headings.join('\n')), parent && fit > parentFit ? own(parent, headings.slice(0, -1).join('\n')) : 0);
+      // Coverage decides, the facet fit (a list of problems for a question on 短板) next; earlier hits
+      // and a matching announced count break near-ties. A count the question announces (哪两类) that
+      // the list does not have rules most of it out.
+      const score = cov + facetWeight * fit - 0.01 * rank + (count ? (count === e.items.length ? 0.1 : -0.3) : 0);
+      if (!best || score > best.score) best = { enumeration: e, doc, section, intro: intro.last, coverage: cov, score, fit };
     }
   });
-  return best && best.coverage >= min ? best : undefined;
+  // A list of the asked facet counts as covering the question that much more: 卡在哪 is about 难点.
+  return best && best.coverage + facetWeight * Math.max(0, best.fit) >= min ? best : undefined;
 }
+
+/** Weight of the facet fit beside coverage when choosing a list (fitted: see eval/train.ts). */
+export const LIST_FACET_WEIGHT = 0.3;
 
 /** A span of the tree as a citable candidate. */
 function candidateOf(span: Span, doc: CorpusDocument, section: string, score: number): Candidate {
