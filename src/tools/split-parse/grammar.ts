@@ -41,6 +41,8 @@ export interface MoneyFact {
   restAfter?: boolean;
   /** Listed with another amount (800 万和 600 万). */
   listedWith?: boolean;
+  /** 第二年600万 / 2.5 million in year 2: the amount of that one year of the schedule. */
+  year?: number;
 }
 export interface Mention {
   name: string;
@@ -71,6 +73,8 @@ export interface Facts {
   lists: string[][];
   /** 一方拿六成，另一方拿四成: the text leaves who gets which open on purpose. */
   vague: boolean;
+  /** 杭州多拿 / Hangzhou gets the bigger part: the party that has the larger (or smaller) part of a two-part ratio. */
+  sizeOf: Record<string, 'larger' | 'smaller'>;
   /** 跟对方三七开: the other party is spoken of as "the other side", not by name or role. */
   saysOtherSide: boolean;
   /** 飞出地为衢州 / 衢州是飞入地: a role noun and the place that plays it. */
@@ -102,7 +106,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 
 export function readFacts(toks: Tok[]): Facts {
   const g = groupNames(toks);
-  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, saysOtherSide: g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, sizeOf: {}, saysOtherSide: g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
@@ -202,6 +206,27 @@ export function readFacts(toks: Tok[]): Facts {
     return 'main';
   };
 
+  // 税收第一年500万第二年600万 / revenue was 2 million in year 1, 2.5 million in year 2: a year and its
+  // amount side by side (Chinese: the year first; English: the amount first) give that year's amount;
+  // such a year says nothing about the periods of the ratio
+  const yearOfAmount = new Map<number, number>();
+  const amountOfYear = new Map<number, number>();
+  for (let i = 0; i < g.length; i++) {
+    const t = g[i];
+    if (t.k !== 'years' || t.pre !== '第' || t.to !== undefined) continue;
+    const zh = /年/.test(t.raw);
+    const k = next(i, zh ? 1 : -1, zh ? ['revenue', 'filler', 'stop'] : ['filler', 'stop'], 2);
+    if (k >= 0 && g[k].k === 'money' && !amountOfYear.has(k)) {
+      yearOfAmount.set(i, k);
+      amountOfYear.set(k, t.n);
+    }
+  }
+  // one year with an amount is a date of that amount only when another year has one too
+  if (amountOfYear.size < 2) {
+    yearOfAmount.clear();
+    amountOfYear.clear();
+  }
+
   // 萧山在前，柯城在后 / sending area first: the order a bare ratio follows
   for (let i = 0; i < g.length; i++) {
     const a = g[i];
@@ -293,6 +318,15 @@ export function readFacts(toks: Tok[]): Facts {
         case 'vague':
           f.vague = true;
           break;
+        case 'larger':
+        case 'smaller': {
+          // 杭州多拿 / Hangzhou gets the bigger part (a bare "more" only right after a take word: gets more)
+          const take = next(i, -1, ['stop', 'filler'], 2);
+          if (/^(?:more|less)$/i.test(t.t) && !(take >= 0 && isW(g[take], 'take'))) break;
+          const who = next(i, -1, ['take', 'stop', 'filler'], 3);
+          if (who >= 0 && g[who].k === 'name') f.sizeOf[(g[who] as { t: string }).t] = t.cat;
+          break;
+        }
         case 'undecided':
           f.undecided = true;
           break;
@@ -426,6 +460,7 @@ export function readFacts(toks: Tok[]): Facts {
       if (right) i = right.end;
       continue;
     }
+    if (t.k === 'years' && yearOfAmount.has(i)) continue;
     if (t.k === 'years') {
       const prevK = next(i, -1, ['filler', 'stop'], 2);
       const prev = prevK >= 0 ? g[prevK] : undefined;
@@ -497,6 +532,11 @@ export function readFacts(toks: Tok[]): Facts {
     }
     if (t.k === 'money' || t.k === 'num') {
       const m = moneyFact(i, t.v, t.raw);
+      const year = amountOfYear.get(i);
+      if (year !== undefined) {
+        m.year = year;
+        if (m.role === 'unknown') m.role = 'revenue';
+      }
       // 税收 800 万和 600 万: amounts listed together are alternatives, not one total and a stray number
       // 900 万还是 1200 万: amounts offered as alternatives, the same
       const prevMoney = isW(g[i - 1], 'and') || (g[i - 1]?.k === 'w' && /^(?:还是|或是)$/.test((g[i - 1] as W).t)) ? g[i - 2] : undefined;

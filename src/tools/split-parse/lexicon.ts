@@ -31,6 +31,8 @@ export type Cat =
   | 'undecided' // 还没定: part of the agreement is not settled
   | 'first' // 在前: the name before comes first
   | 'second' // 在后
+  | 'larger' // 多拿, 拿大头, the bigger part: the party before it has the larger part of a two-part ratio
+  | 'smaller' // 少拿, 拿小头, the smaller part
   | 'stop'; // other function words: never part of a name
 
 const ZH: Array<[Cat, string]> = [
@@ -61,6 +63,8 @@ const ZH: Array<[Cat, string]> = [
   ['second', '在后 排后 后者 为后者 是后者'],
   ['vague', '一方 另一方 其中一方 一个 另一个 一家 另一家 一边 另一边 其中一家'],
   ['whole', '拿全部 得全部 全部拿走 拿走全部 全归 全部归 全给 全部给 都归 全拿 全部拿 独享 独得 全额归 全额给'],
+  ['larger', '多拿 多得 多分 拿大头 占大头 得大头 大头 多的那份 多的一份 大的那份 较多的那份 较大的那份 较多 大份'],
+  ['smaller', '少拿 少得 少分 拿小头 占小头 得小头 小头 少的那份 少的一份 小的那份 较少的那份 较小的那份 较少 小份'],
   ['stop', '规定 明确 要求 政策 文件 办法 方案 机制 原则 标准 对方 我们是 大头 小头 整 先 优先 全部 全额 整体 部分的 在 把 被 将 对 向 于 就 也 都 还 又 并 而 则 其 之 这 那 第 前 和 啊 部分 方 同意 设 建 设立 共同 一起 联合 计划 打算 需要 应该 怎么分 如何分 分别是 各占 即 等 一些 一部分 一点 一块 若干 不对 说错 说错了 写错了 更正 纠正'],
 ];
 
@@ -79,6 +83,8 @@ const EN: Array<[Cat, string]> = [
   ['undecided', 'not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
   ['first', 'first|the first number|the first figure|the first part|the first share|the first one'],
   ['second', 'the second number|the second figure|the second part|the second share|the second one'],
+  ['larger', 'the bigger part|the larger part|the bigger share|the larger share|the bigger portion|the larger portion|the bigger one|the larger one|the bigger number|the larger number|the lion share|the majority|more'],
+  ['smaller', 'the smaller part|the smaller share|the smaller portion|the smaller one|the smaller number|the minority|less'],
   ['vague', 'one side|the other side|one party|the other party|one of them|the other one|the other|one'],
   ['whole', 'gets everything|takes everything|gets all|takes all|keeps all|keeps everything|all to|everything to'],
   ['to', 'to|for|goes to|go to|going to|paid to|allocated to|stays with|stay with|remains with|kept by|is kept by|belongs to|retained by|reserved for'],

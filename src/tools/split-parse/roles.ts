@@ -67,7 +67,16 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   }
 
   // ---------- the total ----------
-  const revenueFacts = dedupe(f.money.filter((m) => m.role === 'revenue'));
+  // 第一年500万第二年600万…: one amount per year, years 1…N each once, is the schedule's revenue by year
+  const yearly = f.money.filter((m) => m.year !== undefined).sort((a, b) => a.year! - b.year!);
+  if (yearly.length && yearly.some((m, k) => m.year !== k + 1))
+    return fail(
+      ['revenue'],
+      `逐年金额的年份不连贯（${yearly.map((m) => `第${m.year}年`).join('、')}）：请从第1年起每年写一个金额，例如“第一年500万，第二年600万”`,
+      `the yearly amounts skip or repeat a year (${yearly.map((m) => `year ${m.year}`).join(', ')}): give one amount for each year from year 1, e.g. “2 million in year 1, 2.5 million in year 2”`,
+    );
+  const byYear = yearly.length ? yearly.map((m) => m.v) : undefined;
+  const revenueFacts = dedupe(f.money.filter((m) => m.role === 'revenue' && m.year === undefined));
   const unknown = dedupe(f.money.filter((m) => m.role === 'unknown'));
   let revenue: MoneyFact | undefined;
   if (hints.revenue !== undefined) revenue = { v: Q.from(hints.revenue), raw: fmtMoney(Q.from(hints.revenue)), role: 'revenue' };
@@ -75,7 +84,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     // 税收总额800万，园区报表上写的是850万: a bare amount beside the total that is nothing else (not a
     // floor, contribution or baseline, nor one of those said again: 超出 300 万的部分) is another figure for it
     const restated = (m: MoneyFact) => f.money.some((o) => o.role !== 'unknown' && o.role !== 'revenue' && o.v.cmp(m.v) === 0);
-    const pool = revenueFacts.length ? dedupe([...revenueFacts, ...unknown.filter((m) => m.listedWith || !restated(m))]) : unknown;
+    const pool = byYear ? [yearly[0], ...revenueFacts, ...unknown.filter((m) => m.listedWith)] : revenueFacts.length ? dedupe([...revenueFacts, ...unknown.filter((m) => m.listedWith || (!restated(m) && !/^[\d.]+$/.test(m.raw)))]) : unknown;
     if (pool.length > 1) {
       const list = pool.map((m) => m.raw).join('、');
       return fail(
@@ -216,7 +225,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   }
   if (baseline) input.baseline = baseline;
 
-  const years = hints.years ?? f.span;
+  const years = hints.years ?? f.span ?? byYear?.length;
   const fromRatio = f.ratios.find((r) => r.role === 'from');
   // 缓冲期两年，第一年九一，第二年起六四: a buffer spelled out year by year is phases, not a glide
   if (!contribMode && (fromRatio || (f.buffer && phaseShares.length < 2))) {
@@ -269,6 +278,13 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     }
   } else if (years && years >= 2) {
     input.revenueByYear = Array.from({ length: years }, () => input.revenue);
+  }
+  if (byYear) {
+    const scheduled = input.phases?.reduce((a, ph) => a + ph.years, 0) ?? input.transition?.years ?? input.revenueByYear?.length ?? byYear.length;
+    if (scheduled !== byYear.length)
+      return fail(['years'], `写了 ${byYear.length} 年的金额，但分成安排是 ${scheduled} 年：请每年写一个金额，或写明共算几年`, `${byYear.length} yearly amounts for a ${scheduled}-year schedule: give one amount for each year`);
+    input.revenueByYear = byYear.map((v) => v.toNumber(2));
+    notes.push(`逐年金额：${yearly.map((m) => `第${m.year}年 ${m.raw}`).join('，')}`);
   }
   if (baseline && !allNames.includes(baseline.owner)) return fail(['parties'], `基数的归属方“${baseline.owner}”不在参与方（${allNames.join('、')}）中`, `the baseline owner “${baseline.owner}” is not one of the parties`);
   return { ok: true, input, notes };
@@ -494,6 +510,16 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
         ),
       };
     }
+    // 六四分，杭州多拿 / 60-40, Hangzhou gets the bigger part: the size said for a party decides its part
+    const sized = names.find((n) => f.sizeOf[n]);
+    if (sized && names.length === 2 && vs.length === 2 && vs[0].cmp(vs[1]) !== 0) {
+      const wantLarger = f.sizeOf[sized] === 'larger';
+      const firstIsLarger = vs[0].gt(vs[1]);
+      const other = names.find((n) => n !== sized)!;
+      const ordered = wantLarger === firstIsLarger ? [sized, other] : [other, sized];
+      if (ordered[0] !== names[0]) notes.push(`${sized}${wantLarger ? '拿较大' : '拿较小'}的一份：比例 ${r.raw} 依次对应 ${ordered.join('、')}`);
+      names = ordered;
+    }
     names.forEach((n, i) => map.set(n, { v: vs[i], form: r.vs ? r.form : 'plain' }));
     if (!Array.isArray(r.parties) && names.length && parties.length && r.vs && vs.some((v) => v.cmp(vs[0]) !== 0)) notes.push(`${p > 0 ? `第 ${p + 1} 段：` : ''}比例 ${r.raw} 依次对应 ${names.join('、')}`);
     return { map };
@@ -521,6 +547,7 @@ function withAliases(f: Facts, notes: string[]): Facts {
     ratios: f.ratios.map((x) => ({ ...x, parties: Array.isArray(x.parties) ? x.parties.map(r) : x.parties })),
     money: f.money.map((m) => ({ ...m, party: m.party && r(m.party) })),
     baselineOwner: f.baselineOwner && r(f.baselineOwner),
+    sizeOf: Object.fromEntries(Object.entries(f.sizeOf).map(([n, v]) => [r(n), v])),
   };
 }
 
