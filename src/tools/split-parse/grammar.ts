@@ -451,7 +451,8 @@ export function readFacts(toks: Tok[]): Facts {
       const form: ShareForm = t.k === 'ratio' ? t.form : 'plain';
       const raw = t.k === 'ratio' ? t.raw : (t as W).t;
       const role = ratioRole(i);
-      const l = next(i, -1, ['by', 'split', 'stop', 'filler', 'rest', 'excess'], 3);
+      // (A and B split the tax 30/70: what is split may stand between the list and its ratio)
+      const l = next(i, -1, ['by', 'split', 'stop', 'filler', 'rest', 'excess', 'revenue'], 3);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       const r = next(i, 1, ['split', 'to', 'stop', 'filler', 'by'], 3);
       const right = !left && r >= 0 ? listAt(r, 1) : undefined;
@@ -464,7 +465,10 @@ export function readFacts(toks: Tok[]): Facts {
     if (t.k === 'years') {
       const prevK = next(i, -1, ['filler', 'stop'], 2);
       const prev = prevK >= 0 ? g[prevK] : undefined;
-      if (t.pre === '前') {
+      if (t.pre === '前' && prev && isW(prev, 'span')) {
+        // 算前四年的: the years computed, not a first period
+        f.span = t.n;
+      } else if (t.pre === '前') {
         // "Quzhou gets 90% for the first 3 years": a first period said after its shares keeps them
         if (cur().years !== undefined || cur().start !== undefined || (phaseHasFacts() && phase > 0)) openPhase();
         cur().years = t.n;
