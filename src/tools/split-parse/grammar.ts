@@ -55,7 +55,7 @@ export interface Facts {
   ratios: RatioFact[];
   money: MoneyFact[];
   /** Periods of the schedule in year order; `start` is the first year when the text says it (第4年起). */
-  phases: Array<{ years?: number; start?: number }>;
+  phases: Array<{ years?: number; start?: number; onward?: boolean }>;
   /** Years were talked about in phases (前四年…之后…). */
   phased: boolean;
   span?: number;
@@ -491,7 +491,7 @@ export function readFacts(toks: Tok[]): Facts {
       } else if (t.pre === '第' && t.to === undefined && prev && isW(prev, 'till') && isW(g[next(prevK, -1, ['filler', 'stop'], 1)], 'span')) {
         // 算到第6年: the schedule runs up to that year
         f.span = t.n;
-      } else if (t.pre === '第' && lastFactRef && lastFactAt >= clauseOf[i][0] && lastFactAt < i && t.to === undefined) {
+      } else if (t.pre === '第' && !/年/.test(t.raw) && lastFactRef && lastFactAt >= clauseOf[i][0] && lastFactAt < i && t.to === undefined) {
         // "100% in year 1, 80% in year 2, 60% from year 3": the year follows the share it governs
         const fact = lastFactRef;
         if (factsInPhaseBefore(fact) || cur().start !== undefined) {
@@ -508,6 +508,8 @@ export function readFacts(toks: Tok[]): Facts {
           openPhase();
         }
         cur().start = t.n;
+        // 第4年起 / from year 4 on: a period from that year on (without it, a single year's ratio: 第4年45%)
+        if (isW(g[i + 1], 'after') || isW(g[next(i, -1, ['filler', 'stop'], 1)], 'from')) cur().onward = true;
         f.phased = true;
       } else if (prev && prev.k === 'w' && /^for$/i.test(prev.t) && !(lastFactAt >= clauseOf[i][0] && lastFactAt < i) && phase === 0 && cur().years === undefined && !phaseHasFacts() && g.slice(i + 1).some((x) => isW(x, 'after'))) {
         // "For 2 years the sending area gets 70%, after that 50%": the first period

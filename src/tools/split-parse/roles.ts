@@ -227,8 +227,16 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
 
   const years = hints.years ?? f.span ?? byYear?.length;
   const fromRatio = f.ratios.find((r) => r.role === 'from');
-  // 缓冲期两年，第一年九一，第二年起六四: a buffer spelled out year by year is phases, not a glide
-  if (!contribMode && (fromRatio || (f.buffer && phaseShares.length < 2))) {
+  // 缓冲期4年，飞出地第1年75%、第4年45%，中间均匀过渡: the ratios of the buffer's first and last year are a glide's ends
+  const ends = f.buffer && f.buffer >= 2 && !fromRatio && phaseShares.length === 2 && f.phases[0].start === 1 && f.phases[1].start === f.buffer && !f.phases[1].onward;
+  if (!contribMode && ends) {
+    for (const p of input.parties) delete p.share;
+    const n = f.buffer!;
+    input.phases = glidePhases(allNames, phaseShares[0], phaseShares[1], n, years && years > n ? years - n : 0);
+    notes.push(`缓冲期 ${n} 年：第 1 年与第 ${n} 年的比例已给出，其间每年等差过渡`);
+    if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按第 ${n} 年的比例`);
+  } else if (!contribMode && (fromRatio || (f.buffer && phaseShares.length < 2))) {
+    // 缓冲期两年，第一年九一，第二年起六四: a buffer spelled out year by year is phases, not a glide
     const target = phaseShares[phaseShares.length - 1];
     if (!fromRatio) return fail(['ratio'], `缓冲期从什么比例开始？请写“缓冲期${f.buffer}年从九一过渡到六四”`, `the buffer period has no starting ratio: write e.g. “a ${f.buffer}-year transition from 90/10 to 60/40”`);
     const from = assignRatio(fromRatio, allNames.filter((n) => target.has(n)));
