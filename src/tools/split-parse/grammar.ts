@@ -75,6 +75,8 @@ export interface Facts {
   vague: boolean;
   /** 杭州多拿 / Hangzhou gets the bigger part: the party that has the larger (or smaller) part of a two-part ratio. */
   sizeOf: Record<string, 'larger' | 'smaller'>;
+  /** 剩下的衢州杭州按比例分: the parties named to share what is left after the amounts paid first. */
+  restParties?: string[];
   /** 跟对方三七开: the other party is spoken of as "the other side", not by name or role. */
   saysOtherSide: boolean;
   /** 飞出地为衢州 / 衢州是飞入地: a role noun and the place that plays it. */
@@ -368,6 +370,9 @@ export function readFacts(toks: Tok[]): Facts {
             pushShare(i, { party: g[k].t as string, form: 'pct', phase, raw: `${t.t}→${(g[k] as { t: string }).t}` });
             break;
           }
+          // 剩下的衢州杭州按比例分: the parties that share what is left, by the ratio said before
+          const list = k >= 0 && g[k].k === 'name' ? listAt(k, 1) : undefined;
+          if (list && Array.isArray(list.names) && list.names.length >= 2) f.restParties = list.names;
           const b = next(i, -1, ['take', 'filler', 'stop', 'to'], 3);
           if (b >= 0 && g[b].k === 'name' && g.slice(b + 1, i).some((x) => isW(x, 'take', 'to')))
             pushShare(i, { party: (g[b] as { t: string }).t, form: 'pct', phase, raw: `${(g[b] as { t: string }).t}←${t.t}` });

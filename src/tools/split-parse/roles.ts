@@ -390,6 +390,14 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     if (forms.size > 1) for (const [k, s] of map) if (s.form !== form) map.set(k, { v: s.form === 'cheng' ? s.v.mul(Q.int(10)) : s.v.div(Q.int(10)), form });
     const check = checkTotal(map, p);
     if (check) return { fail: check };
+    // 村集体保底100万，剩下的衢州杭州按比例分: a party paid first that is not named among those sharing the
+    // rest takes no part of it (the others keep their parts of the ratio, on any scale)
+    if (f.restParties && map.size > f.restParties.length)
+      for (const o of carveOwners)
+        if (map.has(o) && !f.restParties.includes(o) && f.restParties.every((n) => map.has(n))) {
+          map.delete(o);
+          notes.push(`${o} 先拿固定金额，剩下的由 ${f.restParties.join('、')} 按比例分`);
+        }
     return { map };
   }
 
@@ -555,6 +563,7 @@ function withAliases(f: Facts, notes: string[]): Facts {
     ratios: f.ratios.map((x) => ({ ...x, parties: Array.isArray(x.parties) ? x.parties.map(r) : x.parties })),
     money: f.money.map((m) => ({ ...m, party: m.party && r(m.party) })),
     baselineOwner: f.baselineOwner && r(f.baselineOwner),
+    ...(f.restParties ? { restParties: f.restParties.map(r) } : {}),
     sizeOf: Object.fromEntries(Object.entries(f.sizeOf).map(([n, v]) => [r(n), v])),
   };
 }
