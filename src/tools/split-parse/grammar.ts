@@ -171,9 +171,12 @@ export function readFacts(toks: Tok[]): Facts {
     let j = k;
     for (;;) {
       // "between the town government and the management committee": an article after the list word is
-      // skipped (reading leftwards it is not: "6 parts and the receiving area 4 parts" is no list)
+      // skipped, reading either way (leftwards only after a place or role: "6 parts and the receiving
+      // area 4 parts" is no list)
       const isArticle = (x: GTok | undefined) => isW(x, 'filler') && /^(?:the|a|an)$/i.test((x as W).t);
       let at = j + dir;
+      const nameBefore = g[at - 2];
+      if (dir === -1 && isArticle(g[at]) && isW(g[at - 1], 'and') && nameBefore?.k === 'name' && nameBefore.strong) at -= 1;
       const a = g[at];
       if (dir === 1 && isArticle(g[at + dir])) at += dir;
       const step = at + dir - j;

@@ -159,7 +159,8 @@ function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefin
     if (t.k !== 'w') return undefined;
     const count = COUNT_WORD.exec(t.t);
     if (count) return COUNT_OF[count[1]];
-    if (t.cat === 'even') return 'even';
+    // 对半 / 一半一半 / 五五开: halves, so two parties; 平分 / 均分 say no number
+    if (t.cat === 'even') return /^(?:对半|对半分|一半一半|各一半|五五开|fifty-fifty|half and half|50-50)$/i.test(t.t) ? 2 : 'even';
     if (!t.cat || !['by', 'split', 'filler', 'stop', 'from', 'both'].includes(t.cat)) return undefined;
   }
   return undefined;
@@ -174,7 +175,7 @@ function piecesOf(words: W[]): Piece[] {
     if (last && last.kind !== 'role' && PLACE_SUFFIX.test(w.t) && w.cat !== 'role') {
       last.text += w.t;
       last.kind = 'place';
-    } else out.push({ text: w.t, kind: w.cat === 'role' ? 'role' : w.pos === 'ns' || (w.t.length >= 2 && LEVEL.test(w.t)) ? 'place' : 'other' });
+    } else out.push({ text: w.t, kind: w.cat === 'role' ? 'role' : w.pos === 'ns' || w.pos === 'nz' || (w.t.length >= 2 && LEVEL.test(w.t)) ? 'place' : 'other' });
   }
   return out;
 }
@@ -219,7 +220,7 @@ function cutRuns(toks: GTok[], wordsOf: Map<GTok, W[]>): GTok[] {
       !listed &&
       pieces.length >= 2 &&
       !nested(pieces) &&
-      ((said === pieces.length && (strongAll || (pieces.some((p) => p.kind !== 'other') && pieces.every((p) => p.text.length >= 2)))) || (said === 'even' && strongAll));
+      ((said === pieces.length && (strongAll || pieces.every((p) => p.text.length >= 2))) || (said === 'even' && strongAll));
     if (!fits) {
       out.push(...run);
       a = b;
