@@ -296,3 +296,65 @@ describe('split text: blind batch 3 classes (floors, baselines, glides, the amou
     expect(splitFromText('甲县占60%，乙县占40%，分配基数1,234.56万元').amounts).toEqual({ 甲县: 7_407_360, 乙县: 4_938_240 });
   });
 });
+
+describe('split text: blind batch 4 classes (names typed together, Traditional text, yearly amounts, sizes, 对方)', () => {
+  const ok = (text: string) => {
+    const r = parseSplitText(text);
+    if (!r.ok) throw new Error(`not parsed: ${r.message}`);
+    return r;
+  };
+  const refused = (text: string) => {
+    const r = parseSplitText(text);
+    if (r.ok) throw new Error(`parsed: ${JSON.stringify(r.input)}`);
+    return r;
+  };
+
+  it('names typed together are cut into a list only when the ratio or count after them says that many parties', () => {
+    expect(ok('丽水温州六四分成 税收100万').input.parties.map((p) => p.name)).toEqual(['丽水', '温州']);
+    expect(ok('税收300万 衢州开化常山三家平分').input.parties.map((p) => p.name)).toEqual(['衢州', '开化', '常山']);
+    expect(ok('收益90万 村集体运营公司二一分').input.parties.map((p) => [p.name, p.share])).toEqual([['村集体', 2], ['运营公司', 1]]);
+    // a two-part ratio after three pieces does not fit: nothing is cut, the mismatch is asked about
+    expect(refused('衢州杭州丽水六四分 税收100万').missing).toEqual(['parties']);
+    // a city and its district are one place, whatever the ratio says
+    expect(refused('衢州市柯城区六四分 税收1000万').missing).toEqual(['parties']);
+  });
+
+  it('Traditional text is read like Simplified and the parties keep the spelling typed', () => {
+    expect(splitFromText('稅收1000萬 溫州麗水七三開').amounts).toEqual({ 溫州: 7_000_000, 麗水: 3_000_000 });
+    expect(splitFromText('基數200萬歸飛入地，超出部分兩邊對半，今年稅收600萬').amounts).toEqual({ 飛入地: 4_000_000, 飛出地: 2_000_000 });
+  });
+
+  it('amounts by year give the schedule its revenue and its length; a skipped year is refused in one line', () => {
+    const r = splitFromText('飞出地飞入地七三分，收益第一年100万第二年200万');
+    expect(r.schedule?.map((y) => y.amounts)).toEqual([
+      { 飞出地: 700_000, 飞入地: 300_000 },
+      { 飞出地: 1_400_000, 飞入地: 600_000 },
+    ]);
+    const gap = refused('飞出地飞入地七三分，收益第一年100万第三年200万');
+    expect(gap.missing).toEqual(['revenue']);
+    expect(gap.message).not.toContain('\n');
+  });
+
+  it('the bigger or smaller part said for a party decides its part of a two-part ratio', () => {
+    expect(splitFromText('衢州和杭州三七分，衢州多拿，税收100万').amounts).toEqual({ 衢州: 700_000, 杭州: 300_000 });
+    expect(splitFromText('split 1 million yuan between Quzhou and Hangzhou 70/30, Quzhou gets the smaller part').amounts).toEqual({ Quzhou: 300_000, Hangzhou: 700_000 });
+  });
+
+  it('a ratio said with 对方 when only our own role is named is asked about, with both orders as answers', () => {
+    const r = refused('税收100万，跟对方二八开，我们是飞入地');
+    expect(r.question?.kind).toBe('ratio_owner');
+    const answered = parseSplitText('税收100万，跟对方二八开，我们是飞入地', r.question!.options[0].hints);
+    expect(answered.ok && answered.input.parties.map((p) => [p.name, p.share])).toEqual([['飞入地', 2], ['飞出地', 8]]);
+    // an equal split needs no answer
+    expect(splitFromText('税收100万，跟对方对半分，我们是飞入地').amounts).toEqual({ 飞入地: 500_000, 飞出地: 500_000 });
+  });
+
+  it('a bare amount beside the total that is nothing else is a second figure for it', () => {
+    expect(refused('税收总额300万，财政局统计的是320万，衢州杭州六四分').question?.kind).toBe('two_totals');
+  });
+
+  it("the buffer's first- and last-year ratios are a glide's ends", () => {
+    const r = splitFromText('缓冲期3年，飞出地第1年80%、第3年50%，中间均匀过渡，其余飞入地，每年税收100万');
+    expect(r.schedule?.map((y) => y.amounts['飞出地'])).toEqual([800_000, 650_000, 500_000]);
+  });
+});

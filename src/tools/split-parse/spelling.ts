@@ -8,7 +8,7 @@ import type { SplitInput } from '../split';
 export interface Reading {
   /** The text the parser reads (Simplified). */
   text: string;
-  /** A party name as read → the same name as typed (unchanged when it is not in the typed text). */
+  /** A party name as read → spelled as the user typed its characters (unchanged for Simplified text). */
   respell: (name: string) => string;
 }
 
@@ -16,13 +16,11 @@ export function readSimplified(typed: string): Reading {
   const text = simplify(typed);
   // OpenCC maps character for character here almost always; when a phrase changed length, names stay Simplified
   if (text === typed || text.length !== typed.length) return { text, respell: (n) => n };
-  return {
-    text,
-    respell: (name) => {
-      const at = text.indexOf(name);
-      return at < 0 ? name : typed.slice(at, at + name.length);
-    },
-  };
+  // each Simplified character back to the form the user typed it in (the first one, if typed two ways);
+  // a name the parser added (飞出地 beside a typed 飛入地) is respelled the same way
+  const typedForm = new Map<string, string>();
+  for (let i = 0; i < text.length; i++) if (text[i] !== typed[i] && !typedForm.has(text[i])) typedForm.set(text[i], typed[i]);
+  return { text, respell: (name) => [...name].map((c) => typedForm.get(c) ?? c).join('') };
 }
 
 const renameKeys = (rec: Record<string, number>, r: (n: string) => string) => Object.fromEntries(Object.entries(rec).map(([k, v]) => [r(k), v]));
