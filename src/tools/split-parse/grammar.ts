@@ -220,7 +220,9 @@ export function readFacts(toks: Tok[]): Facts {
     const t = g[i];
     if (t.k !== 'years' || t.pre !== '第' || t.to !== undefined) continue;
     const zh = /年/.test(t.raw);
-    const k = next(i, zh ? 1 : -1, zh ? ['revenue', 'filler', 'stop'] : ['filler', 'stop'], 2);
+    // (English "year 1 3 million, year 2 4 million" has the year first too)
+    let k = next(i, zh ? 1 : -1, zh ? ['revenue', 'filler', 'stop'] : ['filler', 'stop'], 2);
+    if (!zh && /^year/i.test(t.raw) && !(k >= 0 && g[k].k === 'money')) k = next(i, 1, ['filler', 'stop', 'revenue'], 2);
     if (k >= 0 && g[k].k === 'money' && !amountOfYear.has(k)) {
       yearOfAmount.set(i, k);
       amountOfYear.set(k, t.n);
@@ -603,7 +605,9 @@ export function readFacts(toks: Tok[]): Facts {
     // "2 million … goes to the receiving area as a baseline": the clause's baseline, the only amount in it
     const [cs0, ce0] = clauseOf[i];
     const laterBase = g.slice(i + 1, ce0).findIndex((x) => isW(x, 'baseline'));
-    if (cueAt < 0 && laterBase >= 0 && !g.slice(cs0, ce0).some((x, k) => cs0 + k !== i && (x.k === 'money' || x.k === 'share' || x.k === 'ratio'))) {
+    // (only the words up to the baseline cue count: "… as the baseline and the excess is shared 60/40" goes on to the ratio)
+    const baseOwn = laterBase >= 0 ? next(i + 1 + laterBase, 1, ['stop', 'filler'], 1) : -1;
+    if (cueAt < 0 && laterBase >= 0 && !(baseOwn >= 0 && (g[baseOwn].k === 'money' || g[baseOwn].k === 'num')) && !g.slice(cs0, i + 1 + laterBase).some((x, k) => cs0 + k !== i && (x.k === 'money' || x.k === 'share' || x.k === 'ratio'))) {
       const at = i + 1 + laterBase;
       const to = g.slice(i + 1, at).findIndex((x) => isW(x, 'to'));
       const owner = to >= 0 ? next(i + 1 + to, 1, ['stop', 'filler'], 2) : -1;

@@ -51,6 +51,8 @@ const RE = {
   yearRangeZh: new RegExp(`第?(${NUM}|[${CN_DIGITS}两十]+)(?:年)?\\s*(?:到|至|-|–|~|—)\\s*第?(${NUM}|[${CN_DIGITS}两十]+)年`, 'y'),
   yearRangeEn: new RegExp(`years?\\s+(${NUM})\\s*(?:-|–|to|through)\\s*(${NUM})\\b`, 'iy'),
   yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since)\\s+year\\s+(${NUM})\\b`, 'iy'),
+  // "year 1 3 million": a year numbered right before an amount
+  yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*\\d)`, 'iy'),
   // 1e308: read whole (a float's exponent is not a party named "e"); too large → a clear refusal
   plain: new RegExp(`${NUM}(?:e[+-]?\\d+)?`, 'iy'),
   han: /\p{Script=Han}+/uy,
@@ -112,7 +114,7 @@ export function lex(s: string): Tok[] {
       const b = yearsValue(m[2]);
       if (a !== undefined && b !== undefined && b >= a) push({ k: 'years', n: a, pre: '第', raw: m[0], to: b }, m[0].length);
       else push({ k: 'num', v: num('0'), raw: m[0] }, m[0].length);
-    } else if ((m = at(RE.yearOrdinalEn, s, i))) push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0] }, m[0].length);
+    } else if ((m = at(RE.yearOrdinalEn, s, i)) || (!wordChar && (m = at(RE.yearBeforeAmountEn, s, i)))) push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0] }, m[0].length);
     else if ((m = at(RE.yearsZh, s, i)) && yearsValue(m[2]) !== undefined) push({ k: 'years', n: yearsValue(m[2])!, pre: yearPrefix(m[1]), raw: m[0] }, m[0].length);
     else if (!wordChar && (m = at(RE.yearsEn, s, i))) push({ k: 'years', n: Number(m[2]), pre: yearPrefixEn(m[1]), raw: m[0] }, m[0].length);
     else if ((m = at(RE.moneyZh, s, i)) && parseNumeral(m[1] ?? m[2])) push({ k: 'money', v: parseNumeral(m[1] ?? m[2])!, raw: m[0] }, m[0].length);

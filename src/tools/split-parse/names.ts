@@ -156,6 +156,8 @@ function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefin
   for (let k = from, seen = 0; k < toks.length && seen < 5; k++, seen++) {
     const t = toks[k];
     if (t.k === 'ratio') return t.vs.length;
+    // 衢州杭州第一年9:1: a year between the names and their ratio
+    if (t.k === 'years') continue;
     if (t.k !== 'w') return undefined;
     const count = COUNT_WORD.exec(t.t);
     if (count) return COUNT_OF[count[1]];
