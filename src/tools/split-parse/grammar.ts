@@ -588,6 +588,13 @@ export function readFacts(toks: Tok[]): Facts {
     return !(after && after.k === 'w' && after.cat === 'revenue');
   }
 
+  /** The first word of the clause after i's, past a relative word or two (which, that). */
+  function nextClauseStart(i: number): number {
+    let k = clauseOf[i][1] + 1;
+    for (let n = 0; n < 2 && isW(g[k], 'filler', 'stop') && g[k + 1]?.k !== 'sep'; n++) k++;
+    return k;
+  }
+
   function isRatioNear(k: number): boolean {
     const a = next(k, 1, ['and', 'split', 'by', 'filler'], 4);
     return a >= 0 && (g[a].k === 'ratio' || isW(g[a], 'even'));
@@ -657,9 +664,10 @@ export function readFacts(toks: Tok[]): Facts {
     const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by', 'whole'], 3);
     const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by', 'whole'));
     if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
-    else if (role === 'baseline' && clauseOf[i][1] < g.length && (isW(g[clauseOf[i][1] + 1], 'to', 'from') || g[clauseOf[i][1] + 1]?.k === 'name')) {
-      // 基数 600 万，归飞出地 / 基数：500 万，归属：飞入地 / 基数 200 万，由飞入地享有: the owner in the next clause
-      const first = clauseOf[i][1] + 1;
+    else if (role === 'baseline' && clauseOf[i][1] < g.length && (isW(g[nextClauseStart(i)], 'to', 'from') || g[nextClauseStart(i)]?.k === 'name')) {
+      // 基数 600 万，归飞出地 / 基数：500 万，归属：飞入地 / 基数 200 万，由飞入地享有 / the 2 million base
+      // (which stays with the receiving area): the owner in the next clause
+      const first = nextClauseStart(i);
       const k = g[first].k === 'name' ? first : next(first, 1, ['stop', 'filler'], 2);
       const [ns, ne] = clauseOf[first] ?? [0, 0];
       const owns = g.slice(ns, ne).some((x) => isW(x, 'to', 'take'));
