@@ -319,6 +319,15 @@ describe('split text: blind batch 4 classes (names typed together, Traditional t
     expect(refused('衢州市柯城区六四分 税收1000万').missing).toEqual(['parties']);
   });
 
+  it("a place's own body or zone stays with it (衢州高新区); names standing alone pair with the ratio said before them", () => {
+    expect(refused('衢州高新区六四分成，税收100万').missing).toEqual(['parties']);
+    expect(ok('衢州高新区杭州六四分成 税收100万').input.parties.map((p) => p.name)).toEqual(['衢州高新区', '杭州']);
+    expect(splitFromText('每年税收100万，缓冲期两年从九一过渡到六四，丽水温州').schedule?.map((y) => y.amounts)).toEqual([
+      { 丽水: 900_000, 温州: 100_000 },
+      { 丽水: 600_000, 温州: 400_000 },
+    ]);
+  });
+
   it('Traditional text is read like Simplified and the parties keep the spelling typed', () => {
     expect(splitFromText('稅收1000萬 溫州麗水七三開').amounts).toEqual({ 溫州: 7_000_000, 麗水: 3_000_000 });
     expect(splitFromText('基數200萬歸飛入地，超出部分兩邊對半，今年稅收600萬').amounts).toEqual({ 飛入地: 4_000_000, 飛出地: 2_000_000 });

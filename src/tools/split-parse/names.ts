@@ -168,13 +168,32 @@ function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefin
   return undefined;
 }
 
+const isFiller = (t: GTok | undefined) => t?.k === 'w' && (t.cat === 'filler' || t.cat === 'stop' || (t.cat === 'and' && t.t === ' '));
+/** The names [a, b) are a clause of their own (…过渡到六四，衢州杭州): nothing but filler beside them up to the clause ends. */
+function aloneInClause(toks: GTok[], a: number, b: number): boolean {
+  let k = a - 1;
+  while (k >= 0 && isFiller(toks[k])) k--;
+  if (k >= 0 && toks[k].k !== 'sep') return false;
+  k = b;
+  while (k < toks.length && isFiller(toks[k])) k++;
+  return k >= toks.length || toks[k].k === 'sep';
+}
+/** The number of parts every ratio in the text has, when they all agree (九一 … 六四 → 2). */
+function partsOfEveryRatio(toks: GTok[]): number | undefined {
+  const counts = new Set(toks.filter((t) => t.k === 'ratio').map((t) => (t as { vs: unknown[] }).vs.length));
+  return counts.size === 1 ? [...counts][0] : undefined;
+}
+
 type Piece = { text: string; kind: 'role' | 'place' | 'other' };
+/** Bodies and areas that belong to the place before them (衢州高新区, 开化县政府, 衢州新城): one party with it. */
+const PART_OF_PLACE = /^(?:新城|新区|城区|园区|工业园|产业园|工业园区|开发区|经开区|高新区|管委会|园区管委会|开发区管委会|管理委员会|政府|人民政府|县政府|市政府|区政府|镇政府|乡政府|城投公司|平台公司|投资公司|开发公司)$/;
+
 /** A name's words as would-be parties: a level or place suffix (县, 市, 公司) stays with the word before it. */
 function piecesOf(words: W[]): Piece[] {
   const out: Piece[] = [];
   for (const w of words) {
     const last = out[out.length - 1];
-    if (last && last.kind !== 'role' && PLACE_SUFFIX.test(w.t) && w.cat !== 'role') {
+    if (last && last.kind !== 'role' && (PART_OF_PLACE.test(w.t) || (PLACE_SUFFIX.test(w.t) && w.cat !== 'role'))) {
       last.text += w.t;
       last.kind = 'place';
     } else out.push({ text: w.t, kind: w.cat === 'role' ? 'role' : w.pos === 'ns' || w.pos === 'nz' || (w.t.length >= 2 && LEVEL.test(w.t)) ? 'place' : 'other' });
@@ -215,7 +234,7 @@ function cutRuns(toks: GTok[], wordsOf: Map<GTok, W[]>): GTok[] {
     const pieces = run.flatMap((x) => (wordsOf.has(x) ? piecesOf(wordsOf.get(x)!) : [{ text: (x as { t: string }).t, kind: 'place' as const }]));
     const after = toks[b];
     const listed = after?.k === 'w' && after.cat === 'and' && (after.t !== ' ' || toks[b + 1]?.k === 'name');
-    const said = partiesSaidAfter(toks, b);
+    const said = partiesSaidAfter(toks, b) ?? (aloneInClause(toks, a, b) ? partsOfEveryRatio(toks) : undefined);
     const strongAll = pieces.every((p) => p.kind !== 'other');
     const fits =
       chinese &&
