@@ -358,6 +358,12 @@ describe('split text: blind batch 4 classes (names typed together, Traditional t
     expect(splitFromText('税收100万，跟对方对半分，我们是飞入地').amounts).toEqual({ 飞入地: 500_000, 飞出地: 500_000 });
   });
 
+  it('once the speaker says its role (我们是飞出地), "we" elsewhere is that role', () => {
+    expect(splitFromText('我们是飞入地，跟对方二八开，我们拿二，税收100万').amounts).toEqual({ 飞入地: 200_000, 飞出地: 800_000 });
+    // without that sentence "we" names nobody: the share is asked about
+    expect(refused('跟对方二八开，我们拿二，税收100万').ok).toBe(false);
+  });
+
   it('a bare amount beside the total that is nothing else is a second figure for it', () => {
     expect(refused('税收总额300万，财政局统计的是320万，衢州杭州六四分').question?.kind).toBe('two_totals');
   });

@@ -107,7 +107,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 ];
 
 export function readFacts(toks: Tok[]): Facts {
-  const g = groupNames(toks);
+  const g = withSelf(groupNames(toks));
   const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, sizeOf: {}, saysOtherSide: g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
   const cur = () => f.phases[phase];
@@ -699,4 +699,38 @@ function orderPhases(f: Facts): void {
     const nextStart = f.phases[k + 1]?.start;
     if (p.years === undefined && p.start !== undefined && nextStart !== undefined && nextStart > p.start) p.years = nextStart - p.start;
   });
+}
+
+/** The speaker (我们, 我方, we): a party only once the text says which role it plays (我们是飞出地). */
+const SELF = /^(?:我们|我方|咱们|本方|我们县|我们市|我们区|we|us)$/i;
+const HERE = /^(?:这边|这里|这方|一方|side|here)$/i;
+const BE = /^(?:是|为|作为|属于|is|are|am)$/i;
+
+/**
+ * 我们是飞出地，…，我们拿六: after the speaker says which role it plays, "we" elsewhere is that role
+ * (so 我们拿六 is the sending area's share). The sentence that says it stays as written.
+ */
+function withSelf(g: GTok[]): GTok[] {
+  const word = (t: GTok | undefined) => (t && (t.k === 'w' || t.k === 'name') ? t.t : '');
+  let self: string | undefined;
+  let statement = -1;
+  for (let i = 0; i < g.length && self === undefined; i++) {
+    // 我们是 is one word in the lexicon
+    const saidWithBe = /^(?:我们|我方|咱们)(?:是|为)$/.test(word(g[i]));
+    if (!SELF.test(word(g[i])) && !saidWithBe) continue;
+    let k = i + 1;
+    if (!saidWithBe) {
+      if (HERE.test(word(g[k]))) k++;
+      if (!BE.test(word(g[k]))) continue;
+      k++;
+    }
+    if (/^(?:the|a)$/i.test(word(g[k]))) k++;
+    const t = g[k];
+    if (t?.k === 'name' && ROLE_PAIR.has(t.t)) {
+      self = t.t;
+      statement = i;
+    }
+  }
+  if (self === undefined) return g;
+  return g.map((t, i): GTok => (i !== statement && t.k === 'w' && SELF.test(t.t) ? { k: 'name', t: self!, strong: true } : t));
 }
