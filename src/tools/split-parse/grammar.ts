@@ -77,7 +77,7 @@ export interface Facts {
   sizeOf: Record<string, 'larger' | 'smaller'>;
   /** 剩下的衢州杭州按比例分: the parties named to share what is left after the amounts paid first. */
   restParties?: string[];
-  /** 跟对方三七开: the other party is spoken of as "the other side", not by name or role. */
+  /** 跟对方三七开 / 我们是飞出地: the parties are spoken of as "we" and "the other side", not by name or role. */
   saysOtherSide: boolean;
   /** 飞出地为衢州 / 衢州是飞入地: a role noun and the place that plays it. */
   aliases: Record<string, string>;
@@ -107,8 +107,8 @@ const INDICATORS: Array<[RegExp, string]> = [
 ];
 
 export function readFacts(toks: Tok[]): Facts {
-  const g = withSelf(groupNames(toks));
-  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, sizeOf: {}, saysOtherSide: g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
+  const { toks: g, speakerRole } = withSelf(groupNames(toks));
+  const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, sizeOf: {}, saysOtherSide: !!speakerRole || g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
@@ -710,7 +710,7 @@ const BE = /^(?:是|为|作为|属于|is|are|am)$/i;
  * 我们是飞出地，…，我们拿六: after the speaker says which role it plays, "we" elsewhere is that role
  * (so 我们拿六 is the sending area's share). The sentence that says it stays as written.
  */
-function withSelf(g: GTok[]): GTok[] {
+function withSelf(g: GTok[]): { toks: GTok[]; speakerRole?: string } {
   const word = (t: GTok | undefined) => (t && (t.k === 'w' || t.k === 'name') ? t.t : '');
   let self: string | undefined;
   let statement = -1;
@@ -731,6 +731,6 @@ function withSelf(g: GTok[]): GTok[] {
       statement = i;
     }
   }
-  if (self === undefined) return g;
-  return g.map((t, i): GTok => (i !== statement && t.k === 'w' && SELF.test(t.t) ? { k: 'name', t: self!, strong: true } : t));
+  if (self === undefined) return { toks: g };
+  return { toks: g.map((t, i): GTok => (i !== statement && t.k === 'w' && SELF.test(t.t) ? { k: 'name', t: self!, strong: true } : t)), speakerRole: self };
 }
