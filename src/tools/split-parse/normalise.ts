@@ -35,6 +35,8 @@ export function normalise(text: string): string {
       // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words
       .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       .replace(/[¥￥]\s*(\d)/g, '$1')
+      // 3 million (year 1): the year of the amount before it
+      .replace(/[(（]\s*(?:in\s+)?(year\s+\d{1,2})\s*[)）]/gi, ' in $1 ')
       // Quzhou (60%) / 衢州（六成）: a share in brackets reads as the share
       .replace(/[(（]\s*([^()（）]{1,12}?(?:%|成|percent))\s*[)）]/g, ' $1 ')
       // 4 tenths → 40%
