@@ -28,13 +28,14 @@ export function parseSplitText(text: string, hints: SplitHints = {}): SplitTextR
   const { text: s, respell } = readSimplified(typed);
   const english = isEnglish(s);
   const example = english ? EXAMPLE.en : EXAMPLE.zh;
+  // what is shown to the user is in the characters the user typed (溫州拿四成還是六成？); the hints behind the buttons stay as read
   const failWith = (missing: Missing[], zh: string, en: string, question?: SplitQuestion): SplitTextResult => ({
     ok: false,
     missing,
-    message: english ? en : zh,
+    message: respell(english ? en : zh),
     // only the total is missing: the user's own text with an amount is the example
-    example: missing.length === 1 && missing[0] === 'revenue' && s.length <= 60 && !/\d/.test(s.replace(/\d+(?:\.\d+)?\s*[%:：/]\s*\d*/g, '')) ? (english ? `${s}, tax of 10 million yuan` : `${s} 1000万`) : example,
-    ...(question ? { question } : {}),
+    example: missing.length === 1 && missing[0] === 'revenue' && s.length <= 60 && !/\d/.test(s.replace(/\d+(?:\.\d+)?\s*[%:：/]\s*\d*/g, '')) ? (english ? `${typed}, tax of 10 million yuan` : `${typed} 1000万`) : example,
+    ...(question ? { question: { ...question, zh: respell(question.zh), en: respell(question.en), options: question.options.map((o) => ({ ...o, zh: respell(o.zh), en: respell(o.en) })) } } : {}),
   });
   if (!s) return failWith(['ratio', 'revenue'], '没有内容：请给出分成比例和金额', 'nothing to compute: give the ratio and the amount');
   if (s.length > MAX_CHARS) return failWith(['ratio'], `文字太长（${s.length} 字）：请只写分成比例和金额`, `the text is too long (${s.length} characters): give just the ratio and the amount`);

@@ -8,7 +8,7 @@ import type { SplitInput } from '../split';
 export interface Reading {
   /** The text the parser reads (Simplified). */
   text: string;
-  /** A party name as read → spelled as the user typed its characters (unchanged for Simplified text). */
+  /** A party name (or any text shown back) as read → spelled as the user typed its characters (unchanged for Simplified text). */
   respell: (name: string) => string;
 }
 
