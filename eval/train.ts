@@ -30,10 +30,14 @@ import {
   type DecisionFeature,
   type DecisionModel,
 } from '../src/advisor/decide';
-import { isRelevant } from './metrics';
+import { isRelevant, keywordCoverage } from './metrics';
+import { createOfflineAdvisor } from '../src/advisor/offline';
+import { LIST_CHOICE_PATH, listChoiceParams, type ListChoiceParams } from '../src/advisor/shapes/list-params';
+import { normalizeInput } from '../src/knowledge/normalize';
+import { questionType } from '../src/knowledge/question-type';
 
 /** The tuned sets (their first measurements are recorded in eval/README.md). */
-export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12'];
+export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14'];
 
 interface Sample {
   set: string;
@@ -146,6 +150,7 @@ async function main(): Promise<number> {
     process.stdout.write(`Wrote ${FUSION_PATH}\n`);
   }
   await trainDecision(services, !values['dry-run']);
+  await trainListChoice(services, !values['dry-run']);
   return 0;
 }
 
@@ -250,6 +255,73 @@ async function trainDecision(services: Awaited<ReturnType<typeof createServices>
     const file = { ...model, fittedOn: TRAINING_SETS, note: 'Written by `npm run train` (eval/train.ts): logistic regression on the evidence signals; see its leave-one-set-out table and ablation.' };
     writeFileSync(DECISION_PATH, `${JSON.stringify(file, null, 2)}\n`);
     process.stdout.write(`Wrote ${DECISION_PATH}\n`);
+  }
+}
+
+const LIST_GRID = {
+  facetWeight: [0, 0.15, 0.3, 0.5],
+  minCoverage: [0.35, 0.45, 0.5, 0.6],
+  aloneCoverage: [0.6, 0.7, 0.75, 0.85],
+};
+
+/**
+ * The list-choice parameters (src/advisor/data/list-choice.json): an exhaustive grid over the facet
+ * weight and the two coverage thresholds, scored by the share of key facts in the offline answers to
+ * every list-worded question of the sets; leave-one-set-out beside the shipped values and an
+ * ablation without facets (weight 0).
+ */
+async function trainListChoice(services: Awaited<ReturnType<typeof createServices>>, write: boolean): Promise<void> {
+  const items: Array<DevItem & { set: string }> = [];
+  for (const set of TRAINING_SETS) {
+    for (const item of loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url)))) {
+      if (item.answerable && questionType(normalizeInput(item.question)) === 'list') items.push({ ...item, set });
+    }
+  }
+  const combos: ListChoiceParams[] = [];
+  for (const facetWeight of LIST_GRID.facetWeight)
+    for (const minCoverage of LIST_GRID.minCoverage)
+      for (const aloneCoverage of LIST_GRID.aloneCoverage) if (aloneCoverage >= minCoverage) combos.push({ facetWeight, minCoverage, aloneCoverage });
+  // Key-fact share of every item under every combination (asked once per combination).
+  const scores = new Map<string, number[]>();
+  const key = (p: ListChoiceParams) => JSON.stringify(p);
+  for (const p of [...combos, listChoiceParams()]) {
+    if (scores.has(key(p))) continue;
+    const advisor = createOfflineAdvisor(services.retriever, { list: p });
+    const row: number[] = [];
+    for (const item of items) {
+      const r = await advisor.ask(item.question, item.context ? { context: item.context } : {});
+      row.push(r.answered ? keywordCoverage(r.answer, item.keywords) : 0);
+    }
+    scores.set(key(p), row);
+  }
+  const mean = (p: ListChoiceParams, keep: (i: number) => boolean) => {
+    const row = scores.get(key(p))!;
+    let sum = 0, n = 0;
+    row.forEach((v, i) => { if (keep(i)) { sum += v; n++; } });
+    return n ? sum / n : 0;
+  };
+  const best = (keep: (i: number) => boolean, among = combos) => among.reduce((a, b) => (mean(b, keep) > mean(a, keep) + 1e-9 ? b : a));
+  const noFacet = combos.filter((p) => p.facetWeight === 0);
+  const lines = ['', `List choice: grid of ${combos.length} on ${items.length} list-worded questions from ${TRAINING_SETS.length} sets (key-fact share of the offline answer)`];
+  lines.push(`${'set'.padEnd(10)} ${'n'.padStart(4)}  ${'LOSO'.padStart(6)}  ${'no facets'.padStart(9)}  ${'shipped'.padStart(7)}`);
+  let loo = 0, looNo = 0, shipped = 0;
+  for (const set of TRAINING_SETS) {
+    const test = (i: number) => items[i]!.set === set;
+    const train = (i: number) => items[i]!.set !== set;
+    const n = items.filter((x) => x.set === set).length;
+    if (!n) continue;
+    const a = mean(best(train), test), b = mean(best(train, noFacet), test), c = mean(listChoiceParams(), test);
+    loo += a * n; looNo += b * n; shipped += c * n;
+    lines.push(`${set.padEnd(10)} ${String(n).padStart(4)}  ${a.toFixed(3).padStart(6)}  ${b.toFixed(3).padStart(9)}  ${c.toFixed(3).padStart(7)}`);
+  }
+  lines.push(`${'pooled'.padEnd(10)} ${String(items.length).padStart(4)}  ${(loo / items.length).toFixed(3).padStart(6)}  ${(looNo / items.length).toFixed(3).padStart(9)}  ${(shipped / items.length).toFixed(3).padStart(7)}`);
+  const all = best(() => true);
+  lines.push(`Fitted on all: ${JSON.stringify(all)} (in-sample ${mean(all, () => true).toFixed(3)})`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+  if (write) {
+    const file = { ...all, fittedOn: TRAINING_SETS, note: 'Written by `npm run train` (eval/train.ts): grid search on the key-fact share of list-worded questions; see its leave-one-set-out table.' };
+    writeFileSync(LIST_CHOICE_PATH, `${JSON.stringify(file, null, 2)}\n`);
+    process.stdout.write(`Wrote ${LIST_CHOICE_PATH}\n`);
   }
 }
 

@@ -167,3 +167,32 @@ export function emptyQuestionText(lang: Lang): string {
     ? 'Please type a question in words, e.g. "What is an enclave relay?"'
     : '请输入一个问题，例如：“什么是飞地接力？”';
 }
+
+const ZH_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * A question of several parts: each part under its own question, its answer's markers renumbered
+ * into one citation list (a sentence quoted twice keeps one number), and a part the corpus does not
+ * answer said to be unanswered — never filled with another part's evidence.
+ */
+export function composeParts(lang: Lang, parts: string[], answers: Array<Composed & { answered: boolean }>): Composed {
+  const citations: Citation[] = [];
+  const numberOf = (c: Citation) => {
+    const found = citations.find((x) => x.source === c.source && x.quote === c.quote);
+    if (found) return found.n;
+    citations.push({ ...c, n: citations.length + 1 });
+    return citations.length;
+  };
+  const lines: string[] = [lang === 'en' ? `This question has ${parts.length} parts:` : `这个问题有 ${parts.length} 问，分别作答：`];
+  parts.forEach((part, i) => {
+    const a = answers[i]!;
+    lines.push(lang === 'en' ? `(${i + 1}) ${part.trim()}` : `${ZH_ORDINALS[i] ?? i + 1}、${part.trim()}`);
+    if (!a.answered) {
+      lines.push(lang === 'en' ? 'The corpus does not answer this part.' : '语料未涉及这一问。');
+      return;
+    }
+    const renumber = new Map(a.citations.map((c) => [c.n, numberOf(c)]));
+    lines.push(a.answer.replace(/\[(\d+)\]/g, (m, n: string) => (renumber.has(Number(n)) ? `[${renumber.get(Number(n))}]` : m)));
+  });
+  return { answer: lines.join('\n'), citations };
+}

@@ -8,7 +8,7 @@ import { placeKind, scoreSentences, selectSentences, type Candidate } from './se
 import { hasFreshFigure, questionShape } from './question';
 import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
 import { decideAnswer } from './decide';
-import { compose, declineText, emptyQuestionText } from './compose';
+import { compose, composeParts, declineText, emptyQuestionText } from './compose';
 import { asHits, CorpusScan, definitionPatterns } from './documents';
 import { coverage, type Concept } from './terms';
 import { matchText } from './stats';
@@ -17,7 +17,9 @@ import { expandQuery } from '../retrieval/glossary';
 import { normalizeInput } from '../knowledge/normalize';
 import { analyseQuestion } from './analyse';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
+import { questionParts } from './parts';
 import { chooseList, listCandidates, listLedBy } from './shapes/list';
+import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { composeList, directLead, gapText, unknownNameText } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
@@ -33,10 +35,20 @@ export interface OfflineAdvisorOptions {
   chunks?: Chunk[];
   /** Override the fitted answer/decline decision (src/advisor/decide.ts), e.g. to compare it with another. */
   decide?: (signals: EvidenceSignals) => boolean;
+  /** Override the fitted list-choice parameters (src/advisor/shapes/list-params.ts), e.g. to fit them. */
+  list?: ListChoiceParams;
+  /** Answer a question of several parts part by part (default true; false for the ablation in `npm run eval`). */
+  splitParts?: boolean;
 }
 
 /** An offline answer, plus the signals that decided it (for calibration and debugging). */
-export type OfflineAskResult = AskResult & { signals?: EvidenceSignals };
+export type OfflineAskResult = AskResult & {
+  signals?: EvidenceSignals;
+  /** Internal: declined because the question names a place, park or year the corpus lacks. */
+  declinedFor?: 'unknown-name' | 'unknown-year' | 'figure-elsewhere';
+  /** Internal: answered about the subject carried from the context (the question had none of its own). */
+  leansOn?: boolean;
+};
 
 export interface OfflineAdvisor extends Advisor {
   ask(question: string, options?: AskOptions): Promise<OfflineAskResult>;
@@ -98,10 +110,6 @@ function rarestSubject(concepts: Concept[], stats: CorpusStats): string | undefi
  */
 const PAPER_SUBJECT_SHARE = 0.25;
 
-/** A list question's list must hold this share of its concepts (with the evidence judged sufficient). */
-const LIST_MIN_COVERAGE = 0.5;
-/** …and this share when the sentence evidence alone would have been declined. */
-const LIST_ALONE_COVERAGE = 0.75;
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
@@ -165,6 +173,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   const docs = opts.docs ?? (retriever as WithCorpus).docs ?? [];
   const chunks = opts.chunks ?? (retriever as WithCorpus).chunks ?? [];
   const decide = opts.decide ?? ((sig: EvidenceSignals) => decideAnswer(sig));
+  const listParams = opts.list ?? listChoiceParams();
   let stats: CorpusStats | undefined;
   // Section headings count as corpus wording (“两覆盖一样板” is named in a heading and explained in
   // the body): each heading joins the text of its section's first chunk, so it is counted once.
@@ -193,8 +202,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   // English words outside the glossary: their dictionary senses among the corpus words (one word, no phrase).
   const english = bridge?.english ? (w: string) => bridge.english!([[keyStem(w)]])[0]?.zh : undefined;
 
-  return {
-    async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
+  const askOne = async (question: string, options: AskOptions = {}): Promise<OfflineAskResult> => {
+    {
       const rawQ = (question ?? '').trim();
       const lang = options.lang ?? detectLang(rawQ);
       if (isBlankQuestion(rawQ)) {
@@ -206,7 +215,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A figure the corpus states for another year or place than asked is declined with that said plainly.
       const declinedFigure = (missing: string[], fallback: string, suggestions: string[], signals?: EvidenceSignals, measured?: string[]) => {
         const elsewhere = figureElsewhere(q, docs, measured, missing);
-        return declined(elsewhere ? figureElsewhereText(lang, elsewhere, missing) : fallback, suggestions, signals);
+        return elsewhere ? { ...declined(figureElsewhereText(lang, elsewhere, missing), suggestions, signals), declinedFor: 'figure-elsewhere' as const } : declined(fallback, suggestions, signals);
       };
       // 1. Analyse: normalised text, answer type, a follow-up completed with its subject, unknown names.
       const analysed = analyseQuestion(rawQ, {
@@ -225,12 +234,12 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A park, place or organisation the corpus never mentions: no other park's facts stand in for it.
       if (analysed.unknownNames.length) {
         const suggestions = nearestTopics(fused, docs, lang);
-        return declined(unknownNameText(lang, analysed.unknownNames, suggestions), suggestions);
+        return { ...declined(unknownNameText(lang, analysed.unknownNames, suggestions), suggestions), declinedFor: 'unknown-name' };
       }
       // A year the corpus never mentions: no passage is about it; if the corpus states the figure for another year, say which.
       if (analysed.unknownYears.length) {
         const suggestions = nearestTopics(fused, docs, lang);
-        return declinedFigure(analysed.unknownYears, unknownNameText(lang, analysed.unknownYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions), suggestions);
+        return { ...declinedFigure(analysed.unknownYears, unknownNameText(lang, analysed.unknownYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions), suggestions), declinedFor: 'unknown-year' };
       }
       // Sentences are read from passages: a list unit stands for the passages it spans.
       const lists = [passagesOf(fused, chunks)];
@@ -271,7 +280,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
       const signals = evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject });
       const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
-      const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals });
+      const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals, ...(analysed.carried.length ? { leansOn: true } : {}) });
       // 3. Shape: a list question answered by a list of the tree gets the whole list.
       // 4. Decide: the fitted model reads the evidence signals (answer, or decline).
       const evidenceOk = decide(signals);
@@ -285,7 +294,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         // Nor can it hold the words that ask for it (些地方, 几个: pieces of 哪些地方, 哪几个).
         const frames = askingFrames(q);
         const listConcepts = judged.filter((c) => (c.kind === 'num' || c.alts.some((a) => s.df(a) > 0)) && !frames.some((f) => f.includes(c.label)));
-        const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, listConcepts, evidenceOk ? LIST_MIN_COVERAGE : LIST_ALONE_COVERAGE, 8, described);
+        // A list must cover this share of the question's concepts: less when the sentence evidence is judged sufficient.
+        const min = evidenceOk ? listParams.minCoverage : listParams.aloneCoverage;
+        const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, listConcepts, min, 8, described, listParams.facetWeight);
         if (list) {
           const { lead, items } = listCandidates(list);
           return answer(composeList(lang, lead, items, titles, glossed));
@@ -311,7 +322,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const askedYears = shape.quantity ? yearsIn(q) : [];
       if (askedYears.length && !chosen.some((c) => askedYears.some((y) => `${c.norm}\n${c.context}\n${c.paragraph}`.includes(y)))) {
         const suggestions = nearestTopics(hits, docs, lang);
-        return declinedFigure(askedYears, declineText(lang, suggestions, hits.length > 0), suggestions, signals, measured);
+        return { ...declinedFigure(askedYears, declineText(lang, suggestions, hits.length > 0), suggestions, signals, measured), declinedFor: 'unknown-year' };
       }
       const ordered = shape.quantity ? [best, ...chosen.filter((c) => c !== best)] : chosen;
       const freshFigure = (clause: string) => hasFreshFigure(clause, shape.numbers, shape.figureKind, shape.counter, measured);
@@ -320,6 +331,42 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const figureGiven = ordered.some((c) => freshFigure(c.norm) && (!measured?.length || measured.some((m) => holds(c.norm, m) || holds(c.context, m))));
       const gap = partial || (shape.quantity && !figureGiven) ? gapText(lang, measured?.[0]) : undefined;
       return answer(compose(lang, ordered, titles, glossed, { lead, gap }));
+    }
+  };
+
+  return {
+    async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
+      const whole = await askOne(question, options);
+      // A question naming what the corpus lacks (a park, a year, a figure it states only for another
+      // year or place) is declined as a whole: no part of it is answered with another park's facts.
+      if (whole.declinedFor) return strip(whole);
+      const parts = opts.splitParts === false ? [] : questionParts(normalizeInput((question ?? '').trim(), { expand: false }));
+      if (parts.length < 2) return strip(whole);
+      // Each part on its own words, the first part as its context (so 已经引进了多少项目 keeps 衢州海创园).
+      const answers: OfflineAskResult[] = [];
+      for (const [i, part] of parts.entries()) {
+        let a = await askOne(part, { ...options, lang: whole.lang, context: i === 0 ? options.context : parts[0] });
+        // A part with a subject of its own is judged on its own words alone, not diluted by the first part's.
+        if (i > 0 && !a.leansOn) a = await askOne(part, { ...options, lang: whole.lang });
+        // A part that leans on the first part's subject (how did that compare…, 同比增长多少) stands or falls with it.
+        answers.push(i > 0 && !answers[0]!.answered && (a.leansOn || REFERS_BACK.test(part)) ? { ...a, answered: false, citations: [] } : a);
+      }
+      if (answers.some((a) => a.declinedFor) || !answers.some((a) => a.answered)) return strip(whole);
+      // The whole answer already quotes everything the parts would: keep it.
+      const quoted = new Set(whole.citations.map((c) => c.quote));
+      if (whole.answered && answers.every((a) => a.citations.every((c) => quoted.has(c.quote)))) return strip(whole);
+      // Each part is shown in the asker's own words when the raw question splits the same way.
+      const own = questionParts((question ?? '').trim());
+      return { answered: true, ...composeParts(whole.lang, own.length === parts.length ? own : parts, answers), lang: whole.lang, via: 'offline', ...(whole.signals ? { signals: whole.signals } : {}) };
     },
   };
+}
+
+/** A word in a later part that points at what an earlier part named. */
+const REFERS_BACK = /它|其|该|这|那|此|上述|同比|同期|上年|去年|\b(?:it|its|that|this|they|their|them|those|these|previous year|year before|same period)\b/i;
+
+/** The result without the advisor's internal reason for a decline. */
+function strip(r: OfflineAskResult): OfflineAskResult {
+  const { declinedFor: _reason, leansOn: _leans, ...rest } = r;
+  return rest;
 }

@@ -6,6 +6,7 @@
  */
 import type { CorpusDocument } from '../../corpus/schema';
 import { facetFit, isFacetWord, listFacets, questionFacets } from '../../knowledge/facets';
+import { listChoiceParams } from './list-params';
 import { introOf, treeOf, type EnumerationNode, type Span } from '../../knowledge/tree';
 import type { Hit } from '../../retrieval/types';
 import type { Candidate } from '../select';
@@ -77,7 +78,7 @@ export function chooseList(
   min: number,
   depth = 5,
   described: (unitId: string) => string = () => '',
-  facetWeight = LIST_FACET_WEIGHT,
+  facetWeight = listChoiceParams().facetWeight,
 ): ListChoice | undefined {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const count = askedCount(question);
@@ -107,8 +108,6 @@ export function chooseList(
   return best && best.coverage + facetWeight * Math.max(0, best.fit) >= min ? best : undefined;
 }
 
-/** Weight of the facet fit beside coverage when choosing a list (fitted: see eval/train.ts). */
-export const LIST_FACET_WEIGHT = 0.3;
 
 /** A span of the tree as a citable candidate. */
 function candidateOf(span: Span, doc: CorpusDocument, section: string, score: number): Candidate {

@@ -1,0 +1,55 @@
+/**
+ * A question that asks several things at once (衢州海创园主攻哪些领域？已经引进了多少个项目？ /
+ * What is the document number, and what does it allow the partners to divide?) is answered part by
+ * part: each part is retrieved and judged on its own words, with the first part as its context so
+ * the subject carries (the follow-up rule), and the answers are put together under their questions.
+ */
+
+/** Words that make a clause a question. */
+const ASKS_ZH = /什么|啥|多少|哪|几|怎|如何|为何|为什么|是否|吗|呢|有没有|能否|多大|多久|何时|何种|何在/;
+const ASKS_EN = /\b(?:what|which|how|when|where|who|whom|whose|why|whether)\b|^(?:is|are|does|do|did|can|could|has|have)\b/i;
+
+/** A clause long enough to be asked on its own: four CJK characters or three English words. */
+function substantial(part: string): boolean {
+  const cjk = (part.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  const words = part.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length;
+  return cjk >= 4 || words >= 3;
+}
+
+/** A clause with commas whose every comma-piece asks on its own (签成了多少个项目，投资多大？) is that many parts. */
+function splitCommas(clause: string): string[] {
+  const pieces = clause.split(/(?<=[，,])/);
+  if (pieces.length < 2) return [clause];
+  // The first piece may be a statement (那份指导意见，是哪一年…): it stays with the next, as below.
+  const asking = pieces.filter((p) => ASKS_ZH.test(p) && substantial(p));
+  return asking.length >= 2 ? pieces : [clause];
+}
+
+/**
+ * The parts of a (normalised) question, in order; one part when it asks one thing. Clauses that ask
+ * nothing (a statement before the question) stay with the clause after them.
+ */
+export function questionParts(question: string): string[] {
+  const english = !/[\u4e00-\u9fff]/.test(question);
+  const pieces = english
+    ? question.split(/(?<=\?)\s+|,?\s+and\s+(?=(?:(?:according to|in|on|under|for)\b[^,?]*,\s*)?(?:what|which|how|when|where|who|why)\b)|;\s*/i)
+    : question.split(/(?<=[？?；;])/).flatMap(splitCommas);
+  const parts: string[] = [];
+  let pending = '';
+  for (const raw of pieces) {
+    const piece = `${pending}${raw}`.trim();
+    if (!piece) continue;
+    const asks = english ? ASKS_EN.test(raw.trim()) : ASKS_ZH.test(raw);
+    if (!asks || !substantial(raw)) {
+      pending = `${piece}${english ? ' ' : ''}`;
+      continue;
+    }
+    parts.push(piece);
+    pending = '';
+  }
+  if (pending.trim()) {
+    if (parts.length) parts[parts.length - 1] = `${parts[parts.length - 1]}${english ? ' ' : ''}${pending.trim()}`;
+    else parts.push(pending.trim());
+  }
+  return parts.length ? parts : [question];
+}
