@@ -230,7 +230,17 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const q = analysed.query;
       const context = options.context?.trim() ? normalizeInput(options.context.trim()) : undefined;
       // 2. Retrieve: passages, lists and bank matches, fused.
-      const fused = await retriever.retrieve(q, { k, mode: opts.mode, context });
+      let fused = await retriever.retrieve(q, { k, mode: opts.mode, context });
+      // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
+      // question was: passages of the part of the paper the context retrieves come first.
+      if (context && analysed.carried.length) {
+        const where = (await retriever.retrieve(context, { k: 2, mode: opts.mode }))[0]?.chunk;
+        const top = where?.sectionPath?.[0];
+        if (where) {
+          const near = (h: Hit) => h.chunk.docId === where.docId && (!top || h.chunk.sectionPath?.[0] === top);
+          fused = [...fused.filter(near), ...fused.filter((h) => !near(h))];
+        }
+      }
       // A park, place or organisation the corpus never mentions: no other park's facts stand in for it.
       if (analysed.unknownNames.length) {
         const suggestions = nearestTopics(fused, docs, lang);
@@ -320,7 +330,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
       // A figure asked for a year must be that year's: 7404 亿元 for 2022 is no answer to 2025.
       const askedYears = shape.quantity ? yearsIn(q) : [];
-      if (askedYears.length && !chosen.some((c) => askedYears.some((y) => `${c.norm}\n${c.context}\n${c.paragraph}`.includes(y)))) {
+      // The year is looked for in the sentences that state the measure (or those of the best one's
+      // paper), not in any sentence quoted beside them: 长安号's 2023 is no year for 金磐开发区's output.
+      const stating = measured?.length ? chosen.filter((c) => measured.some((m) => holds(c.norm, m))) : [];
+      if (askedYears.length && !(stating.length ? stating : chosen.filter((c) => c.docId === best.docId)).some((c) => askedYears.some((y) => `${c.norm}\n${c.context}\n${c.paragraph}`.includes(y)))) {
         const suggestions = nearestTopics(hits, docs, lang);
         return { ...declinedFigure(askedYears, declineText(lang, suggestions, hits.length > 0), suggestions, signals, measured), declinedFor: 'unknown-year' };
       }
