@@ -73,7 +73,7 @@ async function pickAdvisor(opts: Options, config: Config, services: Services): P
   if (!opts.llm) return { name: 'offline', advisor: services.offlineAdvisor };
   if (services.advisor !== services.offlineAdvisor) return { name: `llm:${config.OPENAI_MODEL}`, advisor: services.advisor };
   const { createLlmAdvisor } = await import('../src/llm');
-  return { name: `llm:${config.OPENAI_MODEL}`, advisor: createLlmAdvisor({ config, retriever: services.retriever, offline: services.offlineAdvisor }) };
+  return { name: `llm:${config.OPENAI_MODEL}`, advisor: createLlmAdvisor({ config, retriever: services.retriever, offline: services.offlineAdvisor, shaper: services.offlineAdvisor }) };
 }
 
 /** With --llm: how many answers the model gave and why the others fell back to the offline path. */

@@ -80,7 +80,7 @@ async function answerersFor(config: Config, retriever: KnowledgeRetriever, embed
   // Loaded only when configured, so the offline path never pays for the LangChain import.
   const fallback = embedder instanceof LsaEmbedder ? offlineAdvisor : createOfflineAdvisor(lexicalOnly(retriever), corpus);
   const advisor: Advisor = config.OPENAI_API_KEY
-    ? (await import('./llm')).createLlmAdvisor({ config, retriever, offline: fallback, log })
+    ? (await import('./llm')).createLlmAdvisor({ config, retriever, offline: fallback, shaper: fallback, log })
     : offlineAdvisor;
   return { retriever, advisor, offlineAdvisor, docs: retriever.docs };
 }

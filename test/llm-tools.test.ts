@@ -7,6 +7,7 @@ import { UserError } from '../src/errors';
 import { loadPrompts } from '../src/llm/prompts';
 import { AgentSession } from '../src/llm/session';
 import { buildAgentTools, type ToolDefinition } from '../src/llm/tools';
+import { useRealAdvisor } from './helpers/real-advisor';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -54,5 +55,29 @@ describe('prompt placeholders', () => {
     const sys = p.system('en');
     expect(sys).toContain("Prices in $& and $' and $` stay as typed.");
     expect(sys).not.toContain('{{decline}}');
+  });
+});
+
+describe('the retrieve tool gives the model the offline shape’s evidence (real retriever and advisor)', () => {
+  const fx = useRealAdvisor('llm-tools-shape');
+
+  it('a list question returns every item of the list as numbered passages, besides the hits', async () => {
+    const session = new AgentSession();
+    const [retrieve] = buildAgentTools({ retriever: fx.retriever, tools: [], descriptions: {}, session, offline: fx.advisor });
+    const out = String(await retrieve!.invoke({ query: '山区26县搞产业飞地，碰到的难点是哪些？' }));
+    for (const item of ['利益机制尚未完善', '基础设施建设落后', '科研投入不足']) expect(out).toContain(item);
+    // Every quote of the offline list answer (its lead and each item's sentence) is a numbered passage.
+    const offline = await fx.advisor.ask('山区26县搞产业飞地，碰到的难点是哪些？');
+    expect(offline.citations.length).toBeGreaterThanOrEqual(4);
+    const texts = [...session.passages.values()].map((p) => p.text);
+    for (const c of offline.citations) expect(texts.some((t) => t.includes(c.quote))).toBe(true);
+    expect(new Set([...session.passages.values()].map((p) => p.n)).size).toBe(session.passages.size);
+  });
+
+  it('without the offline advisor the tool returns the hits alone', async () => {
+    const session = new AgentSession();
+    const [retrieve] = buildAgentTools({ retriever: fx.retriever, tools: [], descriptions: {}, session });
+    await retrieve!.invoke({ query: '山区26县搞产业飞地，碰到的难点是哪些？', k: 3 });
+    expect(session.passages.size).toBe(3);
   });
 });

@@ -31,6 +31,11 @@ export interface LlmAdvisorOptions {
   retriever: Retriever;
   /** Answers when the LLM path cannot. */
   offline: Advisor;
+  /**
+   * Whose shaped evidence (a list's every item, the figure sentence) the retrieve tool adds to its
+   * passages, so the model gets the same candidates as the offline answer; the app passes the offline advisor.
+   */
+  shaper?: Advisor;
   /** The deterministic calculators; default: src/tools `toolDefinitions`. */
   tools?: readonly ToolDefinition[];
   /** A pino-like logger, or a line writer (services' LogFn): entries go out as one JSON line. */
@@ -103,7 +108,7 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
       splitSentences: split,
       passageBigrams: session.passageBigrams,
     });
-    const tools = buildAgentTools({ retriever: o.retriever, tools: o.tools ?? toolDefinitions, descriptions: prompts.tools, session, context });
+    const tools = buildAgentTools({ retriever: o.retriever, tools: o.tools ?? toolDefinitions, descriptions: prompts.tools, session, context, offline: o.shaper });
 
     // Streaming: re-verify the completed sentences whenever one completes, and pass on what holds.
     let buffer = '';

@@ -2,6 +2,7 @@
  * The agent's tools: `retrieve_passages` over the project's retriever, and the deterministic
  * calculators of src/tools with THEIR zod schemas (one source of truth for arguments).
  */
+import type { Advisor } from '../advisor/types';
 import { tool, type StructuredToolInterface } from '@langchain/core/tools';
 import { z } from 'zod';
 import type { Retriever } from '../retrieval/types';
@@ -51,6 +52,11 @@ export interface AgentToolOptions {
   /** The previous question, so a follow-up query is understood. */
   context?: string;
   defaultK?: number;
+  /**
+   * The offline advisor: its shaped evidence for the query (a list's lead and every item, the figure
+   * sentence first) is returned beside the passages, so the model sees what the offline answer would.
+   */
+  offline?: Advisor;
 }
 
 function isQuote(x: unknown): x is { source: string; section: string; quote: string } {
@@ -80,7 +86,11 @@ export function buildAgentTools(o: AgentToolOptions): StructuredToolInterface[] 
     async ({ query, k }: z.infer<typeof RetrieveInputSchema>) =>
       timed('retrieve_passages', async () => {
         const hits = await o.retriever.retrieve(query, { k: k ?? o.defaultK ?? 5, context: o.context });
-        return { text: formatPassages(session.addHits(hits)), ok: true };
+        const passages = session.addHits(hits);
+        // The offline shape's quotes (every item of a list, the figure sentence), numbered like passages.
+        const shaped = o.offline ? await o.offline.ask(query, o.context ? { context: o.context } : {}) : undefined;
+        const extra = shaped?.answered ? session.addQuotes(shaped.citations, titleOf).filter((p) => !passages.includes(p)) : [];
+        return { text: formatPassages([...passages, ...extra]), ok: true };
       }),
     {
       name: 'retrieve_passages',
