@@ -90,7 +90,7 @@ describe('question bank', () => {
   it('asks each node formally, in paraphrase, colloquially and in English', () => {
     for (const e of entries) {
       expect(e.questions.length, e.node).toBeGreaterThanOrEqual(3);
-      expect(e.questions.length, e.node).toBeLessThanOrEqual(6);
+      expect(e.questions.length, e.node).toBeLessThanOrEqual(12);
       expect(e.questions.some((q) => q.lang === 'en'), e.node).toBe(true);
       expect(e.questions.some((q) => q.lang === 'zh' && q.style === 'colloquial'), e.node).toBe(true);
       expect(e.questions.some((q) => q.lang === 'zh' && q.style === 'paraphrase'), e.node).toBe(true);
