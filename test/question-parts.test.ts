@@ -15,6 +15,8 @@ describe('questionParts', () => {
     // A statement before the question stays with it.
     expect(questionParts('那份指导意见，是哪一年发的？')).toEqual(['那份指导意见，是哪一年发的？']);
     expect(questionParts('衢州海创园是2016年开园的。它引进了多少项目？')).toHaveLength(1);
+    // Conditions and embedded 哪/怎么 are one question, not three.
+    expect(questionParts('要是只让资金自己往哪儿流就往哪儿流，不去管收益怎么分，山区会遇到什么问题？')).toHaveLength(1);
   });
 
   it('splits English at question marks and at "and what/how…"', () => {

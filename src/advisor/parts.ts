@@ -16,12 +16,18 @@ function substantial(part: string): boolean {
   return cjk >= 4 || words >= 3;
 }
 
-/** A clause with commas whose every comma-piece asks on its own (签成了多少个项目，投资多大？) is that many parts. */
+/**
+ * Words that ask for a fact of their own within a comma clause (签成了多少个项目，投资多大？). Not 哪 or
+ * 怎么 alone: 爱往哪跑往哪跑，不去管怎么分，会掉进什么坑 is one question with its conditions.
+ */
+const ASKS_FACT_ZH = /多少|多大|多高|多久|多长|几[个年项家种类条次倍]|哪一?年|哪些|哪几|何时|什么时候/;
+
+/** A clause with commas whose every comma-piece asks for a fact of its own is that many parts. */
 function splitCommas(clause: string): string[] {
   const pieces = clause.split(/(?<=[，,])/);
-  if (pieces.length < 2) return [clause];
+  if (pieces.length < 2 || /要是|如果|假如|假设|只要|一旦/.test(clause)) return [clause];
   // The first piece may be a statement (那份指导意见，是哪一年…): it stays with the next, as below.
-  const asking = pieces.filter((p) => ASKS_ZH.test(p) && substantial(p));
+  const asking = pieces.filter((p) => ASKS_FACT_ZH.test(p) && substantial(p));
   return asking.length >= 2 ? pieces : [clause];
 }
 
