@@ -10,7 +10,7 @@ const fx = useRealAdvisor('advisor-test');
 function expectWellCited(r: AskResult) {
   expect(AskResultSchema.parse(r)).toBeTruthy();
   expect(r.citations.length).toBeGreaterThan(0);
-  expect(r.citations.length).toBeLessThanOrEqual(4);
+  expect(r.citations.length).toBeLessThanOrEqual(5);
   const bySource = new Map(fx.retriever.docs.map((d) => [d.source, d]));
   r.citations.forEach((c, i) => {
     expect(c.n).toBe(i + 1);

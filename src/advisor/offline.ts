@@ -165,7 +165,7 @@ type WithCorpus = Retriever & {
 
 /**
  * Extractive answers from the corpus without any model: retrieve, score the sentences of the top
- * hits against the question, quote the best 1–4 with numbered citations, or decline when the
+ * hits against the question, quote the best 1–5 (about 700 characters) with numbered citations, or decline when the
  * evidence does not cover the question.
  */
 export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorOptions = {}): OfflineAdvisor {

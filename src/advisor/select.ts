@@ -244,7 +244,7 @@ function following(c: Candidate, docText: string, max: number): Candidate[] {
 }
 
 /**
- * The 1–4 sentences that best answer: the best one, then others close to it in score (no near
+ * The 1–5 sentences (about 700 characters, the layout issue 10 asks for) that best answer: the best one, then others close to it in score (no near
  * duplicates, at most two documents, within a length budget), in a readable order — the best
  * sentence's document first, sentences of one document in text order.
  *
@@ -254,8 +254,8 @@ function following(c: Candidate, docText: string, max: number): Candidate[] {
  * sentences of its paragraph when they continue it (飞地接力 → 起始飞地—中继飞地—终端飞地).
  */
 export function selectSentences(candidates: Candidate[], opts: SelectOptions): Candidate[] {
-  const maxSentences = opts.maxSentences ?? 4;
-  const maxChars = opts.maxChars ?? 500;
+  const maxSentences = opts.maxSentences ?? 5;
+  const maxChars = opts.maxChars ?? 700;
   const ranked = candidates.filter((c) => c.coverage > 0).sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (!best) return [];
