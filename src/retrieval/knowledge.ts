@@ -192,7 +192,8 @@ export class KnowledgeRetriever implements Retriever {
     const want = new Set(options.channels ?? CHANNELS);
     const out = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), figures: new Map(), passageHits: [] as Hit[] };
     if (want.has('passages')) {
-      out.passageHits = await this.passages.retrieve(query, { k: DEPTH, mode: options.mode, context: options.context });
+      // Deep enough for the k asked: the other channels' units may all be among the passages' own.
+      out.passageHits = await this.passages.retrieve(query, { k: Math.max(DEPTH, options.k ?? 0), mode: options.mode, context: options.context });
       for (const h of out.passageHits) out.passages.set(this.unitIndex.get(h.chunk.id)!, h.score);
     }
     if (!want.has('structure') && !want.has('bankLexical') && !want.has('bankVector') && !want.has('figures')) return out;
