@@ -38,18 +38,22 @@ const PARTIAL_MAX_MISSING = 0.15;
  */
 export function isPartial(s: EvidenceSignals, kind?: FigureKind, measure?: string): boolean {
   return (
-    // A rule without its number (a share, an amount, a rate): counts, years and sizes are stated or not.
-    (kind === undefined || kind === 'percent' || kind === 'money') &&
+    partialGate(s, kind, measure) &&
     // No sentence, or only a weak one, holds a figure of the kind asked beside the subject.
-    s.figureCoverage !== undefined &&
-    s.figureCoverage < s.coverage / 2 &&
+    s.figureCoverage! < s.coverage / 2 &&
     s.coverage >= PARTIAL_MIN_COVERAGE &&
     s.sentenceCoverage >= PARTIAL_MIN_COVERAGE &&
-    // Only the measure itself may lack its figure; a name or a year the evidence lacks rules it out.
-    s.unmatched.every((u) => u === measure) &&
     s.missing <= PARTIAL_MAX_MISSING &&
-    !s.namesOnly &&
-    s.personNamed !== false &&
     (s.anchor === undefined || s.anchor >= ANCHOR_MIN)
   );
+}
+
+/**
+ * The facts of language a partial answer needs, whatever the evidence's strength: a figure question
+ * asking a rule's number (a share, an amount, a rate: counts, years and sizes are stated or not), whose
+ * only unmatched word is the measure itself (a name or a year the evidence lacks rules it out), not
+ * names alone, not a person's title without a person.
+ */
+export function partialGate(s: EvidenceSignals, kind?: FigureKind, measure?: string): boolean {
+  return (kind === undefined || kind === 'percent' || kind === 'money') && s.figureCoverage !== undefined && s.unmatched.every((u) => u === measure) && !s.namesOnly && s.personNamed !== false;
 }
