@@ -202,7 +202,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   // English words outside the glossary: their dictionary senses among the corpus words (one word, no phrase).
   const english = bridge?.english ? (w: string) => bridge.english!([[keyStem(w)]])[0]?.zh : undefined;
 
-  const askOne = async (question: string, options: AskOptions = {}): Promise<OfflineAskResult> => {
+  /** `subjectOnly`: the context serves only to carry a subject the question lacks (a later part of a question). */
+  const askOne = async (question: string, options: AskOptions = {}, subjectOnly = false): Promise<OfflineAskResult> => {
     {
       const rawQ = (question ?? '').trim();
       const lang = options.lang ?? detectLang(rawQ);
@@ -228,7 +229,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         englishKnown: (name) => s.df(matchText(name)) > 0 || englishCovered(name),
       });
       const q = analysed.query;
-      const context = options.context?.trim() ? normalizeInput(options.context.trim()) : undefined;
+      const context = options.context?.trim() && !(subjectOnly && !analysed.carried.length) ? normalizeInput(options.context.trim()) : undefined;
       // 2. Retrieve: passages, lists and bank matches, fused.
       let fused = await retriever.retrieve(q, { k, mode: opts.mode, context });
       // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
@@ -358,9 +359,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // Each part on its own words, the first part as its context (so 已经引进了多少项目 keeps 衢州海创园).
       const answers: OfflineAskResult[] = [];
       for (const [i, part] of parts.entries()) {
-        let a = await askOne(part, { ...options, lang: whole.lang, context: i === 0 ? options.context : parts[0] });
-        // A part with a subject of its own is judged on its own words alone, not diluted by the first part's.
-        if (i > 0 && !a.leansOn) a = await askOne(part, { ...options, lang: whole.lang });
+        // A later part reads the first part only for a subject it lacks; one with its own subject is
+        // judged on its own words alone, not diluted by the first part's.
+        const a = await askOne(part, { ...options, lang: whole.lang, context: i === 0 ? options.context : parts[0] }, i > 0);
         // A part that leans on the first part's subject (how did that compare…, 同比增长多少) stands or falls with it.
         answers.push(i > 0 && !answers[0]!.answered && (a.leansOn || REFERS_BACK.test(part)) ? { ...a, answered: false, citations: [] } : a);
       }
