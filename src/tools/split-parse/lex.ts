@@ -40,6 +40,11 @@ const RE = {
   idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s（）()]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改|统|算|计|均匀|平滑|匀速))`, 'y'),
   moneyEn: new RegExp(`(${NUM})\\s*(billion|bn|million|mn|m|thousand|k|wan|yi)\\b(?:\\s*(?:yuan|rmb|cny))?|(${NUM})\\s*(?:yuan|rmb|cny)\\b|(?:rmb|cny)\\s*(${NUM})(?:\\s*(billion|bn|million|mn|m|thousand|k))?\\b`, 'iy'),
   moneyZh: new RegExp(`(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*(?:万|亿))(?:元|块钱|块)?|(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*?)(?:元|块钱|块)`, 'y'),
+  // 八十七万六千 / 一亿五 / 两千万零五十: the lower places after 万 or 亿, with no unit of their own (a unit
+  // digit after them, or a lone digit not closing the number, is something else: 八十万三七开, 一千万四方)
+  moneyTailZh: /(?:[零〇]?[一二两三四五六七八九][千百十])+(?:[零〇]?[一二两三四五六七八九])?(?![零〇一二两三四五六七八九十百千万亿成年%份个倍\d])|[一二两三四五六七八九](?=$|[\s，,。;；!！?？元块的])/y,
+  // 一个亿 / 两个亿 / 半个亿: 个 between the count and its unit
+  moneyCountZh: /(\d+(?:\.\d+)?|[一二两三四五六七八九十]+|半)个(亿|万)(?:元|块钱|块)?/y,
   cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
   percent: new RegExp(`(${NUM})%`, 'y'),
   // 甲村两份乙村一份: parts after a name (份额, 份协议 are not parts)
@@ -117,7 +122,15 @@ export function lex(s: string): Tok[] {
     } else if ((m = at(RE.yearOrdinalEn, s, i)) || (!wordChar && (m = at(RE.yearBeforeAmountEn, s, i)))) push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0] }, m[0].length);
     else if ((m = at(RE.yearsZh, s, i)) && yearsValue(m[2]) !== undefined) push({ k: 'years', n: yearsValue(m[2])!, pre: yearPrefix(m[1]), raw: m[0] }, m[0].length);
     else if (!wordChar && (m = at(RE.yearsEn, s, i))) push({ k: 'years', n: Number(m[2]), pre: yearPrefixEn(m[1]), raw: m[0] }, m[0].length);
-    else if ((m = at(RE.moneyZh, s, i)) && parseNumeral(m[1] ?? m[2])) push({ k: 'money', v: parseNumeral(m[1] ?? m[2])!, raw: m[0] }, m[0].length);
+    else if ((m = at(RE.moneyCountZh, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'money', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).mul(Q.int(m[2] === '亿' ? 1e8 : 1e4)), raw: m[0] }, m[0].length);
+    else if ((m = at(RE.moneyZh, s, i)) && parseNumeral(m[1] ?? m[2])) {
+      const tail = m[1] && m[0] === m[1] ? at(RE.moneyTailZh, s, i + m[0].length) : null;
+      const whole = tail && parseNumeral(m[1] + tail[0]);
+      if (tail && whole) {
+        const yuan = /^(?:元|块钱|块)/.exec(s.slice(i + m[0].length + tail[0].length))?.[0] ?? '';
+        push({ k: 'money', v: whole, raw: m[0] + tail[0] + yuan }, m[0].length + tail[0].length + yuan.length);
+      } else push({ k: 'money', v: parseNumeral(m[1] ?? m[2])!, raw: m[0] }, m[0].length);
+    }
     else if ((m = at(RE.cnPercent, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
     else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
     else if (/\p{Script=Han}$/u.test(before) && !/[\d第前后头每]$/.test(before) && (m = at(RE.parts, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'plain', raw: m[0] }, m[0].length);
