@@ -96,6 +96,8 @@ const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however
 const CORRECTION = /不对|说错|写错|打错|记错|更正|纠正|sorry|I mean|correction/i;
 /** The other party as "the other side" (对方, 对面, the other side). */
 const OTHER_SIDE = /^(?:对方|对面|人家|他们|the other side|other side|the other party|other party)$/i;
+/** Words that say the amounts after them are one per year, in order (分别是, 依次, year by year). */
+const PER_YEAR_CUE = /^(?:分别|分别是|分别为|依次|依次是|依次为|依次为|逐年|各年|每一年|year by year|by year|yearly|annually)$/i;
 const INDICATORS: Array<[RegExp, string]> = [
   [/税|入库|上缴|tax/i, '税收'],
   [/利润|profit/i, '利润'],
@@ -233,6 +235,9 @@ export function readFacts(toks: Tok[]): Facts {
     yearOfAmount.clear();
     amountOfYear.clear();
   }
+  // 四年收益分别是200万 250万 300万 / 税收依次1000万、1200万 / tax each year: 10m, 12m, 15m: a run of
+  // amounts (nothing but list marks between them) after a per-year cue is the revenue of years 1…N
+  if (!amountOfYear.size) for (const run of amountRuns()) run.forEach((k, n) => amountOfYear.set(k, n + 1));
 
   // 萧山在前，柯城在后 / sending area first: the order a bare ratio follows
   for (let i = 0; i < g.length; i++) {
@@ -301,6 +306,8 @@ export function readFacts(toks: Tok[]): Facts {
         }
         case 'whole': {
           // 全归飞出地 / Quzhou takes everything: the whole to one party in this period
+          // (其余都归运营公司: after 其余 it is all of the rest, read there)
+          if (isW(g[next(i, -1, ['stop', 'filler'], 2)], 'rest')) break;
           const r = next(i, 1, ['stop', 'filler', 'to'], 2);
           const l = next(i, -1, ['stop', 'filler', 'take', 'revenue'], 3);
           const who = r >= 0 && g[r].k === 'name' ? g[r] : l >= 0 && g[l].k === 'name' ? g[l] : undefined;
@@ -369,8 +376,8 @@ export function readFacts(toks: Tok[]): Facts {
         }
         case 'rest': {
           // 其余归 Y / 剩下的给 Y / Y 拿剩下的 / the rest to Y / Y gets the rest
-          const k = next(i, 1, ['filler', 'stop', 'to', 'take', 'from'], 3);
-          const hasTo = k > i + 1 && g.slice(i + 1, k).some((x) => isW(x as GTok, 'to', 'take', 'from'));
+          const k = next(i, 1, ['filler', 'stop', 'to', 'take', 'from', 'whole'], 3);
+          const hasTo = k > i + 1 && g.slice(i + 1, k).some((x) => isW(x as GTok, 'to', 'take', 'from', 'whole'));
           if (k >= 0 && g[k].k === 'name' && (hasTo || g[k + 1]?.k === 'sep' || k + 1 >= (clauseOf[i]?.[1] ?? 0)) && !isRatioNear(k)) {
             pushShare(i, { party: g[k].t as string, form: 'pct', phase, raw: `${t.t}→${(g[k] as { t: string }).t}` });
             break;
@@ -411,11 +418,15 @@ export function readFacts(toks: Tok[]): Facts {
         continue;
       }
       // 从 90% 过渡到 60%: a lone percentage in a glide is the first party's part of a two-way ratio
-      const fromTill = next(i, -1, ['stop', 'filler', 'buffer'], 2);
+      // (从第一年70%降到第四年40%: the year of a glide's end stands between its word and its share)
+      let fromTill = next(i, -1, ['stop', 'filler', 'buffer'], 2);
+      if (fromTill >= 0 && isGlideEndYear(fromTill)) fromTill = next(fromTill, -1, ['stop', 'filler', 'buffer'], 2);
       const englishTo = fromTill >= 0 && isW(g[fromTill], 'to') && f.ratios.some((r) => r.role === 'from' && r.phase === phase);
       // 从七成过渡到四成: the same in tenths
       const scale = t.k === 'share' && t.form === 'pct' ? Q.int(100) : t.k === 'share' && t.form === 'cheng' ? Q.int(10) : undefined;
-      if (scale && fromTill >= 0 && (isW(g[fromTill], 'from', 'till') || englishTo) && !t.v.gt(scale)) {
+      // (by year 3 it is down to 40%: a target with no start in its clause or period is the subject's share then)
+      const targetAlone = isW(g[fromTill], 'till') && !g.slice(clauseOf[i][0], i).some((x) => isW(x, 'from')) && !f.ratios.some((r) => r.role === 'from' && r.phase === phase) && !!f.shares.some((x) => x.party && x.v !== undefined);
+      if (scale && fromTill >= 0 && (isW(g[fromTill], 'from', 'till') || englishTo) && !t.v.gt(scale) && !targetAlone) {
         // the party it belongs to, when named: 飞入地从 10% 过渡到 40% / the sending area goes from 100% to 60%
         const fromAt = isW(g[fromTill], 'from') ? fromTill : [...g.slice(clauseOf[i][0], fromTill).keys()].map((k) => k + clauseOf[i][0]).reverse().find((k) => isW(g[k], 'from'));
         const who = fromAt !== undefined ? next(fromAt, -1, ['take', 'stop', 'filler', 'buffer', 'each', 'split'], 3) : -1;
@@ -449,7 +460,9 @@ export function readFacts(toks: Tok[]): Facts {
       }
       const subject = [...f.shares].reverse().find((x) => x.party && x.v !== undefined)?.party;
       const clauseHasName = g.slice(cs, ce).some((x) => x.k === 'name');
-      if (subject && !clauseHasName && phase > 0 && !f.shares.some((x) => x.phase === phase && x.party === subject)) {
+      // (前两年村集体拿三成 之后拿两成 …: a share right after 之后/then is the subject's, whatever the rest of the clause names)
+      const rightAfterThen = isW(g[next(i, -1, ['take', 'stop', 'filler'], 2)], 'after');
+      if (subject && (!clauseHasName || rightAfterThen) && phase > 0 && !f.shares.some((x) => x.phase === phase && x.party === subject)) {
         pushShare(i, { party: subject, v, form, phase, raw });
         continue;
       }
@@ -472,6 +485,11 @@ export function readFacts(toks: Tok[]): Facts {
       continue;
     }
     if (t.k === 'years' && yearOfAmount.has(i)) continue;
+    if (t.k === 'years' && isGlideEndYear(i)) {
+      // 从第一年70%降到第四年40%: the year the glide reaches its target is the buffer's length
+      if (t.n > 1 && isW(g[next(i, -1, ['stop', 'filler', 'buffer'], 2)], 'till')) f.buffer ??= t.n;
+      continue;
+    }
     if (t.k === 'years') {
       const prevK = next(i, -1, ['filler', 'stop'], 2);
       const prev = prevK >= 0 ? g[prevK] : undefined;
@@ -579,6 +597,42 @@ export function readFacts(toks: Tok[]): Facts {
   if (orderMark) for (const r of f.ratios) if (Array.isArray(r.parties) && r.parties.length === 2 && orderMark.every((n) => r.parties!.includes(n))) r.parties = orderMark.slice();
   orderPhases(f);
   return f;
+
+  /** 从第一年70%降到第四年40%: a year (第N年) right after a glide's from/till word and right before its share. */
+  function isGlideEndYear(k: number): boolean {
+    const t = g[k];
+    if (t?.k !== 'years' || t.pre !== '第' || t.to !== undefined) return false;
+    const w = next(k, -1, ['stop', 'filler', 'buffer'], 2);
+    const v = next(k, 1, ['stop', 'filler'], 1);
+    return w >= 0 && isW(g[w], 'from', 'till') && v >= 0 && (g[v].k === 'share' || g[v].k === 'ratio') && glideSide(v) !== undefined;
+  }
+
+  /** Runs of two or more amounts with only list marks between them, each after a per-year cue in its clause. */
+  function amountRuns(): number[][] {
+    const runs: number[][] = [];
+    for (let i = 0; i < g.length; i++) {
+      if (g[i].k !== 'money') continue;
+      const run = [i];
+      for (let k = i + 1; k < g.length; k++) {
+        const x = g[k];
+        if (x.k === 'money') run.push(k);
+        else if (!(isW(x, 'and') || (x.k === 'sep' && x.comma))) break;
+      }
+      const last = run[run.length - 1];
+      i = last;
+      if (run.length < 2) continue;
+      // the cue: 分别/依次/逐年/每年/each year, or the number of years itself (四年收益 … 4 amounts), a few words before
+      let cued = false;
+      for (let k = run[0] - 1, n = 0; k >= 0 && n < 5 && g[k].k !== 'sep' && !cued; k--, n++) {
+        const x = g[k];
+        if (x.k === 'years' && x.pre === '' && x.n === run.length) cued = true;
+        else if (x.k === 'w' && (x.cat === 'each' || PER_YEAR_CUE.test(x.t))) cued = true;
+        else if (x.k === 'money' || x.k === 'share' || x.k === 'ratio' || x.k === 'name') break;
+      }
+      if (cued) runs.push(run);
+    }
+    return runs;
+  }
 
   /** A plain number right after a name (起始飞地 5, A 6 B 4) is a share, not an amount. */
   function isPlainShare(i: number): boolean {

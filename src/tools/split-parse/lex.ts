@@ -55,7 +55,7 @@ const RE = {
   yearsEn: new RegExp(`(?:(first|next|last|later|following|final|year)\\s+)?(${NUM})\\s*(?:years?|yrs?)\\b`, 'iy'),
   yearRangeZh: new RegExp(`第?(${NUM}|[${CN_DIGITS}两十]+)(?:年)?\\s*(?:到|至|-|–|~|—)\\s*第?(${NUM}|[${CN_DIGITS}两十]+)年`, 'y'),
   yearRangeEn: new RegExp(`years?\\s+(${NUM})\\s*(?:-|–|to|through)\\s*(${NUM})\\b`, 'iy'),
-  yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since)\\s+year\\s+(${NUM})\\b`, 'iy'),
+  yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since|by)\\s+year\\s+(${NUM})\\b`, 'iy'),
   // "year 1 3 million": a year numbered right before an amount
   yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*\\d)`, 'iy'),
   // 1e308: read whole (a float's exponent is not a party named "e"); too large → a clear refusal

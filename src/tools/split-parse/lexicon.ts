@@ -55,7 +55,7 @@ const ZH: Array<[Cat, string]> = [
   ['after', '之后 此后 以后 往后 后面 然后 再往后 随后 起 开始 后'],
   ['from', '从 由 自'],
   ['till', '到 至 过渡到 过渡为 变成 逐步过渡到 逐年过渡到 逐步调整到 过渡至 降到 升到 调到'],
-  ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性'],
+  ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性 平均 均匀 匀速 等额 平滑'],
   ['span', '算 共 合计算 按 一共算 计'],
   ['each', '每年 年均 每一年 逐年都'],
   ['undecided', '还没定 没定 未定 待定 还未确定 没有确定 尚未确定 不确定 另议 再议 还没谈 没谈好 还在谈'],
@@ -94,10 +94,10 @@ const EN: Array<[Cat, string]> = [
   ['and', 'and|&|,|or'],
   ['after', 'then|after that|afterwards|thereafter|after|from then on|later'],
   ['from', 'from|starting at|starting from|start at|start from|starts at|starts from|begin at|begins at|beginning at|start with|starts with'],
-  ['till', 'to|moving to|going to|into'],
-  ['buffer', 'transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
+  ['till', 'to|moving to|going to|into|down to|up to|drops to|falls to|rises to|goes down to|goes up to|comes down to'],
+  ['buffer', 'dropping evenly|falling evenly|declining evenly|decreasing evenly|rising evenly|increasing evenly|in equal steps|by equal steps|evenly each year|dropping|falling|declining|decreasing|rising|increasing|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
-  ['each', 'each year|per year|a year|every year|yearly|annually'],
+  ['each', 'each year|per year|a year|every year|yearly|annually|year by year|by year'],
   ['stop', 'between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],
 ];
 
