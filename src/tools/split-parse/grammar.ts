@@ -43,6 +43,8 @@ export interface MoneyFact {
   listedWith?: boolean;
   /** 第二年600万 / 2.5 million in year 2: the amount of that one year of the schedule. */
   year?: number;
+  /** Town A 5 million: the name right before an amount with no cue of its own. */
+  named?: string;
 }
 export interface Mention {
   name: string;
@@ -593,6 +595,9 @@ export function readFacts(toks: Tok[]): Facts {
       continue;
     }
   }
+  // Town A 5 million, Town B 3 million … split according to what each one put in: in a split by
+  // contributions, an amount with nothing but a party's name before it is that party's contribution
+  if (f.byContrib) for (const m of f.money) if (m.role === 'unknown' && m.named) Object.assign(m, { role: 'contrib', party: m.named, cue: '出资' });
   // 杭州和遂昌七三分（遂昌为前者）: the marker overrides the order the two were listed in
   if (orderMark) for (const r of f.ratios) if (Array.isArray(r.parties) && r.parties.length === 2 && orderMark.every((n) => r.parties!.includes(n))) r.parties = orderMark.slice();
   orderPhases(f);
@@ -682,10 +687,11 @@ export function readFacts(toks: Tok[]): Facts {
         break;
       }
     }
-    // …or right after it: 1000万的税收, 8000万税收
+    // …or right after it: 1000万的税收, 8000万税收 (南村400万 今年分红1000万: not a cue with its own amount after it)
     if (cueAt < 0) {
       const k = next(i, 1, ['stop', 'filler', 'take'], 2);
-      if (k >= 0 && isW(g[k], 'revenue', 'floor', 'baseline', 'contrib')) cueAt = k;
+      const own = k >= 0 ? next(k, 1, ['stop', 'filler'], 1) : -1;
+      if (k >= 0 && isW(g[k], 'revenue', 'floor', 'baseline', 'contrib') && !(own >= 0 && g[own].k === 'money')) cueAt = k;
     }
     if (cueAt < 0) {
       // Quzhou invested 20 million and Hangzhou 5 million: an amount right after a name, after a contribution, is one too
@@ -700,7 +706,7 @@ export function readFacts(toks: Tok[]): Facts {
       const l = next(i, -1, ['stop', 'filler'], 2);
       const lastMoney = f.money[f.money.length - 1];
       if (l >= 0 && g[l].k === 'name' && lastMoney?.role === 'contrib') return { v, raw, role: 'contrib', party: (g[l] as { t: string }).t, cue: lastMoney.cue };
-      return { v, raw, role: 'unknown' };
+      return { v, raw, role: 'unknown', ...(l >= 0 && g[l].k === 'name' ? { named: (g[l] as { t: string }).t } : {}) };
     }
     const cue = g[cueAt] as W;
     const role = cue.cat as MoneyRole;
@@ -717,7 +723,11 @@ export function readFacts(toks: Tok[]): Facts {
     if (role === 'contrib' && l >= 1 && g[l].k === 'name' && isW(g[l - 1], 'by') && /^(?:以|用)$/.test((g[l - 1] as W).t) && g[l - 2]?.k === 'name') l -= 2;
     const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by', 'whole'], 3);
     const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by', 'whole'));
-    if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
+    // what they put in: County A 6 million: a contribution cue, then the party's name right before its amount
+    const between = role === 'contrib' && cueAt < i ? next(i, -1, ['stop', 'filler'], 1) : -1;
+    // (B县投入现金1800万: with a name before the cue, what stands after it is the means, not the party)
+    if (between > cueAt && g[between].k === 'name' && (g[between] as { strong: boolean }).strong && !(l >= 0 && g[l].k === 'name')) party = (g[between] as { t: string }).t;
+    else if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
     else if (role === 'baseline' && clauseOf[i][1] < g.length && (isW(g[nextClauseStart(i)], 'to', 'from') || g[nextClauseStart(i)]?.k === 'name')) {
       // 基数 600 万，归飞出地 / 基数：500 万，归属：飞入地 / 基数 200 万，由飞入地享有 / the 2 million base
       // (which stays with the receiving area): the owner in the next clause
