@@ -16,6 +16,8 @@ export interface ShareFact {
   form: ShareForm;
   phase: number;
   raw: string;
+  /** Said of what is left (余下按飞出地 70% 飞入地 30%): a rest word before it in its clause. */
+  rest?: boolean;
 }
 export interface RatioFact {
   /** null: equal shares (对半, 平分). */
@@ -120,6 +122,7 @@ export function readFacts(toks: Tok[]): Facts {
   let lastFactRef: ShareFact | RatioFact | undefined;
   let lastFactAt = -1;
   const pushShare = (at: number, x: ShareFact) => {
+    if (x.v !== undefined && restIn(at)) x.rest = true;
     f.shares.push(x);
     lastFactRef = x;
     lastFactAt = at;
@@ -744,6 +747,12 @@ export function readFacts(toks: Tok[]): Facts {
       const mid = g.slice(cueAt + 1, i);
       const at = mid.findIndex((x) => x.k === 'name');
       if (at > 0 && mid.slice(0, at).some((x) => isW(x, 'to')) && mid.slice(0, at).every((x) => isW(x, 'to', 'stop', 'filler'))) party = (mid[at] as { t: string }).t;
+    }
+    // 村集体拿一成，但保底50万: a floor with no name of its own, said right after a party's share, is that party's
+    if (role === 'floor' && !party && !sameParty && lastFactRef && 'party' in lastFactRef && lastFactRef.party && lastFactRef.v !== undefined) {
+      const [cs] = clauseOf[i];
+      const prevStart = cs > 0 ? (clauseOf[cs - 1]?.[0] ?? cs) : cs;
+      if (lastFactAt >= prevStart && lastFactAt < i && !g.slice(lastFactAt + 1, i).some((x) => x.k === 'name' || x.k === 'share' || x.k === 'ratio' || x.k === 'money')) party = lastFactRef.party;
     }
     return { v, raw, role, party: party ?? sameParty, cue: cue.t };
   }

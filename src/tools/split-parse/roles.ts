@@ -135,7 +135,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   // share takes the rest, with a floor; only when the others' shares are complete is it paid first (a carve-out)
   const explicit0 = f.shares.filter((x) => x.phase === 0 && x.party && x.v !== undefined && x.form !== 'plain');
   const incomplete = !f.ratios.length && explicit0.length > 0 && !f.shares.some((x) => x.v === undefined) && sum(explicit0.map((x) => (x.form === 'cheng' ? x.v!.mul(Q.int(10)) : x.v!))).lt(Q.int(100));
-  const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || m.restAfter) && !contribMode && (f.ratios.length || f.shares.length) && !(incomplete && !m.restAfter && !sharedParties.has(m.party)));
+  // 飞入地保底300万，余下按飞出地70%飞入地30%分 (its share is of what is left: paid first) versus 村集体、运营公司、镇里按2:5:3分，
+  // 村集体保底150万，其余两家按比例分剩下的 / the village gets 20% but is guaranteed at least 2.5 million, the rest to the
+  // company (its share is of the whole: a floor, topped up from the others by their shares only when the share is below it)
+  const shareOfRestOnly = (n: string) => f.shares.filter((x) => x.party === n && x.v !== undefined).every((x) => x.rest) && f.ratios.filter((r) => Array.isArray(r.parties) && r.parties.includes(n)).every((r) => r.rest);
+  const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || (m.restAfter && shareOfRestOnly(m.party))) && !contribMode && (f.ratios.length || f.shares.length) && !(incomplete && !m.restAfter && !sharedParties.has(m.party)));
   const carveOwners = new Set(carve.map((m) => m.party!));
   for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
 
