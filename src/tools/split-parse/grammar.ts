@@ -498,7 +498,12 @@ export function readFacts(toks: Tok[]): Facts {
     if (t.k === 'years') {
       const prevK = next(i, -1, ['filler', 'stop'], 2);
       const prev = prevK >= 0 ? g[prevK] : undefined;
-      if (t.pre === '前' && prev && isW(prev, 'span')) {
+      // 帮我列前5年 / show me years 1 to 4: the first N years, said after every share and ratio in a clause
+      // of their own, are the years to compute, not a period of the agreement
+      const horizon = (t.pre === '前' || (t.pre === '第' && t.n === 1 && t.to !== undefined)) && f.phased && !clauseHasTerms(i) && !g.slice(i + 1).some((x) => x.k === 'share' || x.k === 'ratio' || isW(x, 'even'));
+      if (horizon) {
+        f.span = t.to ?? t.n;
+      } else if (t.pre === '前' && prev && isW(prev, 'span')) {
         // 算前四年的: the years computed, not a first period
         f.span = t.n;
       } else if (t.pre === '前') {
@@ -605,6 +610,12 @@ export function readFacts(toks: Tok[]): Facts {
   if (orderMark) for (const r of f.ratios) if (Array.isArray(r.parties) && r.parties.length === 2 && orderMark.every((n) => r.parties!.includes(n))) r.parties = orderMark.slice();
   orderPhases(f);
   return f;
+
+  /** The clause of token i says a share or a ratio. */
+  function clauseHasTerms(i: number): boolean {
+    const [cs, ce] = clauseOf[i];
+    return g.slice(cs, ce).some((x) => x.k === 'share' || x.k === 'ratio' || isW(x, 'even'));
+  }
 
   /** 从第一年70%降到第四年40%: a year (第N年) right after a glide's from/till word and right before its share. */
   function isGlideEndYear(k: number): boolean {
