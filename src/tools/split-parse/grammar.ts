@@ -69,6 +69,8 @@ export interface Facts {
   indicator?: string;
   /** Names the text uses for "all parties" (两边, 双方). */
   saysBoth: boolean;
+  /** 两个城市 / the two cities: the parties spoken of by their kind of place, as if named elsewhere. */
+  kindWord?: string;
   /** 基数归 X said apart from the baseline's amount. */
   baselineOwner?: string;
   /** Part of the agreement is said to be unsettled (后面的还没定). */
@@ -100,6 +102,8 @@ const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however
 const CORRECTION = /不对|说错|写错|打错|记错|更正|纠正|sorry|I mean|correction/i;
 /** The other party as "the other side" (对方, 对面, the other side). */
 const OTHER_SIDE = /^(?:对方|对面|人家|他们|the other side|other side|the other party|other party)$/i;
+/** The parties as a kind of place, not by name (两个城市, 两县, the two cities). */
+const PLACE_KIND = /^(?:cities|counties|towns|townships|districts|villages|municipalities|[两二三四]个?(?:城市|市|县|区|镇|乡|村))$/i;
 /** Words that say the amounts after them are one per year, in order (分别是, 依次, year by year). */
 const PER_YEAR_CUE = /^(?:分别|分别是|分别为|依次|依次是|依次为|依次为|逐年|各年|每一年|year by year|by year|yearly|annually)$/i;
 const INDICATORS: Array<[RegExp, string]> = [
@@ -284,6 +288,7 @@ export function readFacts(toks: Tok[]): Facts {
     if (role && place && !ROLE_PAIR.has(place) && !(g[i + 3]?.k === 'share' || g[i + 3]?.k === 'num')) f.aliases[role] = place;
   });
 
+  f.kindWord = (g.find((t) => t.k === 'w' && PLACE_KIND.test(t.t)) as W | undefined)?.t;
   for (let i = 0; i < g.length; i++) {
     const t = g[i];
     if (t.k === 'name') continue;
@@ -655,7 +660,10 @@ export function readFacts(toks: Tok[]): Facts {
 
   /** A plain number right after a name (起始飞地 5, A 6 B 4) is a share, not an amount. */
   function isPlainShare(i: number): boolean {
-    const l = next(i, -1, ['take'], 1);
+    let l = next(i, -1, ['take'], 1);
+    // Lishui gets the 60: an article between the take word and the number
+    const article = next(i, -1, ['filler'], 1);
+    if (l >= 0 && g[l].k !== 'name' && article === i - 2 && /^the$/i.test((g[i - 1] as W).t ?? '') && isW(g[article], 'take')) l = next(article, -1, ['stop', 'filler'], 1);
     if (l < 0 || g[l].k !== 'name') return false;
     const after = g[i + 1];
     return !(after && after.k === 'w' && after.cat === 'revenue');

@@ -50,6 +50,8 @@ export function normalise(text: string): string {
       .replace(/\b(?:according to|in proportion to|based on)\s+(?:their|the|each side's|each party's)?\s*(?:investments?|contributions?)\b/gi, 'in proportion to contributions')
       // the sending and receiving areas → the sending area and the receiving area
       .replace(/\b(sending|receiving|home|host)\s+and\s+(?:the\s+)?(sending|receiving|home|host)\s+(area|region|side|countie|countrie|partie|district)s\b/gi, '$1 $3 and the $2 $3')
+      // between sending and receiving area (the noun said once, in the singular): both roles in full
+      .replace(/\b(sending|receiving)\s+and\s+(?:the\s+)?(sending|receiving)\s+(area|region|side|county)\b(?!s)/gi, '$1 $3 and the $2 $3')
       // 40:60 sending:receiving / 60/40 sending/receiving: the two role nouns in the ratio's order
       .replace(/\b(sending|receiving)\s*([/:])\s*(sending|receiving)\b(?!\s+(?:area|region|side))/gi, (_m, a: string, sep: string, b: string) => `${a} area${sep === ':' ? ' and ' : '/'}${b} area`)
       // a calendar year (以2023年税收为基数) is a date, not a number of years or an amount

@@ -455,6 +455,17 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       if (names.length < 2) return { fail: fail(['parties'], `“${r.raw}”是哪两方平分？请写出另一方`, `who splits evenly with ${names[0]}?`) };
       vs.splice(0, vs.length, ...names.map(() => Q.ONE));
     }
+    if (!names.length && !Array.isArray(r.parties) && f.kindWord && r.vs && r.vs.some((v) => v.cmp(r.vs![0]) !== 0)) {
+      // please split 8 million yuan between the two cities 7:3: places spoken of but not named — which gets which part?
+      const parts = r.vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : fmt(v)));
+      return {
+        fail: fail(
+          ['parties'],
+          `说了“${f.kindWord}”，但没有写出名称，也没有说谁拿 ${parts[0]}：请写出各方名称和份额，例如“衢州 ${parts[0]}，杭州 ${parts[1]}”`,
+          `“${f.kindWord}” are not named: which one gets ${parts[0]}? Name them with their parts, e.g. “Quzhou ${parts[0]}, Hangzhou ${parts[1]}”`,
+        ),
+      };
+    }
     if (!names.length && !Array.isArray(r.parties)) {
       names = vs.length === 2 ? ['飞出地', '飞入地'] : DEFAULT_MULTI.slice(0, vs.length);
       if (vs.length > DEFAULT_MULTI.length) return { fail: fail(['parties'], `比例有 ${vs.length} 项，请写出各方名称`, 'too many unnamed parties; name them') };
