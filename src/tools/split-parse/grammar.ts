@@ -246,6 +246,7 @@ export function readFacts(toks: Tok[]): Facts {
   }
   // 四年收益分别是200万 250万 300万 / 税收依次1000万、1200万 / tax each year: 10m, 12m, 15m: a run of
   // amounts (nothing but list marks between them) after a per-year cue is the revenue of years 1…N
+  const yearsOfRun = new Set<number>();
   if (!amountOfYear.size) for (const run of amountRuns()) run.forEach((k, n) => amountOfYear.set(k, n + 1));
 
   // 萧山在前，柯城在后 / sending area first: the order a bare ratio follows
@@ -494,7 +495,10 @@ export function readFacts(toks: Tok[]): Facts {
       if (right) i = right.end;
       continue;
     }
-    if (t.k === 'years' && yearOfAmount.has(i)) continue;
+    if (t.k === 'years' && (yearOfAmount.has(i) || yearsOfRun.has(i))) {
+      if (yearsOfRun.has(i) && t.to === undefined) f.span ??= t.n;
+      continue;
+    }
     if (t.k === 'years' && isGlideEndYear(i)) {
       // 从第一年70%降到第四年40%: the year the glide reaches its target is the buffer's length
       if (t.n > 1 && isW(g[next(i, -1, ['stop', 'filler', 'buffer'], 2)], 'till')) f.buffer ??= t.n;
@@ -645,15 +649,17 @@ export function readFacts(toks: Tok[]): Facts {
       const last = run[run.length - 1];
       i = last;
       if (run.length < 2) continue;
-      // the cue: 分别/依次/逐年/每年/each year, or the number of years itself (四年收益 … 4 amounts), a few words before
-      let cued = false;
-      for (let k = run[0] - 1, n = 0; k >= 0 && n < 5 && g[k].k !== 'sep' && !cued; k--, n++) {
-        const x = g[k];
-        if (x.k === 'years' && x.pre === '' && x.n === run.length) cued = true;
-        else if (x.k === 'w' && (x.cat === 'each' || PER_YEAR_CUE.test(x.t))) cued = true;
-        else if (x.k === 'money' || x.k === 'share' || x.k === 'ratio' || x.k === 'name') break;
-      }
-      if (cued) runs.push(run);
+      // the cue, a few words before the run or after it: 分别/依次/逐年/每年/each year, or the years themselves
+      // (四年收益 … / in years 1-3: … / … over the 3 years, as many as the amounts)
+      const cue = (x: GTok) => (x.k === 'years' && ((x.pre === '' && x.n === run.length) || (x.pre === '第' && x.n === 1 && x.to === run.length))) || (x.k === 'w' && (x.cat === 'each' || PER_YEAR_CUE.test(x.t)));
+      const stops = (x: GTok) => x.k === 'sep' || x.k === 'money' || x.k === 'share' || x.k === 'ratio' || x.k === 'name';
+      let cued = -1;
+      for (let k = run[0] - 1, n = 0; k >= 0 && n < 5 && cued < 0 && !stops(g[k]); k--, n++) if (cue(g[k])) cued = k;
+      for (let k = last + 1, n = 0; k < g.length && n < 4 && cued < 0 && !stops(g[k]); k++, n++) if (cue(g[k])) cued = k;
+      if (cued < 0) continue;
+      runs.push(run);
+      // (a year range that dates the run is not a period of the agreement)
+      if (g[cued].k === 'years') yearsOfRun.add(cued);
     }
     return runs;
   }
