@@ -109,8 +109,12 @@ export function groupNames(toks: Tok[]): GTok[] {
   // 龙游 出资 2000万: a space lists names only between two names
   const dense = out.filter((t, k) => !(t.k === 'w' && t.cat === 'and' && t.t === ' ' && !(out[k - 1]?.k === 'name' && out[k + 1]?.k === 'name')));
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
-  return dense.map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' && listContinues(dense, k + 1) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
+  // (the village, the company and the town: an article may stand before each name)
+  const nameAfter = (k: number) => (isArticle(dense[k]) ? k + 1 : k);
+  return dense.map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[nameAfter(k + 1)]?.k === 'name' && listContinues(dense, nameAfter(k + 1)) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
 }
+
+const isArticle = (t: GTok | undefined) => t?.k === 'w' && t.cat === 'filler' && /^(?:the|a|an)$/i.test(t.t);
 
 /** An administrative level a place name ends in (县, 市, 区 …), alone (A / 县) or inside the word (龙游县). */
 const LEVEL = /(县|市|区|镇|乡|村)$/;
@@ -139,7 +143,7 @@ function sameLevelPlaces(parts: Array<Extract<Tok, { k: 'w' }>>): string[] | und
 /** The name at k is followed by "and name" or another comma and name: the comma was a list separator. */
 function listContinues(toks: GTok[], k: number): boolean {
   const a = toks[k + 1];
-  const b = toks[k + 2];
+  const b = isArticle(toks[k + 2]) ? toks[k + 3] : toks[k + 2];
   return !!a && !!b && b.k === 'name' && ((a.k === 'w' && a.cat === 'and') || (a.k === 'sep' && !!a.comma));
 }
 
