@@ -379,3 +379,37 @@ describe('split text: blind batch 4 classes (names typed together, Traditional t
     expect(r.schedule?.map((y) => y.amounts['飞出地'])).toEqual([800_000, 650_000, 500_000]);
   });
 });
+
+describe('issue 13, round 3: generalised mechanisms', () => {
+  const refused = (text: string) => {
+    const r = parseSplitText(text);
+    if (r.ok) throw new Error(`parsed: ${JSON.stringify(r.input)}`);
+    return r;
+  };
+
+  it('the lower places after 万/亿 belong to the amount, but a ratio or count word typed right after it does not', () => {
+    expect(splitFromText('总额三十万五千 衢州杭州对半').amounts).toEqual({ 衢州: 152_500, 杭州: 152_500 });
+    expect(splitFromText('税收一亿五 衢州杭州对半').amounts).toEqual({ 衢州: 75_000_000, 杭州: 75_000_000 });
+    // 八十万三七开: 三七 is the ratio, not 3 7 of the amount's lower places
+    expect(splitFromText('八十万三七开').amounts).toEqual({ 飞出地: 240_000, 飞入地: 560_000 });
+    // 一千万四方平分: 四方 is the count of parties, not 4000
+    expect(splitFromText('一千万四方平分').amounts).toEqual({ 飞出地: 5_000_000, 飞入地: 5_000_000 });
+  });
+
+  it('a run of amounts is yearly revenue only with a per-year cue or as many years said; otherwise two totals are asked about', () => {
+    expect(splitFromText('衢州杭州六四分，三年收益分别是100万、200万、300万').schedule?.map((y) => y.amounts['衢州'])).toEqual([600_000, 1_200_000, 1_800_000]);
+    expect(refused('衢州杭州六四分，收益100万、200万').question?.kind).toBe('two_totals');
+  });
+
+  it("a floor beside a share of the whole tops the share up only when it is below the floor", () => {
+    const below = splitFromText('税收100万，甲、乙、丙按2:5:3分，甲保底30万，其余两家按比例分剩下的').amounts;
+    expect(below).toEqual({ 甲: 300_000, 乙: 437_500, 丙: 262_500 });
+    const above = splitFromText('税收100万，甲、乙、丙按2:5:3分，甲保底10万，其余两家按比例分剩下的').amounts;
+    expect(above).toEqual({ 甲: 200_000, 乙: 500_000, 丙: 300_000 });
+  });
+
+  it('places spoken of by kind but not named are asked about, not given the default role names', () => {
+    expect(refused('税收600万，两个县按七三分').missing).toEqual(['parties']);
+    expect(refused('split 6 million yuan 70/30 between the two counties').missing).toEqual(['parties']);
+  });
+});
