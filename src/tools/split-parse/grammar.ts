@@ -525,6 +525,16 @@ export function readFacts(toks: Tok[]): Facts {
         if (cur().years !== undefined || phaseHasFacts()) openPhase();
         cur().years = t.n;
         f.phased = true;
+      } else if (t.pre === '第' && t.to !== undefined && !/年/.test(t.raw) && lastFactRef && lastFactAt >= clauseOf[i][0] && lastFactAt < i) {
+        // "the sending area takes 70% in years 1-3 and 50% from year 4": the range follows the share it governs
+        const fact = lastFactRef;
+        if (factsInPhaseBefore(fact) || cur().start !== undefined || cur().years !== undefined) {
+          openPhase();
+          fact.phase = phase;
+        }
+        cur().start = t.n;
+        cur().years = t.to - t.n + 1;
+        f.phased = true;
       } else if (t.pre === '第' && t.to !== undefined) {
         // 第三年到第五年 / years 4-5: a period with its own start and length
         const before = f.phases.slice(0, phase).reduce((a, p) => a + (p.years ?? 0), 0);
@@ -777,7 +787,7 @@ export function readFacts(toks: Tok[]): Facts {
     if (role === 'floor' && !party && !sameParty && lastFactRef && 'party' in lastFactRef && lastFactRef.party && lastFactRef.v !== undefined) {
       const [cs] = clauseOf[i];
       const prevStart = cs > 0 ? (clauseOf[cs - 1]?.[0] ?? cs) : cs;
-      if (lastFactAt >= prevStart && lastFactAt < i && !g.slice(lastFactAt + 1, i).some((x) => x.k === 'name' || x.k === 'share' || x.k === 'ratio' || x.k === 'money')) party = lastFactRef.party;
+      if (lastFactAt >= prevStart && lastFactAt < i && !g.slice(Math.max(cs, lastFactAt + 1), i).some((x) => x.k === 'name' || x.k === 'share' || x.k === 'ratio' || x.k === 'money')) party = lastFactRef.party;
     }
     return { v, raw, role, party: party ?? sameParty, cue: cue.t };
   }
