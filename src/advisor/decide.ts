@@ -22,6 +22,7 @@ export const DECISION_FEATURES = [
   'namesOnly',
   'noPerson',
   'topScore',
+  'bankSimilarity',
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
 
@@ -41,6 +42,7 @@ export function decisionFeatures(s: EvidenceSignals): Record<DecisionFeature, nu
     namesOnly: s.namesOnly ? 1 : 0,
     noPerson: s.personNamed === false ? 1 : 0,
     topScore: Math.min(3, s.topScore) / 3,
+    bankSimilarity: s.bankSimilarity ?? 0,
   };
 }
 

@@ -8,6 +8,8 @@ import { generalIdf } from './general-idf';
 
 /** What the decision to answer or decline looks at. */
 export interface EvidenceSignals {
+  /** The best cosine between the question and a question of the bank (0–1; 0 without a bank). */
+  bankSimilarity?: number;
   /** Best IDF-weighted share of the question's concepts found in one of the top hits (0–1). */
   coverage: number;
   /** The same share for the best single sentence read with its context (section, sentence before). */

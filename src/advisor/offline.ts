@@ -158,6 +158,7 @@ function englishCovered(name: string): boolean {
 type WithCorpus = Retriever & {
   lists?: (query: string, options: { context?: string; k?: number }) => Promise<Hit[]>;
   describe?: (unitId: string) => string;
+  bankSimilarity?: (query: string, options: { context?: string }) => Promise<number>;
   docs?: CorpusDocument[];
   chunks?: Chunk[];
   bridge?: { chinese(word: string): Array<[string, number]> | undefined; english?(runs: string[][]): Array<{ zh: Array<[string, number]> }> };
@@ -289,7 +290,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
       // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
       const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
-      const signals = evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject });
+      const bankSimilarity = (await (retriever as WithCorpus).bankSimilarity?.(q, { context })) ?? 0;
+      const signals = { ...evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject }), bankSimilarity };
       const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
       const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals, ...(analysed.carried.length ? { leansOn: true } : {}) });
       // 3. Shape: a list question answered by a list of the tree gets the whole list.

@@ -83,6 +83,8 @@ export class KnowledgeRetriever implements Retriever {
   /** For each bank document (a question, or an entry's keyword line): its unit. */
   private readonly bankUnit: number[];
   private bankVectors?: Float32Array[];
+  /** The best bank cosine of the last question the bank-vector channel ranked (read by bankSimilarity). */
+  private lastBankSimilarity?: { key: string; best: number };
   private readonly bankTexts: string[];
   private readonly bankByNode: Map<string, BankEntry>;
   private readonly figures: Bm25;
@@ -227,12 +229,34 @@ export class KnowledgeRetriever implements Retriever {
           const vs = await this.vectors();
           const sims = vs.map((v) => dot(q, v));
           for (const r of topK(sims, DEPTH * 3)) if (r.score > 0) keepMax(out.bankVector, this.bankUnit[r.doc]!, r.score);
+          this.lastBankSimilarity = { key: `${query}\u0000${options.context ?? ''}`, best: Math.min(1, Math.max(0, ...sims)) };
         }
       } catch {
         // The other channels answer; the passage channel already logged the embedder's failure.
       }
     }
     return out;
+  }
+
+  /**
+   * How close the question comes to any question of the bank: the best cosine in the local embedder's
+   * space (0 without a local embedder or a bank). A paraphrase the bank anticipated is evidence that
+   * the corpus answers it, whatever words it shares with the passages.
+   */
+  async bankSimilarity(query: string, options: { context?: string } = {}): Promise<number> {
+    if (!this.bankUnit.length || !this.passages.localEmbedder) return 0;
+    // The retrieval just run for this question computed it already.
+    const cached = this.lastBankSimilarity;
+    if (cached && cached.key === `${query}\u0000${options.context ?? ''}`) return cached.best;
+    try {
+      const q = await this.passages.embed(this.passages.queryBags(query, options.context).vectorText);
+      if (!q.some((x) => x !== 0)) return 0;
+      let best = 0;
+      for (const v of await this.vectors()) best = Math.max(best, dot(q, v));
+      return Math.min(1, best);
+    } catch {
+      return 0;
+    }
   }
 
   /**
