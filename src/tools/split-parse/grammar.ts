@@ -651,17 +651,20 @@ export function readFacts(toks: Tok[]): Facts {
     for (let i = 0; i < g.length; i++) {
       if (g[i].k !== 'money') continue;
       const run = [i];
+      let joinedByWord = false;
       for (let k = i + 1; k < g.length; k++) {
         const x = g[k];
         if (x.k === 'money') run.push(k);
-        else if (!(isW(x, 'and') || (x.k === 'sep' && x.comma))) break;
+        else if (isW(x, 'and') || (x.k === 'sep' && x.comma)) joinedByWord ||= x.k === 'w' && /^(?:和|与|及|或|或者|and|or)$/i.test(x.t);
+        else break;
       }
       const last = run[run.length - 1];
       i = last;
       if (run.length < 2) continue;
       // the cue, a few words before the run or after it: 分别/依次/逐年/每年/each year, or the years themselves
       // (四年收益 … / in years 1-3: … / … over the 3 years, as many as the amounts)
-      const cue = (x: GTok) => (x.k === 'years' && (((x.pre === '' || /^next\b/i.test(x.raw)) && x.n === run.length) || (x.pre === '第' && x.n === 1 && x.to === run.length))) || (x.k === 'w' && (x.cat === 'each' || PER_YEAR_CUE.test(x.t)));
+      // (每年税收800万和600万: "every year" before two amounts joined by 和 says one amount a year, two figures for it)
+      const cue = (x: GTok) => (x.k === 'years' && (((x.pre === '' || /^next\b/i.test(x.raw)) && x.n === run.length) || (x.pre === '第' && x.n === 1 && x.to === run.length))) || (x.k === 'w' && ((x.cat === 'each' && !(joinedByWord && run.length === 2)) || PER_YEAR_CUE.test(x.t)));
       const stops = (x: GTok) => x.k === 'sep' || x.k === 'money' || x.k === 'share' || x.k === 'ratio' || x.k === 'name';
       let cued = -1;
       for (let k = run[0] - 1, n = 0; k >= 0 && n < 5 && cued < 0 && !stops(g[k]); k--, n++) if (cue(g[k])) cued = k;
