@@ -4,7 +4,7 @@
  * that leans on an unanswered part is not filled with other facts.
  */
 import { describe, expect, it } from 'vitest';
-import { questionParts } from '../src/advisor/parts';
+import { MAX_PARTS, questionParts } from '../src/advisor/parts';
 import { useRealAdvisor } from './helpers/real-advisor';
 
 describe('questionParts', () => {
@@ -17,6 +17,13 @@ describe('questionParts', () => {
     expect(questionParts('衢州海创园是2016年开园的。它引进了多少项目？')).toHaveLength(1);
     // Conditions and embedded 哪/怎么 are one question, not three.
     expect(questionParts('要是只让资金自己往哪儿流就往哪儿流，不去管收益怎么分，山区会遇到什么问题？')).toHaveLength(1);
+  });
+
+  it('reads a message of more than MAX_PARTS questions as one', () => {
+    const many = Array.from({ length: MAX_PARTS + 1 }, (_, i) => `衢州海创园第${i + 1}年引进了多少个项目？`).join('');
+    expect(questionParts(many)).toEqual([many]);
+    const six = Array.from({ length: MAX_PARTS }, (_, i) => `衢州海创园第${i + 1}年引进了多少个项目？`).join('');
+    expect(questionParts(six)).toHaveLength(MAX_PARTS);
   });
 
   it('splits English at question marks and at "and what/how…"', () => {

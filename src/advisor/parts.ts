@@ -57,5 +57,9 @@ export function questionParts(question: string): string[] {
     if (parts.length) parts[parts.length - 1] = `${parts[parts.length - 1]}${english ? ' ' : ''}${pending.trim()}`;
     else parts.push(pending.trim());
   }
-  return parts.length ? parts : [question];
+  // A message of many questions is read as one: answering each would multiply the work without bound.
+  return parts.length && parts.length <= MAX_PARTS ? parts : [question];
 }
+
+/** Most parts a question is answered in; beyond this it is answered as one question. */
+export const MAX_PARTS = 6;
