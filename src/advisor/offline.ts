@@ -16,6 +16,7 @@ import { keyStem } from '../retrieval/bridge';
 import { expandQuery } from '../retrieval/glossary';
 import { normalizeInput } from '../knowledge/normalize';
 import { analyseQuestion } from './analyse';
+import { REFERS_BACK } from '../knowledge/follow-up';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { questionParts } from './parts';
 import { chooseList, listCandidates, listLedBy } from './shapes/list';
@@ -205,149 +206,147 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
 
   /** `subjectOnly`: the context serves only to carry a subject the question lacks (a later part of a question). */
   const askOne = async (question: string, options: AskOptions = {}, subjectOnly = false): Promise<OfflineAskResult> => {
-    {
-      const rawQ = (question ?? '').trim();
-      const lang = options.lang ?? detectLang(rawQ);
-      if (isBlankQuestion(rawQ)) {
-        return { answered: false, answer: emptyQuestionText(lang), citations: [], lang, via: 'offline' };
+    const rawQ = (question ?? '').trim();
+    const lang = options.lang ?? detectLang(rawQ);
+    if (isBlankQuestion(rawQ)) {
+      return { answered: false, answer: emptyQuestionText(lang), citations: [], lang, via: 'offline' };
+    }
+    const s = getStats();
+    const conceptsOf = (text: string) => extractConcepts(text, s, { aliases, english });
+    const declined = (answer: string, suggestions: string[], signals?: EvidenceSignals): OfflineAskResult => ({ answered: false, answer, citations: [], lang, suggestions, via: 'offline', ...(signals ? { signals } : {}) });
+    // A figure the corpus states for another year or place than asked is declined with that said plainly.
+    const declinedFigure = (missing: string[], fallback: string, suggestions: string[], signals?: EvidenceSignals, measured?: string[]) => {
+      const elsewhere = figureElsewhere(q, docs, measured, missing);
+      return elsewhere ? { ...declined(figureElsewhereText(lang, elsewhere, missing), suggestions, signals), declinedFor: 'figure-elsewhere' as const } : declined(fallback, suggestions, signals);
+    };
+    // 1. Analyse: normalised text, answer type, a follow-up completed with its subject, unknown names.
+    const analysed = analyseQuestion(rawQ, {
+      context: options.context,
+      concepts: conceptsOf,
+      stats: s,
+      known: (x) => s.df(x) > 0,
+      // Known when the papers' English text has it, or the glossary covers every word of it (a place's
+      // phrase — Greater Bay Area — counts as a whole).
+      englishKnown: (name) => s.df(matchText(name)) > 0 || englishCovered(name),
+    });
+    const q = analysed.query;
+    const context = options.context?.trim() && !(subjectOnly && !analysed.carried.length) ? normalizeInput(options.context.trim()) : undefined;
+    // 2. Retrieve: passages, lists and bank matches, fused.
+    let fused = await retriever.retrieve(q, { k, mode: opts.mode, context });
+    // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
+    // question was: passages of the part of the paper the context retrieves come first.
+    if (context && analysed.carried.length) {
+      const where = (await retriever.retrieve(context, { k: 2, mode: opts.mode }))[0]?.chunk;
+      const top = where?.sectionPath?.[0];
+      if (where) {
+        const near = (h: Hit) => h.chunk.docId === where.docId && (!top || h.chunk.sectionPath?.[0] === top);
+        fused = [...fused.filter(near), ...fused.filter((h) => !near(h))];
       }
-      const s = getStats();
-      const conceptsOf = (text: string) => extractConcepts(text, s, { aliases, english });
-      const declined = (answer: string, suggestions: string[], signals?: EvidenceSignals): OfflineAskResult => ({ answered: false, answer, citations: [], lang, suggestions, via: 'offline', ...(signals ? { signals } : {}) });
-      // A figure the corpus states for another year or place than asked is declined with that said plainly.
-      const declinedFigure = (missing: string[], fallback: string, suggestions: string[], signals?: EvidenceSignals, measured?: string[]) => {
-        const elsewhere = figureElsewhere(q, docs, measured, missing);
-        return elsewhere ? { ...declined(figureElsewhereText(lang, elsewhere, missing), suggestions, signals), declinedFor: 'figure-elsewhere' as const } : declined(fallback, suggestions, signals);
-      };
-      // 1. Analyse: normalised text, answer type, a follow-up completed with its subject, unknown names.
-      const analysed = analyseQuestion(rawQ, {
-        context: options.context,
-        concepts: conceptsOf,
-        stats: s,
-        known: (x) => s.df(x) > 0,
-        // Known when the papers' English text has it, or the glossary covers every word of it (a place's
-        // phrase — Greater Bay Area — counts as a whole).
-        englishKnown: (name) => s.df(matchText(name)) > 0 || englishCovered(name),
-      });
-      const q = analysed.query;
-      const context = options.context?.trim() && !(subjectOnly && !analysed.carried.length) ? normalizeInput(options.context.trim()) : undefined;
-      // 2. Retrieve: passages, lists and bank matches, fused.
-      let fused = await retriever.retrieve(q, { k, mode: opts.mode, context });
-      // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
-      // question was: passages of the part of the paper the context retrieves come first.
-      if (context && analysed.carried.length) {
-        const where = (await retriever.retrieve(context, { k: 2, mode: opts.mode }))[0]?.chunk;
-        const top = where?.sectionPath?.[0];
-        if (where) {
-          const near = (h: Hit) => h.chunk.docId === where.docId && (!top || h.chunk.sectionPath?.[0] === top);
-          fused = [...fused.filter(near), ...fused.filter((h) => !near(h))];
-        }
+    }
+    // A park, place or organisation the corpus never mentions: no other park's facts stand in for it.
+    if (analysed.unknownNames.length) {
+      const suggestions = nearestTopics(fused, docs, lang);
+      return { ...declined(unknownNameText(lang, analysed.unknownNames, suggestions), suggestions), declinedFor: 'unknown-name' };
+    }
+    // A year the corpus never mentions: no passage is about it; if the corpus states the figure for another year, say which.
+    if (analysed.unknownYears.length) {
+      const suggestions = nearestTopics(fused, docs, lang);
+      return { ...declinedFigure(analysed.unknownYears, unknownNameText(lang, analysed.unknownYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions), suggestions), declinedFor: 'unknown-year' };
+    }
+    // Sentences are read from passages: a list unit stands for the passages it spans.
+    const lists = [passagesOf(fused, chunks)];
+    const hits = lists[0]!;
+    // A follow-up completed with the previous subject is judged on what the corpus can speak to: its
+    // own words the papers never use (举个例子, 咋样) frame the request, they are not its topic.
+    const concepts = conceptsOf(q).filter((c) => !analysed.carried.length || c.kind === 'num' || c.alts.some((a) => s.df(a) > 0));
+    const contextConcepts = context && !analysed.carried.length ? conceptsOf(context) : [];
+    const shape = questionShape(q);
+    const top = hits[0]?.score ?? 1;
+    // A definition question: the passage that defines its subject (产业飞地是指…) leads, wherever
+    // the ranking put it — framing words (怎样界定, 含义) can pull the ranking elsewhere.
+    let subjects: string[] = [];
+    if (shape.definitional) {
+      const terms = subjectTerms(concepts, s);
+      // The rarest noun asked about is the subject (新区域主义 beside 飞地 and 创新): when the papers
+      // have no defining sentence for it, another term's definition (飞地是指…) is not the answer.
+      const rarest = rarestSubject(concepts, s);
+      for (const candidate of rarest ? [[rarest]] : [terms.specific, terms.all]) {
+        const defs = getScan().definitions(candidate, hits.map((h) => h.chunk));
+        if (!defs.length) continue;
+        subjects = candidate;
+        lists[0] = [...asHits(defs, hits, top), ...hits];
+        break;
       }
-      // A park, place or organisation the corpus never mentions: no other park's facts stand in for it.
-      if (analysed.unknownNames.length) {
-        const suggestions = nearestTopics(fused, docs, lang);
-        return { ...declined(unknownNameText(lang, analysed.unknownNames, suggestions), suggestions), declinedFor: 'unknown-name' };
-      }
-      // A year the corpus never mentions: no passage is about it; if the corpus states the figure for another year, say which.
-      if (analysed.unknownYears.length) {
-        const suggestions = nearestTopics(fused, docs, lang);
-        return { ...declinedFigure(analysed.unknownYears, unknownNameText(lang, analysed.unknownYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions), suggestions), declinedFor: 'unknown-year' };
-      }
-      // Sentences are read from passages: a list unit stands for the passages it spans.
-      const lists = [passagesOf(fused, chunks)];
-      const hits = lists[0]!;
-      // A follow-up completed with the previous subject is judged on what the corpus can speak to: its
-      // own words the papers never use (举个例子, 咋样) frame the request, they are not its topic.
-      const concepts = conceptsOf(q).filter((c) => !analysed.carried.length || c.kind === 'num' || c.alts.some((a) => s.df(a) > 0));
-      const contextConcepts = context && !analysed.carried.length ? conceptsOf(context) : [];
-      const shape = questionShape(q);
-      const top = hits[0]?.score ?? 1;
-      // A definition question: the passage that defines its subject (产业飞地是指…) leads, wherever
-      // the ranking put it — framing words (怎样界定, 含义) can pull the ranking elsewhere.
-      let subjects: string[] = [];
-      if (shape.definitional) {
-        const terms = subjectTerms(concepts, s);
-        // The rarest noun asked about is the subject (新区域主义 beside 飞地 and 创新): when the papers
-        // have no defining sentence for it, another term's definition (飞地是指…) is not the answer.
-        const rarest = rarestSubject(concepts, s);
-        for (const candidate of rarest ? [[rarest]] : [terms.specific, terms.all]) {
-          const defs = getScan().definitions(candidate, hits.map((h) => h.chunk));
-          if (!defs.length) continue;
-          subjects = candidate;
-          lists[0] = [...asHits(defs, hits, top), ...hits];
-          break;
-        }
-      }
-      // A question about what several papers say: the best passage of each paper it names (by its
-      // title's topics), or of each paper that covers it nearly as well as the best one.
-      const spread = spreadDocs(getScan(), concepts, shape.multiDoc);
-      if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
-      const defines = definitionPatterns(subjects);
-      const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
-      const measured = measure?.alts;
-      const asksPlaces = placeKind(q, concepts);
-      const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces };
-      const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
-      // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
-      const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
-      const bankSimilarity = (await (retriever as WithCorpus).bankSimilarity?.(q, { context })) ?? 0;
-      const signals = { ...evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject }), bankSimilarity };
-      const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
-      const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals, ...(analysed.carried.length ? { leansOn: true } : {}) });
-      // 3. Shape: a list question answered by a list of the tree gets the whole list.
-      // 4. Decide: the fitted model reads the evidence signals (answer, or decline).
-      const evidenceOk = decide(signals);
-      // (A question that also asks for a figure — 哪一年开园？重点招引哪些领域？ — is answered by sentences.)
-      // (Nor one asking which places: 哪些城市 is answered by the sentences that name them.)
-      if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !signals.unmatched.length) {
-        // The lists the bank and the headings point to, beside those among the fused hits.
-        const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
-        const described = (retriever as WithCorpus).describe ?? (() => '');
-        // Words no document uses (逐条, 说明, 比起来) frame the request; no list can hold them.
-        // Nor can it hold the words that ask for it (些地方, 几个: pieces of 哪些地方, 哪几个).
-        const frames = askingFrames(q);
-        const listConcepts = judged.filter((c) => (c.kind === 'num' || c.alts.some((a) => s.df(a) > 0)) && !frames.some((f) => f.includes(c.label)));
-        // A list must cover this share of the question's concepts: less when the sentence evidence is judged sufficient.
-        const min = evidenceOk ? listParams.minCoverage : listParams.aloneCoverage;
-        const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, listConcepts, min, 8, described, listParams.facetWeight);
-        if (list) {
-          const { lead, items } = listCandidates(list);
-          return answer(composeList(lang, lead, items, titles, glossed));
-        }
-      }
-      // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
-      const partial = !evidenceOk && isPartial(signals, shape.figureKind, measure?.label);
-      const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
-      if (!chosen.length) {
-        const suggestions = nearestTopics(hits, docs, lang);
-        const plain = declineText(lang, suggestions, hits.length > 0);
-        return shape.quantity && signals.unmatched.length ? declinedFigure(signals.unmatched, plain, suggestions, signals, measured) : declined(plain, suggestions, signals);
-      }
-      // A quoted sentence that announces a list (…以下四个方面：) brings the list: never an answer ending on a colon.
-      const led = chosen.map((c) => listLedBy(c, docs)).find((x) => x !== undefined);
-      if (led && !partial && !shape.quantity) {
-        const { lead, items } = listCandidates(led);
+    }
+    // A question about what several papers say: the best passage of each paper it names (by its
+    // title's topics), or of each paper that covers it nearly as well as the best one.
+    const spread = spreadDocs(getScan(), concepts, shape.multiDoc);
+    if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
+    const defines = definitionPatterns(subjects);
+    const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
+    const measured = measure?.alts;
+    const asksPlaces = placeKind(q, concepts);
+    const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces };
+    const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
+    // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
+    const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
+    const bankSimilarity = (await (retriever as WithCorpus).bankSimilarity?.(q, { context })) ?? 0;
+    const signals = { ...evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject }), bankSimilarity };
+    const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
+    const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals, ...(analysed.carried.length ? { leansOn: true } : {}) });
+    // 3. Shape: a list question answered by a list of the tree gets the whole list.
+    // 4. Decide: the fitted model reads the evidence signals (answer, or decline).
+    const evidenceOk = decide(signals);
+    // (A question that also asks for a figure — 哪一年开园？重点招引哪些领域？ — is answered by sentences.)
+    // (Nor one asking which places: 哪些城市 is answered by the sentences that name them.)
+    if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !signals.unmatched.length) {
+      // The lists the bank and the headings point to, beside those among the fused hits.
+      const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
+      const described = (retriever as WithCorpus).describe ?? (() => '');
+      // Words no document uses (逐条, 说明, 比起来) frame the request; no list can hold them.
+      // Nor can it hold the words that ask for it (些地方, 几个: pieces of 哪些地方, 哪几个).
+      const frames = askingFrames(q);
+      const listConcepts = judged.filter((c) => (c.kind === 'num' || c.alts.some((a) => s.df(a) > 0)) && !frames.some((f) => f.includes(c.label)));
+      // A list must cover this share of the question's concepts: less when the sentence evidence is judged sufficient.
+      const min = evidenceOk ? listParams.minCoverage : listParams.aloneCoverage;
+      const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, listConcepts, min, 8, described, listParams.facetWeight);
+      if (list) {
+        const { lead, items } = listCandidates(list);
         return answer(composeList(lang, lead, items, titles, glossed));
       }
-      // The figure first: a figure question's best sentence leads, the rest keep their reading order.
-      const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
-      // A figure asked for a year must be that year's: 7404 亿元 for 2022 is no answer to 2025.
-      const askedYears = shape.quantity ? yearsIn(q) : [];
-      // The year is looked for in the sentences that state the measure (or those of the best one's
-      // paper), not in any sentence quoted beside them: 长安号's 2023 is no year for 金磐开发区's output.
-      const stating = measured?.length ? chosen.filter((c) => measured.some((m) => holds(c.norm, m))) : [];
-      if (askedYears.length && !(stating.length ? stating : chosen.filter((c) => c.docId === best.docId)).some((c) => askedYears.some((y) => `${c.norm}\n${c.context}\n${c.paragraph}`.includes(y)))) {
-        const suggestions = nearestTopics(hits, docs, lang);
-        return { ...declinedFigure(askedYears, declineText(lang, suggestions, hits.length > 0), suggestions, signals, measured), declinedFor: 'unknown-year' };
-      }
-      const ordered = shape.quantity ? [best, ...chosen.filter((c) => c !== best)] : chosen;
-      const freshFigure = (clause: string) => hasFreshFigure(clause, shape.numbers, shape.figureKind, shape.counter, measured);
-      const lead = directLead(best, { figure: shape.quantity ? freshFigure : undefined, words: [...concepts.map((c) => matchText(c.label)), ...(measured ?? [])] });
-      // A figure question whose quoted sentences hold no figure of what it measures: say so, plainly.
-      const figureGiven = ordered.some((c) => freshFigure(c.norm) && (!measured?.length || measured.some((m) => holds(c.norm, m) || holds(c.context, m))));
-      const gap = partial || (shape.quantity && !figureGiven) ? gapText(lang, measured?.[0]) : undefined;
-      return answer(compose(lang, ordered, titles, glossed, { lead, gap }));
     }
+    // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
+    const partial = !evidenceOk && isPartial(signals, shape.figureKind, measure?.label);
+    const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
+    if (!chosen.length) {
+      const suggestions = nearestTopics(hits, docs, lang);
+      const plain = declineText(lang, suggestions, hits.length > 0);
+      return shape.quantity && signals.unmatched.length ? declinedFigure(signals.unmatched, plain, suggestions, signals, measured) : declined(plain, suggestions, signals);
+    }
+    // A quoted sentence that announces a list (…以下四个方面：) brings the list: never an answer ending on a colon.
+    const led = chosen.map((c) => listLedBy(c, docs)).find((x) => x !== undefined);
+    if (led && !partial && !shape.quantity) {
+      const { lead, items } = listCandidates(led);
+      return answer(composeList(lang, lead, items, titles, glossed));
+    }
+    // The figure first: a figure question's best sentence leads, the rest keep their reading order.
+    const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
+    // A figure asked for a year must be that year's: 7404 亿元 for 2022 is no answer to 2025.
+    const askedYears = shape.quantity ? yearsIn(q) : [];
+    // The year is looked for in the sentences that state the measure (or those of the best one's
+    // paper), not in any sentence quoted beside them: 长安号's 2023 is no year for 金磐开发区's output.
+    const stating = measured?.length ? chosen.filter((c) => measured.some((m) => holds(c.norm, m))) : [];
+    if (askedYears.length && !(stating.length ? stating : chosen.filter((c) => c.docId === best.docId)).some((c) => askedYears.some((y) => `${c.norm}\n${c.context}\n${c.paragraph}`.includes(y)))) {
+      const suggestions = nearestTopics(hits, docs, lang);
+      return { ...declinedFigure(askedYears, declineText(lang, suggestions, hits.length > 0), suggestions, signals, measured), declinedFor: 'unknown-year' };
+    }
+    const ordered = shape.quantity ? [best, ...chosen.filter((c) => c !== best)] : chosen;
+    const freshFigure = (clause: string) => hasFreshFigure(clause, shape.numbers, shape.figureKind, shape.counter, measured);
+    const lead = directLead(best, { figure: shape.quantity ? freshFigure : undefined, words: [...concepts.map((c) => matchText(c.label)), ...(measured ?? [])] });
+    // A figure question whose quoted sentences hold no figure of what it measures: say so, plainly.
+    const figureGiven = ordered.some((c) => freshFigure(c.norm) && (!measured?.length || measured.some((m) => holds(c.norm, m) || holds(c.context, m))));
+    const gap = partial || (shape.quantity && !figureGiven) ? gapText(lang, measured?.[0]) : undefined;
+    return answer(compose(lang, ordered, titles, glossed, { lead, gap }));
   };
 
   return {
@@ -377,9 +376,6 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     },
   };
 }
-
-/** A word in a later part that points at what an earlier part named. */
-const REFERS_BACK = /它|其|该|这|那|此|上述|同比|同期|上年|去年|\b(?:it|its|that|this|they|their|them|those|these|previous year|year before|same period)\b/i;
 
 /** The result without the advisor's internal reason for a decline. */
 function strip(r: OfflineAskResult): OfflineAskResult {
