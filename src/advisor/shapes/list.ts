@@ -48,7 +48,6 @@ export function listText(e: EnumerationNode, section: string, intro = ''): strin
   return matchText([section, intro, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
 }
 
-
 /** A facet word stands for its facet: matched by the mark a list of the asked facet carries. */
 const FACET_MARK = '\u0001facet\u0001';
 // The word itself in the list is better evidence than a list of its facet: FACET_LITERAL of its weight.
@@ -88,14 +87,16 @@ export function chooseList(
     for (const { e, doc, section, headings } of enumerationsOf(hit, byId)) {
       const tree = treeOf(doc);
       const intro = introOf(tree, e);
-      const fit = facetFit(asked, listFacets({ heading: headings.at(-1) ?? '', lead: e.lead.text, intro: intro.last?.text, itemHeads: e.items.map((it) => it.head.text) }));
+      const fitOf = (x: EnumerationNode, heading: string) =>
+        facetFit(asked, listFacets({ heading, lead: x.lead.text, intro: introOf(tree, x).last?.text, itemHeads: x.items.map((it) => it.head.text) }));
+      const fit = fitOf(e, headings.at(-1) ?? '');
       // A facet word of the question (短板) is covered by a list of that facet, whatever word it uses (挑战).
       const own = (x: EnumerationNode, path: string) => coverage(fit > 0 ? concepts.flatMap(asFacet) : concepts, `${listText(x, path, introOf(tree, x).text)}\n${matchText(described(x.id))}\n${FACET_MARK}`);
       // A list nested under an item of another (（二）…难点 under 二、…基础与难点) that fits the asked
       // facet better than its parent is what the question asks of the parent: it covers what the
       // parent covers.
       const parent = tree.enumerations.find((p) => p !== e && p.items.some((it) => it.head.start === e.lead.start));
-      const parentFit = parent ? facetFit(asked, listFacets({ heading: headings.at(-2) ?? '', lead: parent.lead.text, intro: introOf(tree, parent).last?.text, itemHeads: parent.items.map((it) => it.head.text) })) : 0;
+      const parentFit = parent ? fitOf(parent, headings.at(-2) ?? '') : 0;
       const cov = Math.max(own(e, headings.join('\n')), parent && fit > parentFit ? own(parent, headings.slice(0, -1).join('\n')) : 0);
       // Coverage decides, the facet fit (a list of problems for a question on 短板) next; earlier hits
       // and a matching announced count break near-ties. A count the question announces (哪两类) that
@@ -107,7 +108,6 @@ export function chooseList(
   // A list of the asked facet counts as covering the question that much more: 卡在哪 is about 难点.
   return best && best.coverage + facetWeight * Math.max(0, best.fit) >= min ? best : undefined;
 }
-
 
 /** A span of the tree as a citable candidate. */
 function candidateOf(span: Span, doc: CorpusDocument, section: string, score: number): Candidate {
