@@ -229,7 +229,7 @@ export class KnowledgeRetriever implements Retriever {
           const vs = await this.vectors();
           const sims = vs.map((v) => dot(q, v));
           for (const r of topK(sims, DEPTH * 3)) if (r.score > 0) keepMax(out.bankVector, this.bankUnit[r.doc]!, r.score);
-          this.lastBankSimilarity = { key: `${query}\u0000${options.context ?? ''}`, best: Math.min(1, Math.max(0, ...sims)) };
+          this.lastBankSimilarity = { key: bankKey(query, options.context), best: Math.min(1, Math.max(0, ...sims)) };
         }
       } catch {
         // The other channels answer; the passage channel already logged the embedder's failure.
@@ -244,20 +244,12 @@ export class KnowledgeRetriever implements Retriever {
    * the corpus answers it, whatever words it shares with the passages.
    */
   async bankSimilarity(query: string, options: { context?: string } = {}): Promise<number> {
-    if (!this.bankUnit.length || !this.passages.localEmbedder) return 0;
-    // The retrieval just run for this question computed it already.
-    const cached = this.lastBankSimilarity;
-    if (cached && cached.key === `${query}\u0000${options.context ?? ''}`) return cached.best;
-    try {
-      const q = await this.passages.embed(this.passages.queryBags(query, options.context).vectorText);
-      if (!q.some((x) => x !== 0)) return 0;
-      let best = 0;
-      for (const v of await this.vectors()) best = Math.max(best, dot(q, v));
-      return Math.min(1, best);
-    } catch {
-      return 0;
-    }
+    const key = bankKey(query, options.context);
+    // The retrieval just run for this question computed it already; otherwise the bank-vector channel does.
+    if (this.lastBankSimilarity?.key !== key) await this.channelScores(query, { context: options.context, channels: ['bankVector'] });
+    return this.lastBankSimilarity?.key === key ? this.lastBankSimilarity.best : 0;
   }
+
 
   /**
    * The lists (enumeration units) that best match a question, from the channels that know lists —
@@ -291,6 +283,9 @@ export class KnowledgeRetriever implements Retriever {
     });
   }
 }
+
+/** The question a bank similarity was computed for. */
+const bankKey = (query: string, context?: string) => `${query}\u0000${context ?? ''}`;
 
 /** Each channel's scores scaled by its best for the query, weighted and summed per unit (units failing `keep` left out). */
 function fuse(scores: Record<ChannelName, Map<number, number>>, channels: readonly ChannelName[], weightOf: (c: ChannelName) => number, keep: (unit: number) => boolean = () => true): Map<number, number> {
