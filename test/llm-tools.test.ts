@@ -63,7 +63,7 @@ describe('the retrieve tool gives the model the offline shape’s evidence (real
 
   it('a list question returns every item of the list as numbered passages, besides the hits', async () => {
     const session = new AgentSession();
-    const [retrieve] = buildAgentTools({ retriever: fx.retriever, tools: [], descriptions: {}, session, offline: fx.advisor });
+    const [retrieve] = buildAgentTools({ retriever: fx.retriever, tools: [], descriptions: {}, session, shaper: fx.advisor });
     const out = String(await retrieve!.invoke({ query: '山区26县搞产业飞地，碰到的难点是哪些？' }));
     for (const item of ['利益机制尚未完善', '基础设施建设落后', '科研投入不足']) expect(out).toContain(item);
     // Every quote of the offline list answer (its lead and each item's sentence) is a numbered passage.

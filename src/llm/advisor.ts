@@ -108,7 +108,7 @@ export function createLlmAdvisor(o: LlmAdvisorOptions): StreamingAdvisor {
       splitSentences: split,
       passageBigrams: session.passageBigrams,
     });
-    const tools = buildAgentTools({ retriever: o.retriever, tools: o.tools ?? toolDefinitions, descriptions: prompts.tools, session, context, offline: o.shaper });
+    const tools = buildAgentTools({ retriever: o.retriever, tools: o.tools ?? toolDefinitions, descriptions: prompts.tools, session, context, shaper: o.shaper });
 
     // Streaming: re-verify the completed sentences whenever one completes, and pass on what holds.
     let buffer = '';

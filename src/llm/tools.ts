@@ -53,10 +53,10 @@ export interface AgentToolOptions {
   context?: string;
   defaultK?: number;
   /**
-   * The offline advisor: its shaped evidence for the query (a list's lead and every item, the figure
+   * The advisor whose shaped evidence for the query (a list's lead and every item, the figure
    * sentence first) is returned beside the passages, so the model sees what the offline answer would.
    */
-  offline?: Advisor;
+  shaper?: Advisor;
 }
 
 function isQuote(x: unknown): x is { source: string; section: string; quote: string } {
@@ -88,7 +88,7 @@ export function buildAgentTools(o: AgentToolOptions): StructuredToolInterface[] 
         const hits = await o.retriever.retrieve(query, { k: k ?? o.defaultK ?? 5, context: o.context });
         const passages = session.addHits(hits);
         // The offline shape's quotes (every item of a list, the figure sentence), numbered like passages.
-        const shaped = o.offline ? await o.offline.ask(query, o.context ? { context: o.context } : {}) : undefined;
+        const shaped = o.shaper ? await o.shaper.ask(query, o.context ? { context: o.context } : {}) : undefined;
         const extra = shaped?.answered ? session.addQuotes(shaped.citations, titleOf).filter((p) => !passages.includes(p)) : [];
         return { text: formatPassages([...passages, ...extra]), ok: true };
       }),
