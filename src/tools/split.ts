@@ -22,6 +22,13 @@ import { mechanismCitations, type MechanismId } from './mechanisms';
 import { groupDigits, Q, sum, trimDecimal } from './rational';
 import { nonNegative, zodUserError } from './schema-errors';
 
+/** A number of years in a schedule (a buffer's or a phase's): whole, 1 to 100. */
+const wholeYears = z
+  .number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a whole number of years') })
+  .int({ error: 'must be a whole number of years' })
+  .min(1, { error: 'must be at least 1' })
+  .max(100, { error: 'must be at most 100' });
+
 export const SPLIT_EXAMPLE = '{"revenue": 10000000, "parties": [{"name": "飞出地", "share": 6}, {"name": "飞入地", "share": 4}]}';
 
 export const PartySchema = z.object({
@@ -53,11 +60,7 @@ export const SplitInputSchema = z.object({
     .optional(),
   transition: z
     .object({
-      years: z
-        .number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a whole number of years') })
-        .int({ error: 'must be a whole number of years' })
-        .min(1, { error: 'must be at least 1' })
-        .max(100, { error: 'must be at most 100' }),
+      years: wholeYears,
       from: z.record(z.string(), nonNegative('starting share')).describe('starting ratio by party name, any scale'),
     })
     .optional()
@@ -65,11 +68,7 @@ export const SplitInputSchema = z.object({
   phases: z
     .array(
       z.object({
-        years: z
-          .number({ error: (iss) => (iss.input === undefined ? 'is required' : 'must be a whole number of years') })
-          .int({ error: 'must be a whole number of years' })
-          .min(1, { error: 'must be at least 1' })
-          .max(100, { error: 'must be at most 100' }),
+        years: wholeYears,
         shares: z.record(z.string(), nonNegative('share of this party in this phase')).describe('ratio by party name, any scale'),
       }),
       { error: 'must be a list of phases, e.g. [{"years": 4, "shares": {"飞出地": 9, "飞入地": 1}}, {"years": 2, "shares": {"飞出地": 6, "飞入地": 4}}]' },
