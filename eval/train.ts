@@ -39,6 +39,9 @@ import { questionType } from '../src/knowledge/question-type';
 /** The tuned sets (their first measurements are recorded in eval/README.md). */
 export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14'];
 
+/** One of the tuned sets, by name. */
+const loadTrainingSet = (set: string): DevItem[] => loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url)));
+
 interface Sample {
   set: string;
   row: Row;
@@ -104,7 +107,7 @@ async function main(): Promise<number> {
   const retriever = services.retriever;
   const samples: Sample[] = [];
   for (const set of TRAINING_SETS) {
-    const items: DevItem[] = loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url))).filter((i) => i.answerable);
+    const items: DevItem[] = loadTrainingSet(set).filter((i) => i.answerable);
     for (const item of items) {
       const raw = await retriever.channelScores(item.question, { context: item.context });
       const scores = {} as Sample['scores'];
@@ -204,7 +207,7 @@ function looRates(rows: DecisionRow[], features: readonly DecisionFeature[] = DE
 async function trainDecision(services: Awaited<ReturnType<typeof createServices>>, write: boolean): Promise<void> {
   const rows: DecisionRow[] = [];
   for (const set of TRAINING_SETS) {
-    for (const item of loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url)))) {
+    for (const item of loadTrainingSet(set)) {
       const r = await (services.offlineAdvisor as OfflineAdvisor).ask(item.question, item.context ? { context: item.context } : {});
       if (!r.signals) continue;
       rows.push({ set, label: item.answerable ? 1 : 0, signals: r.signals, features: decisionFeatures(r.signals) });
@@ -273,7 +276,7 @@ const LIST_GRID = {
 async function trainListChoice(services: Awaited<ReturnType<typeof createServices>>, write: boolean): Promise<void> {
   const items: Array<DevItem & { set: string }> = [];
   for (const set of TRAINING_SETS) {
-    for (const item of loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url)))) {
+    for (const item of loadTrainingSet(set)) {
       if (item.answerable && questionType(normalizeInput(item.question)) === 'list') items.push({ ...item, set });
     }
   }
