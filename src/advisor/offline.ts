@@ -233,6 +233,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const context = options.context?.trim() && !(subjectOnly && !analysed.carried.length) ? normalizeInput(options.context.trim()) : undefined;
     // 2. Retrieve: passages, lists and bank matches, fused.
     let fused = await retriever.retrieve(q, { k, mode: opts.mode, context });
+    // How close the question comes to a bank question, read from the retrieval just run (before the
+    // follow-up's own retrieval of its context replaces it).
+    const bankSimilarity = (await (retriever as WithCorpus).bankSimilarity?.(q, { context })) ?? 0;
     // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
     // question was: passages of the part of the paper the context retrieves come first.
     if (context && analysed.carried.length) {
@@ -290,7 +293,6 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
     // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
     const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
-    const bankSimilarity = (await (retriever as WithCorpus).bankSimilarity?.(q, { context })) ?? 0;
     const signals = { ...evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject }), bankSimilarity };
     const glossed = concepts.filter((c) => c.kind === 'gloss' && c.gloss).map((c) => ({ zh: c.label, en: c.gloss! }));
     const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals, ...(analysed.carried.length ? { leansOn: true } : {}) });
