@@ -81,6 +81,15 @@ describe('a clarifying question instead of an error', () => {
     expect(bogus.outcome).toBe('user_error');
   });
 
+  it('a question naming a count of places (26县, 30个项目) is a question, not a split missing its other party', async () => {
+    for (const q of ['山区26县搞产业飞地，碰到的难点是哪些？', '浙江山区26县2022年的地区生产总值是多少？', '签约了30个项目的是哪几家央企？']) {
+      const t = turn();
+      const r = await router.handleText(q, t);
+      expect(r.intent, q).toBe('ask');
+      expect(t.session.splitAsk, q).toBeUndefined();
+    }
+  });
+
   it('/cancel clears the open question', async () => {
     const t = turn();
     await router.handleText('衢州和杭州六四分', t);

@@ -61,6 +61,7 @@ const RE = {
   yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*\\d)`, 'iy'),
   // 1e308: read whole (a float's exponent is not a party named "e"); too large → a clear refusal
   plain: new RegExp(`${NUM}(?:e[+-]?\\d+)?`, 'iy'),
+  counted: new RegExp(`\\d+\\s*(?:个|县|家|项|列|座|所|名|人|次|条|类|种|区|市|省|村|镇|乡)(?![\\d%亿万千百])`, 'y'),
   han: /\p{Script=Han}+/uy,
   latin: /[A-Za-z][A-Za-z'&-]*/y,
 };
@@ -145,7 +146,11 @@ export function lex(s: string): Tok[] {
       out.push({ k: 'w', t: take, pos: 'v', cat: 'take' });
       push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
     } else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && (/^(?:$|[\s，,。;；、和与）)]|分(?!之|钱))/.test(s.slice(i + 1)) || NAME_DIGIT_PAIRS.test(s.slice(i))))) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
-    else if (!wordChar && (m = at(RE.plain, s, i))) push({ k: 'num', v: num(m[0]), raw: m[0] }, m[0].length);
+    // A number counted by a classifier (26县, 30个, 54项, 2619列) is a count of things, never a share.
+    else if (!wordChar && (m = at(RE.counted, s, i))) {
+      text += m[0];
+      i += m[0].length;
+    } else if (!wordChar && (m = at(RE.plain, s, i))) push({ k: 'num', v: num(m[0]), raw: m[0] }, m[0].length);
     else {
       text += s[i];
       i += 1;
