@@ -42,6 +42,9 @@ describe('answer shapes (real advisor)', () => {
     const r = await fx.advisor.ask('山区26县搞产业飞地，碰到的难点是哪些？');
     expect(r.answered).toBe(true);
     for (const item of ['利益机制尚未完善', '基础设施建设落后', '科研投入不足']) expect(r.answer).toContain(item);
+    // Numbered once, the head's full stop giving way to the colon (not “1. 1. 利益机制尚未完善。：”).
+    expect(r.answer).toContain('\n1. 利益机制尚未完善：');
+    expect(r.answer).not.toMatch(/\d\. \d\. |。：/);
     // Asked in other words (短板 is not the paper's word): still the paper's list of 挑战.
     const other = await fx.advisor.ask('山海协作飞地经济再往前推，短板在哪些地方？');
     expect(other.answered).toBe(true);

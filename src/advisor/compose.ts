@@ -50,7 +50,9 @@ export function composeList(lang: Lang, lead: Candidate, items: { head: string; 
   const citations = cite(quoted);
   const line = (it: { head: string; quote: Candidate }, i: number) => {
     const q = it.quote.text;
-    const body = q.startsWith(it.head) || it.head.startsWith(q) ? q : `${it.head}：${q}`;
+    // The head's own arabic number gives way to the answer's (never “1. 1. …”), its full stop to the colon.
+    const head = it.head.replace(/^\d+[.、．]\s*/, '').replace(/[。.]$/, '');
+    const body = q.startsWith(it.head) || it.head.startsWith(q) ? q : `${head}：${q}`;
     if (lang !== 'en') return `${i + 1}. ${body}[${i + 2}]`;
     // An English head from the glossary's words for the item's heading, in their order, before the verbatim Chinese.
     const words = glossChinese(it.head, { all: true }).filter((g) => g.zh.length >= 2).slice(0, 5).map((g) => g.en);
