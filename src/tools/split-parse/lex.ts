@@ -7,7 +7,8 @@
 import { getJieba } from '../../retrieval/tokenize';
 import { parseNumeral } from '../cn-number';
 import { Q } from '../rational';
-import { EN_PHRASES, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
+import { EN_PHRASES, PARTY_COUNT, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
+import { cutPlaces, placeNamed } from './places';
 
 export type ShareForm = 'pct' | 'cheng' | 'plain';
 export type Tok =
@@ -205,7 +206,7 @@ function hanWords(run: string): Tok[] {
   let rest = '';
   const flush = () => {
     if (!rest) return;
-    for (const w of getJieba().tag(rest, true)) {
+    for (const w of placesCut(getJieba().tag(rest, true))) {
       const prev = out[out.length - 1];
       const head = FUNCTION_HEAD.exec(w.word);
       // 其余归乙县 / 由丙公司: a word jieba did not know (x) that starts with a function word is that word and a name
@@ -229,13 +230,49 @@ function hanWords(run: string): Tok[] {
         break;
       }
     }
-    if (hit) {
+    PARTY_COUNT.lastIndex = i;
+    const count = PARTY_COUNT.exec(run)?.[0];
+    if (count && count.length > hit.length) {
+      flush();
+      out.push({ k: 'w', t: count, pos: 'lex', cat: 'both' });
+      i += count.length;
+    } else if (hit) {
       flush();
       out.push({ k: 'w', t: hit, pos: 'lex', cat: ZH_WORDS.get(hit) });
       i += hit.length;
     } else rest += run[i++];
   }
   flush();
+  return out;
+}
+
+type Tagged = { word: string; tag: string };
+/** The most jieba words a run of places typed together is looked for in (开化常山江山龙游衢江: at most 5 places, each cut in two). */
+const MAX_PLACE_SPAN = 10;
+
+/**
+ * jieba's words with every run of places typed together cut at the places (柯城衢/x 江/nr → 柯城/ns
+ * 衢江/ns), by the place lexicon; a word that is a known place is tagged as one (开化/v → ns). Words
+ * the parser knows by meaning are never part of such a run.
+ */
+function placesCut(words: Tagged[]): Tagged[] {
+  const out: Tagged[] = [];
+  for (let s = 0; s < words.length; ) {
+    let done = false;
+    for (let e = Math.min(words.length, s + MAX_PLACE_SPAN); e > s && !done; e--) {
+      const span = words.slice(s, e);
+      // a one-character function word may be part of a place (莲/都 → 莲都, 云/和 → 云和); longer cue words never are
+      if (span.some((w) => ZH_WORDS.has(w.word) && w.word.length > 1)) continue;
+      const cut = cutPlaces(span.map((w) => w.word).join(''));
+      if (!cut) continue;
+      out.push(...cut.map((word) => ({ word, tag: 'ns' })));
+      s = e;
+      done = true;
+    }
+    if (done) continue;
+    const w = words[s++];
+    out.push(w.tag !== 'ns' && !ZH_WORDS.has(w.word) && !VERBS.has(w.word) && placeNamed(w.word) ? { word: w.word, tag: 'ns' } : w);
+  }
   return out;
 }
 

@@ -44,7 +44,8 @@ const ZH: Array<[Cat, string]> = [
   ['baseline', '基数 基期 基准 存量'],
   ['excess', '超出部分 超过部分 增量部分 超出的部分 超过的部分 超额部分 增量 超出 超过 多出的部分 多出部分 以上部分'],
   ['rest', '其余 剩下 剩下的 剩余 剩余的 余下 余下的 其他 余额 剩余部分 其余部分 再'],
-  ['both', '两边 双方 两方 两家 三方 四方 五方 各方 大家 彼此 三家 四家 五家 两地 两县 两市 两区 三地 四地 两镇 两村 三县 三市 三区 三镇 三村 两个城市 两个市 两个县 两个区 两个镇 两个村 三个城市 三个市 三个县 三个区 三个镇 三个村'],
+  // counted parties (三家, 四方, 两个县, 省市县三级) are read by PARTY_COUNT below, not listed here
+  ['both', '两边 双方 各方 大家 彼此'],
   ['even', '对半 对半分 平分 均分 一半一半 各一半 五五开 平均分 平均分配'],
   ['take', '所得 所有 各得 各拿 各占 各分 各自拿 各自得 拿 得 占 分得 获得 取得 享有 享 拿走 得到 要 分到 拿到 占比 为 降为 升为 调为 降至 升至 调整为 下调为 上调为 减为 增为 改成 改为 变为'],
   ['to', '保留 留 留归 全部留 都留 归 给 分给 分配给 给到 留给 归属 交给 划给 返还 返给 留在 先给 优先给 先付给 先拨给'],
@@ -110,6 +111,20 @@ export const ZH_LONGEST = Math.max(...[...ZH_WORDS.keys()].map((w) => w.length))
 export const EN_PHRASES: Array<[string[], Cat]> = EN.flatMap(([cat, list]) => list.split('|').map((ph): [string[], Cat] => [ph.trim().split(/\s+/), cat])).sort(
   (a, b) => b[0].length - a[0].length,
 );
+
+/**
+ * A number of parties said with its classifier: 两家, 三方, 四地, 两个县, 三个乡镇, 省市县三级, 五个单位.
+ * Read as one 'both' word (the parties named elsewhere, or all of them) whose count a list typed
+ * without separators must match (./names).
+ */
+export const PARTY_COUNT = /([两二三四五六七八九十])个?(?:乡镇|城市|单位|主体|部门|方面|家|方|地|级|县|市|区|镇|乡|村|城)/y;
+const COUNT_OF: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** The number of parties a word such as 三家 / 四方 / 两个县 says, else undefined. */
+export function partyCount(word: string): number | undefined {
+  PARTY_COUNT.lastIndex = 0;
+  const m = PARTY_COUNT.exec(word);
+  return m && m[0] === word ? COUNT_OF[m[1]] : undefined;
+}
 
 /** Administrative suffixes that turn the word before them into a place: A县, 衢州市, 青田县. */
 export const PLACE_SUFFIX = /^(?:县|市|区|镇|乡|村|省|州|街道|园|新区|开发区|园区|集团|公司)$/;

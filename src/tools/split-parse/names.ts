@@ -4,13 +4,17 @@
  * `name` token. Function and cue words never do: they have a category in the lexicon.
  */
 import type { Tok } from './lex';
-import { NAME_POS, PLACE_SUFFIX, VERBS } from './lexicon';
+import { NAME_POS, PLACE_SUFFIX, VERBS, partyCount } from './lexicon';
 
 type W = Extract<Tok, { k: 'w' }>;
 export type GTok = Exclude<Tok, { k: 'w' }> | Extract<Tok, { k: 'w' }> | { k: 'name'; t: string; strong: boolean };
 
 const MAX_NAME_WORDS = 4;
+/** Town A Town B Town C: English names typed together run to more words before a list is seen in them. */
+const MAX_NAME_WORDS_EN = 8;
 const MAX_NAME_CHARS = 24;
+/** Four English words of a name (Kaihua Changshan Jiangshan Longyou) run longer. */
+const MAX_NAME_CHARS_EN = 48;
 /** 甲乙 / 甲乙丙 typed together are several parties. */
 const STEMS = /^[甲乙丙丁戊]{2,5}$/;
 
@@ -37,7 +41,45 @@ function strong(parts: Array<Extract<Tok, { k: 'w' }>>): boolean {
 /** 飞出地飞入地 written together are two role names, not one. */
 const PAIRED_ROLE = /^(?:飞出|飞入|起始飞|中继飞|终端飞)[地方]$|^[甲乙丙丁]方$/;
 
-export function groupNames(toks: Tok[]): GTok[] {
+/** Levels of government named by their level alone (省、市、县 / 省市县 / 市县), one party per level. */
+const LEVELS_ONLY = /^[省市县区乡镇村]+$/;
+
+/**
+ * 省市县三级按5:3:2 / 省、市、县按4:3:3 / 市县两级六四分: levels of government said by their level
+ * characters, typed together or listed, are one party per level when the count word or the ratio right
+ * after them says that many parties.
+ */
+function levelParties(toks: Tok[]): GTok[] {
+  const out: GTok[] = [];
+  for (let i = 0; i < toks.length; ) {
+    const levels: string[] = [];
+    let j = i;
+    for (;;) {
+      const t = toks[j];
+      if (t?.k === 'w' && !t.cat && LEVELS_ONLY.test(t.t) && t.t.length <= 5) {
+        levels.push(...t.t);
+        j += 1;
+      } else if (levels.length && t?.k === 'w' && t.cat === 'and' && toks[j + 1]?.k === 'w' && LEVELS_ONLY.test((toks[j + 1] as W).t)) j += 1;
+      else break;
+    }
+    const after = toks[j];
+    const said = after?.k === 'ratio' ? after.vs.length : after?.k === 'w' && after.cat === 'both' ? partyCount(after.t) : undefined;
+    if (levels.length >= 2 && new Set(levels).size === levels.length && said === levels.length) {
+      levels.forEach((c, n) => {
+        if (n) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
+        out.push({ k: 'name', t: c, strong: true });
+      });
+      i = j;
+    } else {
+      out.push(toks[i]);
+      i += 1;
+    }
+  }
+  return out;
+}
+
+export function groupNames(input: Tok[]): GTok[] {
+  const toks = levelParties(input);
   const out: GTok[] = [];
   /** The words of each multi-word name, to undo a run that was really a list (below). */
   const partsOf = new Map<GTok, string[]>();
@@ -55,7 +97,7 @@ export function groupNames(toks: Tok[]): GTok[] {
     }
     const parts: Array<Extract<Tok, { k: 'w' }>> = [];
     let j = i;
-    while (j < toks.length && parts.length < MAX_NAME_WORDS) {
+    while (j < toks.length && parts.length < (t.k === 'w' && t.pos === 'eng' ? MAX_NAME_WORDS_EN : MAX_NAME_WORDS)) {
       const x = toks[j];
       if (x.k !== 'w' || (!nameable(x) && !(prefix && j === i))) break;
       // English names stay English, Chinese names Chinese
@@ -73,7 +115,8 @@ export function groupNames(toks: Tok[]): GTok[] {
       parts.push(park);
       j += 1;
     }
-    const text = parts.map((p) => p.t).join(parts[0].pos === 'eng' && parts.every((p) => p.pos === 'eng') ? ' ' : '').slice(0, MAX_NAME_CHARS);
+    const english = parts[0].pos === 'eng' && parts.every((p) => p.pos === 'eng');
+    const text = parts.map((p) => p.t).join(english ? ' ' : '').slice(0, english ? MAX_NAME_CHARS_EN : MAX_NAME_CHARS);
     const places = sameLevelPlaces(parts);
     if (places) {
       // A县B县 / 青田县景宁县: places of one level written together are a list (衢州市柯城区 is one place)
@@ -147,9 +190,6 @@ function listContinues(toks: GTok[], k: number): boolean {
   return !!a && !!b && b.k === 'name' && ((a.k === 'w' && a.cat === 'and') || (a.k === 'sep' && !!a.comma));
 }
 
-/** The number of parties a word such as 三家 / 四方 / 两地 says, else undefined. */
-const COUNT_WORD = /^([两二三四五六七八])(?:家|方|地|县|市|区)$/;
-const COUNT_OF: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8 };
 
 /**
  * How many parties the words right after a run of names say there are: the parts of the ratio
@@ -160,14 +200,27 @@ function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefin
   for (let k = from, seen = 0; k < toks.length && seen < 5; k++, seen++) {
     const t = toks[k];
     if (t.k === 'ratio') return t.vs.length;
-    // 衢州杭州第一年9:1: a year between the names and their ratio
-    if (t.k === 'years') continue;
+    // 衢州杭州第一年9:1: a year between the names and their ratio; 衢州杭州1000万六四分: the amount
+    if (t.k === 'years' || t.k === 'money') continue;
     if (t.k !== 'w') return undefined;
-    const count = COUNT_WORD.exec(t.t);
-    if (count) return COUNT_OF[count[1]];
+    const count = partyCount(t.t);
+    if (count) return count;
     // 对半 / 一半一半 / 五五开: halves, so two parties; 平分 / 均分 say no number
     if (t.cat === 'even') return /^(?:对半|对半分|一半一半|各一半|五五开|fifty-fifty|half and half|50-50)$/i.test(t.t) ? 2 : 'even';
-    if (!t.cat || !['by', 'split', 'filler', 'stop', 'from', 'both'].includes(t.cat)) return undefined;
+    if (!t.cat || !['by', 'split', 'filler', 'stop', 'from', 'both', 'revenue'].includes(t.cat)) return undefined;
+  }
+  return undefined;
+}
+
+/** 70/30：丽水温州 / split 70/30: Lishui Wenzhou — the parts of the ratio right before a run of names that ends its clause. */
+function partiesSaidBefore(toks: GTok[], a: number, b: number): number | undefined {
+  let k = b;
+  while (k < toks.length && isFiller(toks[k])) k++;
+  if (k < toks.length && toks[k].k !== 'sep') return undefined;
+  for (let j = a - 1, seen = 0; j >= 0 && seen < 4; j--, seen++) {
+    const t = toks[j];
+    if (t.k === 'ratio') return t.vs.length;
+    if (t.k !== 'w' || !t.cat || !['by', 'split', 'filler', 'stop'].includes(t.cat)) return undefined;
   }
   return undefined;
 }
@@ -186,6 +239,30 @@ function aloneInClause(toks: GTok[], a: number, b: number): boolean {
 function partsOfEveryRatio(toks: GTok[]): number | undefined {
   const counts = new Set(toks.filter((t) => t.k === 'ratio').map((t) => (t as { vs: unknown[] }).vs.length));
   return counts.size === 1 ? [...counts][0] : undefined;
+}
+
+/** A list word after a name (和, 、, and; a space only before another name): the name is one item of a list. */
+const isListWord = (t: GTok | undefined, after: GTok | undefined) => t?.k === 'w' && t.cat === 'and' && (t.t !== ' ' || after?.k === 'name');
+
+/** One syllable of Hanyu Pinyin without tones (hang, zhou, qu, shui, xi'an's xi). */
+const PINYIN_SYLLABLE = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)";
+const PINYIN_WORD = new RegExp(`^(?:${PINYIN_SYLLABLE}'?){1,4}$`, 'i');
+
+/**
+ * English names typed together with no separator, as would-be parties, else undefined:
+ * romanised Chinese places (Hangzhou Quzhou, HangzhouQuzhou: each capitalised and wholly pinyin
+ * syllables), or names made with one kind word repeated (Town A Town B, Kaihua County Changshan County).
+ * Whether they are a list is for the words after them to say (a count that matches).
+ */
+function englishPieces(text: string): string[] | undefined {
+  const words = text.split(/\s+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
+  if (words.length < 2) return undefined;
+  if (words.every((w) => w.length >= 3 && /^[A-Z][a-z']+$/.test(w) && PINYIN_WORD.test(w))) return words;
+  // Town A Town B: each name starts with the same kind word; Kaihua County Changshan County: each ends with it
+  const spaced = text.split(/\s+/);
+  const pairs = spaced.length % 2 === 0 ? spaced.flatMap((w, k) => (k % 2 ? [] : [[w, spaced[k + 1]]])) : [];
+  const same = (k: 0 | 1) => pairs.length >= 2 && pairs.every((p) => p[k] === pairs[0][k]) && new Set(pairs.map((p) => p[1 - k])).size === pairs.length;
+  return same(0) || same(1) ? pairs.map((p) => p.join(' ')) : undefined;
 }
 
 type Piece = { text: string; kind: 'role' | 'place' | 'other' };
@@ -231,14 +308,23 @@ function cutRuns(toks: GTok[], wordsOf: Map<GTok, W[]>): GTok[] {
       a += 1;
       continue;
     }
+    const english = t.k === 'name' && !wordsOf.has(t) ? englishPieces(t.t) : undefined;
+    const saidOfEnglish = english && !isListWord(toks[a + 1], toks[a + 2]) ? partiesSaidAfter(toks, a + 1) ?? partiesSaidBefore(toks, a, a + 1) ?? (aloneInClause(toks, a, a + 1) ? partsOfEveryRatio(toks) : undefined) : undefined;
+    if (english && (saidOfEnglish === english.length || saidOfEnglish === 'even')) {
+      english.forEach((p, n) => {
+        if (n) out.push({ k: 'w', t: ',', pos: 'c', cat: 'and' });
+        out.push({ k: 'name', t: p, strong: true });
+      });
+      a += 1;
+      continue;
+    }
     let b = a;
     while (b < toks.length && toks[b].k === 'name' && (b === a || wordsOf.has(toks[b]))) b++;
     const run = toks.slice(a, b);
     const chinese = run.every((x) => wordsOf.has(x) || /\p{Script=Han}/u.test((x as { t: string }).t));
     const pieces = run.flatMap((x) => (wordsOf.has(x) ? piecesOf(wordsOf.get(x)!) : [{ text: (x as { t: string }).t, kind: 'place' as const }]));
-    const after = toks[b];
-    const listed = after?.k === 'w' && after.cat === 'and' && (after.t !== ' ' || toks[b + 1]?.k === 'name');
-    const said = partiesSaidAfter(toks, b) ?? (aloneInClause(toks, a, b) ? partsOfEveryRatio(toks) : undefined);
+    const listed = isListWord(toks[b], toks[b + 1]);
+    const said = partiesSaidAfter(toks, b) ?? partiesSaidBefore(toks, a, b) ?? (aloneInClause(toks, a, b) ? partsOfEveryRatio(toks) : undefined);
     const strongAll = pieces.every((p) => p.kind !== 'other');
     const fits =
       chinese &&
