@@ -6,7 +6,7 @@
  */
 import { Q } from '../rational';
 import type { ShareForm, Tok } from './lex';
-import type { Cat } from './lexicon';
+import { partyCount, type Cat } from './lexicon';
 import { groupNames, type GTok } from './names';
 
 export interface ShareFact {
@@ -168,6 +168,16 @@ export function readFacts(toks: Tok[]): Facts {
     }
     return k >= s && k < e ? k : -1;
   };
+  /** The distinct lists of exactly n names in the text (衢州、杭州和村集体 for n = 3). */
+  const listsOfSize = (n: number): string[][] => {
+    const found = new Map<string, string[]>();
+    for (let k = 0; k < g.length; k++) {
+      if (g[k].k !== 'name' || (isW(g[k - 1], 'and') && g[k - 2]?.k === 'name')) continue;
+      const l = listAt(k, 1);
+      if (l && Array.isArray(l.names) && l.names.length === n) found.set(l.names.join('\u0000'), l.names);
+    }
+    return [...found.values()];
+  };
   /** A list of names ending (dir −1) or starting (dir +1) at k: 衢州和杭州, A、B、C; or 两边 (all). */
   const listAt = (k: number, dir: 1 | -1): { names: string[] | 'all'; end: number } | undefined => {
     if (k < 0) return undefined;
@@ -175,7 +185,11 @@ export function readFacts(toks: Tok[]): Facts {
     if (isW(t, 'both')) {
       // 飞出地、飞入地、村集体、运营公司四方: the list written before 四方 is who they are
       const named = dir === -1 && g[k - 1]?.k === 'name' ? listAt(k - 1, -1) : undefined;
-      return named && Array.isArray(named.names) && named.names.length >= 2 ? named : { names: 'all', end: k };
+      if (named && Array.isArray(named.names) && named.names.length >= 2) return named;
+      // 四方平分…四方分别为飞出地、飞入地、村集体和平台公司: a count of parties is the list of that many names said anywhere
+      const count = partyCount(t.t);
+      const counted = count ? listsOfSize(count) : [];
+      return counted.length === 1 ? { names: counted[0], end: k } : { names: 'all', end: k };
     }
     if (t.k !== 'name') return undefined;
     const names = [t.t];

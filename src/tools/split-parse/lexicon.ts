@@ -117,7 +117,7 @@ export const EN_PHRASES: Array<[string[], Cat]> = EN.flatMap(([cat, list]) => li
  * Read as one 'both' word (the parties named elsewhere, or all of them) whose count a list typed
  * without separators must match (./names).
  */
-export const PARTY_COUNT = /([两二三四五六七八九十])个?(?:乡镇|城市|单位|主体|部门|方面|家|方|地|级|县|市|区|镇|乡|村|城)/y;
+export const PARTY_COUNT = /([两二三四五六七八九十])(?:[个家]?(?:乡镇|城市|单位|主体|部门|方面)|个?(?:家|方|地|级|县|市|区|镇|乡|村|城))/y;
 const COUNT_OF: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** The number of parties a word such as 三家 / 四方 / 两个县 says, else undefined. */
 export function partyCount(word: string): number | undefined {
