@@ -3,7 +3,7 @@
  * (Traditional characters, colloquial words), its answer type, a follow-up completed with the
  * previous question's subject, and the names it asks about that the corpus never mentions.
  */
-import { isFacetWord } from '../knowledge/facets';
+import { isFacetWord, questionFacets } from '../knowledge/facets';
 import { normalizeInput } from '../knowledge/normalize';
 import { questionType, type QuestionType } from '../knowledge/question-type';
 import { FRAME_NOUN, needsPreviousSubject } from '../knowledge/follow-up';
@@ -130,5 +130,9 @@ export function analyseQuestion(
   const previous = context ? opts.concepts(context) : [];
   const { query, carried } = resolveFollowUp(text, context, own, previous, opts.stats);
   const years = yearsIn(text);
-  return { text, query, type: questionType(text), carried, unknownNames: unknownNames(text, opts.known, opts.englishKnown), unknownYears: years.filter((y) => !opts.known(y)) };
+  // A follow-up that names only what it wants of the previous subject (那对策呢？ what problems does it
+  // face?) asks for that facet's list about it, as the whole question would (…的对策有哪些？).
+  const type = questionType(text);
+  const facetOnly = carried.length > 0 && type === 'other' && questionFacets(normalizeInput(raw.trim(), { expand: false })).size > 0;
+  return { text, query, type: facetOnly ? 'list' : type, carried, unknownNames: unknownNames(text, opts.known, opts.englishKnown), unknownYears: years.filter((y) => !opts.known(y)) };
 }

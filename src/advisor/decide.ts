@@ -93,12 +93,12 @@ export function decideAnswer(s: EvidenceSignals, model: DecisionModel = fittedDe
  * Fits an L2-regularised logistic regression by gradient descent on standardised features
  * (deterministic: zero start, fixed steps). Pure: the training script supplies the rows.
  */
-export function fitLogistic(
-  rows: Record<DecisionFeature, number>[],
+export function fitLogistic<F extends string = DecisionFeature>(
+  rows: Record<F, number>[],
   labels: number[],
-  features: readonly DecisionFeature[] = DECISION_FEATURES,
+  features: readonly F[] = DECISION_FEATURES as unknown as readonly F[],
   opts: { l2?: number; steps?: number; rate?: number } = {},
-): Omit<DecisionModel, 'threshold'> {
+): { features: F[]; mean: number[]; std: number[]; weights: number[]; bias: number } {
   const l2 = opts.l2 ?? 0.01;
   const steps = opts.steps ?? 3000;
   const rate = opts.rate ?? 0.5;

@@ -19,8 +19,11 @@ import { analyseQuestion } from './analyse';
 import { REFERS_BACK } from '../knowledge/follow-up';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { questionParts } from './parts';
-import { chooseList, listCandidates, listLedBy } from './shapes/list';
+import { chooseList, listCandidates, listLedBy, type ListChoice } from './shapes/list';
+import { itemIndex, itemReference } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
+import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
+import { asksAboutPaper } from '../knowledge/paper-self';
 import { composeList, directLead, gapText, unknownNameText } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
@@ -38,6 +41,10 @@ export interface OfflineAdvisorOptions {
   decide?: (signals: EvidenceSignals) => boolean;
   /** Override the fitted list-choice parameters (src/advisor/shapes/list-params.ts), e.g. to fit them. */
   list?: ListChoiceParams;
+  /** Override the shipped sentence model (src/advisor/shapes/sentence-model.ts), e.g. to fit it. */
+  sentence?: SentenceModel;
+  /** Called with every scored candidate sentence of a question (for `npm run train`). */
+  onCandidates?: (question: string, candidates: Candidate[]) => void;
   /** Answer a question of several parts part by part (default true; false for the ablation in `npm run eval`). */
   splitParts?: boolean;
 }
@@ -49,6 +56,8 @@ export type OfflineAskResult = AskResult & {
   declinedFor?: 'unknown-name' | 'unknown-year' | 'figure-elsewhere';
   /** Internal: answered about the subject carried from the context (the question had none of its own). */
   leansOn?: boolean;
+  /** Internal: the list of the tree the answer gave (a follow-up may point at one of its items). */
+  list?: ListChoice;
 };
 
 export interface OfflineAdvisor extends Advisor {
@@ -160,6 +169,7 @@ type WithCorpus = Retriever & {
   lists?: (query: string, options: { context?: string; k?: number }) => Promise<Hit[]>;
   describe?: (unitId: string) => string;
   bankSimilarity?: (query: string, options: { context?: string }) => Promise<number>;
+  bankMatches?: (query: string, options: { context?: string; k?: number }) => Promise<Array<{ entry: { answers: string[] }; score: number }>>;
   docs?: CorpusDocument[];
   chunks?: Chunk[];
   bridge?: { chinese(word: string): Array<[string, number]> | undefined; english?(runs: string[][]): Array<{ zh: Array<[string, number]> }> };
@@ -176,6 +186,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   const chunks = opts.chunks ?? (retriever as WithCorpus).chunks ?? [];
   const decide = opts.decide ?? ((sig: EvidenceSignals) => decideAnswer(sig));
   const listParams = opts.list ?? listChoiceParams();
+  const sentenceParams = opts.sentence ?? sentenceModel();
   let stats: CorpusStats | undefined;
   // Section headings count as corpus wording (“两覆盖一样板” is named in a heading and explained in
   // the body): each heading joins the text of its section's first chunk, so it is counted once.
@@ -205,7 +216,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   const english = bridge?.english ? (w: string) => bridge.english!([[keyStem(w)]])[0]?.zh : undefined;
 
   /** `subjectOnly`: the context serves only to carry a subject the question lacks (a later part of a question). */
-  const askOne = async (question: string, options: AskOptions = {}, subjectOnly = false): Promise<OfflineAskResult> => {
+  /** `focus`: the span of a document the follow-up points at (an item of the list answered before): its passages come first. */
+  const askOne = async (question: string, options: AskOptions = {}, subjectOnly = false, focus?: { docId: string; start: number; end: number }): Promise<OfflineAskResult> => {
     const rawQ = (question ?? '').trim();
     const lang = options.lang ?? detectLang(rawQ);
     if (isBlankQuestion(rawQ)) {
@@ -236,9 +248,17 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // How close the question comes to a bank question, read from the retrieval just run (before the
     // follow-up's own retrieval of its context replaces it).
     const bankSimilarity = (await (retriever as WithCorpus).bankSimilarity?.(q, { context })) ?? 0;
+    // The answer spans of the bank entries closest to the question (read from the retrieval just run).
+    const bankAnswers = ((await (retriever as WithCorpus).bankMatches?.(q, { context, k: sentenceParams.bankEntries })) ?? []).flatMap((m) =>
+      m.entry.answers.map((a) => ({ norm: matchText(a), score: m.score })),
+    );
     // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
     // question was: passages of the part of the paper the context retrieves come first.
-    if (context && analysed.carried.length) {
+    if (focus) {
+      const inside = (h: Hit) => h.chunk.docId === focus.docId && h.chunk.start < focus.end && h.chunk.end > focus.start;
+      const own = chunks.filter((c) => c.docId === focus.docId && c.start < focus.end && c.end > focus.start).map((chunk) => ({ chunk, score: fused[0]?.score ?? 1 }));
+      fused = [...own, ...fused.filter((h) => !inside(h) && !own.some((o) => o.chunk.id === h.chunk.id))];
+    } else if (context && analysed.carried.length) {
       const where = (await retriever.retrieve(context, { k: 2, mode: opts.mode }))[0]?.chunk;
       const top = where?.sectionPath?.[0];
       if (where) {
@@ -289,8 +309,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
     const measured = measure?.alts;
     const asksPlaces = placeKind(q, concepts);
-    const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces };
+    const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), model: sentenceParams };
     const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
+    opts.onCandidates?.(question, candidates);
     // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
     const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
     const signals = { ...evidenceSignals(lists, judged, candidates, s, shape, q, { unionCoverage: spread.coverage(judged), paperSubject }), bankSimilarity };
@@ -314,7 +335,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, listConcepts, min, 8, described, listParams.facetWeight);
       if (list) {
         const { lead, items } = listCandidates(list);
-        return answer(composeList(lang, lead, items, titles, glossed));
+        return { ...answer(composeList(lang, lead, items, titles, glossed)), list };
       }
     }
     // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
@@ -353,6 +374,19 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
 
   return {
     async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
+      // A follow-up pointing at one item of the list answered before (第二种能举个例子吗, the first
+      // one): answered about that item, from its span of the paper.
+      const ref = options.context?.trim() ? itemReference(normalizeInput((question ?? '').trim(), { expand: false })) : undefined;
+      if (ref !== undefined) {
+        const before = await askOne(options.context!, { lang: options.lang });
+        const items = before.list?.enumeration.items ?? [];
+        const i = itemIndex(ref, items.length);
+        if (before.list && i !== undefined) {
+          const item = items[i]!;
+          const pointed = await askOne(question, { ...options, context: item.first.text }, false, { docId: before.list.doc.id, start: item.start, end: item.end });
+          if (pointed.answered) return strip(pointed);
+        }
+      }
       const whole = await askOne(question, options);
       // A question naming what the corpus lacks (a park, a year, a figure it states only for another
       // year or place) is declined as a whole: no part of it is answered with another park's facts.
@@ -381,6 +415,6 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
 
 /** The result without the advisor's internal reason for a decline. */
 function strip(r: OfflineAskResult): OfflineAskResult {
-  const { declinedFor: _reason, leansOn: _leans, ...rest } = r;
+  const { declinedFor: _reason, leansOn: _leans, list: _list, ...rest } = r;
   return rest;
 }

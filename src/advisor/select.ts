@@ -7,6 +7,8 @@ import { hasFreshFigure, type QuestionShape } from './question';
 import { compactZh } from './documents';
 import { getJieba } from '../retrieval/tokenize';
 import { holds } from './match';
+import { speaksOfPaper } from '../knowledge/paper-self';
+import { sentenceModel, sentenceScore, type SentenceFeatures, type SentenceModel } from './shapes/sentence-model';
 
 /** A sentence of a retrieved chunk, verbatim, with where it sits and how well it answers. */
 export interface Candidate {
@@ -36,6 +38,8 @@ export interface Candidate {
   hitRank: number;
   coverage: number;
   score: number;
+  /** The signals the score was computed from (read by `npm run train` to fit the sentence model). */
+  features?: SentenceFeatures;
 }
 
 export interface SelectOptions {
@@ -69,10 +73,17 @@ export interface SelectOptions {
    * (the question's own names, matchText form), are what was asked for.
    */
   asksPlaces?: { own: string[]; kind?: Concept };
+  /**
+   * The answer spans of the bank entries whose questions come closest to the question (matchText
+   * form), each with how close (1 for the best): a sentence among them is what the bank's
+   * paraphrases of the question were written to find.
+   */
+  bankAnswers?: Array<{ norm: string; score: number }>;
+  /** The question asks about the paper itself (its study, its authors): sentences about the paper are not set back. */
+  aboutPaper?: boolean;
+  /** The sentence model (default: the shipped one, src/advisor/data/sentence-model.json). */
+  model?: SentenceModel;
 }
-
-/** Bonus per place a sentence names for a "which places" question (at most three count). */
-const PLACE_BONUS = 0.08;
 
 /** Stands for "names a place" in a place question's coverage (no text contains it). */
 const PLACE_MARK = '\u0001place';
@@ -157,9 +168,6 @@ function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 's
   return out;
 }
 
-/** Added for a sentence whose figure is of the measured noun (SelectOptions.measured). */
-const MEASURED_BONUS = 0.1;
-
 function bigrams(s: string): Set<string> {
   const g = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) g.add(s.slice(i, i + 2));
@@ -175,6 +183,13 @@ function nearDuplicate(a: string, b: string): boolean {
   let shared = 0;
   for (const g of small) if (big.has(g)) shared++;
   return shared / small.size > 0.6;
+}
+
+/** How close the best bank entry whose answer spans hold the sentence comes to the question (0 when none does). */
+export function bankAnswerScore(norm: string, answers: Array<{ norm: string; score: number }>): number {
+  let best = 0;
+  for (const a of answers) if (a.score > best && (a.norm.includes(norm) || norm.includes(a.norm) || nearDuplicate(norm, a.norm))) best = a.score;
+  return best;
 }
 
 /** Every candidate sentence of the hits, scored; duplicates from overlapping chunks kept once (best rank). */
@@ -199,27 +214,37 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       // A sentence speaks under its section heading: what the heading names (“两覆盖一样板”总体布局)
       // the sentences below it explain, though they do not repeat it. Counted at half weight.
       const headed = s.heading ? coverage(opts.concepts, `${s.heading}\n${s.norm}`) : cov;
-      let score = cov + HEADING_WEIGHT * (headed - cov) + 0.3 * ctx + 0.2 * prior;
-      score += 0.1 * Math.min(2, numbers.filter((c) => c.alts.some((a) => s.norm.includes(a))).length);
-      if (opts.shape.definitional && DEFINITION.test(s.norm) && main.some((c) => c.alts.some((a) => s.norm.includes(a)))) score += 0.15;
-      // A definition names its subject first: “飞地接力”模式正是… / 产业飞地包括…
-      if (opts.shape.definitional && main.some((c) => c.kind !== 'en' && c.alts.some((a) => a.length >= 2 && s.norm.slice(0, a.length + 4).includes(a)))) score += 0.1;
-      // A figure question is answered by a sentence holding a figure that the question does not already give.
       const defRank = opts.defines?.length ? opts.defines.findIndex((p) => p.test(compactZh(s.text))) : -1;
-      if (defRank >= 0) score += DEFINES_BONUS[defRank] ?? 0;
-      if (opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers, opts.shape.figureKind, opts.shape.counter, opts.measured)) {
-        score += 0.1;
-        // The figure of the thing measured (三类节点 for how many kinds of nodes), not merely a figure
-        // beside words of the question: the sentence that states it outranks its neighbours.
-        if (opts.measured?.some((a) => a && holds(s.norm, a))) score += MEASURED_BONUS;
-      }
-      if (opts.asksPlaces) score += PLACE_BONUS * Math.min(3, places.length);
-      if (s.text.length < 20) score -= 0.15; // fragments rarely answer on their own
-      if (!CJK.test(s.text)) score -= 0.2; // English abstract sentences: the facts are in the Chinese body
-      if (s.text.length > 240) score -= 0.1;
+      const fresh = opts.shape.quantity && hasFreshFigure(s.norm, opts.shape.numbers, opts.shape.figureKind, opts.shape.counter, opts.measured);
+      const features: SentenceFeatures = {
+        coverage: cov,
+        // A sentence speaks under its section heading: what the heading names (“两覆盖一样板”总体布局)
+        // the sentences below it explain, though they do not repeat it.
+        headingGain: headed - cov,
+        contextCoverage: ctx,
+        prior,
+        numbers: Math.min(2, numbers.filter((c) => c.alts.some((a) => s.norm.includes(a))).length),
+        definitionVerb: opts.shape.definitional && DEFINITION.test(s.norm) && main.some((c) => c.alts.some((a) => s.norm.includes(a))) ? 1 : 0,
+        // A definition names its subject first: “飞地接力”模式正是… / 产业飞地包括…
+        definitionStart: opts.shape.definitional && main.some((c) => c.kind !== 'en' && c.alts.some((a) => a.length >= 2 && s.norm.slice(0, a.length + 4).includes(a))) ? 1 : 0,
+        // An explicit X是指… leads whatever else matches: the strength of the defining pattern.
+        definitionPattern: defRank >= 0 ? (DEFINES_BONUS[defRank] ?? 0) : 0,
+        // A figure question is answered by a sentence holding a figure that the question does not already give,
+        freshFigure: fresh ? 1 : 0,
+        // and best by the figure of the thing measured (三类节点 for how many kinds of nodes).
+        measuredFigure: fresh && opts.measured?.some((a) => a && holds(s.norm, a)) ? 1 : 0,
+        places: opts.asksPlaces ? Math.min(3, places.length) : 0,
+        short: s.text.length < 20 ? 1 : 0, // fragments rarely answer on their own
+        english: CJK.test(s.text) ? 0 : 1, // English abstract sentences: the facts are in the Chinese body
+        long: s.text.length > 240 ? 1 : 0,
+        bankAnswer: opts.bankAnswers?.length ? bankAnswerScore(s.norm, opts.bankAnswers) : 0,
+        // 本文的创新点… / 研究方法上… speak of the paper: an answer only to a question about it.
+        aboutPaper: !opts.aboutPaper && speaksOfPaper(s.text) ? 1 : 0,
+      };
+      const score = sentenceScore(features, opts.model ?? sentenceModel());
       // A sentence that only its heading ties to the question may still be chosen (its coverage is
       // the heading's share, weighted as in the score).
-      byKey.set(key, { ...s, coverage: cov || HEADING_WEIGHT * headed, score });
+      byKey.set(key, { ...s, coverage: cov || HEADING_WEIGHT * headed, score, features });
     }
   });
   return [...byKey.values()];

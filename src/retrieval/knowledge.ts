@@ -85,6 +85,8 @@ export class KnowledgeRetriever implements Retriever {
   private bankVectors?: Float32Array[];
   /** The best bank cosine of the last question the bank-vector channel ranked (read by bankSimilarity). */
   private lastBankSimilarity?: { key: string; best: number };
+  /** The bank channels' unit scores of the last question they ranked (read by bankMatches). */
+  private lastBankScores?: { key: string; lexical: Map<number, number>; vector: Map<number, number> };
   private readonly bankTexts: string[];
   private readonly bankByNode: Map<string, BankEntry>;
   private readonly figures: Bm25;
@@ -217,6 +219,7 @@ export class KnowledgeRetriever implements Retriever {
     if (want.has('figures') && this.figureUnit.length) {
       for (const r of topK(lexical(this.figures), DEPTH * 2)) if (r.score > 0) keepMax(out.figures, this.figureUnit[r.doc]!, r.score);
     }
+    const key = bankKey(query, options.context);
     if (want.has('bankLexical') && this.bankUnit.length) {
       for (const r of topK(lexical(this.bank), DEPTH * 3)) if (r.score > 0) keepMax(out.bankLexical, this.bankUnit[r.doc]!, r.score);
     }
@@ -229,13 +232,34 @@ export class KnowledgeRetriever implements Retriever {
           const vs = await this.vectors();
           const sims = vs.map((v) => dot(q, v));
           for (const r of topK(sims, DEPTH * 3)) if (r.score > 0) keepMax(out.bankVector, this.bankUnit[r.doc]!, r.score);
-          this.lastBankSimilarity = { key: bankKey(query, options.context), best: Math.min(1, Math.max(0, ...sims)) };
+          this.lastBankSimilarity = { key, best: Math.min(1, Math.max(0, ...sims)) };
         }
       } catch {
         // The other channels answer; the passage channel already logged the embedder's failure.
       }
     }
+    if (want.has('bankLexical') && want.has('bankVector')) this.lastBankScores = { key, lexical: out.bankLexical, vector: out.bankVector };
     return out;
+  }
+
+  /**
+   * The bank entries whose questions come closest to the question (FastGPT's QA pairs read
+   * backwards): each with its answer spans, keywords and how close it comes relative to the best
+   * (1 for the best). Both bank channels, each scaled by its best, summed.
+   */
+  async bankMatches(query: string, options: { context?: string; k?: number } = {}): Promise<Array<{ entry: BankEntry; docId: string; score: number }>> {
+    const key = bankKey(query, options.context);
+    if (this.lastBankScores?.key !== key) await this.channelScores(query, { context: options.context, channels: ['bankLexical', 'bankVector'] });
+    const last = this.lastBankScores;
+    if (last?.key !== key) return [];
+    const fused = fuse({ passages: new Map(), structure: new Map(), bankLexical: last.lexical, bankVector: last.vector, figures: new Map() }, ['bankLexical', 'bankVector'], () => 1);
+    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, options.k ?? 3);
+    const best = ranked[0]?.[1] || 1;
+    return ranked.flatMap(([u, score]) => {
+      const unit = this.units[u]!;
+      const entry = this.bankByNode.get(unit.id);
+      return entry ? [{ entry, docId: unit.docId, score: score / best }] : [];
+    });
   }
 
   /**

@@ -6,6 +6,7 @@
  */
 import type { CorpusDocument } from '../../corpus/schema';
 import { facetFit, isFacetWord, listFacets, questionFacets } from '../../knowledge/facets';
+import { asksAboutPaper, speaksOfPaper } from '../../knowledge/paper-self';
 import { listChoiceParams } from './list-params';
 import { introOf, treeOf, type EnumerationNode, type Span } from '../../knowledge/tree';
 import type { Hit } from '../../retrieval/types';
@@ -82,11 +83,14 @@ export function chooseList(
   const byId = new Map(docs.map((d) => [d.id, d]));
   const count = askedCount(question);
   const asked = questionFacets(question);
+  // A list of what the paper itself contributes (本文的创新点主要体现在以下几个方面) answers only a question about the paper.
+  const aboutPaper = asksAboutPaper(question);
   let best: (ListChoice & { score: number; fit: number }) | undefined;
   hits.slice(0, depth).forEach((hit, rank) => {
     for (const { e, doc, section, headings } of enumerationsOf(hit, byId)) {
       const tree = treeOf(doc);
       const intro = introOf(tree, e);
+      if (!aboutPaper && speaksOfPaper(`${intro.last?.text ?? ''}\n${e.lead.text}`)) continue;
       const fitOf = (x: EnumerationNode, heading: string) =>
         facetFit(asked, listFacets({ heading, lead: x.lead.text, intro: introOf(tree, x).last?.text, itemHeads: x.items.map((it) => it.head.text) }));
       const fit = fitOf(e, headings.at(-1) ?? '');

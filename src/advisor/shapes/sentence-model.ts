@@ -1,0 +1,99 @@
+/**
+ * How a candidate sentence is scored as an answer: the signals read from it (coverage of the
+ * question's concepts, its heading, the hit it comes from, figures, definitions, places, the
+ * question bank's answer spans), and the weights that combine them. The weights are fitted by
+ * `npm run train` (eval/train.ts: logistic regression on which sentences hold a gold quote's key
+ * facts, with leave-one-set-out) and shipped as data in src/advisor/data/sentence-model.json;
+ * `mode: "hand"` keeps the hand-set sum the fitted model is compared with.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+export const SENTENCE_FEATURES = [
+  'coverage',
+  'headingGain',
+  'contextCoverage',
+  'prior',
+  'numbers',
+  'definitionVerb',
+  'definitionStart',
+  'definitionPattern',
+  'freshFigure',
+  'measuredFigure',
+  'places',
+  'short',
+  'english',
+  'long',
+  'bankAnswer',
+  'aboutPaper',
+] as const;
+export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
+export type SentenceFeatures = Record<SentenceFeature, number>;
+
+/** The hand-set weights (the score before fitting): a sum of the signals. */
+export const HAND_WEIGHTS: SentenceFeatures = {
+  coverage: 1,
+  headingGain: 0.5,
+  contextCoverage: 0.3,
+  prior: 0.2,
+  numbers: 0.1,
+  definitionVerb: 0.15,
+  definitionStart: 0.1,
+  definitionPattern: 1,
+  freshFigure: 0.1,
+  measuredFigure: 0.1,
+  places: 0.08,
+  short: -0.15,
+  english: -0.2,
+  long: -0.1,
+  bankAnswer: 0,
+  aboutPaper: 0,
+};
+
+const LogisticSchema = z.object({
+  features: z.array(z.enum(SENTENCE_FEATURES)).min(1),
+  mean: z.array(z.number()),
+  std: z.array(z.number().positive()),
+  weights: z.array(z.number()),
+  bias: z.number(),
+});
+
+export const SentenceModelSchema = z.object({
+  /** 'fitted': the logistic model scores; 'hand': the hand-set sum (plus bankWeight × bankAnswer). */
+  mode: z.enum(['fitted', 'hand']),
+  /** How many of the bank entries closest to the question lend their answer spans. */
+  bankEntries: z.number().int().min(1).max(10),
+  /** In hand mode, the weight of a sentence among the bank's answer spans. */
+  bankWeight: z.number().min(0).max(2).default(0),
+  /** In hand mode, the weight of a sentence about the paper itself when the question is not about the paper (≤ 0). */
+  paperWeight: z.number().min(-2).max(0).default(0),
+  model: LogisticSchema.optional(),
+  fittedOn: z.array(z.string()).optional(),
+  note: z.string().optional(),
+});
+export type SentenceModel = z.infer<typeof SentenceModelSchema>;
+
+export const SENTENCE_MODEL_PATH = fileURLToPath(new URL('../data/sentence-model.json', import.meta.url));
+
+let shipped: SentenceModel | undefined;
+/** The shipped sentence model. */
+export function sentenceModel(): SentenceModel {
+  shipped ??= SentenceModelSchema.parse(JSON.parse(readFileSync(SENTENCE_MODEL_PATH, 'utf8')));
+  return shipped;
+}
+
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+/** A sentence's score under the model: the fitted probability that it holds what was asked, or the hand-set sum. */
+export function sentenceScore(f: SentenceFeatures, m: SentenceModel): number {
+  if (m.mode === 'fitted' && m.model) {
+    const { features, mean, std, weights, bias } = m.model;
+    let z = bias;
+    features.forEach((name, i) => (z += weights[i]! * ((f[name] - mean[i]!) / std[i]!)));
+    return sigmoid(z);
+  }
+  let s = 0;
+  for (const name of SENTENCE_FEATURES) s += (name === 'bankAnswer' ? m.bankWeight : name === 'aboutPaper' ? m.paperWeight : HAND_WEIGHTS[name]) * f[name];
+  return s;
+}

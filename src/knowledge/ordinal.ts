@@ -1,0 +1,47 @@
+/**
+ * Follow-ups that point at one item of the list answered before: 第二种能举个例子吗, 最后一个呢,
+ * the first one, what's the middle one supposed to do. Facts of language, not of any one question.
+ */
+
+export type ItemReference = number | 'last' | 'middle';
+
+const ZH_DIGITS = '一二三四五六七八九十';
+const ZH_KIND = '(?:种|个|类|项|条|点|大|方面|模式|节点|阶段|步|层)';
+const ZH_NTH = new RegExp(`第([一二三四五六七八九十]|\\d{1,2})${ZH_KIND}`);
+const ZH_LAST = new RegExp(`最后(?:一)?${ZH_KIND}|后者`);
+const ZH_FIRST = /前者/;
+const ZH_MIDDLE = new RegExp(`中间(?:那|的)?(?:一)?${ZH_KIND}`);
+const EN_KIND = '(?:one|ones|kind|type|model|mode|node|way|step|measure|item|point|stage|category|path|pathway|mechanism|pattern|approach)';
+const EN_NTH = new RegExp(`\\b(first|second|third|fourth|fifth|sixth|last|final|middle|end|terminal)\\s+(?:(?:such|of\\s+those|of\\s+them)\\s+)?${EN_KIND}\\b`, 'i');
+const EN_FORMER = /\bthe (former|latter)\b/i;
+
+/** Which item of the previous answer's list the question points at, if it points at one. */
+export function itemReference(question: string): ItemReference | undefined {
+  const q = question.trim();
+  let m = ZH_NTH.exec(q);
+  if (m) {
+    const n = /\d/.test(m[1]!) ? Number(m[1]) : ZH_DIGITS.indexOf(m[1]!) + 1;
+    return n >= 1 ? n : undefined;
+  }
+  if (ZH_LAST.test(q)) return 'last';
+  if (ZH_FIRST.test(q)) return 1;
+  if (ZH_MIDDLE.test(q)) return 'middle';
+  m = EN_NTH.exec(q);
+  if (m) {
+    const w = m[1]!.toLowerCase();
+    if (w === 'last' || w === 'final' || w === 'end' || w === 'terminal') return 'last';
+    if (w === 'middle') return 'middle';
+    return ['first', 'second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(w) + 1;
+  }
+  m = EN_FORMER.exec(q);
+  if (m) return m[1]!.toLowerCase() === 'former' ? 1 : 'last';
+  return undefined;
+}
+
+/** The 0-based index a reference picks among `count` items (undefined when it does not fit). */
+export function itemIndex(ref: ItemReference, count: number): number | undefined {
+  if (count < 1) return undefined;
+  if (ref === 'last') return count - 1;
+  if (ref === 'middle') return count % 2 === 1 && count >= 3 ? (count - 1) / 2 : undefined;
+  return ref <= count ? ref - 1 : undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * Follow-ups that ask for a facet of the previous subject (对策呢？) or point at one item of the list
+ * answered before (第一种…, the second one), sentences about the paper itself, and the question
+ * bank's answer spans in sentence scoring: the pure pieces, then the real offline advisor.
+ */
+import { describe, expect, it } from 'vitest';
+import { itemIndex, itemReference } from '../src/knowledge/ordinal';
+import { asksAboutPaper, speaksOfPaper } from '../src/knowledge/paper-self';
+import { HAND_WEIGHTS, SENTENCE_FEATURES, sentenceModel, sentenceScore, type SentenceFeatures } from '../src/advisor/shapes/sentence-model';
+import { bankAnswerScore } from '../src/advisor/select';
+import { useRealAdvisor } from './helpers/real-advisor';
+
+describe('item references', () => {
+  it('reads which item a follow-up points at, in Chinese and English', () => {
+    expect(itemReference('第二种能不能举个例子')).toBe(2);
+    expect(itemReference('第3个方面具体怎么做')).toBe(3);
+    expect(itemReference('最后一个呢')).toBe('last');
+    expect(itemReference('那后者呢')).toBe('last');
+    expect(itemReference('中间那个节点干什么')).toBe('middle');
+    expect(itemReference('Give me an example of the first one')).toBe(1);
+    expect(itemReference("what's the middle one for?")).toBe('middle');
+    expect(itemReference('and the last kind?')).toBe('last');
+    expect(itemReference('And the former?')).toBe(1);
+    expect(itemReference('能举个例子吗')).toBeUndefined();
+    expect(itemReference('第二年的税收是多少')).toBeUndefined();
+  });
+
+  it('picks an item only when the list has it', () => {
+    expect(itemIndex(2, 4)).toBe(1);
+    expect(itemIndex(5, 4)).toBeUndefined();
+    expect(itemIndex('last', 4)).toBe(3);
+    expect(itemIndex('middle', 3)).toBe(1);
+    expect(itemIndex('middle', 4)).toBeUndefined();
+    expect(itemIndex(1, 0)).toBeUndefined();
+  });
+});
+
+describe('sentences about the paper itself', () => {
+  it('tells a sentence about the paper from one about its subject, and a question about the paper from others', () => {
+    expect(speaksOfPaper('相较于现有研究，本文的创新点主要体现在以下几个方面：')).toBe(true);
+    expect(speaksOfPaper('第三，研究方法上，本文结合典型区域合作与政策实践案例')).toBe(true);
+    expect(speaksOfPaper('中继飞地多布局于中国的广西、云南、海南等地')).toBe(false);
+    expect(asksAboutPaper('这篇文章的研究方法是什么')).toBe(true);
+    expect(asksAboutPaper('What is new in this paper?')).toBe(true);
+    expect(asksAboutPaper('飞地接力靠哪几个方面撑着')).toBe(false);
+  });
+});
+
+describe('sentence model', () => {
+  const zero = Object.fromEntries(SENTENCE_FEATURES.map((f) => [f, 0])) as SentenceFeatures;
+
+  it('in hand mode is the hand-set sum, with the bank and paper weights of the model', () => {
+    const f = { ...zero, coverage: 0.8, headingGain: 0.2, prior: 1, short: 1, bankAnswer: 1, aboutPaper: 1 };
+    const m = { mode: 'hand' as const, bankEntries: 3, bankWeight: 0.3, paperWeight: -0.5 };
+    expect(sentenceScore(f, m)).toBeCloseTo(0.8 * HAND_WEIGHTS.coverage + 0.2 * HAND_WEIGHTS.headingGain + HAND_WEIGHTS.prior + HAND_WEIGHTS.short + 0.3 - 0.5, 9);
+    expect(sentenceScore({ ...f, bankAnswer: 0 }, m)).toBeLessThan(sentenceScore(f, m));
+  });
+
+  it('in fitted mode is the logistic probability of its weights', () => {
+    const m = { mode: 'fitted' as const, bankEntries: 3, bankWeight: 0, paperWeight: 0, model: { features: ['coverage' as const], mean: [0.5], std: [0.25], weights: [2], bias: -1 } };
+    expect(sentenceScore({ ...zero, coverage: 0.75 }, m)).toBeCloseTo(1 / (1 + Math.exp(-1)), 9);
+  });
+
+  it('ships a model that parses', () => {
+    expect(['hand', 'fitted']).toContain(sentenceModel().mode);
+  });
+
+  it('scores a sentence by the closest bank entry whose answer spans hold it', () => {
+    const answers = [
+      { norm: '中继飞地多布局于中国的广西云南海南等地', score: 0.6 },
+      { norm: '起始飞地一般设于中国东部沿海', score: 1 },
+    ];
+    expect(bankAnswerScore('中继飞地多布局于中国的广西云南海南等地', answers)).toBe(0.6);
+    expect(bankAnswerScore('其中起始飞地一般设于中国东部沿海或粤港澳大湾区', answers)).toBe(1);
+    expect(bankAnswerScore('终端飞地则设在越南泰国马来西亚', answers)).toBe(0);
+  });
+});
+
+describe('follow-ups on a facet or an item (real advisor)', () => {
+  const fx = useRealAdvisor('advisor-followup-items');
+
+  it('a follow-up naming only a facet (对策呢) gets that facet’s list about the previous subject', async () => {
+    const r = await fx.advisor.ask('对策呢？', { context: '浙江山区26县搞产业飞地现在有哪些难点？' });
+    expect(r.answered).toBe(true);
+    for (const item of ['公司制管理模式', '社会资金', '营商环境', '数字化技术']) expect(r.answer).toContain(item);
+  });
+
+  it('a follow-up pointing at an item of the list answered before is answered from that item', async () => {
+    const r = await fx.advisor.ask('第一种有没有实际的企业例子？', { context: '衢州海创园的创新跨域重组分为哪两个典型模式？' });
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('自动化气动产品');
+    const second = await fx.advisor.ask('第二种呢，有企业例子吗？', { context: '衢州海创园的创新跨域重组分为哪两个典型模式？' });
+    expect(second.answer).toContain('传媒信息技术行业国企');
+    const text = fx.retriever.docs.map((d) => d.raw).join('\n');
+    for (const c of [...r.citations, ...second.citations]) expect(text.includes(c.quote)).toBe(true);
+  });
+
+  it('a list question not about the paper is not answered with the paper’s own contributions', async () => {
+    const r = await fx.advisor.ask('飞地接力要运转起来主要靠哪几个方面？');
+    expect(r.answer).not.toContain('本文的创新点');
+    const paper = await fx.advisor.ask('这篇讲飞地接力的文章，创新点体现在哪几个方面？');
+    expect(paper.answer).toContain('研究视角上');
+  });
+});
