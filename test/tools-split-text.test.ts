@@ -328,15 +328,16 @@ describe('split text: blind batch 4 classes (names typed together, Traditional t
     ]);
   });
 
-  it('Traditional text is read like Simplified and the parties keep the spelling typed', () => {
+  it('Traditional text is read like Simplified; names keep the spelling typed, role nouns are terms with one spelling', () => {
     expect(splitFromText('稅收1000萬 溫州麗水七三開').amounts).toEqual({ 溫州: 7_000_000, 麗水: 3_000_000 });
-    expect(splitFromText('基數200萬歸飛入地，超出部分兩邊對半，今年稅收600萬').amounts).toEqual({ 飛入地: 4_000_000, 飛出地: 2_000_000 });
+    expect(splitFromText('基數200萬歸飛入地，超出部分兩邊對半，今年稅收600萬').amounts).toEqual({ 飞入地: 4_000_000, 飞出地: 2_000_000 });
+    expect(splitFromText('村集體保底100萬，剩下的溫州和麗水六四分，收益1100萬').amounts).toEqual({ 村集体: 1_000_000, 溫州: 6_000_000, 麗水: 4_000_000 });
     // a question is shown in the characters typed; the answer behind its button is read as before
     const asked = parseSplitText('稅收一千萬，跟對方三七開，我們這邊是飛出地');
     if (asked.ok) throw new Error('computed');
     expect(asked.question?.zh).toBe('飛出地拿三成还是七成？');
     const answered = parseSplitText('稅收一千萬，跟對方三七開，我們這邊是飛出地', asked.question!.options[0].hints);
-    expect(answered.ok && answered.input.parties.map((p) => [p.name, p.share])).toEqual([['飛出地', 3], ['飛入地', 7]]);
+    expect(answered.ok && answered.input.parties.map((p) => [p.name, p.share])).toEqual([['飞出地', 3], ['飞入地', 7]]);
   });
 
   it('amounts by year give the schedule its revenue and its length; a skipped year is refused in one line', () => {

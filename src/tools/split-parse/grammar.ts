@@ -194,6 +194,8 @@ export function readFacts(toks: Tok[]): Facts {
     if (t.k !== 'name') return undefined;
     const names = [t.t];
     let j = k;
+    // 衢州、龙游 衢州七成: a space after a list joined by 、 (or the reverse) starts something else
+    let joiner: string | undefined;
     for (;;) {
       // "between the town government and the management committee": an article after the list word is
       // skipped, reading either way (leftwards only after a place or role: "6 parts and the receiving
@@ -206,7 +208,14 @@ export function readFacts(toks: Tok[]): Facts {
       if (dir === 1 && isArticle(g[at + dir])) at += dir;
       const step = at + dir - j;
       const b = g[j + step];
-      if (isW(a, 'and') && b?.k === 'name' && clauseOf[j + step]?.[0] === clauseOf[k][0]) {
+      // (a list never names one party twice: 衢州龙游 衢州七成龙游三成 is a list, then the shares)
+      // (one kind of separator per list: a name with another kind on its far side starts another list)
+      const sepKind = (x: GTok | undefined) => (isW(x, 'and') ? ((x as W).t === ' ' ? 'space' : /^[:：]$/.test((x as W).t) ? 'colon' : 'word') : undefined);
+      const kind = sepKind(a);
+      const beyond = sepKind(g[j + step + dir]);
+      if (kind && beyond && beyond !== kind) break;
+      if (kind && (!joiner || joiner === kind) && b?.k === 'name' && clauseOf[j + step]?.[0] === clauseOf[k][0] && !names.includes(b.t)) {
+        joiner = kind;
         names.push(b.t);
         j += step;
       } else break;

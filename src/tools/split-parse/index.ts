@@ -9,6 +9,7 @@ import { computeSplit, type SplitInput, type SplitResult } from '../split';
 import { readFacts } from './grammar';
 import { SplitHintsSchema, type SplitHints, type SplitQuestion } from './hints';
 import { lex } from './lex';
+import { ZH_WORDS } from './lexicon';
 import { isEnglish, normalise } from './normalise';
 import { buildInput, type Missing } from './roles';
 import { readSimplified, respellInput } from './spelling';
@@ -43,7 +44,8 @@ export function parseSplitText(text: string, hints: SplitHints = {}): SplitTextR
   try {
     const facts = readFacts(lex(s));
     const r = buildInput(facts, parsedHints.success ? parsedHints.data : {});
-    if (r.ok) return { ...r, input: respellInput(r.input, respell) };
+    // a role noun is a term with one spelling (飛出地 → 飞出地, as Sending area → sending area); names are the user's own
+    if (r.ok) return { ...r, input: respellInput(r.input, (name) => (ZH_WORDS.get(name) === 'role' ? name : respell(name))) };
     return failWith(r.missing, r.zh, r.en, r.question);
   } catch (e) {
     // A number too long for a float (e.g. 400 digits) cannot be a real amount or share.

@@ -75,8 +75,8 @@ function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
 const EN_MULT: Record<string, number> = { billion: 1e9, bn: 1e9, million: 1e6, mn: 1e6, m: 1e6, thousand: 1e3, k: 1e3, wan: 1e4, yi: 1e8 };
 const num = (s: string) => Q.from(Number(s));
 
-/** 飞出地六飞入地四分 / 衢州七杭州三: bare digits after each of two or more names, the list closed by 分/开 or the clause end, are tenths. */
-const NAME_DIGIT_PAIRS = new RegExp(`^[${CN_DIGITS}](?:(?:(?![${CN_DIGITS}十百千万亿两年成])\\p{Script=Han}){2,8}?[${CN_DIGITS}])+(?=分(?!之)|开|$|[\\s，,。;；、）)])`, 'u');
+/** 飞出地六飞入地四分 / 衢州七杭州三 / A县六B县四分: bare digits after each of two or more names, the list closed by 分/开 or the clause end, are tenths. */
+const NAME_DIGIT_PAIRS = new RegExp(`^[${CN_DIGITS}](?:(?:(?![${CN_DIGITS}十百千万亿两年成])[\\p{Script=Han}A-Za-z]){2,8}?[${CN_DIGITS}])+(?=分(?!之)|开|$|[\\s，,。;；、）)])`, 'u');
 /** A bare Chinese digit after 拿/得/占 (A县拿四, 得七) is tenths. */
 const TAKE_BEFORE = /(?:拿|得|占|分得|分到|获得|拿到|得到|要)$/;
 

@@ -197,7 +197,7 @@ function listContinues(toks: GTok[], k: number): boolean {
  * when nothing in the clause says (衢州飞出地拿六成: a share for one party, no list).
  */
 function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefined {
-  for (let k = from, seen = 0; k < toks.length && seen < 5; k++, seen++) {
+  for (let k = from, seen = 0; k < toks.length && seen < 8; k++, seen++) {
     const t = toks[k];
     if (t.k === 'ratio') return t.vs.length;
     // 衢州杭州第一年9:1: a year between the names and their ratio; 衢州杭州1000万六四分: the amount
@@ -306,10 +306,15 @@ function cutRuns(toks: GTok[], wordsOf: Map<GTok, W[]>): GTok[] {
     if (t.k !== 'name' || inList) {
       out.push(t);
       a += 1;
+      // 飞出地、飞入地运营公司 (飞出地飞入地运营公司5:3:2): a role or place typed right after a listed one goes on the list
+      const n1 = toks[a];
+      if (inList && t.k === 'name' && t.strong && n1?.k === 'name' && n1.strong) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
       continue;
     }
     const english = t.k === 'name' && !wordsOf.has(t) ? englishPieces(t.t) : undefined;
-    const saidOfEnglish = english && !isListWord(toks[a + 1], toks[a + 2]) ? partiesSaidAfter(toks, a + 1) ?? partiesSaidBefore(toks, a, a + 1) ?? (aloneInClause(toks, a, a + 1) ? partsOfEveryRatio(toks) : undefined) : undefined;
+    // (each named alone elsewhere, as in Lishui Wenzhou: Lishui 40%, Wenzhou 60%, is a list too)
+    const namedAlone = (p: string) => toks.some((x, k) => k !== a && x.k === 'name' && x.t === p);
+    const saidOfEnglish = english && !isListWord(toks[a + 1], toks[a + 2]) ? (english.every(namedAlone) ? english.length : partiesSaidAfter(toks, a + 1) ?? partiesSaidBefore(toks, a, a + 1) ?? partsOfEveryRatio(toks)) : undefined;
     if (english && (saidOfEnglish === english.length || saidOfEnglish === 'even')) {
       english.forEach((p, n) => {
         if (n) out.push({ k: 'w', t: ',', pos: 'c', cat: 'and' });
@@ -324,8 +329,9 @@ function cutRuns(toks: GTok[], wordsOf: Map<GTok, W[]>): GTok[] {
     const chinese = run.every((x) => wordsOf.has(x) || /\p{Script=Han}/u.test((x as { t: string }).t));
     const pieces = run.flatMap((x) => (wordsOf.has(x) ? piecesOf(wordsOf.get(x)!) : [{ text: (x as { t: string }).t, kind: 'place' as const }]));
     const listed = isListWord(toks[b], toks[b + 1]);
-    const said = partiesSaidAfter(toks, b) ?? partiesSaidBefore(toks, a, b) ?? (aloneInClause(toks, a, b) ? partsOfEveryRatio(toks) : undefined);
     const strongAll = pieces.every((p) => p.kind !== 'other');
+    // (places and roles typed together pair with the ratio said anywhere: 衢州杭州飞地项目…，六四分成)
+    const said = partiesSaidAfter(toks, b) ?? partiesSaidBefore(toks, a, b) ?? (aloneInClause(toks, a, b) || strongAll ? partsOfEveryRatio(toks) : undefined);
     const fits =
       chinese &&
       !listed &&

@@ -1,6 +1,7 @@
 /**
  * Traditional characters (溫州文成四六開, 基數800萬歸衢州) are read as Simplified, so one grammar and one
- * dictionary serve both; the parties in the result keep the spelling the user typed (溫州, 飛出地).
+ * dictionary serve both; the parties in the result keep the spelling the user typed (溫州), except the role
+ * nouns, which are terms with one spelling (飛出地 → 飞出地; ./index).
  */
 import { simplify } from '../../knowledge/normalize';
 import type { SplitInput } from '../split';
