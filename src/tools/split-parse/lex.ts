@@ -40,6 +40,8 @@ const RE = {
   // (it's 50-50. / 70-30 for the first two years / 60-40 then …: a sentence end or a time word after it too)
   dashRatio: /(\d{1,2})-(\d{1,2})(?=\s*(?:split|ratio|basis|share|分|$|[,，;；。)）]|\.(?!\d))|\s+(?:after|then|from|for|in|until|thereafter|each|every|and)\b)/iy,
   idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s（）()]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改|统|算|计|均匀|平滑|匀速))`, 'y'),
+  // 50-50 between …, 70-30 with …: two parts of a hundred joined by a dash are a ratio whatever follows
+  dashHundred: /(\d{1,2})-(\d{1,2})(?![\d.%])/y,
   moneyEn: new RegExp(`(${NUM})\\s*(billion|bn|million|mn|m|thousand|k|wan|yi)\\b(?:\\s*(?:yuan|rmb|cny))?|(${NUM})\\s*(?:yuan|rmb|cny)\\b|(?:rmb|cny)\\s*(${NUM})(?:\\s*(billion|bn|million|mn|m|thousand|k))?\\b`, 'iy'),
   moneyZh: new RegExp(`(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*(?:万|亿))(?:元|块钱|块)?|(${CN_NUM}*?[\\d一二两三四五六七八九十]${CN_NUM}*?)(?:元|块钱|块)`, 'y'),
   // 八十七万六千 / 一亿五 / 两千万零五十: the lower places after 万 or 亿, with no unit of their own (a unit
@@ -116,7 +118,7 @@ export function lex(s: string): Tok[] {
     } else if ((m = at(RE.cnFraction, s, i)) && parseNumeral(m[2])!.lt(parseNumeral(m[1])!)) {
       push({ k: 'share', v: Q.int(100).mul(parseNumeral(m[2])!).div(parseNumeral(m[1])!), form: 'pct', raw: m[0] }, m[0].length);
     } else if (!wordChar && ((m = at(RE.colonRatio, s, i)) || (m = at(RE.slashRatio, s, i)))) push({ k: 'ratio', vs: m[0].match(/\d+(?:\.\d+)?/g)!.map(num), form: 'plain', raw: m[0] }, m[0].length);
-    else if (!wordChar && (m = at(RE.dashRatio, s, i))) push({ k: 'ratio', vs: [num(m[1]), num(m[2])], form: 'plain', raw: m[0] }, m[0].length);
+    else if (!wordChar && ((m = at(RE.dashRatio, s, i)) || ((m = at(RE.dashHundred, s, i)) && Number(m[1]) + Number(m[2]) === 100))) push({ k: 'ratio', vs: [num(m[1]), num(m[2])], form: 'plain', raw: m[0] }, m[0].length);
     else if (((m = at(RE.yearRangeZh, s, i)) && (s[i] === '第' || s[i - 1] === '第')) || (m = at(RE.yearRangeEn, s, i))) {
       const a = yearsValue(m[1]);
       const b = yearsValue(m[2]);
@@ -283,7 +285,8 @@ function mergeEnglish(toks: Tok[]): Tok[] {
     const t = toks[i];
     // a sentence-initial "A" before a lower-case word or a number is the article
     const n1 = toks[i + 1];
-    if (i === 0 && t.k === 'w' && t.t === 'A' && n1 && (n1.k === 'num' || n1.k === 'years' || n1.k === 'money' || n1.k === 'ratio' || n1.k === 'share' || (n1.k === 'w' && /^[a-z]/.test(n1.t)))) {
+    // (and "I" before a verb is the speaker: how do I divide …)
+    if (((i === 0 && t.k === 'w' && t.t === 'A') || (t.k === 'w' && t.t === 'I' && n1?.k === 'w' && /^[a-z]/.test(n1.t))) && n1 && (n1.k === 'num' || n1.k === 'years' || n1.k === 'money' || n1.k === 'ratio' || n1.k === 'share' || (n1.k === 'w' && /^[a-z]/.test(n1.t)))) {
       out.push({ ...t, cat: 'filler' });
       i += 1;
       continue;

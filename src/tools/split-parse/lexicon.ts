@@ -80,7 +80,7 @@ const EN: Array<[Cat, string]> = [
   ['rest', 'rest|the rest|remainder|the remainder|remaining|what is left|whatever remains'],
   ['both', 'both|each side|both sides|both parties|each|either side'],
   ['even', 'evenly|equally|half and half|50-50|fifty-fifty|down the middle'],
-  ['take', 'gets|get|takes|take|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
+  ['take', 'gets|get|getting|takes|take|taking|keeping|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
   ['undecided', 'not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
   ['first', 'first|the first number|the first figure|the first part|the first share|the first one'],
   ['second', 'the second number|the second figure|the second part|the second share|the second one'],
@@ -96,7 +96,7 @@ const EN: Array<[Cat, string]> = [
   ['after', 'then|after that|afterwards|thereafter|after|from then on|later'],
   ['from', 'from|starting at|starting from|start at|start from|starts at|starts from|begin at|begins at|beginning at|start with|starts with'],
   ['till', 'to|moving to|going to|into|down to|up to|drops to|falls to|rises to|goes down to|goes up to|comes down to'],
-  ['buffer', 'dropping evenly|falling evenly|declining evenly|decreasing evenly|rising evenly|increasing evenly|in equal steps|by equal steps|evenly each year|dropping|falling|declining|decreasing|rising|increasing|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
+  ['buffer', 'in equal steps|by equal steps|evenly each year|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually|year by year|by year'],
   ['stop', 'between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],
@@ -108,7 +108,26 @@ for (const [cat, words] of ZH) for (const w of words.split(/\s+/).filter(Boolean
 export const ZH_LONGEST = Math.max(...[...ZH_WORDS.keys()].map((w) => w.length));
 
 /** English cue phrases (lower case), longest first. */
-export const EN_PHRASES: Array<[string[], Cat]> = EN.flatMap(([cat, list]) => list.split('|').map((ph): [string[], Cat] => [ph.trim().split(/\s+/), cat])).sort(
+/**
+ * A share moving over the years, in any of its English wordings: a verb of movement (drops, going down,
+ * comes down, rises, tapering …) with or without its manner (evenly, gradually, in equal steps). One
+ * 'buffer' word each, so none of them is ever read as a party (going down was one).
+ */
+const GLIDE_VERBS = ['drop', 'fall', 'decline', 'decrease', 'rise', 'increase', 'go down', 'go up', 'come down', 'come up', 'step down', 'step up', 'taper', 'slide', 'ramp down', 'ramp up', 'move', 'shift', 'glide', 'reduce', 'shrink', 'grow', 'climb'];
+const GLIDE_MANNER = ['', ' evenly', ' gradually', ' linearly', ' steadily', ' in equal steps', ' by equal steps', ' step by step', ' year by year', ' each year', ' every year'];
+/** The forms of an English verb (drop → drop, drops, dropping, dropped; go down → goes down, going down, went down …). */
+function verbForms(v: string): string[] {
+  const [head, ...rest] = v.split(' ');
+  const tail = rest.length ? ` ${rest.join(' ')}` : '';
+  const irregular: Record<string, string[]> = { go: ['go', 'goes', 'going', 'went', 'gone'], come: ['come', 'comes', 'coming', 'came'], fall: ['fall', 'falls', 'falling', 'fell', 'fallen'], rise: ['rise', 'rises', 'rising', 'rose', 'risen'], grow: ['grow', 'grows', 'growing', 'grew', 'grown'], shrink: ['shrink', 'shrinks', 'shrinking', 'shrank'] };
+  const stem = head.endsWith('e') ? head.slice(0, -1) : head;
+  const doubled = /^(?:drop|step|ship)$/.test(head) ? head + head.slice(-1) : stem;
+  const forms = irregular[head] ?? [head, `${head}s`, `${doubled}ing`, `${doubled}${head.endsWith('e') ? 'd' : 'ed'}`];
+  return forms.map((f) => f + tail);
+}
+const GLIDE_PHRASES = GLIDE_VERBS.flatMap(verbForms).flatMap((v) => GLIDE_MANNER.map((m) => v + m));
+
+export const EN_PHRASES: Array<[string[], Cat]> = [...EN, ['buffer', GLIDE_PHRASES.join('|')] as [Cat, string]].flatMap(([cat, list]) => list.split('|').map((ph): [string[], Cat] => [ph.trim().split(/\s+/), cat])).sort(
   (a, b) => b[0].length - a[0].length,
 );
 

@@ -150,12 +150,23 @@ export function groupNames(input: Tok[]): GTok[] {
   }
   // 海宁 和 开化: the spaces around a list word are not list words of their own
   // 龙游 出资 2000万: a space lists names only between two names
-  const dense = out.filter((t, k) => !(t.k === 'w' && t.cat === 'and' && t.t === ' ' && !(out[k - 1]?.k === 'name' && out[k + 1]?.k === 'name')));
+  // 第一年飞出地拿百分之百 第四年降到百分之四十: elsewhere a space between Chinese words ends a clause, as a comma
+  // would, unless a word beside it binds across it (分给 海宁, B县 按 5:5, 龙游 出资)
+  const binds = (t: GTok | undefined, cats: readonly string[]) => t?.k === 'w' && !!t.cat && cats.includes(t.cat);
+  const dense = out.flatMap((t, k): GTok[] => {
+    if (!(t.k === 'w' && t.cat === 'and' && t.t === ' ') || (out[k - 1]?.k === 'name' && out[k + 1]?.k === 'name')) return [t];
+    return binds(out[k - 1], BINDS_RIGHT) || binds(out[k + 1], BINDS_LEFT) ? [] : [{ k: 'sep', comma: true }];
+  });
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
   // (the village, the company and the town: an article may stand before each name)
   const nameAfter = (k: number) => (isArticle(dense[k]) ? k + 1 : k);
   return dense.map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[nameAfter(k + 1)]?.k === 'name' && listContinues(dense, nameAfter(k + 1)) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
 }
+
+/** Words that take what follows them (分给 X, 按 5:5, 从…): a space after them is inside the clause. */
+const BINDS_RIGHT = ['to', 'by', 'and', 'from', 'till', 'take', 'contrib', 'floor', 'baseline', 'split', 'byContrib', 'whole', 'excess', 'rest'] as const;
+/** Words that attach to what is before them (X 出资, X 拿, 按…分): a space before them is inside the clause. */
+const BINDS_LEFT = ['to', 'by', 'and', 'take', 'contrib', 'floor', 'split', 'even', 'till', 'byContrib', 'whole', 'larger', 'smaller', 'first', 'second'] as const;
 
 const isArticle = (t: GTok | undefined) => t?.k === 'w' && t.cat === 'filler' && /^(?:the|a|an)$/i.test(t.t);
 
