@@ -7,7 +7,7 @@
 import { getJieba } from '../../retrieval/tokenize';
 import { parseNumeral } from '../cn-number';
 import { Q } from '../rational';
-import { EN_PHRASES, PARTY_COUNT, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
+import { EN_PHRASES, INVESTMENT_COMPANY, PARTY_COUNT, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
 import { cutPlaces, placeNamed } from './places';
 
 export type ShareForm = 'pct' | 'cheng' | 'plain';
@@ -215,8 +215,8 @@ function hanWords(run: string): Tok[] {
       if (head && w.tag === 'x' && !ZH_WORDS.has(w.word)) {
         out.push({ k: 'w', t: head[1], pos: 'p', cat: ZH_WORDS.get(head[1]) ?? 'stop' });
         for (const r of getJieba().tag(head[2], true)) out.push({ k: 'w', t: r.word, pos: r.tag, cat: ZH_WORDS.get(r.word) });
-      } else if (/^[和与及跟同][县市区镇]$/.test(w.word) && prev?.k === 'w' && /[县市区镇乡村]$/.test(prev.t)) {
-        // 青山镇和县城投公司: after a place, 和县 is "and" and the county prefix of the next name
+      } else if (/^[和与及跟同][县市区镇]$/.test(w.word) && prev?.k === 'w' && (prev.cat === 'role' || prev.pos === 'ns' || /[县市区镇乡村]$/.test(prev.t))) {
+        // 青山镇和县城投公司 / 镇政府和县国资公司: after a party, 和县 is "and" and the level of the next name
         out.push({ k: 'w', t: w.word[0], pos: 'c', cat: 'and' }, { k: 'w', t: w.word[1], pos: 'zg' });
       } else out.push({ k: 'w', t: w.word, pos: w.tag, cat: ZH_WORDS.get(w.word) });
     }
@@ -234,7 +234,13 @@ function hanWords(run: string): Tok[] {
     }
     PARTY_COUNT.lastIndex = i;
     const count = PARTY_COUNT.exec(run)?.[0];
-    if (count && count.length > hit.length) {
+    INVESTMENT_COMPANY.lastIndex = i;
+    const company = INVESTMENT_COMPANY.exec(run)?.[0];
+    if (company && company.length > hit.length) {
+      flush();
+      out.push({ k: 'w', t: company, pos: 'lex', cat: 'role' });
+      i += company.length;
+    } else if (count && count.length > hit.length) {
       flush();
       out.push({ k: 'w', t: count, pos: 'lex', cat: 'both' });
       i += count.length;

@@ -145,6 +145,13 @@ export function partyCount(word: string): number | undefined {
   return m && m[0] === word ? COUNT_OF[m[1]] : undefined;
 }
 
+/**
+ * A government's investment company by its usual short name, at any level: 城投, 县城投, 市城投公司, 交投集团,
+ * 国投, 文旅投 … — a party in its own right (a role), like 运营公司 (jieba cuts 县城投 as 县城/投); never the
+ * verb 投资/投入 inside other words (丽水投资 is 丽水 investing).
+ */
+export const INVESTMENT_COMPANY = /(?:省|市|县|区)?(?:城投|交投|国投|产投|农投|水投|建投|城建投|文旅投|旅投|金投|科投)(?:公司|集团)?(?![资入了放])/y;
+
 /** Administrative suffixes that turn the word before them into a place: A县, 衢州市, 青田县. */
 export const PLACE_SUFFIX = /^(?:县|市|区|镇|乡|村|省|州|街道|园|新区|开发区|园区|集团|公司)$/;
 
