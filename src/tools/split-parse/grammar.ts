@@ -837,6 +837,9 @@ function orderPhases(f: Facts): void {
 
 /** The speaker (我们, 我方, we): a party only once the text says which role it plays (我们是飞出地). */
 const SELF = /^(?:我们|我方|咱们|本方|我们县|我们市|我们区|we|us)$/i;
+/** The other side as the subject of a share (they get, 对方拿). */
+const OTHER_SIDE_WORD = /^(?:对方|对面|他们|人家|they|the other side)$/i;
+const ROLE_OTHER: Record<string, string> = { 飞出地: '飞入地', 飞入地: '飞出地', 飞出方: '飞入方', 飞入方: '飞出方', 'sending area': 'receiving area', 'receiving area': 'sending area' };
 const HERE = /^(?:这边|这里|这方|一方|side|here)$/i;
 const BE = /^(?:是|为|作为|属于|is|are|am)$/i;
 
@@ -866,5 +869,11 @@ function withSelf(g: GTok[]): { toks: GTok[]; speakerRole?: string } {
     }
   }
   if (self === undefined) return { toks: g };
-  return { toks: g.map((t, i): GTok => (i !== statement && t.k === 'w' && SELF.test(t.t) ? { k: 'name', t: self!, strong: true } : t)), speakerRole: self };
+  // (…and they get 7 parts: the other side taking a share is the other role)
+  const other = ROLE_OTHER[self];
+  const takes = (k: number) => g[k + 1]?.k === 'w' && (g[k + 1] as W).cat === 'take';
+  return {
+    toks: g.map((t, i): GTok => (i !== statement && t.k === 'w' && SELF.test(t.t) ? { k: 'name', t: self!, strong: true } : other && t.k === 'w' && OTHER_SIDE_WORD.test(t.t) && takes(i) ? { k: 'name', t: other, strong: true } : t)),
+    speakerRole: self,
+  };
 }

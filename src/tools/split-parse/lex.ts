@@ -53,6 +53,8 @@ const RE = {
   percent: new RegExp(`(${NUM})%`, 'y'),
   // 甲村两份乙村一份: parts after a name (份额, 份协议 are not parts)
   parts: new RegExp(`(${NUM}|[${CN_DIGITS}两十]+)份(?![额子协文量数])`, 'y'),
+  // we keep 3 parts and they get 7 parts / 2 shares to the village: parts, as 两份 / 一份
+  partsEn: new RegExp(`(${NUM})\\s*(?:parts?|portions?|shares)\\b`, 'iy'),
   // 三成, 三成半, 三成五 (= 3.5 成)
   cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(半|[${CN_DIGITS}](?![十百千万亿年成]))?(?![本立功为果员都交长熟绩效])`, 'y'),
   yearsZh: new RegExp(`(前|头|后|最后|第)?(${NUM}|[${CN_DIGITS}两十]+)个?(?:年|年度)(?!度)`, 'y'),
@@ -138,6 +140,7 @@ export function lex(s: string): Tok[] {
     }
     else if ((m = at(RE.cnPercent, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
     else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
+    else if (!wordChar && (m = at(RE.partsEn, s, i))) push({ k: 'share', v: num(m[1]), form: 'plain', raw: m[0] }, m[0].length);
     else if (/\p{Script=Han}$/u.test(before) && !/[\d第前后头每]$/.test(before) && (m = at(RE.parts, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'plain', raw: m[0] }, m[0].length);
     else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).add(!m[2] ? Q.ZERO : m[2] === '半' ? new Q(1n, 2n) : parseNumeral(m[2])!.div(Q.int(10))), form: 'cheng', raw: m[0] }, m[0].length);
     else if ((m = at(RE.idiom, s, i))) push({ k: 'ratio', vs: [...m[0]].map((c) => parseNumeral(c)!), form: 'plain', raw: m[0] }, m[0].length);
@@ -284,6 +287,17 @@ function placesCut(words: Tagged[]): Tagged[] {
   return out;
 }
 
+/** The two roles' other English names, as the one name each has in the result. */
+const ROLE_SYNONYM: Record<string, string> = {
+  'sending side': 'sending area',
+  'sending region': 'sending area',
+  'home area': 'sending area',
+  'origin area': 'sending area',
+  'receiving side': 'receiving area',
+  'receiving region': 'receiving area',
+  'host area': 'receiving area',
+};
+
 /** English cue phrases (the rest, tax revenue, sending area) become one word each. */
 function mergeEnglish(toks: Tok[]): Tok[] {
   const out: Tok[] = [];
@@ -305,8 +319,9 @@ function mergeEnglish(toks: Tok[]): Tok[] {
       }));
       if (hit) {
         const typed = toks.slice(i, i + hit[0].length).map((x) => (x as { t: string }).t).join(' ');
-        // a role noun has one spelling whatever its place in the sentence (Sending area … receiving area)
-        const text = hit[1] === 'role' ? hit[0].join(' ') : typed;
+        // a role noun has one spelling whatever its place in the sentence (Sending area … receiving area),
+        // and one name whatever its synonym (the sending side is the sending area)
+        const text = hit[1] === 'role' ? ROLE_SYNONYM[hit[0].join(' ')] ?? hit[0].join(' ') : typed;
         out.push({ k: 'w', t: text, pos: 'eng', cat: hit[1] });
         i += hit[0].length;
         continue;

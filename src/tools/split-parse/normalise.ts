@@ -16,6 +16,9 @@ export function normalise(text: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
       .replace(/[‘’]/g, "'")
       // the sending area's share / Quzhou's part: a possessive is not part of the party's name
+      // we're the sending side / they're / it's: the verb written out (before the possessive below)
+      .replace(/\b(we|they|you)'re\b/gi, '$1 are')
+      .replace(/\b(it|that|there|what)'s\b/gi, '$1 is')
       .replace(/([A-Za-z])'s\b/g, '$1')
       .replace(/[“”「」『』《》【】]/g, ' ')
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
