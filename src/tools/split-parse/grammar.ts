@@ -237,7 +237,14 @@ export function readFacts(toks: Tok[]): Facts {
   };
   const restIn = (i: number) => inClause(i, ['rest']) >= 0 && inClause(i, ['rest']) < i;
   const ratioRole = (i: number): RatioFact['role'] => {
-    const k = next(i, -1, ['by', 'stop', 'filler', 'split', 'buffer'], 3);
+    let k = next(i, -1, ['by', 'stop', 'filler', 'split', 'buffer'], 3);
+    // 从飞出地:飞入地=8:2过渡到… / from Quzhou:Hangzhou 8:2: the names of the ratio may stand between 从 and it
+    const named = k >= 0 && g[k].k === 'name' ? listAt(k, -1) : undefined;
+    // (由A县、B县按5:5分: 由 before names is who splits, not where a glide starts)
+    if (named && Array.isArray(named.names) && named.names.length >= 2) {
+      const before = next(named.end, -1, ['by', 'stop', 'filler', 'split', 'buffer'], 3);
+      if (before >= 0 && (g[before] as W).t !== '由') k = before;
+    }
     if (k >= 0 && isW(g[k], 'from')) return 'from';
     if (k >= 0 && isW(g[k], 'till')) return 'till';
     // English "from 90/10 to 60/40": `to` is read as a 'to' word
@@ -316,6 +323,15 @@ export function readFacts(toks: Tok[]): Facts {
   for (let i = 0; i < g.length; i++) {
     const t = g[i];
     if (t.k === 'name') continue;
+    // 从8:2过渡到5:5（第一年8:2，第五年5:5）: a glide's start or target said again at its year restates it
+    if (t.k === 'years' && t.pre === '第' && t.to === undefined) {
+      const r = g[i + 1];
+      const glideEnd = r?.k === 'ratio' && f.ratios.some((x) => (x.role === 'from' || x.role === 'till') && x.phase === phase && x.vs?.length === r.vs.length && x.vs.every((v, n) => v.cmp(r.vs[n]) === 0));
+      if (glideEnd) {
+        i += 1;
+        continue;
+      }
+    }
     if (t.k === 'w' && t.cat !== 'even') {
       switch (t.cat) {
         case 'revenue':
@@ -513,7 +529,9 @@ export function readFacts(toks: Tok[]): Facts {
       const left = l >= 0 ? listAt(l, -1) : undefined;
       const r = next(i, 1, ['split', 'to', 'stop', 'filler', 'by'], 3);
       const right = !left && r >= 0 ? listAt(r, 1) : undefined;
-      const parties = left?.names ?? right?.names;
+      // (从飞入地:飞出地=1:9过渡到4:6: a glide's target is in the order its start named)
+      const start = role === 'till' ? [...f.ratios].reverse().find((x) => x.role === 'from' && x.phase === phase && Array.isArray(x.parties) && x.parties.length === vs?.length) : undefined;
+      const parties = left?.names ?? right?.names ?? start?.parties;
       pushRatio(i, { vs, form, parties: parties && (parties === 'all' || parties.length >= 2) ? parties : undefined, phase, rest: restIn(i), role, raw });
       if (right) i = right.end;
       continue;
