@@ -274,9 +274,11 @@ function placesCut(words: Tagged[]): Tagged[] {
       const span = words.slice(s, e);
       // a one-character function word may be part of a place (莲/都 → 莲都, 云/和 → 云和); longer cue words never are
       if (span.some((w) => ZH_WORDS.has(w.word) && w.word.length > 1)) continue;
-      const cut = cutPlaces(span.map((w) => w.word).join(''));
+      // a list word jieba glued to a place (丽水/和平/湖: 和平 is a word) is cut out again
+      const glued = span.some((w) => w.word.length > 1 && /[和与及跟同]/.test(w.word));
+      const cut = cutPlaces(span.map((w) => w.word).join(''), glued);
       if (!cut) continue;
-      out.push(...cut.map((word) => ({ word, tag: 'ns' })));
+      out.push(...cut.map((word) => ({ word, tag: word.length === 1 ? 'c' : 'ns' })));
       s = e;
       done = true;
     }

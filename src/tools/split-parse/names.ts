@@ -217,7 +217,7 @@ function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefin
     const count = partyCount(t.t);
     if (count) return count;
     // 对半 / 一半一半 / 五五开: halves, so two parties; 平分 / 均分 say no number
-    if (t.cat === 'even') return /^(?:对半|对半分|一半一半|各一半|五五开|fifty-fifty|half and half|50-50)$/i.test(t.t) ? 2 : 'even';
+    if (t.cat === 'even') return HALVES.test(t.t) ? 2 : 'even';
     if (!t.cat || !['by', 'split', 'filler', 'stop', 'from', 'both', 'revenue'].includes(t.cat)) return undefined;
   }
   return undefined;
@@ -236,6 +236,9 @@ function partiesSaidBefore(toks: GTok[], a: number, b: number): number | undefin
   return undefined;
 }
 
+/** Words for halves (对半, 五五开, half and half): two parties; 平分 / 均分 say no number. */
+const HALVES = /^(?:对半|对半分|一半一半|各一半|五五开|fifty-fifty|half and half|50-50)$/i;
+
 const isFiller = (t: GTok | undefined) => t?.k === 'w' && (t.cat === 'filler' || t.cat === 'stop' || (t.cat === 'and' && t.t === ' '));
 /** The names [a, b) are a clause of their own (…过渡到六四，衢州杭州): nothing but filler beside them up to the clause ends. */
 function aloneInClause(toks: GTok[], a: number, b: number): boolean {
@@ -248,7 +251,8 @@ function aloneInClause(toks: GTok[], a: number, b: number): boolean {
 }
 /** The number of parts every ratio in the text has, when they all agree (九一 … 六四 → 2). */
 function partsOfEveryRatio(toks: GTok[]): number | undefined {
-  const counts = new Set(toks.filter((t) => t.k === 'ratio').map((t) => (t as { vs: unknown[] }).vs.length));
+  // (对半 / 五五开 are halves: two parts, as a ratio of two)
+  const counts = new Set(toks.flatMap((t) => (t.k === 'ratio' ? [t.vs.length] : t.k === 'w' && t.cat === 'even' && HALVES.test(t.t) ? [2] : [])));
   return counts.size === 1 ? [...counts][0] : undefined;
 }
 

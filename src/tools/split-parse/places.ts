@@ -62,16 +62,20 @@ export function contains(outer: string, inner: string): boolean {
   return a.codes.some((x) => b.codes.some((y) => y !== x && y.startsWith(areaPrefix(x))));
 }
 
+/** A one-character list word that may stand between two places typed together. */
+const JOINER = /^[和与及跟同]$/;
+
 /** A level or body a place's name may carry on (开化县, 衢州市, 青山镇). */
 const LEVEL_AFTER = /^(?:县|市|区|镇|乡|村)/;
 
 /**
  * Han text cut into two or more places, each a known place with at most a level after it
  * (柯城衢江 → 柯城, 衢江; 开化县常山县 → 开化县, 常山县), by dynamic programming: the cut with the fewest
- * pieces wins. Undefined when the text is not wholly places or is one place. Whether the pieces are
+ * pieces wins; with `joiners`, a list word may stand between two places (丽水和平湖 → 丽水, 和, 平湖). Undefined
+ * when the text is not wholly places (and list words) or is one place. Whether the pieces are
  * a list or one place (衢州柯城) is for the words after them to say (../names).
  */
-export function cutPlaces(text: string): string[] | undefined {
+export function cutPlaces(text: string, joiners = false): string[] | undefined {
   if (text.length < 4 || text.length > 40 || !/^\p{Script=Han}+$/u.test(text)) return undefined;
   load();
   // best[i]: the fewest pieces covering text[0, i), with the cut that gives it
@@ -79,6 +83,11 @@ export function cutPlaces(text: string): string[] | undefined {
   for (let i = 0; i < text.length; i++) {
     const here = best[i];
     if (!here) continue;
+    // (with joiners: 丽水和平湖 → 丽水, 和, 平湖 — a list word between two places, which jieba read as 和平)
+    if (joiners && here.n > 0 && JOINER.test(text[i]) && i + 1 < text.length) {
+      const j = i + 1;
+      if (!best[j] || best[j]!.n > here.n) best[j] = { n: here.n, pieces: [...here.pieces, text[i]] };
+    }
     for (let len = Math.min(longest, text.length - i); len >= 2; len--) {
       const name = text.slice(i, i + len);
       if (!placeNamed(name)) continue;
@@ -90,5 +99,5 @@ export function cutPlaces(text: string): string[] | undefined {
     }
   }
   const cut = best[text.length]?.pieces;
-  return cut && cut.length >= 2 ? cut : undefined;
+  return cut && cut.filter((p) => !JOINER.test(p)).length >= 2 ? cut : undefined;
 }
