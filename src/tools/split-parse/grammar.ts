@@ -8,6 +8,7 @@ import { Q } from '../rational';
 import type { ShareForm, Tok } from './lex';
 import { partyCount, type Cat } from './lexicon';
 import { groupNames, type GTok } from './names';
+import { distributeRespectively } from './respectively';
 
 export interface ShareFact {
   party: string;
@@ -117,7 +118,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 ];
 
 export function readFacts(toks: Tok[]): Facts {
-  const { toks: g, speakerRole } = withSelf(groupNames(toks));
+  const { toks: g, speakerRole } = withSelf(distributeRespectively(groupNames(toks)));
   const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, sizeOf: {}, saysOtherSide: !!speakerRole || g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
   const cur = () => f.phases[phase];

@@ -213,12 +213,18 @@ function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefin
     if (t.k === 'ratio') return t.vs.length;
     // 衢州杭州第一年9:1: a year between the names and their ratio; 衢州杭州1000万六四分: the amount
     if (t.k === 'years' || t.k === 'money') continue;
+    // Quzhou Hangzhou Lishui get 50%, 30%, 20% / 衢州杭州分别拿六成、四成: as many shares in a row, one each
+    if (t.k === 'share' && k > from && toks[k - 1].k === 'w' && (toks[k - 1] as W).cat === 'take') {
+      let n = 1;
+      for (let j = k + 1; j + 1 < toks.length && toks[j + 1].k === 'share' && ((toks[j].k === 'w' && (toks[j] as W).cat === 'and') || (toks[j].k === 'sep' && (toks[j] as { comma?: boolean }).comma)); j += 2) n++;
+      return n >= 2 ? n : undefined;
+    }
     if (t.k !== 'w') return undefined;
     const count = partyCount(t.t);
     if (count) return count;
     // 对半 / 一半一半 / 五五开: halves, so two parties; 平分 / 均分 say no number
     if (t.cat === 'even') return HALVES.test(t.t) ? 2 : 'even';
-    if (!t.cat || !['by', 'split', 'filler', 'stop', 'from', 'both', 'revenue'].includes(t.cat)) return undefined;
+    if (!t.cat || !['by', 'split', 'filler', 'stop', 'from', 'both', 'revenue', 'take'].includes(t.cat)) return undefined;
   }
   return undefined;
 }

@@ -16,6 +16,10 @@ export function normalise(text: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
       .replace(/[‘’]/g, "'")
       // the sending area's share / Quzhou's part: a possessive is not part of the party's name
+      // chat shorthand (we r the sending area, can u, pls): the words written out
+      .replace(/\b(we|they|you|u)\s+r\b/gi, '$1 are')
+      .replace(/\bu\b(?=\s+(?:help|tell|split|calculate|work|show|please|pls|give))/gi, 'you')
+      .replace(/\b(?:pls|plz)\b/gi, 'please')
       // we're the sending side / they're / it's: the verb written out (before the possessive below)
       .replace(/\b(we|they|you)'re\b/gi, '$1 are')
       .replace(/\b(it|that|there|what)'s\b/gi, '$1 is')
