@@ -1,8 +1,9 @@
 /**
  * Split requests in officials' own words → the calculator's input. The pipeline, one module per step:
  * normalise (./normalise) → tokens with numbers read and words segmented with parts of speech
- * (./lex) → party names (./names) → what the sentence says (./grammar) → calculator input or one
- * clarifying question (./roles). Pure and offline; never throws on any text.
+ * (./lex; places typed together cut by the place lexicon, ./places) → party names (./names) →
+ * "respectively" lists spread over their names (./respectively) → what the sentence says (./grammar)
+ * → calculator input or one clarifying question (./roles). Pure and offline; never throws on any text.
  */
 import { UserError } from '../../errors';
 import { computeSplit, type SplitInput, type SplitResult } from '../split';
