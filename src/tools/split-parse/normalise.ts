@@ -16,6 +16,11 @@ export function normalise(text: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
       .replace(/[‘’]/g, "'")
       // the sending area's share / Quzhou's part: a possessive is not part of the party's name
+      // Villages A, B and C / Counties A and B: the kind said once in the plural is each one's name
+      .replace(/\b(Village|Countie|Town|Citie|District|Township|Compan(?:ie)?)s\s+([A-Z](?:\s*,\s*[A-Z])*,?\s+(?:and|&)\s+[A-Z])\b/g, (_m, kind: string, list: string) => {
+        const one = kind.replace(/ie$/, 'y').replace(/^Compan$/, 'Company');
+        return list.replace(/\b[A-Z]\b/g, (x) => `${one} ${x}`);
+      })
       // chat shorthand (we r the sending area, can u, pls): the words written out
       .replace(/\b(we|they|you|u)\s+r\b/gi, '$1 are')
       .replace(/\bu\b(?=\s+(?:help|tell|split|calculate|work|show|please|pls|give))/gi, 'you')
