@@ -264,7 +264,8 @@ export function readFacts(toks: Tok[]): Facts {
     const zh = /年/.test(t.raw);
     // (English "year 1 3 million, year 2 4 million" has the year first too)
     let k = next(i, zh ? 1 : -1, zh ? ['revenue', 'filler', 'stop'] : ['filler', 'stop'], 2);
-    if (!zh && /^year/i.test(t.raw) && !(k >= 0 && g[k].k === 'money')) k = next(i, 1, ['filler', 'stop', 'revenue'], 2);
+    // (in year 1 tax was 5 million: the year first, its amount after a few words)
+    if (!zh && !(k >= 0 && g[k].k === 'money')) k = next(i, 1, ['filler', 'stop', 'revenue'], /^year/i.test(t.raw) ? 2 : 4);
     if (k >= 0 && g[k].k === 'money' && !amountOfYear.has(k)) {
       yearOfAmount.set(i, k);
       amountOfYear.set(k, t.n);

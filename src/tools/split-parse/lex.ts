@@ -7,7 +7,7 @@
 import { getJieba } from '../../retrieval/tokenize';
 import { parseNumeral } from '../cn-number';
 import { Q } from '../rational';
-import { EN_PHRASES, INVESTMENT_COMPANY, PARTY_COUNT, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
+import { BY_CONTRIBUTION, EN_PHRASES, INVESTMENT_COMPANY, PARTY_COUNT, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
 import { cutPlaces, placeNamed } from './places';
 
 export type ShareForm = 'pct' | 'cheng' | 'plain';
@@ -239,7 +239,13 @@ function hanWords(run: string): Tok[] {
     const count = PARTY_COUNT.exec(run)?.[0];
     INVESTMENT_COMPANY.lastIndex = i;
     const company = INVESTMENT_COMPANY.exec(run)?.[0];
-    if (company && company.length > hit.length) {
+    BY_CONTRIBUTION.lastIndex = i;
+    const byContrib = BY_CONTRIBUTION.exec(run)?.[0];
+    if (byContrib && byContrib.length >= hit.length && byContrib.length >= 3) {
+      flush();
+      out.push({ k: 'w', t: byContrib, pos: 'lex', cat: 'byContrib' });
+      i += byContrib.length;
+    } else if (company && company.length > hit.length) {
       flush();
       out.push({ k: 'w', t: company, pos: 'lex', cat: 'role' });
       i += company.length;

@@ -51,7 +51,8 @@ const ZH: Array<[Cat, string]> = [
   ['to', '保留 留 留归 全部留 都留 归 给 分给 分配给 给到 留给 归属 交给 划给 返还 返给 留在 先给 优先给 先付给 先拨给'],
   ['split', '分成 分 开 分配 分账 比例 分成比例 的比例 来分 比 分享 拆分 切分 分摊'],
   ['by', '按 按照 依照 按着 以'],
-  ['byContrib', '按出资比例 按投入比例 按出资 按投入 按股比 按股份 出资比例 投入比例 按出资额 股比'],
+  // shares from the contributions (按出资比例, 按投资比例, 根据各自投入 …) are read by BY_CONTRIBUTION below
+  ['byContrib', '股比'],
   ['and', '和 与 跟 同 及 以及 或 或者 、'],
   ['after', '之后 此后 以后 往后 后面 然后 再往后 随后 起 开始 后'],
   ['from', '从 由 自'],
@@ -99,7 +100,7 @@ const EN: Array<[Cat, string]> = [
   ['buffer', 'in equal steps|by equal steps|evenly each year|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually|year by year|by year'],
-  ['stop', 'between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],
+  ['stop', 'was|were|been|be|between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],
 ];
 
 /** Chinese multi-character cue words, longest first (for the longest-match pre-segmentation). */
@@ -136,6 +137,8 @@ export const EN_PHRASES: Array<[string[], Cat]> = [...EN, ['buffer', GLIDE_PHRAS
  * Read as one 'both' word (the parties named elsewhere, or all of them) whose count a list typed
  * without separators must match (./names).
  */
+const CONTRIBUTION_NOUNS = '出资额|投资额|投入额|出资|投入|投资|入股|股份|股权|持股|实缴|贡献';
+
 export const PARTY_COUNT = /([两二三四五六七八九十])(?:[个家]?(?:乡镇|城市|单位|主体|部门|方面)|个?(?:家|方|地|级|县|市|区|镇|乡|村|城))/y;
 const COUNT_OF: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** The number of parties a word such as 三家 / 四方 / 两个县 says, else undefined. */
@@ -144,6 +147,16 @@ export function partyCount(word: string): number | undefined {
   const m = PARTY_COUNT.exec(word);
   return m && m[0] === word ? COUNT_OF[m[1]] : undefined;
 }
+
+/**
+ * Shares from the contributions, in any of the usual wordings: 按出资比例, 按投资比例, 按照各自投入, 根据入股
+ *比例, 按股份, 出资比例, 按实际出资额 … (a basis word, what was put in, and a proportion word; either
+ * of the first and last may be left out, not both).
+ */
+export const BY_CONTRIBUTION = new RegExp(
+  `(?:(?:按照?|依照?|根据|依据)(?:各自|各方|各家|双方|三方)?的?(?:实际)?(?:${CONTRIBUTION_NOUNS})(?:的)?(?:比例|占比|比|多少)?|(?:${CONTRIBUTION_NOUNS})(?:的)?(?:比例|占比))`,
+  'y',
+);
 
 /**
  * A government's investment company by its usual short name, at any level: 城投, 县城投, 市城投公司, 交投集团,

@@ -8,9 +8,34 @@ const EN_NUMBERS: Record<string, number> = {
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
 
+/** 玖佰万, 壹仟贰佰万: the financial (大写) numerals as the everyday ones. */
+const FINANCIAL_DIGITS: Record<string, string> = { 零: '零', 壹: '一', 贰: '二', 貳: '二', 叁: '三', 參: '三', 肆: '四', 伍: '五', 陆: '六', 陸: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千' };
+
+/**
+ * 2024年600万，2025年800万 / in 2025 tax was 5 million yuan and in 2026 6 million: two or more calendar
+ * years, each with its own amount, are the years of a schedule (the earliest is year 1); one calendar
+ * year alone is a date and is dropped below.
+ */
+function calendarYearsAsYears(text: string): string {
+  const ZH = /(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?=[^，,。;；\d]{0,8}?\d[\d.]*\s*(?:万|亿))/g;
+  const EN = /\b(?:in\s+)?((?:19|20)\d{2})\b(?=[^,;.\d]{0,24}?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b)/gi;
+  const years = (re: RegExp) => [...new Set([...text.matchAll(re)].map((m) => Number(m[1])))];
+  const zh = years(ZH);
+  const en = years(EN);
+  if (zh.length >= 2) {
+    const first = Math.min(...zh);
+    return text.replace(ZH, (_m, y: string) => `第${Number(y) - first + 1}年`);
+  }
+  if (en.length >= 2) {
+    const first = Math.min(...en);
+    return text.replace(EN, (_m, y: string) => ` in year ${Number(y) - first + 1} `);
+  }
+  return text;
+}
+
 export function normalise(text: string): string {
   return (
-    text
+    calendarYearsAsYears(text.replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c]))
       .normalize('NFKC')
       // control characters, zero-width and bidi marks
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
@@ -32,6 +57,10 @@ export function normalise(text: string): string {
       .replace(/[“”「」『』《》【】]/g, ' ')
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .replace(/(\d)\s+(?=(?:亿|万|元|块|%|成|个?年))/g, '$1')
+      // 村集体一年最少拿30万: "a year" before what a party gets is every year (第一年 / 前一年 are not)
+      .replace(/(?<![第前后头每\d])一年(?=\s*(?:最少|至少|最低|保底|固定|拿|得|分得|不低于|不少于))/g, '每年')
+      // 1000w / 500W: chat shorthand for 万
+      .replace(/(\d)\s*[wW](?![A-Za-z])/g, '$1万')
       .replace(/(第|前|后|头)\s+(?=\d)/g, '$1')
       .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
       // two thirds, one third, a quarter, half → fractions
