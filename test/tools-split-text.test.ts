@@ -393,8 +393,8 @@ describe('issue 13, round 3: generalised mechanisms', () => {
     expect(splitFromText('税收一亿五 衢州杭州对半').amounts).toEqual({ 衢州: 75_000_000, 杭州: 75_000_000 });
     // 八十万三七开: 三七 is the ratio, not 3 7 of the amount's lower places
     expect(splitFromText('八十万三七开').amounts).toEqual({ 飞出地: 240_000, 飞入地: 560_000 });
-    // 一千万四方平分: 四方 is the count of parties, not 4000
-    expect(splitFromText('一千万四方平分').amounts).toEqual({ 飞出地: 5_000_000, 飞入地: 5_000_000 });
+    // 一千万四方平分: 四方 is the count of parties (four, unnamed: 甲乙丙丁), not 4000
+    expect(splitFromText('一千万四方平分').amounts).toEqual({ 甲: 2_500_000, 乙: 2_500_000, 丙: 2_500_000, 丁: 2_500_000 });
   });
 
   it('a run of amounts is yearly revenue only with a per-year cue or as many years said; otherwise two totals are asked about', () => {

@@ -32,6 +32,8 @@ export interface RatioFact {
   raw: string;
   /** The party the first part belongs to (飞入地从 10% 过渡到 40%). */
   lead?: string;
+  /** 四方平分 with no names anywhere: how many parties the count word says. */
+  count?: number;
 }
 export type MoneyRole = 'revenue' | 'contrib' | 'floor' | 'baseline' | 'unknown';
 export interface MoneyFact {
@@ -180,7 +182,7 @@ export function readFacts(toks: Tok[]): Facts {
     return [...found.values()];
   };
   /** A list of names ending (dir −1) or starting (dir +1) at k: 衢州和杭州, A、B、C; or 两边 (all). */
-  const listAt = (k: number, dir: 1 | -1): { names: string[] | 'all'; end: number } | undefined => {
+  const listAt = (k: number, dir: 1 | -1): { names: string[] | 'all'; end: number; count?: number } | undefined => {
     if (k < 0) return undefined;
     const t = g[k];
     if (isW(t, 'both')) {
@@ -190,7 +192,7 @@ export function readFacts(toks: Tok[]): Facts {
       // 四方平分…四方分别为飞出地、飞入地、村集体和平台公司: a count of parties is the list of that many names said anywhere
       const count = partyCount(t.t);
       const counted = count ? listsOfSize(count) : [];
-      return counted.length === 1 ? { names: counted[0], end: k } : { names: 'all', end: k };
+      return counted.length === 1 ? { names: counted[0], end: k } : { names: 'all', end: k, ...(count ? { count } : {}) };
     }
     if (t.k !== 'name') return undefined;
     const names = [t.t];
@@ -534,7 +536,8 @@ export function readFacts(toks: Tok[]): Facts {
       // (从飞入地:飞出地=1:9过渡到4:6: a glide's target is in the order its start named)
       const start = role === 'till' ? [...f.ratios].reverse().find((x) => x.role === 'from' && x.phase === phase && Array.isArray(x.parties) && x.parties.length === vs?.length) : undefined;
       const parties = left?.names ?? right?.names ?? start?.parties;
-      pushRatio(i, { vs, form, parties: parties && (parties === 'all' || parties.length >= 2) ? parties : undefined, phase, rest: restIn(i), role, raw });
+      const count = (left ?? right)?.count;
+      pushRatio(i, { vs, form, parties: parties && (parties === 'all' || parties.length >= 2) ? parties : undefined, phase, rest: restIn(i), role, raw, ...(count ? { count } : {}) });
       if (right) i = right.end;
       continue;
     }

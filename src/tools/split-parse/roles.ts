@@ -441,6 +441,12 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     return undefined;
   }
 
+  /** A ratio's parts as said in a question: 60%, 六成 (tenths only when they add up to ten), else the plain number (60/40 → 60). */
+  function partLabels(vs: Q[], form: ShareForm): string[] {
+    const tenths = sum(vs).cmp(Q.int(10)) === 0;
+    return vs.map((v) => (form === 'pct' ? `${fmt(v)}%` : tenths ? `${cn(v)}成` : fmt(v)));
+  }
+
   /** A ratio's parts to parties: its own list, else the free parties when their order is clear, else a question. */
   function assignRatio(r: RatioFact, free: string[], p = 0): { map: Map<string, Share> } | { fail: RolesResult } {
     const map = new Map<string, Share>();
@@ -451,7 +457,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     if (r.lead && names.includes(r.lead) && !Array.isArray(r.parties)) names = [r.lead, ...names.filter((n) => n !== r.lead)];
     const vs = r.vs ?? names.map(() => Q.ONE);
     if (r.vs === null && names.length < 2) {
-      names = names.length ? names : ['飞出地', '飞入地'];
+      // (四方平分 with no names: 甲、乙、丙、丁, as for a ratio of four parts)
+      names = names.length ? names : r.count && r.count > 2 ? DEFAULT_MULTI.slice(0, r.count) : ['飞出地', '飞入地'];
       if (names.length < 2) return { fail: fail(['parties'], `“${r.raw}”是哪两方平分？请写出另一方`, `who splits evenly with ${names[0]}?`) };
       vs.splice(0, vs.length, ...names.map(() => Q.ONE));
     }
@@ -483,12 +490,12 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
         // 一方拿六成，另一方拿四成: nobody said which is which — ask below
         names = names.slice();
         const [a, b] = names;
-        const parts = vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : `${cn(v)}成`));
+        const parts = partLabels(vs, r.form);
         return { fail: fail(['ratio'], `没有说明哪一方拿${parts[0]}、哪一方拿${parts[1]}：请写成“${a} ${parts[0]}，${b} ${parts[1]}”`, `which party gets ${parts[0]} and which ${parts[1]}? Write e.g. “${a} ${parts[0]}, ${b} ${parts[1]}”`, names.length === 2 ? { kind: 'ratio_owner', zh: `${a}拿${parts[0]}还是${parts[1]}？`, en: `Does ${a} get ${parts[0]} or ${parts[1]}?`, options: [{ zh: `${a} ${parts[0]}`, en: `${a} ${parts[0]}`, hints: { order: [a, b] } }, { zh: `${a} ${parts[1]}`, en: `${a} ${parts[1]}`, hints: { order: [b, a] } }] } : undefined) };
       } else if (inferredOther && f.saysOtherSide && names.includes(inferredOther) && !f.shares.some((x) => x.phase === p && x.party)) {
         // 跟对方三七开，我们这边是飞出地: one role named, the other inferred, and no word on who gets which part
         const [a, b] = names;
-        const parts = vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : `${cn(v)}成`));
+        const parts = partLabels(vs, r.form);
         return { fail: fail(['ratio'], `比例 ${r.raw} 没有说明${a}拿${parts[0]}还是${parts[1]}：请写成“${a} ${parts[0]}，${b} ${parts[1]}”`, `the ratio ${r.raw} does not say whether ${a} gets ${parts[0]} or ${parts[1]}: write e.g. “${a} ${parts[0]}, ${b} ${parts[1]}”`, { kind: 'ratio_owner', zh: `${a}拿${parts[0]}还是${parts[1]}？`, en: `Does ${a} get ${parts[0]} or ${parts[1]}?`, options: [{ zh: `${a} ${parts[0]}`, en: `${a} ${parts[0]}`, hints: { order: [a, b] } }, { zh: `${a} ${parts[1]}`, en: `${a} ${parts[1]}`, hints: { order: [b, a] } }] }) };
       } else if (r.lead && names[0] === r.lead) {
         // the sentence said whose part comes first
@@ -501,7 +508,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       }
       else if (!names.every((n) => mention(n)?.listed)) {
         const [a, b] = names;
-        const parts = vs.map((v) => (r.form === 'pct' ? `${fmt(v)}%` : `${cn(v)}成`));
+        const parts = partLabels(vs, r.form);
         return {
           fail: fail(
             ['ratio'],
