@@ -7,7 +7,7 @@
 import { getJieba } from '../../retrieval/tokenize';
 import { parseNumeral } from '../cn-number';
 import { Q } from '../rational';
-import { BY_CONTRIBUTION, EN_PHRASES, INVESTMENT_COMPANY, PARTY_COUNT, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
+import { BY_CONTRIBUTION, EN_PHRASES, FLOOR_WORDING, INVESTMENT_COMPANY, PARTY_COUNT, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
 import { cutPlaces, placeNamed } from './places';
 
 export type ShareForm = 'pct' | 'cheng' | 'plain';
@@ -50,6 +50,7 @@ const RE = {
   // 一个亿 / 两个亿 / 半个亿: 个 between the count and its unit
   moneyCountZh: /(\d+(?:\.\d+)?|[一二两三四五六七八九十]+|半)个(亿|万)(?:元|块钱|块)?/y,
   cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
+  half: /一半(一半)?/y,
   percent: new RegExp(`(${NUM})%`, 'y'),
   // 甲村两份乙村一份: parts after a name (份额, 份协议 are not parts)
   parts: new RegExp(`(${NUM}|[${CN_DIGITS}两十]+)份(?![额子协文量数])`, 'y'),
@@ -139,6 +140,8 @@ export function lex(s: string): Tok[] {
       } else push({ k: 'money', v: parseNumeral(m[1] ?? m[2])!, raw: m[0] }, m[0].length);
     }
     else if ((m = at(RE.cnPercent, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
+    // 省里拿一半 / 各占一半: half (一半一半 and 各一半 are the dictionary's even words)
+    else if ((m = at(RE.half, s, i)) && !/[各]$/.test(before)) push(m[1] ? { k: 'w', t: m[0], pos: 'lex', cat: 'even' } : { k: 'share', v: Q.int(50), form: 'pct', raw: m[0] }, m[0].length);
     else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
     else if (!wordChar && (m = at(RE.partsEn, s, i))) push({ k: 'share', v: num(m[1]), form: 'plain', raw: m[0] }, m[0].length);
     else if (/\p{Script=Han}$/u.test(before) && !/[\d第前后头每]$/.test(before) && (m = at(RE.parts, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'plain', raw: m[0] }, m[0].length);
@@ -241,7 +244,13 @@ function hanWords(run: string): Tok[] {
     const company = INVESTMENT_COMPANY.exec(run)?.[0];
     BY_CONTRIBUTION.lastIndex = i;
     const byContrib = BY_CONTRIBUTION.exec(run)?.[0];
-    if (byContrib && byContrib.length >= hit.length && byContrib.length >= 3) {
+    FLOOR_WORDING.lastIndex = i;
+    const floor = FLOOR_WORDING.exec(run)?.[0];
+    if (floor && floor.length > hit.length) {
+      flush();
+      out.push({ k: 'w', t: floor, pos: 'lex', cat: 'floor' });
+      i += floor.length;
+    } else if (byContrib && byContrib.length >= hit.length && byContrib.length >= 3) {
       flush();
       out.push({ k: 'w', t: byContrib, pos: 'lex', cat: 'byContrib' });
       i += byContrib.length;
