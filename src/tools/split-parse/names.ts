@@ -32,9 +32,14 @@ function nameable(t: Extract<Tok, { k: 'w' }>): boolean {
   return false;
 }
 
-/** A name is "strong" (a party even where no fact uses it) when it reads as a place or a role. */
-function strong(parts: Array<Extract<Tok, { k: 'w' }>>): boolean {
+/**
+ * A name is "strong" (a party even where no fact uses it) when it reads as a place or a role. A
+ * capitalised English word opening a sentence (Numbers please?) is only a capital, unless it reads as
+ * a romanised Chinese name (Lishui gets 60%) or comes with more words (Town A, Jinhua Development Zone).
+ */
+function strong(parts: Array<Extract<Tok, { k: 'w' }>>, opensSentence = false): boolean {
   if (parts.length === 1 && /^[甲乙丙丁戊]$/.test(parts[0].t)) return true;
+  if (opensSentence && parts.length === 1 && parts[0].pos === 'eng' && !PINYIN_WORD.test(parts[0].t)) return false;
   return parts.some((p) => p.cat === 'role' || p.pos === 'ns' || p.pos === 'nz' || PLACE_SUFFIX.test(p.t) || (p.pos === 'eng' && /^[A-Z]/.test(p.t)));
 }
 
@@ -130,7 +135,8 @@ export function groupNames(input: Tok[]): GTok[] {
         out.push({ k: 'name', t: c, strong: true });
       });
     } else {
-      const name: GTok = { k: 'name', t: text, strong: strong(parts) };
+      const before = toks[i - 1];
+      const name: GTok = { k: 'name', t: text, strong: strong(parts, !before || before.k === 'sep') };
       if (parts.length > 1 && parts[0].pos !== 'eng') partsOf.set(name, parts.map((p) => p.t));
       if (parts[0].pos !== 'eng') wordsOf.set(name, parts);
       out.push(name);
@@ -160,13 +166,16 @@ export function groupNames(input: Tok[]): GTok[] {
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
   // (the village, the company and the town: an article may stand before each name)
   const nameAfter = (k: number) => (isArticle(dense[k]) ? k + 1 : k);
-  return dense.map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && dense[k - 1]?.k === 'name' && dense[k + 1]?.k === 'name' ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[nameAfter(k + 1)]?.k === 'name' && listContinues(dense, nameAfter(k + 1)) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
+  return dense.map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && isStrongName(dense[k - 1]) && isStrongName(dense[k + 1]) ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[nameAfter(k + 1)]?.k === 'name' && listContinues(dense, nameAfter(k + 1)) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
 }
 
 /** Words that take what follows them (分给 X, 按 5:5, 从…): a space after them is inside the clause. */
 const BINDS_RIGHT = ['to', 'by', 'and', 'from', 'till', 'take', 'contrib', 'floor', 'baseline', 'split', 'byContrib', 'whole', 'excess', 'rest'] as const;
 /** Words that attach to what is before them (X 出资, X 拿, 按…分): a space before them is inside the clause. */
 const BINDS_LEFT = ['to', 'by', 'and', 'take', 'contrib', 'floor', 'split', 'even', 'till', 'byContrib', 'whole', 'larger', 'smaller', 'first', 'second'] as const;
+
+/** (Urgent: Lishui 70% — a colon joins two names into a list only when both read as parties: 衢州:杭州=7:3) */
+const isStrongName = (t: GTok | undefined) => t?.k === 'name' && t.strong;
 
 const isArticle = (t: GTok | undefined) => t?.k === 'w' && t.cat === 'filler' && /^(?:the|a|an)$/i.test(t.t);
 
