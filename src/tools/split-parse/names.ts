@@ -141,9 +141,6 @@ export function groupNames(input: Tok[]): GTok[] {
       if (parts[0].pos !== 'eng') wordsOf.set(name, parts);
       out.push(name);
     }
-    // 飞入地飞出地3:7: the two role names are listed, in that order
-    const after = toks[j];
-    if (after?.k === 'w' && PAIRED_ROLE.test(after.t) && PAIRED_ROLE.test(parts[parts.length - 1].t)) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
     i = j;
   }
   out.splice(0, out.length, ...cutRuns(out, wordsOf));
