@@ -323,6 +323,10 @@ export function readFacts(toks: Tok[]): Facts {
     if (role && place && !ROLE_PAIR.has(place) && !(g[i + 3]?.k === 'share' || g[i + 3]?.k === 'num')) f.aliases[role] = place;
   });
 
+  // 龙游县和杭州拱墅区…，龙游是飞出地: with two places named and one role said to be one of them, the other role is the other
+  const places = [...new Set(g.filter((t) => t.k === 'name' && t.strong && !ROLE_PAIR.has(t.t)).map((t) => (t as { t: string }).t))];
+  for (const [a, b] of [['飞出地', '飞入地'], ['飞入地', '飞出地'], ['sending area', 'receiving area'], ['receiving area', 'sending area']])
+    if (places.length === 2 && f.aliases[a] && !f.aliases[b] && places.includes(f.aliases[a]) && g.some((t) => t.k === 'name' && t.t === b)) f.aliases[b] = places.find((x) => x !== f.aliases[a])!;
   f.kindWord = (g.find((t) => t.k === 'w' && PLACE_KIND.test(t.t)) as W | undefined)?.t;
   for (let i = 0; i < g.length; i++) {
     const t = g[i];
@@ -855,6 +859,8 @@ function orderPhases(f: Facts): void {
   f.phases.forEach((p, k) => {
     const nextStart = f.phases[k + 1]?.start;
     if (p.years === undefined && p.start !== undefined && nextStart !== undefined && nextStart > p.start) p.years = nextStart - p.start;
+    // 缓冲期两年，第一年…，第二年…，之后…: a year inside the buffer with a period after it runs to the buffer's end
+    else if (p.years === undefined && p.start !== undefined && f.buffer !== undefined && p.start <= f.buffer && k + 1 < f.phases.length && nextStart === undefined) p.years = f.buffer - p.start + 1;
   });
 }
 

@@ -205,8 +205,8 @@ function words(run: string): Tok[] {
   return out;
 }
 
-/** One-character function words that jieba may glue to the unknown name after them (归乙县, 由丙). */
-const FUNCTION_HEAD = /^(归|给|由|向|把|被|将|对|从|按|以|在|为|和|与|跟|同|及|让|使)(\p{Script=Han}+)$/u;
+/** One-character function words that jieba may glue to the unknown word after them (归乙县, 由丙, 各算). */
+const FUNCTION_HEAD = /^(归|给|由|向|把|被|将|对|从|按|以|在|为|和|与|跟|同|及|让|使|各)(\p{Script=Han}+)$/u;
 
 /** Longest match of the parser's multi-character words; jieba (with POS) for what is between them. */
 function hanWords(run: string): Tok[] {

@@ -163,13 +163,31 @@ export function groupNames(input: Tok[]): GTok[] {
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
   // (the village, the company and the town: an article may stand before each name)
   const nameAfter = (k: number) => (isArticle(dense[k]) ? k + 1 : k);
-  return dense.map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && isStrongName(dense[k - 1]) && isStrongName(dense[k + 1]) ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[nameAfter(k + 1)]?.k === 'name' && listContinues(dense, nameAfter(k + 1)) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
+  return oneNamePerPlace(dense).map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && isStrongName(dense[k - 1]) && isStrongName(dense[k + 1]) ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[nameAfter(k + 1)]?.k === 'name' && listContinues(dense, nameAfter(k + 1)) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
 }
 
 /** Words that take what follows them (分给 X, 按 5:5, 从…): a space after them is inside the clause. */
 const BINDS_RIGHT = ['to', 'by', 'and', 'from', 'till', 'take', 'contrib', 'floor', 'baseline', 'split', 'byContrib', 'whole', 'excess', 'rest'] as const;
 /** Words that attach to what is before them (X 出资, X 拿, 按…分): a space before them is inside the clause. */
 const BINDS_LEFT = ['to', 'by', 'and', 'take', 'contrib', 'floor', 'split', 'even', 'till', 'byContrib', 'whole', 'larger', 'smaller', 'first', 'second'] as const;
+
+/**
+ * 衢州市和杭州六四分，衢州拿六成: a place said with and without its level (衢州市 / 衢州, 龙游县 / 龙游) is
+ * one party, under the name it was first given.
+ */
+function oneNamePerPlace(toks: GTok[]): GTok[] {
+  const first = new Map<string, string>();
+  for (const t of toks) {
+    if (t.k !== 'name' || !/\p{Script=Han}/u.test(t.t)) continue;
+    const bare = t.t.length >= 3 ? t.t.replace(/[市县区镇乡]$/, '') : t.t;
+    if (!first.has(bare)) first.set(bare, t.t);
+  }
+  return toks.map((t) => {
+    if (t.k !== 'name' || !/\p{Script=Han}/u.test(t.t)) return t;
+    const named = first.get(t.t.length >= 3 ? t.t.replace(/[市县区镇乡]$/, '') : t.t);
+    return named && named !== t.t ? { ...t, t: named } : t;
+  });
+}
 
 /** (Urgent: Lishui 70% — a colon joins two names into a list only when both read as parties: 衢州:杭州=7:3) */
 const isStrongName = (t: GTok | undefined) => t?.k === 'name' && t.strong;

@@ -14,7 +14,7 @@ const EVERYDAY = new Set(
 );
 
 /** The suffixes that make a place's short name: a level, or an ethnic autonomy before one. */
-const SHORT_NAME = /(?:[^族]{1,5}族)*自治[区州县旗]$|特别行政区$|地区$|林区$|[省市区县旗盟]$/;
+const SHORT_NAME = /^(.{2,}?)(?:(?:[^族]{1,5}族|维吾尔)*自治[区州县旗]|特别行政区|地区|林区|[省市区县旗盟])$/;
 
 interface Place {
   /** GB/T 2260 codes of every place spelled this way (朝阳 is in Beijing and in Liaoning). */
@@ -40,7 +40,7 @@ function load(): Map<string, Place> {
       // zones and towns (经济技术开发区, 高新区, 成功镇) are generic words or too fine for a lexicon of parties
       if (/直辖|其它|行政区划|开发区|园区|新区|实验区|管委会|高新|街道|[镇乡港]$|生态园|新城$/.test(full)) continue;
       add(full, code);
-      add(full.replace(SHORT_NAME, ''), code);
+      add(full.replace(SHORT_NAME, '$1'), code);
     }
   lexicon = map;
   return map;
