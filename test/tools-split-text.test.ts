@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors';
 import { parseNumeral } from '../src/tools/cn-number';
 import { parseSplitText, splitFromText } from '../src/tools/split-text';
+import { contains, cutPlaces, placeNamed } from '../src/tools/split-parse/places';
 
 describe('Chinese and mixed numerals', () => {
   it.each([
@@ -412,5 +413,46 @@ describe('issue 13, round 3: generalised mechanisms', () => {
   it('places spoken of by kind but not named are asked about, not given the default role names', () => {
     expect(refused('税收600万，两个县按七三分').missing).toEqual(['parties']);
     expect(refused('split 6 million yuan 70/30 between the two counties').missing).toEqual(['parties']);
+  });
+});
+
+describe('the place lexicon cuts places typed together (issue 13, round 4)', () => {
+  it('cuts a run of known places by dynamic programming, with a level after a place kept with it', () => {
+    expect(cutPlaces('柯城衢江')).toEqual(['柯城', '衢江']);
+    expect(cutPlaces('开化县常山县江山市')).toEqual(['开化县', '常山县', '江山市']);
+    expect(cutPlaces('龙泉庆元云和景宁')).toEqual(['龙泉', '庆元', '云和', '景宁']);
+    // a list word jieba glued into 和平 is cut out only when asked to (the caller saw the glue)
+    expect(cutPlaces('丽水和平湖', true)).toEqual(['丽水', '和', '平湖']);
+    expect(cutPlaces('丽水和平湖')).toBeUndefined();
+  });
+
+  it('says nothing for one place, for text that is not wholly places, or for everyday words', () => {
+    expect(cutPlaces('衢州市')).toBeUndefined();
+    expect(cutPlaces('运营公司村集体')).toBeUndefined();
+    expect(cutPlaces('合作开发')).toBeUndefined();
+    expect(placeNamed('资源')).toBeUndefined();
+    expect(placeNamed('景宁')).toBeDefined();
+  });
+
+  it('knows which place lies inside which', () => {
+    expect(contains('衢州', '柯城')).toBe(true);
+    expect(contains('浙江', '衢州')).toBe(true);
+    expect(contains('柯城', '衢州')).toBe(false);
+    expect(contains('杭州', '衢江')).toBe(false);
+  });
+});
+
+describe('respectively lists give one value to each name in order (issue 13, round 4)', () => {
+  it('shares, contributions and English alike', () => {
+    expect(splitFromText('衢州、杭州、丽水分别拿50%、30%、20%，税收600万').amounts).toEqual({ 衢州: 3_000_000, 杭州: 1_800_000, 丽水: 1_200_000 });
+    expect(splitFromText('东村、西村分别出资100万、300万，今年分红200万按出资比例分').amounts).toEqual({ 东村: 500_000, 西村: 1_500_000 });
+    expect(splitFromText('Town A and Town B invested 3 million and 7 million yuan respectively; profit of 1 million yuan is shared by investment').amounts).toEqual({ 'Town A': 300_000, 'Town B': 700_000 });
+  });
+
+  it('leaves a count that does not match, or amounts without their cue, as they were', () => {
+    // two names, one value: both get it (each 六成 is then refused as adding up to twelve tenths)
+    expect(() => splitFromText('衢州和杭州分别拿六成 税收100万')).toThrow(/十成|成/);
+    const r = parseSplitText('衢州和杭州 100万、200万 六四分');
+    expect(r.ok).toBe(false);
   });
 });
