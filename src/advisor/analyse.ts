@@ -58,6 +58,9 @@ const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|当地|本地
 /** English names: capitalised words before a park/zone/place/organisation word. */
 const EN_NAME = /\b((?:[A-Z][a-z]+[\s-]){1,3}?)(Industrial Park|Science Park|Tech(?:nology)? Park|Park|Development Zone|Economic Zone|Zone|District|County|City|Town|Village|Group|Company|Corporation|Institute|University|Bank)\b/g;
 
+/** Parts of speech that end a description, not a name: numerals and measures, pronouns, directions, adverbs. */
+const DESCRIBING_TAGS = new Set(['m', 'mq', 'q', 'r', 'f', 'd', 'p', 'c', 'u', 'uj']);
+
 /** Words that describe a park or zone in English rather than name it. */
 const GENERIC_EN = /^(?:Enclave|Enclaves|Industrial|Industry|Economic|Development|Science|Technology|Tech|High|New|Innovation|Innovative|Cooperation|Cooperative|Joint|Free|Trade|Pilot|Demonstration|National|Provincial|International|Global|Green|Eco|Ecological|Digital|Smart|Modern|Logistics|Export|Processing|Bonded|Special|Comprehensive|Zone|Park|Area|Region|Regional|Reverse|Relay|Mountain|Sea|Coastal|County|City|Town|Village)$/;
 
@@ -78,6 +81,9 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     if (prefix.length < 2 || DESCRIPTIVE.test(prefix) || /\d/.test(prefix)) continue;
     // A one-character suffix (县, 市, 村) makes a name only after a place name of two or three characters.
     if (m[1]!.length === 1 && !(/^[\u4e00-\u9fff]{2,3}$/.test(prefix) && getJieba().tag(prefix + m[1], true).some((t) => t.tag === 'ns'))) continue;
+    // A count or a pointer before the suffix (一堆开发区, 好几个园区, 那边的开发区) describes, it does not name.
+    const last = getJieba().tag(prefix, true).at(-1);
+    if (last && DESCRIBING_TAGS.has(last.tag)) continue;
     const name = prefix + m[1]!;
     if (known(matchText(name)) || knownTail(name)) continue;
     // The distinctive words of the prefix: a word of two or more characters the corpus never uses.
