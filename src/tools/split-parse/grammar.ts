@@ -738,6 +738,14 @@ export function readFacts(toks: Tok[]): Facts {
     return !(after && after.k === 'w' && after.cat === 'revenue');
   }
 
+  /** 基数800万由飞入地享有 / 基数部分由丽水保留: 由 then a name then a verb of having, right after k: that name. */
+  function heldBy(k: number): string | undefined {
+    const by = next(k, 1, ['stop', 'filler'], 2);
+    const holder = by >= 0 && isW(g[by], 'from') && (g[by] as W).t === '由' ? g[by + 1] : undefined;
+    const verb = holder?.k === 'name' ? next(by + 1, 1, ['stop', 'filler'], 1) : -1;
+    return holder?.k === 'name' && verb >= 0 && isW(g[verb], 'take', 'to') ? holder.t : undefined;
+  }
+
   /** The first word of the clause after i's, past a relative word or two (which, that). */
   function nextClauseStart(i: number): number {
     let k = clauseOf[i][1] + 1;
@@ -819,6 +827,7 @@ export function readFacts(toks: Tok[]): Facts {
     // (B县投入现金1800万: with a name before the cue, what stands after it is the means, not the party)
     if (between > cueAt && g[between].k === 'name' && (g[between] as { strong: boolean }).strong && !(l >= 0 && g[l].k === 'name')) party = (g[between] as { t: string }).t;
     else if (role === 'baseline' && r >= 0 && g[r].k === 'name' && toAfter) party = (g[r] as { t: string }).t;
+    else if (role === 'baseline' && heldBy(Math.max(cueAt, i))) party = heldBy(Math.max(cueAt, i));
     else if (role === 'baseline' && clauseOf[i][1] < g.length && (isW(g[nextClauseStart(i)], 'to', 'from') || g[nextClauseStart(i)]?.k === 'name')) {
       // 基数 600 万，归飞出地 / 基数：500 万，归属：飞入地 / 基数 200 万，由飞入地享有 / the 2 million base
       // (which stays with the receiving area): the owner in the next clause
