@@ -36,6 +36,9 @@ function calendarYearsAsYears(text: string): string {
 export function normalise(text: string): string {
   return (
     calendarYearsAsYears(text.replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c]))
+      // 1,250万: an ASCII comma between digits groups thousands — before NFKC turns the Chinese comma of
+      // 杭州拿6，500万 (a clause break) into the same character
+      .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .normalize('NFKC')
       // control characters, zero-width and bidi marks
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
@@ -55,7 +58,6 @@ export function normalise(text: string): string {
       .replace(/\b(it|that|there|what)'s\b/gi, '$1 is')
       .replace(/([A-Za-z])'s\b/g, '$1')
       .replace(/[“”「」『』《》【】]/g, ' ')
-      .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
       .replace(/(\d)\s+(?=(?:亿|万|元|块|%|成|个?年))/g, '$1')
       // 村集体一年最少拿30万: "a year" before what a party gets is every year (第一年 / 前一年 are not)
       .replace(/(?<![第前后头每\d])一年(?=\s*(?:最少|至少|最低|保底|固定|拿|得|分得|不低于|不少于))/g, '每年')
