@@ -798,6 +798,10 @@ export function readFacts(toks: Tok[]): Facts {
       const nm = next(i, -1, ['stop', 'filler'], 1);
       const give = nm >= 0 && g[nm].k === 'name' ? next(nm, -1, ['stop', 'filler'], 2) : -1;
       if (give >= 0 && isW(g[give], 'to')) return { v, raw, role: 'floor', party: (g[nm] as { t: string }).t, cue: (g[give] as W).t };
+      // 1 million goes to the village collective first, the remainder …: an amount given to a party, a rest after it
+      const goes = next(i, 1, ['stop', 'filler', 'take'], 2);
+      const taker = goes >= 0 && isW(g[goes], 'to') ? next(goes, 1, ['stop', 'filler'], 2) : -1;
+      if (taker >= 0 && g[taker].k === 'name' && g.slice(taker + 1).some((x) => isW(x, 'rest'))) return { v, raw, role: 'floor', party: (g[taker] as { t: string }).t, cue: (g[goes] as W).t };
       // 运营公司拿 50 万 / Quzhou gets 3 million: a fixed amount for that party (a carve-out, or a floor beside a share)
       const tk = next(i, -1, ['stop', 'filler'], 1);
       const who = tk >= 0 && isW(g[tk], 'take') ? next(tk, -1, ['stop', 'filler', 'each'], 2) : -1;

@@ -91,7 +91,7 @@ const EN: Array<[Cat, string]> = [
   ['vague', 'one side|the other side|one party|the other party|one of them|the other one|the other|one'],
   ['whole', 'gets everything|takes everything|gets all|takes all|keeps all|keeps everything|all to|everything to'],
   ['to', 'held by|owned by|to|for|goes to|go to|going to|paid to|allocated to|stays with|stay with|remains with|kept by|is kept by|belongs to|retained by|reserved for'],
-  ['split', 'split|shared|share|divided|divide|ratio|division|allocate|allocated|sharing'],
+  ['split', 'cut|cuts|portion|stake|slice|split|shared|share|divided|divide|ratio|division|allocate|allocated|sharing'],
   ['by', 'by|at|according to|on|with'],
   ['byContrib', 'in proportion to their contributions|in proportion to contributions|by contribution|by contributions|pro rata to contributions|in proportion to investment|by investment|pro rata'],
   ['and', 'and|&|,|or'],
