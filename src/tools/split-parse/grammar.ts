@@ -78,6 +78,8 @@ export interface Facts {
   baselineOwner?: string;
   /** Part of the agreement is said to be unsettled (后面的还没定). */
   undecided: boolean;
+  /** 每年增长10% / grows 5% a year: revenue said to grow by a rate (not computed: the years' amounts are asked for). */
+  growth?: string;
   /** Coordinated lists of names (衢州和杭州, A、B、C), in text order. */
   lists: string[][];
   /** 一方拿六成，另一方拿四成: the text leaves who gets which open on purpose. */
@@ -99,6 +101,8 @@ export interface Facts {
 type W = Extract<GTok, { k: 'w' }>;
 const ROLE_PAIR = new Set(['飞出地', '飞入地', '飞出方', '飞入方', 'sending area', 'receiving area']);
 const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' && !!t.cat && cats.includes(t.cat);
+/** Words that say the revenue grows (增长, 递增, grows): a rate after them is the growth, not a share. */
+const GROWTH = /^(?:增长|递增|增加|上涨|增幅|涨|grows|grow|growing|growth)$/i;
 /** Words that set a clause against the one before (但是 …, however …). */
 const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however|though|although)$/i;
 /** Words that take back what was just said (哦不对, 说错了, 更正): the figure after them competes with the one before. */
@@ -454,6 +458,13 @@ export function readFacts(toks: Tok[]): Facts {
     if (t.k === 'sep') continue;
 
     if (t.k === 'share' || (t.k === 'num' && isPlainShare(i))) {
+      // 以后每年增长10%: a growth rate of the revenue, never a party's share
+      const grows = next(i, -1, ['stop', 'filler', 'each', 'by'], 2);
+      if (grows >= 0 && (g[grows].k === 'w' || g[grows].k === 'name') && GROWTH.test((g[grows] as { t: string }).t)) {
+        const word = (g[grows] as { t: string }).t;
+        f.growth ??= `${word}${/[a-z]$/i.test(word) ? ' ' : ''}${t.raw}`;
+        continue;
+      }
       const v = t.v;
       const form: ShareForm = t.k === 'share' ? t.form : 'plain';
       const raw = t.raw;

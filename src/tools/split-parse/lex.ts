@@ -127,7 +127,11 @@ export function lex(s: string): Tok[] {
       const b = yearsValue(m[2]);
       if (a !== undefined && b !== undefined && b >= a) push({ k: 'years', n: a, pre: '第', raw: m[0], to: b }, m[0].length);
       else push({ k: 'num', v: num('0'), raw: m[0] }, m[0].length);
-    } else if ((m = at(RE.yearOrdinalEn, s, i)) || (!wordChar && (m = at(RE.yearBeforeAmountEn, s, i)))) push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0] }, m[0].length);
+    } else if ((m = at(RE.yearOrdinalEn, s, i)) || (!wordChar && (m = at(RE.yearBeforeAmountEn, s, i)))) {
+      // (then 50/50 in year 3: "in" a year right after a ratio is that year alone; from / starting / after a year is onward)
+      const alone = /^in\s/i.test(m[0]) && /\d\s*[/:-]\s*\d+\s*$/.test(s.slice(Math.max(0, i - 12), i));
+      push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0], ...(alone ? { to: Number(m[1]) } : {}) }, m[0].length);
+    }
     else if ((m = at(RE.yearsZh, s, i)) && yearsValue(m[2]) !== undefined) push({ k: 'years', n: yearsValue(m[2])!, pre: yearPrefix(m[1]), raw: m[0] }, m[0].length);
     else if (!wordChar && (m = at(RE.yearsEn, s, i))) push({ k: 'years', n: Number(m[2]), pre: yearPrefixEn(m[1]), raw: m[0] }, m[0].length);
     else if ((m = at(RE.moneyCountZh, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'money', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).mul(Q.int(m[2] === '亿' ? 1e8 : 1e4)), raw: m[0] }, m[0].length);

@@ -49,6 +49,12 @@ export function normalise(text: string): string {
         const one = kind.replace(/ie$/, 'y').replace(/^Compan$/, 'Company');
         return list.replace(/\b[A-Z]\b/g, (x) => `${one} ${x}`);
       })
+      // years 4 and 5 / 第三四年 / 第一、二年: two years in a row said as a pair are a range (years 4-5, 第3到4年)
+      .replace(/\byears\s+(\d{1,2})\s*(?:and|&|,)\s*(\d{1,2})\b/gi, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `years ${a}-${b}` : m))
+      .replace(/第([一二三四五六七八九])、?([一二三四五六七八九])年/g, (m, a: string, b: string) => {
+        const n = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
+        return n(b) === n(a) + 1 ? `第${n(a)}到${n(b)}年` : m;
+      })
       // chat shorthand (we r the sending area, can u, pls): the words written out
       .replace(/\b(we|they|you|u)\s+r\b/gi, '$1 are')
       .replace(/\bu\b(?=\s+(?:help|tell|split|calculate|work|show|please|pls|give))/gi, 'you')

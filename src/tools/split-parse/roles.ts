@@ -143,6 +143,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const carveOwners = new Set(carve.map((m) => m.party!));
   for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
 
+  if (f.growth)
+    return fail(['revenue'], `收入按“${f.growth}”逐年变化，本工具不推算增长：请写出每年的金额，例如“第一年1000万，第二年1100万，第三年1210万”`, `the revenue grows (“${f.growth}”), which is not projected here: give each year's amount, e.g. “year 1 10 million, year 2 11 million, year 3 12.1 million”`);
   if (f.undecided)
     return fail(['ratio'], '有一部分比例还没定，无法计算：请写明每一段的比例，例如“前三年飞出地拿八成，之后六四分”', 'part of the ratio is not decided yet: give every period its ratio, e.g. “90/10 for the first 3 years, then 60/40”');
 
