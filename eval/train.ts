@@ -333,9 +333,10 @@ async function trainListChoice(services: Awaited<ReturnType<typeof createService
 }
 
 const SENTENCE_GRID = {
-  bankWeight: [0, 0.05, 0.1, 0.2],
-  paperWeight: [0, -0.2, -0.4],
-  bankEntries: [3, 5],
+  bankWeight: [0, 0.1, 0.2],
+  paperWeight: [0, -0.2],
+  namedWeight: [0, 0.2, 0.4, 0.8],
+  bankEntries: [5],
 };
 
 /**
@@ -363,8 +364,9 @@ async function trainSentenceModel(services: Awaited<ReturnType<typeof createServ
   const combos: SentenceModel[] = [];
   for (const bankWeight of SENTENCE_GRID.bankWeight)
     for (const paperWeight of SENTENCE_GRID.paperWeight)
-      for (const bankEntries of SENTENCE_GRID.bankEntries) combos.push({ mode: 'hand', bankWeight, paperWeight, bankEntries });
-  const key = (m: SentenceModel) => JSON.stringify([m.bankWeight, m.paperWeight, m.bankEntries]);
+      for (const namedWeight of SENTENCE_GRID.namedWeight)
+        for (const bankEntries of SENTENCE_GRID.bankEntries) combos.push({ mode: 'hand', bankWeight, paperWeight, namedWeight, bankEntries });
+  const key = (m: SentenceModel) => JSON.stringify([m.bankWeight, m.paperWeight, m.namedWeight, m.bankEntries]);
   const scores = new Map<string, number[]>();
   for (const m of combos) if (!scores.has(key(m))) scores.set(key(m), await share(m));
   const mean = (row: number[], keep: (i: number) => boolean) => {
@@ -375,7 +377,8 @@ async function trainSentenceModel(services: Awaited<ReturnType<typeof createServ
   const best = (keep: (i: number) => boolean, among = combos) => among.reduce((a, b) => (mean(scores.get(key(b))!, keep) > mean(scores.get(key(a))!, keep) + 1e-9 ? b : a));
   const noBank = combos.filter((m) => m.bankWeight === 0);
   const noPaper = combos.filter((m) => m.paperWeight === 0);
-  const plain = combos.find((m) => m.bankWeight === 0 && m.paperWeight === 0)!;
+  const noNamed = combos.filter((m) => m.namedWeight === 0);
+  const plain = combos.find((m) => m.bankWeight === 0 && m.paperWeight === 0 && m.namedWeight === 0)!;
 
   // The logistic alternative: candidates and their labels, read once under the plain hand sum.
   const seen: { candidates?: Candidate[] } = {};
@@ -395,12 +398,12 @@ async function trainSentenceModel(services: Awaited<ReturnType<typeof createServ
   const fitOn = (keep: (i: number) => boolean): SentenceModel => {
     const train = rows.filter((r) => keep(r.item));
     const model = fitLogistic<(typeof SENTENCE_FEATURES)[number]>(train.map((r) => r.f), train.map((r) => r.y), SENTENCE_FEATURES, { steps: 600 });
-    return { mode: 'fitted', bankWeight: 0, paperWeight: 0, bankEntries: 5, model };
+    return { mode: 'fitted', bankEntries: 5, model };
   };
 
   const lines = ['', `Sentence model: key-fact share of the offline answers to ${items.length} answerable questions from ${TRAINING_SETS.length} sets; grid of ${combos.length} hand-sum settings; logistic regression on ${rows.length} candidate sentences (${rows.filter((r) => r.y).length} holding a key fact)`];
-  lines.push(`${'set'.padEnd(10)} ${'n'.padStart(4)}  ${'grid LOSO'.padStart(9)}  ${'no bank'.padStart(7)}  ${'no paper'.padStart(8)}  ${'plain sum'.padStart(9)}  ${'logistic'.padStart(8)}`);
-  const totals = { grid: 0, noBank: 0, noPaper: 0, plain: 0, logistic: 0 };
+  lines.push(`${'set'.padEnd(10)} ${'n'.padStart(4)}  ${'grid LOSO'.padStart(9)}  ${'no bank'.padStart(7)}  ${'no paper'.padStart(8)}  ${'no named'.padStart(8)}  ${'plain sum'.padStart(9)}  ${'logistic'.padStart(8)}`);
+  const totals = { grid: 0, noBank: 0, noPaper: 0, noNamed: 0, plain: 0, logistic: 0 };
   for (const set of TRAINING_SETS) {
     const test = (i: number) => items[i]!.set === set;
     const train = (i: number) => items[i]!.set !== set;
@@ -409,16 +412,17 @@ async function trainSentenceModel(services: Awaited<ReturnType<typeof createServ
     const g = mean(scores.get(key(best(train)))!, test);
     const b = mean(scores.get(key(best(train, noBank)))!, test);
     const p = mean(scores.get(key(best(train, noPaper)))!, test);
+    const nn = mean(scores.get(key(best(train, noNamed)))!, test);
     const h = mean(scores.get(key(plain))!, test);
     const l = mean(await share(fitOn(train), test), test);
-    totals.grid += g * n; totals.noBank += b * n; totals.noPaper += p * n; totals.plain += h * n; totals.logistic += l * n;
-    lines.push(`${set.padEnd(10)} ${String(n).padStart(4)}  ${g.toFixed(3).padStart(9)}  ${b.toFixed(3).padStart(7)}  ${p.toFixed(3).padStart(8)}  ${h.toFixed(3).padStart(9)}  ${l.toFixed(3).padStart(8)}`);
+    totals.grid += g * n; totals.noBank += b * n; totals.noPaper += p * n; totals.noNamed += nn * n; totals.plain += h * n; totals.logistic += l * n;
+    lines.push(`${set.padEnd(10)} ${String(n).padStart(4)}  ${g.toFixed(3).padStart(9)}  ${b.toFixed(3).padStart(7)}  ${p.toFixed(3).padStart(8)}  ${nn.toFixed(3).padStart(8)}  ${h.toFixed(3).padStart(9)}  ${l.toFixed(3).padStart(8)}`);
   }
   const N = items.length;
-  lines.push(`${'pooled'.padEnd(10)} ${String(N).padStart(4)}  ${(totals.grid / N).toFixed(3).padStart(9)}  ${(totals.noBank / N).toFixed(3).padStart(7)}  ${(totals.noPaper / N).toFixed(3).padStart(8)}  ${(totals.plain / N).toFixed(3).padStart(9)}  ${(totals.logistic / N).toFixed(3).padStart(8)}`);
+  lines.push(`${'pooled'.padEnd(10)} ${String(N).padStart(4)}  ${(totals.grid / N).toFixed(3).padStart(9)}  ${(totals.noBank / N).toFixed(3).padStart(7)}  ${(totals.noPaper / N).toFixed(3).padStart(8)}  ${(totals.noNamed / N).toFixed(3).padStart(8)}  ${(totals.plain / N).toFixed(3).padStart(9)}  ${(totals.logistic / N).toFixed(3).padStart(8)}`);
   const useLogistic = totals.logistic > totals.grid + 1e-9;
   const chosen = useLogistic ? fitOn(() => true) : best(() => true);
-  lines.push(`Shipped: ${useLogistic ? 'the logistic model' : `the hand sum with ${JSON.stringify({ bankWeight: chosen.bankWeight, paperWeight: chosen.paperWeight, bankEntries: chosen.bankEntries })}`} (held-out share ${(Math.max(totals.grid, totals.logistic) / N).toFixed(3)} against ${(Math.min(totals.grid, totals.logistic) / N).toFixed(3)})`);
+  lines.push(`Shipped: ${useLogistic ? 'the logistic model' : `the hand sum with ${JSON.stringify({ bankWeight: chosen.bankWeight, paperWeight: chosen.paperWeight, namedWeight: chosen.namedWeight, bankEntries: chosen.bankEntries })}`} (held-out share ${(Math.max(totals.grid, totals.logistic) / N).toFixed(3)} against ${(Math.min(totals.grid, totals.logistic) / N).toFixed(3)})`);
   process.stdout.write(`${lines.join('\n')}\n`);
   if (write) {
     const file = { ...chosen, fittedOn: TRAINING_SETS, note: 'Written by `npm run train` (eval/train.ts): the hand-set sum with grid-fitted weights, or the logistic model when it scores higher leave-one-set-out; see its table.' };

@@ -5,7 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { itemIndex, itemReference } from '../src/knowledge/ordinal';
-import { asksAboutPaper, speaksOfPaper } from '../src/knowledge/paper-self';
+import { asksAboutPaper, paperPhrases, speaksOfPaper } from '../src/knowledge/paper-self';
+import { CorpusScan } from '../src/advisor/documents';
+import { extractConcepts } from '../src/advisor/terms';
+import { CorpusStats } from '../src/advisor/stats';
 import { HAND_WEIGHTS, SENTENCE_FEATURES, sentenceModel, sentenceScore, type SentenceFeatures } from '../src/advisor/shapes/sentence-model';
 import { bankAnswerScore } from '../src/advisor/select';
 import { useRealAdvisor } from './helpers/real-advisor';
@@ -43,6 +46,38 @@ describe('sentences about the paper itself', () => {
     expect(asksAboutPaper('这篇文章的研究方法是什么')).toBe(true);
     expect(asksAboutPaper('What is new in this paper?')).toBe(true);
     expect(asksAboutPaper('飞地接力靠哪几个方面撑着')).toBe(false);
+  });
+});
+
+describe('papers named as papers', () => {
+  it('reads the phrases that name a paper, in Chinese and English', () => {
+    expect(paperPhrases('大陆桥那篇说要建哪几张网')).toEqual(['大陆桥']);
+    expect(paperPhrases('26县那篇跟山海协作那篇各自给了啥办法')).toEqual(['26县', '山海协作']);
+    expect(paperPhrases('What does the land-bridge paper propose?')).toEqual(['land-bridge']);
+    expect(paperPhrases('the four measures the Zhejiang commentary lists')).toEqual(['Zhejiang']);
+    expect(paperPhrases('Which mechanisms does the article on mountain-sea cooperation propose?')).toEqual(['mountain-sea cooperation']);
+    expect(paperPhrases('飞地接力有哪些特征')).toEqual([]);
+  });
+
+  const fx = useRealAdvisor('paper-references');
+  it('resolves a phrase to the paper whose title and headings hold it, or to none when two tie', () => {
+    const scan = new CorpusScan(fx.retriever.chunks, fx.retriever.docs);
+    const stats = new CorpusStats(fx.retriever.chunks.map((c) => c.text));
+    // As the advisor reads them: with the retriever's dictionary bridge.
+    const bridge = fx.retriever.bridge;
+    const doc = (phrase: string) => scan.referencedDoc(extractConcepts(phrase, stats, { aliases: bridge ? (w) => bridge.chinese(w) : undefined }))?.slice(0, 3);
+    expect(doc('大陆桥')).toBe('002');
+    expect(doc('26县')).toBe('001');
+    expect(doc('山海协作')).toBe('004');
+    expect(doc('反向飞地')).toBe('003');
+    expect(doc('东南亚')).toBe('000');
+    expect(doc('相关')).toBeUndefined();
+  });
+
+  it('answers from the paper a question names, not from another paper on the same words', async () => {
+    const r = await fx.advisor.ask('大陆桥那篇文章里，园区合作是怎么定义的？');
+    expect(r.answered).toBe(true);
+    expect(r.citations[0]?.source).toBe(fx.retriever.docs.find((d) => d.id.startsWith('002'))!.source);
   });
 });
 

@@ -14,6 +14,8 @@ export const TOPIC_SHARE = 0.6;
 export class CorpusScan {
   private readonly norms: string[];
   private readonly titleNorms: Map<string, string>;
+  /** Each paper's section headings (matchText form). */
+  private readonly headingNorms: Map<string, string>;
   private readonly textNorms: string[];
 
   constructor(
@@ -23,6 +25,7 @@ export class CorpusScan {
     this.norms = chunks.map((c) => matchText(`${c.title}\n${c.section}\n${c.text}`));
     this.textNorms = chunks.map((c) => matchText(c.text));
     this.titleNorms = new Map(docs.map((d) => [d.id, matchText(`${d.title}\n${d.titleEn ?? ''}`)]));
+    this.headingNorms = new Map(docs.map((d) => [d.id, matchText([...new Set(chunks.filter((c) => c.docId === d.id).flatMap((c) => c.sectionPath))].join('\n'))]));
   }
 
   /**
@@ -60,15 +63,19 @@ export class CorpusScan {
     const titles = [...this.titleNorms.entries()];
     for (const c of concepts) {
       if (c.kind === 'num') continue;
-      // A word the papers use names by itself, not through its everyday synonyms (反向飞地, not 外地).
-      const own = matchText(c.label);
-      const alts = c.kind === 'zh' && this.textNorms.some((t) => t.includes(own)) ? [own] : c.alts.filter((a) => a.length >= 2 && /[\u3400-\u9fff]/.test(a));
+      const alts = this.namingAlts(c);
       let hits = titles.filter(([, t]) => alts.some((a) => t.includes(a))).map(([id]) => id);
       if (hits.length > 2) continue;
       if (!hits.length && owners) hits = this.ownerOf(alts);
       for (const id of hits) if (!out.includes(id)) out.push(id);
     }
     return out;
+  }
+
+  /** The wordings a concept names a paper by: a word the papers use names by itself, not through its everyday synonyms (反向飞地, not 外地). */
+  private namingAlts(c: Concept): string[] {
+    const own = matchText(c.label);
+    return c.kind === 'zh' && this.textNorms.some((t) => t.includes(own)) ? [own] : c.alts.filter((a) => a.length >= 2 && /[\u3400-\u9fff]/.test(a));
   }
 
   /** The paper that all but owns a wording (see namedDocs), as a one-element list, or none. */
@@ -83,6 +90,30 @@ export class CorpusScan {
     });
     for (const [d, n] of perDoc) if (n >= 3 && n >= TOPIC_SHARE * total) return [d];
     return [];
+  }
+
+  /**
+   * The paper a phrase naming one refers to (26县 → the 26-counties paper, land bridge → the land
+   * bridge paper): the one whose title (twice the weight), section headings and owned wordings hold
+   * most of the phrase's concepts; undefined when none does or two tie.
+   */
+  referencedDoc(concepts: Concept[]): string | undefined {
+    const score = new Map<string, number>();
+    for (const c of concepts) {
+      if (c.kind === 'num' && !/\d/.test(c.label)) continue;
+      // English wordings count too: they are matched against the papers' English titles.
+      const alts = [...this.namingAlts(c), ...c.alts.filter((a) => (a.length >= 3 && /^[a-z0-9]+$/.test(a)) || (a.length >= 2 && /^\d+$/.test(a)))];
+      for (const [id, title] of this.titleNorms) {
+        const inTitle = alts.some((a) => title.includes(a));
+        const inHeadings = alts.some((a) => this.headingNorms.get(id)?.includes(a));
+        const add = inTitle ? 2 : inHeadings ? 1 : 0;
+        if (add) score.set(id, (score.get(id) ?? 0) + add * c.weight * c.idf);
+      }
+      for (const id of this.ownerOf(alts)) score.set(id, (score.get(id) ?? 0) + c.weight * c.idf);
+    }
+    const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+    if (!ranked.length || (ranked[1] && ranked[1][1] >= ranked[0]![1])) return undefined;
+    return ranked[0]![0];
   }
 
   docIds(): string[] {

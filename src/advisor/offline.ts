@@ -23,7 +23,7 @@ import { chooseList, listCandidates, listLedBy, type ListChoice } from './shapes
 import { itemIndex, itemReference } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
-import { asksAboutPaper } from '../knowledge/paper-self';
+import { asksAboutPaper, paperPhrases } from '../knowledge/paper-self';
 import { composeList, directLead, gapText, unknownNameText } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
@@ -129,10 +129,11 @@ const MAX_SPREAD = 3;
  * (飞地接力 … 反向飞地), and for a question asking what several papers say (各篇文章…, the papers),
  * also each paper whose best passage covers it at least 0.6 × as well as the best paper's.
  */
-function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean) {
+function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, referenced: string[] = []) {
   // Papers are named by the wordings they own only when the question asks about several papers:
-  // otherwise 衢州 (003) and 创新飞地 (002) would split a one-paper question.
-  const named = scan.namedDocs(concepts, multiDoc);
+  // otherwise 衢州 (003) and 创新飞地 (002) would split a one-paper question. Papers the question
+  // names as papers (26县那篇跟山海协作那篇) come first.
+  const named = [...new Set([...referenced, ...scan.namedDocs(concepts, multiDoc)])];
   let docs = named.length >= 2 ? named : [];
   const best = new Map<string, { chunk: Chunk; coverage: number }>();
   const bestOf = (d: string) => {
@@ -303,13 +304,18 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     }
     // A question about what several papers say: the best passage of each paper it names (by its
     // title's topics), or of each paper that covers it nearly as well as the best one.
-    const spread = spreadDocs(getScan(), concepts, shape.multiDoc);
+    // Papers the question names as papers (the land-bridge paper, 26县那篇): their sentences are the answer's.
+    const referenced = [...new Set(paperPhrases(q).map((p) => getScan().referencedDoc(conceptsOf(p))).filter((d): d is string => !!d))];
+    const spread = spreadDocs(getScan(), concepts, shape.multiDoc, referenced.length >= 2 ? referenced : []);
     if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
+    // A named paper's best passage is read even when retrieval ranked others first.
+    const namedBest = referenced.filter((d) => !spread.docs.includes(d)).map((d) => getScan().bestOfDoc(d, concepts)?.chunk).filter((c): c is Chunk => !!c);
+    if (namedBest.length) lists.push(asHits(namedBest, lists.flat(), top * 0.9));
     const defines = definitionPatterns(subjects);
     const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
     const measured = measure?.alts;
     const asksPlaces = placeKind(q, concepts);
-    const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), model: sentenceParams };
+    const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
     const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
     opts.onCandidates?.(question, candidates);
     // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
@@ -332,7 +338,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const listConcepts = judged.filter((c) => (c.kind === 'num' || c.alts.some((a) => s.df(a) > 0)) && !frames.some((f) => f.includes(c.label)));
       // A list must cover this share of the question's concepts: less when the sentence evidence is judged sufficient.
       const min = evidenceOk ? listParams.minCoverage : listParams.aloneCoverage;
-      const list = chooseList(q, [...fused.slice(0, 5), ...listHits], docs, listConcepts, min, 8, described, listParams.facetWeight);
+      // A list question naming its paper (list the fixes the reverse-enclave paper proposes) is answered from that paper's lists.
+      const listPool = [...fused.slice(0, 5), ...listHits];
+      const inNamed = listPool.filter((h) => referenced.includes(h.chunk.docId));
+      const list = chooseList(q, inNamed.length ? inNamed : listPool, docs, listConcepts, min, 8, described, listParams.facetWeight);
       if (list) {
         const { lead, items } = listCandidates(list);
         return { ...answer(composeList(lang, lead, items, titles, glossed)), list };

@@ -81,6 +81,8 @@ export interface SelectOptions {
   bankAnswers?: Array<{ norm: string; score: number }>;
   /** The question asks about the paper itself (its study, its authors): sentences about the paper are not set back. */
   aboutPaper?: boolean;
+  /** Papers the question names as papers (the land-bridge paper): their sentences are preferred, others set back. */
+  namedPapers?: string[];
   /** The sentence model (default: the shipped one, src/advisor/data/sentence-model.json). */
   model?: SentenceModel;
 }
@@ -240,6 +242,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
         bankAnswer: opts.bankAnswers?.length ? bankAnswerScore(s.norm, opts.bankAnswers) : 0,
         // 本文的创新点… / 研究方法上… speak of the paper: an answer only to a question about it.
         aboutPaper: !opts.aboutPaper && speaksOfPaper(s.text) ? 1 : 0,
+        namedPaper: opts.namedPapers?.length ? (opts.namedPapers.includes(s.docId) ? 1 : -1) : 0,
       };
       const score = sentenceScore(features, opts.model ?? sentenceModel());
       // A sentence that only its heading ties to the question may still be chosen (its coverage is

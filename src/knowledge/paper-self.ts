@@ -17,3 +17,27 @@ export function speaksOfPaper(text: string): boolean {
 export function asksAboutPaper(question: string): boolean {
   return ASKS_ABOUT_PAPER.test(question);
 }
+
+/**
+ * The phrases by which a question names one of the papers (26县那篇, 大陆桥一文, the land-bridge
+ * paper, the article on Zhejiang's mountain-sea cooperation): the words that say which paper, without
+ * the word "paper". A question may name several (…那篇跟山海协作那篇各自…).
+ */
+export function paperPhrases(question: string): string[] {
+  const out: string[] = [];
+  // 26县那篇 / 大陆桥一文 / 讲反向飞地的那篇文章 / 飞地接力一文 / 新亚欧大陆桥相关研究
+  for (const m of question.matchAll(/([\u4e00-\u9fffA-Za-z0-9“”"「」]{2,12}?)(?:的)?(?:那篇|这篇|一文|那个研究|相关研究|的文章|的论文|文章|论文)/g)) {
+    const phrase = m[1]!.replace(/^(?:讲|说|写|谈|关于|按|照|据|在|而|跟|和|与|及|那|这)+/, '').replace(/[讲说写谈的]+$/, '');
+    if (phrase.length >= 2) out.push(phrase);
+  }
+  // the land-bridge paper / the Southeast Asia paper / the Zhejiang commentary
+  for (const m of question.matchAll(/\bthe\s+((?:(?!the\b)[A-Za-z0-9’'–\-]+\s+){0,5}?(?!the\b)[A-Za-z0-9’'–\-]+)\s+(?:paper|article|commentary|study|report)\b/gi)) {
+    const phrase = m[1]!.replace(/^(?:first|second|other|same|whole|original)\s+/i, '');
+    if (!/^(?:first|second|other|same|whole|original|this|that)$/i.test(phrase)) out.push(phrase);
+  }
+  // the paper on / about / discussing …
+  for (const m of question.matchAll(/\b(?:paper|article|commentary|study|report)\s+(?:on|about|discussing|covering|that (?:discusses|covers|studies))\s+((?:[A-Za-z0-9’'–\-]+\s*){1,6})/gi)) {
+    out.push(m[1]!.trim().replace(/\s+(?:and|but|what|which|how|does|do|is|are|propose|proposes|say|says)\b.*$/i, ''));
+  }
+  return out.filter((p) => p.length >= 2);
+}

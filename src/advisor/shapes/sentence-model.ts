@@ -27,6 +27,7 @@ export const SENTENCE_FEATURES = [
   'long',
   'bankAnswer',
   'aboutPaper',
+  'namedPaper',
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 export type SentenceFeatures = Record<SentenceFeature, number>;
@@ -49,6 +50,7 @@ export const HAND_WEIGHTS: SentenceFeatures = {
   long: -0.1,
   bankAnswer: 0,
   aboutPaper: 0,
+  namedPaper: 0,
 };
 
 const LogisticSchema = z.object({
@@ -68,11 +70,14 @@ export const SentenceModelSchema = z.object({
   bankWeight: z.number().min(0).max(2).default(0),
   /** In hand mode, the weight of a sentence about the paper itself when the question is not about the paper (≤ 0). */
   paperWeight: z.number().min(-2).max(0).default(0),
+  /** In hand mode, the weight of a sentence in (+) or outside (−) the papers a question names as papers. */
+  namedWeight: z.number().min(0).max(2).default(0),
   model: LogisticSchema.optional(),
   fittedOn: z.array(z.string()).optional(),
   note: z.string().optional(),
 });
-export type SentenceModel = z.infer<typeof SentenceModelSchema>;
+/** A sentence model as written (the weights a mode does not use may be left out: they default to 0). */
+export type SentenceModel = z.input<typeof SentenceModelSchema>;
 
 export const SENTENCE_MODEL_PATH = fileURLToPath(new URL('../data/sentence-model.json', import.meta.url));
 
@@ -94,6 +99,6 @@ export function sentenceScore(f: SentenceFeatures, m: SentenceModel): number {
     return sigmoid(z);
   }
   let s = 0;
-  for (const name of SENTENCE_FEATURES) s += (name === 'bankAnswer' ? m.bankWeight : name === 'aboutPaper' ? m.paperWeight : HAND_WEIGHTS[name]) * f[name];
+  for (const name of SENTENCE_FEATURES) s += (name === 'bankAnswer' ? (m.bankWeight ?? 0) : name === 'aboutPaper' ? (m.paperWeight ?? 0) : name === 'namedPaper' ? (m.namedWeight ?? 0) : HAND_WEIGHTS[name]) * f[name];
   return s;
 }
