@@ -475,6 +475,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
         ),
       };
     }
+    if (!names.length && !Array.isArray(r.parties) && f.saysOtherSide && vs.length === 2 && vs[0].cmp(vs[1]) !== 0) {
+      // 我们和对方六四分: we and the other side, neither named nor given a role — which gets which part is asked
+      const parts = partLabels(vs, r.form);
+      return { fail: fail(['parties'], `没有写出双方名称，也没有说哪一方拿${parts[0]}：请写成“飞出地 ${parts[0]}，飞入地 ${parts[1]}”或写出两地名称`, `the two sides are not named and it is not said which gets ${parts[0]}: write e.g. “sending area ${parts[0]}, receiving area ${parts[1]}”`) };
+    }
     if (!names.length && !Array.isArray(r.parties)) {
       names = vs.length === 2 ? ['飞出地', '飞入地'] : DEFAULT_MULTI.slice(0, vs.length);
       if (vs.length > DEFAULT_MULTI.length) return { fail: fail(['parties'], `比例有 ${vs.length} 项，请写出各方名称`, 'too many unnamed parties; name them') };
