@@ -108,6 +108,14 @@ describe('answer shapes (real advisor)', () => {
     expect(r.answer).toMatch(/语料未给出/);
   });
 
+  it('a document number asked with 是什么 or in English is a figure question, not a definition', async () => {
+    for (const q of ['国家支持飞地经济发展的那份指导意见，文号是什么？', 'What is the reference number of the national guideline on the enclave economy?']) {
+      const r = await fx.advisor.ask(q);
+      expect(r.answered, q).toBe(true);
+      expect(r.answer, q).toContain('发改地区〔2017〕922号');
+    }
+  });
+
   it('Traditional characters and colloquial words are answered like their plain twins', async () => {
     const t = await fx.advisor.ask('什麼是飛地接力？');
     const s = await fx.advisor.ask('什么是飞地接力？');

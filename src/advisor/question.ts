@@ -175,19 +175,22 @@ export function questionShape(question: string): QuestionShape {
   const q0 = question.normalize('NFKC');
   // The described 几 is taken out of the quantity reading (the rest of the question may still ask one).
   const q = q0.replace(DESCRIBED_FEW, (w) => w.replace(/几/, '若干')).replace(INDEFINITE_FEW, (w) => w.replace(/几/, '若干'));
-  const m = QUANTITY_ZH.exec(q) ?? MEASURE_EN.exec(q) ?? QUANTITY_EN.exec(q);
+  // Asking for a document's number (文号是什么, its document number) asks for a figure, whatever the asking words.
+  const m = QUANTITY_ZH.exec(q) ?? MEASURE_EN.exec(q) ?? QUANTITY_EN.exec(q) ?? DOCNUM_ASKED.exec(q);
+  const docnum = DOCNUM_ASKED.test(q);
   return {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,
     quantityLength: m ? (m[1] ?? m[0]).length : 0,
-    definitional: DEFINITIONAL.test(q),
+    // 文号是什么 asks for a number, not what something is.
+    definitional: DEFINITIONAL.test(q) && !docnum,
     multiDoc: MULTI_DOC.test(q),
     enumerative: ENUMERATIVE.test(q) || DESCRIBED_FEW.test(q0),
-    quantity: QUANTITY_ZH.test(q) || QUANTITY_EN.test(q),
+    quantity: QUANTITY_ZH.test(q) || QUANTITY_EN.test(q) || docnum,
     person: PERSON_ZH.test(q) || PERSON_EN.test(q),
     personRoles: PERSON_ZH.test(q) ? [...new Set(q.match(new RegExp(PERSON_ROLE_ZH, 'g')) ?? [])] : [],
     years: [...new Set(q.match(YEAR) ?? [])],
     numbers: [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])],
-    figureKind: figureKindOf(q, QUANTITY_ZH.exec(q) ?? QUANTITY_EN.exec(q)),
+    figureKind: docnum ? 'docnum' : figureKindOf(q, QUANTITY_ZH.exec(q) ?? QUANTITY_EN.exec(q)),
     counter: counterOf(q),
   };
 }
