@@ -101,6 +101,8 @@ export interface Facts {
 type W = Extract<GTok, { k: 'w' }>;
 const ROLE_PAIR = new Set(['飞出地', '飞入地', '飞出方', '飞入方', 'sending area', 'receiving area']);
 const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' && !!t.cat && cats.includes(t.cat);
+/** What a party's number counts when shares follow a measure (按人口比例: 甲村人口2000). */
+const MEASURE = /^(?:人口|人数|户数|面积|亩数)$/;
 /** Words that say the revenue grows (增长, 递增, grows): a rate after them is the growth, not a share. */
 const GROWTH = /^(?:增长|递增|增加|上涨|增幅|涨|grows|grow|growing|growth)$/i;
 /** Words that set a clause against the one before (但是 …, however …). */
@@ -741,6 +743,8 @@ export function readFacts(toks: Tok[]): Facts {
   /** A plain number right after a name (起始飞地 5, A 6 B 4) is a share, not an amount. */
   function isPlainShare(i: number): boolean {
     let l = next(i, -1, ['take'], 1);
+    // 甲村人口2000 / 乙村面积300: what is counted stands between the name and its number
+    if (l >= 0 && g[l].k === 'w' && MEASURE.test((g[l] as W).t)) l = next(l, -1, ['take'], 1);
     // Lishui gets the 60: an article between the take word and the number
     const article = next(i, -1, ['filler'], 1);
     if (l >= 0 && g[l].k !== 'name' && article === i - 2 && /^the$/i.test((g[i - 1] as W).t ?? '') && isW(g[article], 'take')) l = next(article, -1, ['stop', 'filler'], 1);

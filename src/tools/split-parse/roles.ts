@@ -368,6 +368,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     const given = sum(scaled);
     const restOwners = rests.map((r) => r.party).filter((n) => !map.has(n));
     const leftover = parties.filter((n) => !map.has(n) && !carveOwners.has(n) && !restOwners.includes(n));
+    // 飞入地拿固定200万，其余全部归飞出地: with amounts paid first and no share said, the one party the rest goes to takes it all
+    if (!map.size && !ratios.length && carveOwners.size && new Set(restOwners).size === 1 && !leftover.length) {
+      map.set(restOwners[0], { v: Q.int(100), form: 'pct' });
+      notes.push(`${restOwners[0]} 得其余全部`);
+    }
     if (map.size && (restOwners.length || leftover.length === 1)) {
       const who = restOwners.length ? restOwners : leftover;
       if (who.length === 1) {
