@@ -129,6 +129,8 @@ export function readFacts(toks: Tok[]): Facts {
   const { toks: g, speakerRole } = withSelf(distributeRespectively(groupNames(toks)));
   const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, sizeOf: {}, saysOtherSide: !!speakerRole || g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
+  /** The text says the split is by contributions (按出资比例, pro rata, follow capital). */
+  const byContribText = g.some((x) => isW(x, 'byContrib'));
   const cur = () => f.phases[phase];
   const phaseHasFacts = () => f.shares.some((s) => s.phase === phase) || f.ratios.some((r) => r.phase === phase);
   // the last share or ratio recorded and the token it came from (for time phrases that follow it)
@@ -549,10 +551,12 @@ export function readFacts(toks: Tok[]): Facts {
       const l = next(i, -1, ['by', 'split', 'stop', 'filler', 'rest', 'excess', 'revenue'], 3);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       const r = next(i, 1, ['split', 'to', 'stop', 'filler', 'by'], 3);
-      const right = !left && r >= 0 ? listAt(r, 1) : undefined;
+      // (a lone name before the ratio is no list of it: the list after it may be)
+      const leftIsList = !!left && (left.names === 'all' || left.names.length >= 2);
+      const right = !leftIsList && r >= 0 ? listAt(r, 1) : undefined;
       // (从飞入地:飞出地=1:9过渡到4:6: a glide's target is in the order its start named)
       const start = role === 'till' ? [...f.ratios].reverse().find((x) => x.role === 'from' && x.phase === phase && Array.isArray(x.parties) && x.parties.length === vs?.length) : undefined;
-      const parties = left?.names ?? right?.names ?? start?.parties;
+      const parties = (leftIsList || !right ? left?.names : undefined) ?? right?.names ?? start?.parties;
       const count = (left ?? right)?.count;
       pushRatio(i, { vs, form, parties: parties && (parties === 'all' || parties.length >= 2) ? parties : undefined, phase, rest: restIn(i), role, raw, ...(count ? { count } : {}) });
       if (right) i = right.end;
@@ -796,6 +800,8 @@ export function readFacts(toks: Tok[]): Facts {
     for (let k = i - 1; cueAt < 0 && k >= s && k >= i - 4; k--) {
       const x = g[k];
       if (x.k === 'money' || x.k === 'share' || x.k === 'ratio') break;
+      // (Dividends follow capital: Village A 1 million — in a split by contributions, a name before the amount is its owner)
+      if (x.k === 'name' && x.strong && byContribText) break;
       if (isW(x, 'revenue', 'contrib', 'floor', 'baseline')) {
         cueAt = k;
         break;
