@@ -100,14 +100,17 @@ describe('sentence model', () => {
     expect(['hand', 'fitted']).toContain(sentenceModel().mode);
   });
 
-  it('scores a sentence by the closest bank entry whose answer spans hold it', () => {
+  it('scores a sentence by the closest bank entry whose answer spans cover it', () => {
     const answers = [
-      { norm: '中继飞地多布局于中国的广西云南海南等地', score: 0.6 },
-      { norm: '起始飞地一般设于中国东部沿海', score: 1 },
+      { docId: 'a', start: 100, end: 140, score: 0.6 },
+      { docId: 'a', start: 200, end: 230, score: 1 },
+      { docId: 'b', start: 100, end: 140, score: 0.9 },
     ];
-    expect(bankAnswerScore('中继飞地多布局于中国的广西云南海南等地', answers)).toBe(0.6);
-    expect(bankAnswerScore('其中起始飞地一般设于中国东部沿海或粤港澳大湾区', answers)).toBe(1);
-    expect(bankAnswerScore('终端飞地则设在越南泰国马来西亚', answers)).toBe(0);
+    expect(bankAnswerScore({ docId: 'a', offset: 100, end: 140 }, answers)).toBe(0.6);
+    // A sentence holding a shorter span, or held by a longer one, counts; a mere touch does not.
+    expect(bankAnswerScore({ docId: 'a', offset: 190, end: 260 }, answers)).toBe(1);
+    expect(bankAnswerScore({ docId: 'a', offset: 135, end: 190 }, answers)).toBe(0);
+    expect(bankAnswerScore({ docId: 'c', offset: 100, end: 140 }, answers)).toBe(0);
   });
 });
 

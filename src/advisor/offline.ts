@@ -170,7 +170,7 @@ type WithCorpus = Retriever & {
   lists?: (query: string, options: { context?: string; k?: number }) => Promise<Hit[]>;
   describe?: (unitId: string) => string;
   bankSimilarity?: (query: string, options: { context?: string }) => Promise<number>;
-  bankMatches?: (query: string, options: { context?: string; k?: number }) => Promise<Array<{ entry: { answers: string[] }; score: number }>>;
+  bankMatches?: (query: string, options: { context?: string; k?: number }) => Promise<Array<{ docId: string; score: number; spans: Array<{ start: number; end: number }> }>>;
   docs?: CorpusDocument[];
   chunks?: Chunk[];
   bridge?: { chinese(word: string): Array<[string, number]> | undefined; english?(runs: string[][]): Array<{ zh: Array<[string, number]> }> };
@@ -251,7 +251,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const bankSimilarity = (await (retriever as WithCorpus).bankSimilarity?.(q, { context })) ?? 0;
     // The answer spans of the bank entries closest to the question (read from the retrieval just run).
     const bankAnswers = ((await (retriever as WithCorpus).bankMatches?.(q, { context, k: sentenceParams.bankEntries })) ?? []).flatMap((m) =>
-      m.entry.answers.map((a) => ({ norm: matchText(a), score: m.score })),
+      m.spans.map((span) => ({ docId: m.docId, ...span, score: m.score })),
     );
     // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
     // question was: passages of the part of the paper the context retrieves come first.

@@ -10,6 +10,14 @@ import { holds } from './match';
 import { speaksOfPaper } from '../knowledge/paper-self';
 import { sentenceModel, sentenceScore, type SentenceFeatures, type SentenceModel } from './shapes/sentence-model';
 
+/** Where a bank answer span lies in its document, and how close its entry comes to the question (1 for the best). */
+export interface BankAnswerSpan {
+  docId: string;
+  start: number;
+  end: number;
+  score: number;
+}
+
 /** A sentence of a retrieved chunk, verbatim, with where it sits and how well it answers. */
 export interface Candidate {
   /** Verbatim text of the sentence (a trimmed slice of the chunk, hence of the corpus file). */
@@ -78,7 +86,7 @@ export interface SelectOptions {
    * form), each with how close (1 for the best): a sentence among them is what the bank's
    * paraphrases of the question were written to find.
    */
-  bankAnswers?: Array<{ norm: string; score: number }>;
+  bankAnswers?: BankAnswerSpan[];
   /** The question asks about the paper itself (its study, its authors): sentences about the paper are not set back. */
   aboutPaper?: boolean;
   /** Papers the question names as papers (the land-bridge paper): their sentences are preferred, others set back. */
@@ -187,10 +195,14 @@ function nearDuplicate(a: string, b: string): boolean {
   return shared / small.size > 0.6;
 }
 
-/** How close the best bank entry whose answer spans hold the sentence comes to the question (0 when none does). */
-export function bankAnswerScore(norm: string, answers: Array<{ norm: string; score: number }>): number {
+/** How close the best bank entry whose answer spans cover most of the sentence (or it most of a span) comes to the question (0 when none does). */
+export function bankAnswerScore(at: { docId: string; offset: number; end: number }, answers: BankAnswerSpan[]): number {
   let best = 0;
-  for (const a of answers) if (a.score > best && (a.norm.includes(norm) || norm.includes(a.norm) || nearDuplicate(norm, a.norm))) best = a.score;
+  for (const a of answers) {
+    if (a.score <= best || a.docId !== at.docId) continue;
+    const shared = Math.min(a.end, at.end) - Math.max(a.start, at.offset);
+    if (shared > 0 && shared >= 0.6 * Math.min(a.end - a.start, at.end - at.offset)) best = a.score;
+  }
   return best;
 }
 
@@ -239,7 +251,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
         short: s.text.length < 20 ? 1 : 0, // fragments rarely answer on their own
         english: CJK.test(s.text) ? 0 : 1, // English abstract sentences: the facts are in the Chinese body
         long: s.text.length > 240 ? 1 : 0,
-        bankAnswer: opts.bankAnswers?.length ? bankAnswerScore(s.norm, opts.bankAnswers) : 0,
+        bankAnswer: opts.bankAnswers?.length ? bankAnswerScore(s, opts.bankAnswers) : 0,
         // 本文的创新点… / 研究方法上… speak of the paper: an answer only to a question about it.
         aboutPaper: !opts.aboutPaper && speaksOfPaper(s.text) ? 1 : 0,
         namedPaper: opts.namedPapers?.length ? (opts.namedPapers.includes(s.docId) ? 1 : -1) : 0,

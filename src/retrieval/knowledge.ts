@@ -82,11 +82,16 @@ export class KnowledgeRetriever implements Retriever {
   private readonly bank: Bm25;
   /** For each bank document (a question, or an entry's keyword line): its unit. */
   private readonly bankUnit: number[];
-  private bankVectors?: Float32Array[];
+  /** The bank questions' vectors, one row each in a single array (a tight loop over it is several times faster than over separate arrays). */
+  private bankMatrix?: { rows: number; dim: number; data: Float32Array };
   /** The best bank cosine of the last question the bank-vector channel ranked (read by bankSimilarity). */
   private lastBankSimilarity?: { key: string; best: number };
   /** The bank channels' unit scores of the last question they ranked (read by bankMatches). */
   private lastBankScores?: { key: string; lexical: Map<number, number>; vector: Map<number, number> };
+  /** Every channel computed for the last question (the same question asks several times). */
+  private lastChannels?: { key: string; scores: Map<ChannelName, Map<number, number>> };
+  /** Where each bank entry's answer spans lie in its document (found once). */
+  private readonly spanCache = new Map<BankEntry, Array<{ start: number; end: number }>>();
   private readonly bankTexts: string[];
   private readonly bankByNode: Map<string, BankEntry>;
   private readonly figures: Bm25;
@@ -185,15 +190,38 @@ export class KnowledgeRetriever implements Retriever {
     return this.passages.bridge;
   }
 
-  private async vectors(): Promise<Float32Array[]> {
-    // Embedded on first use, not at start-up: ~1 000 short questions through the LSA embedder.
-    this.bankVectors ??= await Promise.all(this.bankTexts.map((t) => this.passages.embed(t)));
-    return this.bankVectors;
+  private async matrix(): Promise<{ rows: number; dim: number; data: Float32Array }> {
+    // Embedded on first use, not at start-up: ~2 500 short questions through the LSA embedder.
+    if (!this.bankMatrix) {
+      const vs = await Promise.all(this.bankTexts.map((t) => this.passages.embed(t)));
+      const dim = vs[0]?.length ?? 0;
+      const data = new Float32Array(vs.length * dim);
+      vs.forEach((v, i) => data.set(v, i * dim));
+      this.bankMatrix = { rows: vs.length, dim, data };
+    }
+    return this.bankMatrix;
   }
 
   /** Per channel, the units it ranks for the query with their raw scores. */
   async channelScores(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Record<ChannelName, Map<number, number>> & { passageHits: Hit[] }> {
     const want = new Set(options.channels ?? CHANNELS);
+    // One question asks for its channels several times (retrieve, lists, bank matches): the last
+    // question's channels are kept and reused. The passage channel's depth depends on k: not reused.
+    const key = bankKey(query, options.context);
+    const cached = this.lastChannels?.key === key ? this.lastChannels : undefined;
+    if (cached && !want.has('passages') && [...want].every((c) => cached.scores.has(c))) {
+      const out = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), figures: new Map(), passageHits: [] as Hit[] };
+      for (const c of want) out[c] = cached.scores.get(c)!;
+      return out;
+    }
+    const out0 = await this.computeChannels(query, options, want);
+    const keep = cached ?? { key, scores: new Map<ChannelName, Map<number, number>>() };
+    for (const c of want) keep.scores.set(c, out0[c]);
+    this.lastChannels = keep;
+    return out0;
+  }
+
+  private async computeChannels(query: string, options: KnowledgeRetrieveOptions, want: Set<ChannelName>): Promise<Record<ChannelName, Map<number, number>> & { passageHits: Hit[] }> {
     const out = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), figures: new Map(), passageHits: [] as Hit[] };
     if (want.has('passages')) {
       // Deep enough for the k asked: the other channels' units may all be among the passages' own.
@@ -229,8 +257,8 @@ export class KnowledgeRetriever implements Retriever {
       try {
         const q = await this.passages.embed(vectorText);
         if (q.some((x) => x !== 0)) {
-          const vs = await this.vectors();
-          const sims = vs.map((v) => dot(q, v));
+          const m = await this.matrix();
+          const sims = cosines(m, q);
           for (const r of topK(sims, DEPTH * 3)) if (r.score > 0) keepMax(out.bankVector, this.bankUnit[r.doc]!, r.score);
           this.lastBankSimilarity = { key, best: Math.min(1, Math.max(0, ...sims)) };
         }
@@ -247,7 +275,7 @@ export class KnowledgeRetriever implements Retriever {
    * backwards): each with its answer spans, keywords and how close it comes relative to the best
    * (1 for the best). Both bank channels, each scaled by its best, summed.
    */
-  async bankMatches(query: string, options: { context?: string; k?: number } = {}): Promise<Array<{ entry: BankEntry; docId: string; score: number }>> {
+  async bankMatches(query: string, options: { context?: string; k?: number } = {}): Promise<Array<{ entry: BankEntry; docId: string; score: number; spans: Array<{ start: number; end: number }> }>> {
     const key = bankKey(query, options.context);
     if (this.lastBankScores?.key !== key) await this.channelScores(query, { context: options.context, channels: ['bankLexical', 'bankVector'] });
     const last = this.lastBankScores;
@@ -258,8 +286,23 @@ export class KnowledgeRetriever implements Retriever {
     return ranked.flatMap(([u, score]) => {
       const unit = this.units[u]!;
       const entry = this.bankByNode.get(unit.id);
-      return entry ? [{ entry, docId: unit.docId, score: score / best }] : [];
+      return entry ? [{ entry, docId: unit.docId, score: score / best, spans: this.spansOf(entry, unit) }] : [];
     });
+  }
+
+  /** The document offsets of an entry's answer spans (each verbatim in its node, hence in the document at or after the unit's start). */
+  private spansOf(entry: BankEntry, unit: Unit): Array<{ start: number; end: number }> {
+    let v = this.spanCache.get(entry);
+    if (!v) {
+      const raw = this.passages.docs.find((d) => d.id === unit.docId)?.raw ?? '';
+      v = entry.answers.flatMap((a) => {
+        const at = raw.indexOf(a, Math.max(0, unit.start - a.length));
+        const start = at >= 0 ? at : raw.indexOf(a);
+        return start >= 0 ? [{ start, end: start + a.length }] : [];
+      });
+      this.spanCache.set(entry, v);
+    }
+    return v;
   }
 
   /**
@@ -330,8 +373,14 @@ function unitText(heads: string, e: EnumerationNode, raw: string | undefined): s
   return raw.slice(e.lead.start, e.end).trim();
 }
 
-function dot(a: Float32Array, b: Float32Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
+/** The dot product of every row of `m` with `q` (unit vectors: their cosines). */
+function cosines(m: { rows: number; dim: number; data: Float32Array }, q: Float32Array): number[] {
+  const out = new Array<number>(m.rows);
+  const { data, dim } = m;
+  for (let r = 0, off = 0; r < m.rows; r++, off += dim) {
+    let s = 0;
+    for (let j = 0; j < dim; j++) s += data[off + j]! * q[j]!;
+    out[r] = s;
+  }
+  return out;
 }
