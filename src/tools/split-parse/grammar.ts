@@ -900,6 +900,8 @@ function orderPhases(f: Facts): void {
 
 /** The speaker (我们, 我方, we): a party only once the text says which role it plays (我们是飞出地). */
 const SELF = /^(?:我们|我方|咱们|本方|我们县|我们市|我们区|we|us)$/i;
+/** The speaker's own place said as such (我们县, 咱们市, 本镇). */
+const OWN_PLACE = /^(?:我们|咱们|咱|我|本)(?:县|市|区|镇|乡|村)$/;
 /** The other side as the subject of a share (they get, 对方拿). */
 const OTHER_SIDE_WORD = /^(?:对方|对面|他们|人家|they|the other side)$/i;
 const ROLE_OTHER: Record<string, string> = { 飞出地: '飞入地', 飞入地: '飞出地', 飞出方: '飞入方', 飞入方: '飞出方', 'sending area': 'receiving area', 'receiving area': 'sending area' };
@@ -930,6 +932,12 @@ function withSelf(g: GTok[]): { toks: GTok[]; speakerRole?: string } {
       self = t.t;
       statement = i;
     }
+  }
+  // 咱们县跟宁波合作…咱们拿四成五: the speaker named as its own county (or town, village) is "we" elsewhere
+  if (self === undefined) {
+    const own = g.find((t) => t.k === 'name' && OWN_PLACE.test(t.t)) as { t: string } | undefined;
+    const takes = (k: number) => g[k + 1]?.k === 'w' && (g[k + 1] as W).cat === 'take';
+    if (own) return { toks: g.map((t, k): GTok => (t.k === 'w' && /^(?:我们|咱们|我方)$/.test(t.t) && takes(k) ? { k: 'name', t: own.t, strong: true } : t)) };
   }
   if (self === undefined) return { toks: g };
   // (…and they get 7 parts: the other side taking a share is the other role)
