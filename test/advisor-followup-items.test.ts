@@ -4,7 +4,7 @@
  * bank's answer spans in sentence scoring: the pure pieces, then the real offline advisor.
  */
 import { describe, expect, it } from 'vitest';
-import { itemIndex, itemReference } from '../src/knowledge/ordinal';
+import { asksWhatFollows, itemIndex, itemReference } from '../src/knowledge/ordinal';
 import { asksAboutPaper, paperPhrases, speaksOfPaper } from '../src/knowledge/paper-self';
 import { CorpusScan } from '../src/advisor/documents';
 import { extractConcepts } from '../src/advisor/terms';
@@ -26,6 +26,14 @@ describe('item references', () => {
     expect(itemReference('And the former?')).toBe(1);
     expect(itemReference('能举个例子吗')).toBeUndefined();
     expect(itemReference('第二年的税收是多少')).toBeUndefined();
+  });
+
+  it('tells a follow-up asking what came next', () => {
+    expect(asksWhatFollows('后来呢？')).toBe(true);
+    expect(asksWhatFollows('那之后又怎么样了')).toBe(true);
+    expect(asksWhatFollows('And after that, what went wrong?')).toBe(true);
+    expect(asksWhatFollows('能举个例子吗')).toBe(false);
+    expect(asksWhatFollows('政府后来有没有收回')).toBe(false);
   });
 
   it('picks an item only when the list has it', () => {
@@ -131,6 +139,12 @@ describe('follow-ups on a facet or an item (real advisor)', () => {
     expect(second.answer).toContain('传媒信息技术行业国企');
     const text = fx.retriever.docs.map((d) => d.raw).join('\n');
     for (const c of [...r.citations, ...second.citations]) expect(text.includes(c.quote)).toBe(true);
+  });
+
+  it('a follow-up asking what came next is answered from where the paper goes on', async () => {
+    const r = await fx.advisor.ask('后来呢？政府自己接手运营以后又怎么样？', { context: '衢州海创园一开始交给第三方打包托管，效果如何？' });
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('后期，政府回收部分楼宇自主运营');
   });
 
   it('a list question not about the paper is not answered with the paper’s own contributions', async () => {

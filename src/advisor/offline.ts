@@ -20,7 +20,7 @@ import { REFERS_BACK } from '../knowledge/follow-up';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { questionParts } from './parts';
 import { chooseList, listCandidates, listLedBy, type ListChoice } from './shapes/list';
-import { itemIndex, itemReference } from '../knowledge/ordinal';
+import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
 import { asksAboutPaper, paperPhrases } from '../knowledge/paper-self';
@@ -120,6 +120,12 @@ function rarestSubject(concepts: Concept[], stats: CorpusStats): string | undefi
  */
 const PAPER_SUBJECT_SHARE = 0.25;
 
+
+/** What a sentence inside the span a follow-up points at adds to its score. */
+const FOCUS_BONUS = 0.3;
+
+/** How far after the previous answer's last quote a "what came next" follow-up is looked for first (characters). */
+const FOLLOWING_SPAN = 400;
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
@@ -316,7 +322,12 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const measured = measure?.alts;
     const asksPlaces = placeKind(q, concepts);
     const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
-    const candidates = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
+    const scored = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
+    // A follow-up pointing at a span of the paper (an item of the list answered before, or what
+    // comes after the previous answer) is answered from that span first.
+    const candidates = focus
+      ? scored.map((c) => (c.docId === focus.docId && c.offset >= focus.start && c.offset < focus.end ? { ...c, score: c.score + FOCUS_BONUS } : c))
+      : scored;
     opts.onCandidates?.(question, candidates);
     // A follow-up such as 那收益怎么分？ is judged with its context's concepts too, at half weight.
     const judged = [...concepts, ...contextConcepts.map((c) => ({ ...c, weight: c.weight * 0.5 }))];
@@ -394,6 +405,19 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
           const item = items[i]!;
           const pointed = await askOne(question, { ...options, context: item.first.text }, false, { docId: before.list.doc.id, start: item.start, end: item.end });
           if (pointed.answered) return strip(pointed);
+        }
+      }
+      // A follow-up asking what came next (那后来政府收回来自己管，效果咋样): read first where the paper
+      // goes on after the passage the previous question was answered from.
+      if (ref === undefined && options.context?.trim() && asksWhatFollows(normalizeInput((question ?? '').trim(), { expand: false }))) {
+        const before = await askOne(options.context, { lang: options.lang });
+        const first = before.answered ? before.citations[0] : undefined;
+        const doc = first ? docs.find((d) => d.source === first.source) : undefined;
+        if (doc) {
+          const ends = before.citations.filter((c) => c.source === doc.source).map((c) => doc.raw.indexOf(c.quote) + c.quote.length).filter((e) => e > 0);
+          const from = Math.max(...ends);
+          const after = await askOne(question, options, false, { docId: doc.id, start: from, end: from + FOLLOWING_SPAN });
+          if (after.answered) return strip(after);
         }
       }
       const whole = await askOne(question, options);

@@ -45,3 +45,10 @@ export function itemIndex(ref: ItemReference, count: number): number | undefined
   if (ref === 'middle') return count % 2 === 1 && count >= 3 ? (count - 1) / 2 : undefined;
   return ref <= count ? ref - 1 : undefined;
 }
+
+/** A follow-up asking what came next (那后来呢, 之后又怎样, and after that?): the paper's next passage after the one answered before. */
+const WHAT_FOLLOWS = /^(?:那|那么|可|但)?(?:后来|之后|然后|接下来|再后来|后期|下一步|再往后)|\b(?:after that|afterwards|later on|and then|then what|what happened next|what came next|what happens next|next step)\b/i;
+
+export function asksWhatFollows(question: string): boolean {
+  return WHAT_FOLLOWS.test(question.trim());
+}
