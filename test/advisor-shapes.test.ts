@@ -138,6 +138,15 @@ describe('unknown names', () => {
     expect(unknownNames('Where is the Qinghe Industrial Park?', known, () => false)).toEqual(['Qinghe Industrial Park']);
     expect(unknownNames('Where is the Quzhou Industrial Park?', known, (n) => n === 'Quzhou')).toEqual([]);
   });
+
+  it('reads no name into question words, counts, pointers or a suffix inside a longer word', () => {
+    expect(unknownNames('该意见如何界定飞地经济？', known, () => false)).toEqual([]);
+    expect(unknownNames('何谓产业飞地？', known, () => false)).toEqual([]);
+    expect(unknownNames('无锡跟陕西那边一堆开发区搞跨区通办', (s) => known(s) || s === '无锡' || s === '陕西', () => false)).toEqual([]);
+    expect(unknownNames('好几个开发区一起搞的园区', known, () => false)).toEqual([]);
+    // A coined name stays a name after any of these.
+    expect(unknownNames('那个青禾飞地产业园呢', known, () => false)).toEqual(['青禾飞地产业园']);
+  });
 });
 
 describe('compound measures', () => {

@@ -51,15 +51,15 @@ export function resolveFollowUp(question: string, context: string | undefined, o
 /** Words that end the name of a park, zone, place or organisation. */
 const NAME_SUFFIX = /(飞地产业园区|飞地产业园|飞地园区|知识城|科学城|生态城|产业园|工业园区|工业园|科技园|创新园|开发区|经开区|高新区|科技城|合作区|示范区|试验区|新区|园区|集团|公司|管委会|研究院|大学|银行|基金会|飞地|镇|乡|村|县|市)/g;
 /** Characters that cannot be part of a name before its suffix. */
-const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想类种样讲说篇]|[，。？！、；：“”‘’「」『』"'（）()\s]/;
+const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想类种样讲说篇何谓如怎]|[，。？！、；：“”‘’「」『』"'（）()\s]/;
 /** Everyday words that describe rather than name (新建产业园, 一个开发区). */
 const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|当地|本地|我们|我们的|国家级|省级|市级|县级|特色|专业|跨境|跨区域|省内|国内|海外|境外|飞地|产业|工业|创新|科创|消薄|生态|生态补偿|山海协作|共建|合作)+$/;
 
 /** English names: capitalised words before a park/zone/place/organisation word. */
 const EN_NAME = /\b((?:[A-Z][a-z]+[\s-]){1,3}?)(Industrial Park|Science Park|Tech(?:nology)? Park|Park|Development Zone|Economic Zone|Zone|District|County|City|Town|Village|Group|Company|Corporation|Institute|University|Bank)\b/g;
 
-/** Parts of speech that end a description, not a name: numerals and measures, pronouns, directions, adverbs. */
-const DESCRIBING_TAGS = new Set(['m', 'mq', 'q', 'r', 'f', 'd', 'p', 'c', 'u', 'uj']);
+/** Parts of speech that end a description, not a name: numerals and measures, pronouns, directions, adverbs, verbs (如何界定飞地). */
+const DESCRIBING_TAGS = new Set(['m', 'mq', 'q', 'r', 'f', 'd', 'p', 'c', 'u', 'uj', 'v']);
 
 /** Words that describe a park or zone in English rather than name it. */
 const GENERIC_EN = /^(?:Enclave|Enclaves|Industrial|Industry|Economic|Development|Science|Technology|Tech|High|New|Innovation|Innovative|Cooperation|Cooperative|Joint|Free|Trade|Pilot|Demonstration|National|Provincial|International|Global|Green|Eco|Ecological|Digital|Smart|Modern|Logistics|Export|Processing|Bonded|Special|Comprehensive|Zone|Park|Area|Region|Regional|Reverse|Relay|Mountain|Sea|Coastal|County|City|Town|Village)$/;
@@ -74,7 +74,12 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
   // A name the corpus has, with one character of the word before it glued on (来自金磐开发区 →
   // 自金磐开发区), is that name. Only one character: 青禾飞地产业园 must not pass as 飞地产业园.
   const knownTail = (name: string) => name.length >= 5 && known(matchText(name.slice(1)));
+  // Where jieba's words end: a suffix inside a longer word (飞地 in 飞地经济) ends no name.
+  const wordEnds = new Set<number>();
+  let at = 0;
+  for (const w of getJieba().cut(question, false)) wordEnds.add((at += w.length));
   for (const m of question.matchAll(NAME_SUFFIX)) {
+    if (!wordEnds.has(m.index! + m[0].length) && m.index! + m[0].length < question.length) continue;
     let start = m.index!;
     while (start > 0 && m.index! - start < 8 && !NOT_NAME.test(question[start - 1]!)) start--;
     const prefix = question.slice(start, m.index!);
