@@ -132,3 +132,19 @@ describe('BM25', () => {
     expect(() => Bm25.fromJSON({} as never)).toThrow();
   });
 });
+
+describe('topK over many scores', () => {
+  it('returns exactly what a full sort returns, ties broken by document order', async () => {
+    const { topK } = await import('../src/retrieval/bm25');
+    // Deterministic pseudo-random scores with ties and zeros, more than four times the limit.
+    const scores = Array.from({ length: 3000 }, (_, i) => ((i * 7919) % 97) / 10 - (i % 13 === 0 ? 20 : 0));
+    const full = scores
+      .map((score, doc) => ({ doc, score }))
+      .filter((r) => r.score > 0)
+      .sort((a, b) => b.score - a.score || a.doc - b.doc)
+      .slice(0, 90);
+    expect(topK(scores, 90)).toEqual(full);
+    expect(topK(new Float32Array(scores), 5)).toEqual(full.slice(0, 5).map((r) => ({ doc: r.doc, score: Math.fround(r.score) })));
+    expect(topK([0, -1, 0], 3)).toEqual([]);
+  });
+});

@@ -96,8 +96,15 @@ export class Bm25 {
 
 /** Indices of the `limit` largest positive values, best first; ties keep index order. */
 export function topK(scores: ArrayLike<number>, limit: number): Bm25Result[] {
+  // Over thousands of scores (the question bank) only the few best are wanted: find the limit-th
+  // best value with a native numeric sort and keep what reaches it, instead of sorting objects for all.
+  let floor = 0;
+  if (limit > 0 && scores.length > 4 * limit) {
+    const positive = Float64Array.from(Array.prototype.filter.call(scores, (x: number) => x > 0) as number[]);
+    if (positive.length > limit) floor = positive.sort()[positive.length - limit]!;
+  }
   const res: Bm25Result[] = [];
-  for (let d = 0; d < scores.length; d++) if (scores[d] > 0) res.push({ doc: d, score: scores[d] });
+  for (let d = 0; d < scores.length; d++) if (scores[d] > 0 && scores[d] >= floor) res.push({ doc: d, score: scores[d] });
   res.sort((a, b) => b.score - a.score || a.doc - b.doc);
   return res.slice(0, limit);
 }

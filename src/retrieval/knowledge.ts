@@ -377,10 +377,18 @@ function unitText(heads: string, e: EnumerationNode, raw: string | undefined): s
 function cosines(m: { rows: number; dim: number; data: Float32Array }, q: Float32Array): number[] {
   const out = new Array<number>(m.rows);
   const { data, dim } = m;
+  // Four running sums: independent additions the CPU can overlap (about twice as fast as one).
+  const tail = dim - (dim % 4);
   for (let r = 0, off = 0; r < m.rows; r++, off += dim) {
-    let s = 0;
-    for (let j = 0; j < dim; j++) s += data[off + j]! * q[j]!;
-    out[r] = s;
+    let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (let j = 0; j < tail; j += 4) {
+      s0 += data[off + j]! * q[j]!;
+      s1 += data[off + j + 1]! * q[j + 1]!;
+      s2 += data[off + j + 2]! * q[j + 2]!;
+      s3 += data[off + j + 3]! * q[j + 3]!;
+    }
+    for (let j = tail; j < dim; j++) s0 += data[off + j]! * q[j]!;
+    out[r] = s0 + s1 + s2 + s3;
   }
   return out;
 }
