@@ -10,9 +10,9 @@ export const POINTS_BACK = /^(?:那么?|它们?|其|这个?|该|此|上述|那�
 /** A word anywhere in a later part of a question that points at what an earlier part named (how did that compare…, 同比增长多少). */
 export const REFERS_BACK = /它|其|该|这|那|此|上述|同比|同期|上年|去年|\b(?:it|its|that|this|they|their|them|those|these|previous year|year before|same period)\b/i;
 
-/** Nouns that frame what is asked about a subject (an example, its features, problems, measures), never the subject. */
+/** Nouns that frame what is asked about a subject (an example, its features, problems, measures), never the subject, alone or with a modifier (关键特征). */
 export const FRAME_NOUN =
-  /^(?:例子|例|案例|实例|特点|特征|问题|难点|困难|对策|措施|办法|作用|意义|影响|原因|好处|优势|劣势|风险|挑战|经验|做法|条件|要求|区别|不同|关系|情况|内容|方式|方法|途径|路径|意思|定义|前景|效果|成效|example|examples|case|cases|feature|features|problem|problems|measure|measures|role|effect|effects|risk|risks|challenge|challenges|advantage|advantages|difference|differences|weakness|weaknesses)$/i;
+  /^(?:关键|主要|核心|基本|典型|重要|具体)?(?:关键|主要|核心|基本|典型|重要|具体|例子|例|案例|实例|特点|特征|问题|难点|困难|对策|措施|办法|作用|意义|影响|原因|好处|优势|劣势|风险|挑战|经验|做法|条件|要求|区别|不同|关系|情况|内容|方式|方法|途径|路径|意思|定义|前景|效果|成效|example|examples|case|cases|feature|features|problem|problems|measure|measures|role|effect|effects|risk|risks|challenge|challenges|advantage|advantages|difference|differences|weakness|weaknesses)$/i;
 
 /** Whether a question, given the subject words found in it, needs the previous question's subject. */
 export function needsPreviousSubject(question: string, ownSubjects: readonly string[]): boolean {
