@@ -81,8 +81,13 @@ export function normalise(text: string): string {
       .replace(/\banother\s+(\d+)\s+years?\b/gi, '$1 years')
       // for the first year → for the first 1 years
       .replace(/\bthe first year\b/gi, 'the first 1 years')
+      // tens in words are shares wherever they stand (sixty-forty, seventy/thirty, Lishui gets sixty, forty-five percent)
+      .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/gi, (_m, t: string, u: string) => String(EN_NUMBERS[t.toLowerCase()]! + EN_NUMBERS[u.toLowerCase()]!))
+      .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words
       .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
+      // the number words just read may stand before percent (seventy percent): written as the digits' 70%
+      .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
       .replace(/[¥￥]\s*(\d)/g, '$1')
       // 3 million (year 1): the year of the amount before it
       .replace(/[(（]\s*(?:in\s+)?(year\s+\d{1,2})\s*[)）]/gi, ' in $1 ')
