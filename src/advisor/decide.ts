@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ANCHOR_MIN, type EvidenceSignals } from './decline';
+import { fitLogistic as fitLogisticModel, logisticProbability } from './logistic';
 
 /** The signals the model reads, each a number (booleans 0/1). */
 export const DECISION_FEATURES = [
@@ -67,16 +68,9 @@ export function fittedDecision(): DecisionModel {
   return fitted;
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
 /** Probability that the evidence answers the question. */
 export function answerProbability(s: EvidenceSignals, model: DecisionModel = fittedDecision()): number {
-  const f = decisionFeatures(s);
-  let z = model.bias;
-  model.features.forEach((name, i) => {
-    z += model.weights[i]! * ((f[name] - model.mean[i]!) / model.std[i]!);
-  });
-  return sigmoid(z);
+  return logisticProbability(model, decisionFeatures(s));
 }
 
 /**
@@ -89,38 +83,14 @@ export function decideAnswer(s: EvidenceSignals, model: DecisionModel = fittedDe
   return answerProbability(s, model) >= model.threshold;
 }
 
-/**
- * Fits an L2-regularised logistic regression by gradient descent on standardised features
- * (deterministic: zero start, fixed steps). Pure: the training script supplies the rows.
- */
+/** Fitted the same way as every model of the advisor (./logistic); the decision's features by default. */
 export function fitLogistic<F extends string = DecisionFeature>(
   rows: Record<F, number>[],
   labels: number[],
   features: readonly F[] = DECISION_FEATURES as unknown as readonly F[],
   opts: { l2?: number; steps?: number; rate?: number } = {},
 ): { features: F[]; mean: number[]; std: number[]; weights: number[]; bias: number } {
-  const l2 = opts.l2 ?? 0.01;
-  const steps = opts.steps ?? 3000;
-  const rate = opts.rate ?? 0.5;
-  const n = rows.length;
-  const mean = features.map((f) => rows.reduce((a, r) => a + r[f], 0) / n);
-  const std = features.map((f, i) => Math.sqrt(rows.reduce((a, r) => a + (r[f] - mean[i]!) ** 2, 0) / n) || 1);
-  const X = rows.map((r) => features.map((f, i) => (r[f] - mean[i]!) / std[i]!));
-  const w = features.map(() => 0);
-  let b = 0;
-  for (let step = 0; step < steps; step++) {
-    const gw = w.map(() => 0);
-    let gb = 0;
-    for (let k = 0; k < n; k++) {
-      const p = sigmoid(b + X[k]!.reduce((a, x, i) => a + x * w[i]!, 0));
-      const err = p - labels[k]!;
-      X[k]!.forEach((x, i) => (gw[i]! += err * x));
-      gb += err;
-    }
-    w.forEach((_, i) => (w[i] = w[i]! - rate * (gw[i]! / n + l2 * w[i]!)));
-    b -= rate * (gb / n);
-  }
-  return { features: [...features], mean, std, weights: w, bias: b };
+  return fitLogisticModel(rows, labels, features, opts);
 }
 
 /** The threshold that maximises the mean of the answered and declined rates on the given rows. */

@@ -263,8 +263,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // question was: passages of the part of the paper the context retrieves come first.
     if (focus) {
       const inside = (h: Hit) => h.chunk.docId === focus.docId && h.chunk.start < focus.end && h.chunk.end > focus.start;
-      const own = chunks.filter((c) => c.docId === focus.docId && c.start < focus.end && c.end > focus.start).map((chunk) => ({ chunk, score: fused[0]?.score ?? 1 }));
-      fused = [...own, ...fused.filter((h) => !inside(h) && !own.some((o) => o.chunk.id === h.chunk.id))];
+      const own = chunks.filter((chunk) => inside({ chunk, score: 0 })).map((chunk) => ({ chunk, score: fused[0]?.score ?? 1 }));
+      fused = [...own, ...fused.filter((h) => !inside(h))];
     } else if (context && analysed.carried.length) {
       const where = (await retriever.retrieve(context, { k: 2, mode: opts.mode }))[0]?.chunk;
       const top = where?.sectionPath?.[0];
@@ -396,7 +396,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
       // A follow-up pointing at one item of the list answered before (第二种能举个例子吗, the first
       // one): answered about that item, from its span of the paper.
-      const ref = options.context?.trim() ? itemReference(normalizeInput((question ?? '').trim(), { expand: false })) : undefined;
+      // The question as typed (normalised, not expanded): what the follow-up and part rules read.
+      const plain = normalizeInput((question ?? '').trim(), { expand: false });
+      const ref = options.context?.trim() ? itemReference(plain) : undefined;
       if (ref !== undefined) {
         const before = await askOne(options.context!, { lang: options.lang });
         const items = before.list?.enumeration.items ?? [];
@@ -409,7 +411,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       }
       // A follow-up asking what came next (那后来政府收回来自己管，效果咋样): read first where the paper
       // goes on after the passage the previous question was answered from.
-      if (ref === undefined && options.context?.trim() && asksWhatFollows(normalizeInput((question ?? '').trim(), { expand: false }))) {
+      if (ref === undefined && options.context?.trim() && asksWhatFollows(plain)) {
         const before = await askOne(options.context, { lang: options.lang });
         const first = before.answered ? before.citations[0] : undefined;
         const doc = first ? docs.find((d) => d.source === first.source) : undefined;
@@ -424,7 +426,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A question naming what the corpus lacks (a park, a year, a figure it states only for another
       // year or place) is declined as a whole: no part of it is answered with another park's facts.
       if (whole.declinedFor) return strip(whole);
-      const parts = opts.splitParts === false ? [] : questionParts(normalizeInput((question ?? '').trim(), { expand: false }));
+      const parts = opts.splitParts === false ? [] : questionParts(plain);
       if (parts.length < 2) return strip(whole);
       // Each part on its own words, the first part as its context (so 已经引进了多少项目 keeps 衢州海创园).
       const answers: OfflineAskResult[] = [];

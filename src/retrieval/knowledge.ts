@@ -84,10 +84,6 @@ export class KnowledgeRetriever implements Retriever {
   private readonly bankUnit: number[];
   /** The bank questions' vectors, one row each in a single array (a tight loop over it is several times faster than over separate arrays). */
   private bankMatrix?: { rows: number; dim: number; data: Float32Array };
-  /** The best bank cosine of the last question the bank-vector channel ranked (read by bankSimilarity). */
-  private lastBankSimilarity?: { key: string; best: number };
-  /** The bank channels' unit scores of the last question they ranked (read by bankMatches). */
-  private lastBankScores?: { key: string; lexical: Map<number, number>; vector: Map<number, number> };
   /** Every channel computed for the last question (the same question asks several times). */
   private lastChannels?: { key: string; scores: Map<ChannelName, Map<number, number>> };
   /** Where each bank entry's answer spans lie in its document (found once). */
@@ -247,7 +243,6 @@ export class KnowledgeRetriever implements Retriever {
     if (want.has('figures') && this.figureUnit.length) {
       for (const r of topK(lexical(this.figures), DEPTH * 2)) if (r.score > 0) keepMax(out.figures, this.figureUnit[r.doc]!, r.score);
     }
-    const key = bankKey(query, options.context);
     if (want.has('bankLexical') && this.bankUnit.length) {
       for (const r of topK(lexical(this.bank), DEPTH * 3)) if (r.score > 0) keepMax(out.bankLexical, this.bankUnit[r.doc]!, r.score);
     }
@@ -260,13 +255,11 @@ export class KnowledgeRetriever implements Retriever {
           const m = await this.matrix();
           const sims = cosines(m, q);
           for (const r of topK(sims, DEPTH * 3)) if (r.score > 0) keepMax(out.bankVector, this.bankUnit[r.doc]!, r.score);
-          this.lastBankSimilarity = { key, best: Math.min(1, Math.max(0, ...sims)) };
         }
       } catch {
         // The other channels answer; the passage channel already logged the embedder's failure.
       }
     }
-    if (want.has('bankLexical') && want.has('bankVector')) this.lastBankScores = { key, lexical: out.bankLexical, vector: out.bankVector };
     return out;
   }
 
@@ -276,11 +269,9 @@ export class KnowledgeRetriever implements Retriever {
    * (1 for the best). Both bank channels, each scaled by its best, summed.
    */
   async bankMatches(query: string, options: { context?: string; k?: number } = {}): Promise<Array<{ entry: BankEntry; docId: string; score: number; spans: Array<{ start: number; end: number }> }>> {
-    const key = bankKey(query, options.context);
-    if (this.lastBankScores?.key !== key) await this.channelScores(query, { context: options.context, channels: ['bankLexical', 'bankVector'] });
-    const last = this.lastBankScores;
-    if (last?.key !== key) return [];
-    const fused = fuse({ passages: new Map(), structure: new Map(), bankLexical: last.lexical, bankVector: last.vector, figures: new Map() }, ['bankLexical', 'bankVector'], () => 1);
+    // The retrieval just run for this question computed both channels already (channelScores keeps them).
+    const scores = await this.channelScores(query, { context: options.context, channels: ['bankLexical', 'bankVector'] });
+    const fused = fuse(scores, ['bankLexical', 'bankVector'], () => 1);
     const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, options.k ?? 3);
     const best = ranked[0]?.[1] || 1;
     return ranked.flatMap(([u, score]) => {
@@ -311,10 +302,10 @@ export class KnowledgeRetriever implements Retriever {
    * the corpus answers it, whatever words it shares with the passages.
    */
   async bankSimilarity(query: string, options: { context?: string } = {}): Promise<number> {
-    const key = bankKey(query, options.context);
-    // The retrieval just run for this question computed it already; otherwise the bank-vector channel does.
-    if (this.lastBankSimilarity?.key !== key) await this.channelScores(query, { context: options.context, channels: ['bankVector'] });
-    return this.lastBankSimilarity?.key === key ? this.lastBankSimilarity.best : 0;
+    // The retrieval just run for this question computed the channel already (channelScores keeps it);
+    // its best unit score is the best cosine, which always ranks among the channel's top.
+    const { bankVector } = await this.channelScores(query, { context: options.context, channels: ['bankVector'] });
+    return Math.min(1, Math.max(0, ...bankVector.values()));
   }
 
 

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { logisticProbability } from '../logistic';
 
 export const SENTENCE_FEATURES = [
   'coverage',
@@ -88,16 +89,9 @@ export function sentenceModel(): SentenceModel {
   return shipped;
 }
 
-const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-
 /** A sentence's score under the model: the fitted probability that it holds what was asked, or the hand-set sum. */
 export function sentenceScore(f: SentenceFeatures, m: SentenceModel): number {
-  if (m.mode === 'fitted' && m.model) {
-    const { features, mean, std, weights, bias } = m.model;
-    let z = bias;
-    features.forEach((name, i) => (z += weights[i]! * ((f[name] - mean[i]!) / std[i]!)));
-    return sigmoid(z);
-  }
+  if (m.mode === 'fitted' && m.model) return logisticProbability(m.model, f);
   let s = 0;
   for (const name of SENTENCE_FEATURES) s += (name === 'bankAnswer' ? (m.bankWeight ?? 0) : name === 'aboutPaper' ? (m.paperWeight ?? 0) : name === 'namedPaper' ? (m.namedWeight ?? 0) : HAND_WEIGHTS[name]) * f[name];
   return s;
