@@ -8,7 +8,7 @@ import { compactZh } from './documents';
 import { getJieba } from '../retrieval/tokenize';
 import { holds } from './match';
 import { speaksOfPaper } from '../knowledge/paper-self';
-import { sentenceModel, sentenceScore, type SentenceFeatures, type SentenceModel } from './shapes/sentence-model';
+import { HAND_WEIGHTS, sentenceModel, sentenceScore, type SentenceFeatures, type SentenceModel } from './shapes/sentence-model';
 
 /** Where a bank answer span lies in its document, and how close its entry comes to the question (1 for the best). */
 export interface BankAnswerSpan {
@@ -134,8 +134,6 @@ const MIN_CHARS = 10;
 /** Score bonus of a sentence defining the question's subject, by the strength of its pattern: an explicit X是指… leads whatever else matches. */
 const DEFINES_BONUS = [1, 0.6, 0.4, 0.2];
 const CJK = /[\u4e00-\u9fff]/;
-/** Weight of what a sentence's section heading adds to its coverage of the question. */
-const HEADING_WEIGHT = 0.5;
 
 /** Sentences of one chunk: H1's splitter, then line breaks (headings and list lines stand alone). */
 function sentencesOf(hit: Hit, hitRank: number): Omit<Candidate, 'coverage' | 'score'>[] {
@@ -259,7 +257,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       const score = sentenceScore(features, opts.model ?? sentenceModel());
       // A sentence that only its heading ties to the question may still be chosen (its coverage is
       // the heading's share, weighted as in the score).
-      byKey.set(key, { ...s, coverage: cov || HEADING_WEIGHT * headed, score, features });
+      byKey.set(key, { ...s, coverage: cov || HAND_WEIGHTS.headingGain * headed, score, features });
     }
   });
   return [...byKey.values()];
