@@ -7,7 +7,8 @@
  *   {"years": [{"year": 1, "amounts": {…}}, …]}              a multi-year schedule;
  *   {"clarify": "…"}                                         should be refused / asked.
  * Right: every expected party's amount matches to the cent (per year for schedules; names compared
- * after trimming) and no other party gets money; a clarify item is right when refused with one line.
+ * after trimming, and after `sameName` when one is given) and no other party gets money; a clarify item
+ * is right when refused with one line.
  */
 import { z } from 'zod';
 
@@ -28,6 +29,13 @@ export interface SplitOutput {
   schedule?: Array<{ year: number; amounts: Record<string, number> }>;
 }
 export type Outcome = { ok: true; result: SplitOutput } | { ok: false; message: string };
+export interface JudgeOptions {
+  /**
+   * What a party name is compared as, on both sides (eval/split-parse.ts folds Traditional characters to
+   * Simplified: 村集體 and 村集体 are one name in two scripts). Without it, names are compared as typed.
+   */
+  sameName?: (name: string) => string;
+}
 export interface Verdict {
   right: boolean;
   refused: boolean;
@@ -37,21 +45,22 @@ export interface Verdict {
 
 const cents = (x: number) => Math.round(x * 100);
 
-function compare(expected: Record<string, number>, got: Record<string, number>, where: string): string {
-  const norm = new Map(Object.entries(got).map(([k, v]) => [k.trim(), v]));
+function compare(expected: Record<string, number>, got: Record<string, number>, where: string, key: (name: string) => string): string {
+  const norm = new Map(Object.entries(got).map(([k, v]) => [key(k), v]));
   const diffs: string[] = [];
   for (const [name, v] of Object.entries(expected)) {
-    const g = norm.get(name.trim());
+    const g = norm.get(key(name));
     if (g === undefined) diffs.push(`${where}${name}: missing (parties: ${[...norm.keys()].join(', ')})`);
     else if (cents(g) !== cents(v)) diffs.push(`${where}${name}: ${g} ≠ ${v}`);
   }
-  const expectedNames = new Set(Object.keys(expected).map((k) => k.trim()));
+  const expectedNames = new Set(Object.keys(expected).map(key));
   for (const [name, v] of norm) if (!expectedNames.has(name) && cents(v) !== 0) diffs.push(`${where}unexpected party ${name}: ${v}`);
   return diffs.join('; ');
 }
 
-export function judge(item: EvalItem, outcome: Outcome): Verdict {
+export function judge(item: EvalItem, outcome: Outcome, options: JudgeOptions = {}): Verdict {
   const e = item.expect;
+  const key = (name: string) => (options.sameName ? options.sameName(name.trim()) : name.trim());
   if ('clarify' in e) {
     if (outcome.ok) return { right: false, refused: false, detail: `computed instead of asking (${JSON.stringify(outcome.result.amounts)})` };
     const oneLine = !outcome.message.trim().includes('\n') && outcome.message.trim().length > 0;
@@ -59,7 +68,7 @@ export function judge(item: EvalItem, outcome: Outcome): Verdict {
   }
   if (!outcome.ok) return { right: false, refused: true, detail: `refused: ${outcome.message}` };
   if ('amounts' in e) {
-    const d = compare(e.amounts, outcome.result.amounts, '');
+    const d = compare(e.amounts, outcome.result.amounts, '', key);
     return { right: !d, refused: false, detail: d };
   }
   const schedule = outcome.result.schedule ?? [];
@@ -67,7 +76,7 @@ export function judge(item: EvalItem, outcome: Outcome): Verdict {
   const d = e.years
     .map((y) => {
       const row = schedule.find((r) => r.year === y.year);
-      return row ? compare(y.amounts, row.amounts, `year ${y.year}: `) : `year ${y.year}: missing`;
+      return row ? compare(y.amounts, row.amounts, `year ${y.year}: `, key) : `year ${y.year}: missing`;
     })
     .filter(Boolean)
     .join('; ');

@@ -5,13 +5,16 @@
  * Runs a JSONL batch of split requests through the real CLI path — one `split --json --text "…"`
  * process per request, as an official's request would run — and reports the share computed exactly
  * right (amounts to the cent, schedules per year), the refusals, and the clarify items asked
- * correctly. Item format and scoring: ./split-parse-lib.ts. Exit 0 when the batch ran (whatever the
+ * correctly. Item format and scoring: ./split-parse-lib.ts. Party names are compared after folding
+ * Traditional characters to Simplified (村集體 and 村集体 are one name in two scripts; the CLI prints some
+ * names in Simplified, the batches write them as typed); nothing else is folded. Exit 0 when the batch ran (whatever the
  * score), 1 on a crash of the CLI (no JSON and no one-line error), 2 on bad usage.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { simplify } from '../src/knowledge/normalize';
 import { EvalItemSchema, judge, type EvalItem, type Outcome, type Verdict } from './split-parse-lib';
 
 const USAGE = 'npm run eval:split -- --set FILE.jsonl [--concurrency N] [--json] [--failures N]';
@@ -94,7 +97,7 @@ async function main(): Promise<number> {
         const k = nextIndex++;
         const item = items[k];
         const o = outcomeOf(await runCli(item.text));
-        results[k] = 'crash' in o ? { item, verdict: { right: false, refused: false, detail: o.crash }, crash: o.crash } : { item, verdict: judge(item, o) };
+        results[k] = 'crash' in o ? { item, verdict: { right: false, refused: false, detail: o.crash }, crash: o.crash } : { item, verdict: judge(item, o, { sameName: simplify }) };
       }
     }),
   );
@@ -104,6 +107,7 @@ async function main(): Promise<number> {
   const right = results.filter((r) => r.verdict.right).length;
   const summary = {
     set: values.set,
+    nameFolding: 'Traditional → Simplified',
     items: results.length,
     right,
     rate: results.length ? right / results.length : 0,
@@ -118,7 +122,7 @@ async function main(): Promise<number> {
   if (values.json) console.log(JSON.stringify(summary));
   else {
     const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
-    console.log(`split requests: ${summary.set}`);
+    console.log(`split requests: ${summary.set}  (party names compared after Traditional → Simplified folding)`);
     console.log(`  exactly right          ${right} / ${results.length}  (${pct(right, results.length)})`);
     console.log(`  computed right         ${summary.computedRight} / ${summary.computeItems}  (${pct(summary.computedRight, summary.computeItems)})`);
     console.log(`  refused (should compute) ${summary.refusedComputeItems}`);

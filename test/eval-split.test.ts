@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { judge } from '../eval/split-parse-lib';
+import { simplify } from '../src/knowledge/normalize';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -46,6 +47,14 @@ describe('judge', () => {
     expect(judge(c, { ok: false, message: '缺少要分配的金额：请加上总额' }).right).toBe(true);
     expect(judge(c, { ok: false, message: 'a\nb' }).right).toBe(false);
     expect(judge(c, { ok: true, result: { amounts: { A: 1 } } }).right).toBe(false);
+  });
+  it('names are compared as typed unless a sameName fold is given (the eval script folds Traditional to Simplified)', () => {
+    const t = { id: 't', text: '…', expect: { amounts: { 村集體: 1, 甲縣: 2 } } };
+    const got = { ok: true as const, result: { amounts: { 村集体: 1, 甲县: 2 } } };
+    expect(judge(t, got).right).toBe(false);
+    expect(judge(t, got, { sameName: simplify }).right).toBe(true);
+    // only the script is folded: another name is still another party
+    expect(judge(t, { ok: true, result: { amounts: { 村集体: 1, 乙县: 2 } } }, { sameName: simplify }).right).toBe(false);
   });
   it('schedules are compared year by year', () => {
     const y = { id: 'y', text: '…', expect: { years: [{ year: 1, amounts: { A: 1 } }, { year: 2, amounts: { A: 2 } }] } };
