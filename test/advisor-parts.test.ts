@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useRealAdvisor } from './helpers/real-advisor';
-import { questionParts, questionShape } from '../src/advisor/question';
+import { questionParts } from '../src/advisor/parts';
+import { questionShape } from '../src/advisor/question';
 
 const fx = useRealAdvisor('advisor-parts');
 
@@ -18,8 +19,10 @@ describe('a 几 meaning "several"', () => {
 
 describe('two-part figure questions', () => {
   it('splits a question into its asked parts', () => {
-    expect(questionParts('哪一年开园的？它引进了多少项目？')).toEqual(['哪一年开园的?', '它引进了多少项目?']);
-    expect(questionParts('What year? And how many')).toEqual(['What year?', 'And how many']);
+    expect(questionParts('哪一年开园的？它引进了多少项目？')).toEqual(['哪一年开园的？', '它引进了多少项目？']);
+    expect(questionParts('What year did it open? And how many projects came in?')).toEqual(['What year did it open?', 'And how many projects came in?']);
+    // A phone user's space between Chinese clauses is a comma.
+    expect(questionParts('招到了多少人 研发团队占多大比例')).toEqual(['招到了多少人', '研发团队占多大比例']);
   });
   it('answers when each asked figure sits in its own sentence about its own subject', async () => {
     const res = await fx.advisor.ask('衢州海创园是哪一年开园的？它和柯城未来科技村这类科创飞地引进了多少科技项目？');

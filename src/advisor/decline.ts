@@ -2,7 +2,8 @@ import { holds } from './match';
 import type { Hit } from '../retrieval/types';
 import { matchText, type CorpusStats } from './stats';
 import { coverage, ROLE_MISSING_FACTOR, SURNAMES, type Concept } from './terms';
-import { hasFreshFigure, PERSON_ROLE_ZH, questionParts, questionShape, type QuestionShape } from './question';
+import { questionParts } from './parts';
+import { hasFreshFigure, PERSON_ROLE_ZH, questionShape, type QuestionShape } from './question';
 import type { Candidate } from './select';
 import { generalIdf } from './general-idf';
 

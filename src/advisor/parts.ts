@@ -24,7 +24,8 @@ const ASKS_FACT_ZH = /多少|多大|多高|多久|多长|几[个年项家种类�
 
 /** A clause with commas whose every comma-piece asks for a fact of its own is that many parts. */
 function splitCommas(clause: string): string[] {
-  const pieces = clause.split(/(?<=[，,])/);
+  // A space between Chinese clauses is how a phone user types a comma (招到了多少人 团队占多大比例).
+  const pieces = clause.split(/(?<=[，,])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/);
   if (pieces.length < 2 || /要是|如果|假如|假设|只要|一旦/.test(clause)) return [clause];
   // The first piece may be a statement (那份指导意见，是哪一年…): it stays with the next, as below.
   const asking = pieces.filter((p) => ASKS_FACT_ZH.test(p) && substantial(p));

@@ -116,6 +116,8 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   // 占了多大比例, 税率是多少, 多少的企业所得税优惠税率: a share.
   if (/^[多百]/.test(w) && (/^[^，。？?；]{0,10}?(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)/.test(after) || new RegExp(`(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)(?:[是为有达约占了]|${FILLER})*$`).test(q.slice(0, m.index)))) return 'percent';
   if (w !== '多少') return undefined;
+  // 多少个亿 is how people say 多少亿元: a sum, not a count.
+  if (/^个(?:亿|万)(?![人户])/.test(after)) return 'money';
   if (/^(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户)/.test(after)) return 'count';
   if (/^(?:亿|万)?元|^钱/.test(after)) return 'money';
   if (/^(?:平方公里|平方千米|公里|千米|米|亩|公顷|平方米)/.test(after)) return 'size';
@@ -127,7 +129,7 @@ const NUM = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)'
 /** Figures of each kind in matchText form (no spaces): 30个, 1190.8亿元, 2.1平方公里, 1/3, 2016年. */
 // A count is written in digits (16个, 7 家); 两项工程, 一个平台 are wording, not figures.
 const KIND_FIGURE: Record<FigureKind, RegExp> = {
-  count: /(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{2,})(?:余|多)?(?:万|亿)?(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户|村|县)/g,
+  count: /(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{2,}|数[十百千])(?:余|多)?(?:万|亿)?(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户|村|县)/g,
   money: new RegExp(`${NUM}(?:余|多)?(?:万|亿)?(?:余|多)?(?:元|美元)`, 'g'),
   size: new RegExp(`${NUM}(?:余|多)?(?:万)?(?:平方公里|平方千米|公里|千米|米|亩|公顷|平方米)`, 'g'),
   // A ratio (1.9:1, 3:7) answers 比例 and 几倍 alike.
@@ -154,17 +156,6 @@ function counterOf(q: string): string | undefined {
  */
 const DESCRIBED_FEW = /(?:怎样|怎么样|什么样|如何|哪)[^，。？?；,]{0,6}几[个次类种步阶轮批]/;
 
-/**
- * The question's asked parts: its clauses ending in ？/? (a trailing part without one counts too).
- * 哪一年开园？它引进了多少项目？ asks two things, each checked against its own evidence.
- */
-export function questionParts(question: string): string[] {
-  return question
-    .normalize('NFKC')
-    .split(/(?<=[?？])/)
-    .map((p) => p.trim())
-    .filter((p) => /[\p{L}\p{N}]/u.test(p));
-}
 
 /**
  * 好几个城市, 这几个县, 几个村能不能凑到一起: a 几 that means "several" (after 好/这/那/前/近, or in a

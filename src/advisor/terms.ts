@@ -164,6 +164,7 @@ const EN_ALIAS_MAX = 4;
 export const ALIAS_MIN = 0.5;
 
 // Single characters a question's segmentation glues to a neighbouring word (2021年央企 → 年央企).
+const COUNTER_AFTER_QUANTITY = /((?:多少|几)(?:余|多)?[个项家座条件名位所批类种])(?=[\u4e00-\u9fff])/g;
 const GLUE_CHARS = /^[年月日的了跟和与及在把被给让得着过也都就还各时哪从向对将]$/;
 
 /**
@@ -281,7 +282,9 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en, ...pairs, ...loose].map(matchText))], kind: 'gloss', weight: 1, gloss, role });
   }
   for (const n of norm.match(NUMBER) ?? []) add({ label: n, alts: [n], kind: 'num', weight: 1, role: 'noun' });
-  const words = contentTerms(text).flatMap((t) => (/^[a-z0-9]/.test(t) ? [t] : repairMiscut(t, stats)));
+  // 多少项事, 几家单位: jieba glues the counter to the noun after a quantity word (项事), which
+  // then reads as a name the papers lack; the counter ends the quantity, not the noun.
+  const words = contentTerms(text.replace(COUNTER_AFTER_QUANTITY, '$1 ')).flatMap((t) => (/^[a-z0-9]/.test(t) ? [t] : repairMiscut(t, stats)));
   for (const t of [...new Set(words)]) {
     if (/^\d+(?:\.\d+)?$/.test(t) || glossed.has(t)) continue; // numbers are handled above, unstemmed
     const isEn = /^[a-z]/.test(t);

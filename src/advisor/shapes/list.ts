@@ -110,7 +110,36 @@ export function chooseList(
     }
   });
   // A list of the asked facet counts as covering the question that much more: 卡在哪 is about 难点.
-  return best && best.coverage + facetWeight * Math.max(0, best.fit) >= min ? best : undefined;
+  if (!best || best.coverage + facetWeight * Math.max(0, best.fit) < min) return undefined;
+  return namedItemList(best, concepts) ?? best;
+}
+
+/** How much more of the question one item's head must hold than any other item's to be the item asked of. */
+const NAMED_ITEM_MARGIN = 0.2;
+const NAMED_ITEM_MIN = 0.35;
+
+/**
+ * The list inside the item a question names: 在提高基础设施畅联水平方面提出了哪几项举措 or "the
+ * measures for sharing the gains" name one item of a list of sub-headings ((五)提高基础设施畅联水平…,
+ * (四)…利益分配机制), and what is asked is that item's own list (一是…二是…三是…), not the
+ * headings beside it. The item is named when its head holds clearly more of the question than any
+ * other item's head.
+ */
+function namedItemList(choice: ListChoice, concepts: Concept[]): ListChoice | undefined {
+  const e = choice.enumeration;
+  if (e.items.length < 2) return undefined;
+  const held = e.items.map((it) => coverage(concepts, matchText(it.head.text)));
+  const order = held.map((_, i) => i).sort((a, b) => held[b]! - held[a]!);
+  const [top, next] = [held[order[0]!]!, held[order[1]!]!];
+  if (top < NAMED_ITEM_MIN || top - next < NAMED_ITEM_MARGIN) return undefined;
+  const item = e.items[order[0]!]!;
+  const tree = treeOf(choice.doc);
+  const inner = tree.enumerations
+    .filter((x) => x !== e && x.items.length >= 2 && x.lead.start >= item.start && x.end <= item.end)
+    .sort((a, b) => a.start - b.start)[0];
+  if (!inner) return undefined;
+  const section = tree.sections.find((s) => s.id === inner.sectionId)?.name ?? choice.section;
+  return { enumeration: inner, doc: choice.doc, section, intro: introOf(tree, inner).last, coverage: choice.coverage };
 }
 
 /** A span of the tree as a citable candidate. */
