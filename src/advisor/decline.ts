@@ -180,7 +180,8 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
   const before = q
     .slice(0, shape.quantityAt)
     .replace(/每[\u4e00-\u9fff]{1,3}$/, '')
-    .replace(/(?:[是有为达约共了的\s]|目前|现在|如今|一共|总共|共计|累计|总计|大约|大概|已经|已|到底|究竟)+$/, '')
+    // …高新区到2022年底分别有几家: the time and the distributing adverb sit between the noun and its count.
+    .replace(/(?:[是有为达约共了的\s]|目前|现在|如今|一共|总共|共计|累计|总计|大约|大概|已经|已|到底|究竟|分别|各自|各|(?:到|截至|截止到?|至)?\d{2,4}年(?:年底|年末|底|上半年|下半年)|(?:截至|截止到?)\d{2,4}年)+$/, '')
     // 收益率一般定在百分之几, 税率控制在多少: a verb and its 在/为/到 sit between the noun and the figure.
     .replace(/(?:一般|通常|大多|平均|大致|基本)?(?:[定设控限维保]|设定|控制|保持|维持|确定|规定)[在为到成](?:[了\s])*$/, '');
   return words.find((c) => c.kind === 'zh' && before.endsWith(c.label));

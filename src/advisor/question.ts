@@ -211,10 +211,13 @@ export function hasFreshFigure(text: string, questionNumbers: string[], kind?: F
   // A figure of the kind asked for (多少个 wants 16个/7家, not the year 2001), with the counter
   // asked for when the question narrows it (多少家企业 wants 7家, not 16个 parks).
   const allowed = kind === 'count' && counter ? NARROW_COUNTERS[counter] : undefined;
-  for (const m of text.match(kind ? KIND_FIGURE[kind] : FIGURE) ?? []) {
+  for (const found of text.matchAll(kind ? KIND_FIGURE[kind] : FIGURE)) {
+    const m = found[0];
     const digits = /^\d+(?:\.\d+)?/.exec(m)?.[0];
     if (digits && questionNumbers.includes(digits)) continue;
-    if (allowed && !allowed.includes(m.slice(-1))) continue;
+    // 45个国家级高新区 answers 高新区有几家: what follows the figure says what it counts, whatever the counter.
+    const counts = () => { const after = text.slice(found.index + m.length, found.index + m.length + 8); return measured.some((a) => a.length >= 2 && after.includes(a)); };
+    if (allowed && !allowed.includes(m.slice(-1)) && !counts()) continue;
     return true;
   }
   return false;
