@@ -80,6 +80,10 @@ export interface Facts {
   undecided: boolean;
   /** 每年增长10% / grows 5% a year: revenue said to grow by a rate (not computed: the years' amounts are asked for). */
   growth?: string;
+  /** 每年降一成 / drops 10 points a year: the step a glide moves by each year (its length follows from it). */
+  glideStep?: { v: Q; form: ShareForm; raw: string };
+  /** 之后更多 / and then more after that: a later period said only to be more or less, with no figure. */
+  vagueLater?: string;
   /** Coordinated lists of names (衢州和杭州, A、B、C), in text order. */
   lists: string[][];
   /** 一方拿六成，另一方拿四成: the text leaves who gets which open on purpose. */
@@ -105,6 +109,8 @@ const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' 
 const MEASURE = /^(?:人口|人数|户数|面积|亩数)$/;
 /** Words that say the revenue grows (增长, 递增, grows): a rate after them is the growth, not a share. */
 const GROWTH = /^(?:增长|递增|增加|上涨|增幅|涨|grows|grow|growing|growth)$/i;
+/** One-character words that move a share by a step (每年降一成, 每年升一成); the longer ones are the lexicon's 'step'. */
+const STEP_VERB = /^(?:降|减|少|升|增|多)$/;
 /** Words that set a clause against the one before (但是 …, however …). */
 const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however|though|although)$/i;
 /** Words that take back what was just said (哦不对, 说错了, 更正): the figure after them competes with the one before. */
@@ -129,6 +135,8 @@ export function readFacts(toks: Tok[]): Facts {
   const { toks: g, speakerRole } = withSelf(distributeRespectively(groupNames(toks)));
   const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, sizeOf: {}, saysOtherSide: !!speakerRole || g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
+  /** 第二年取中间: a year said to lie between the glide's ends (its ends are the first and last years said). */
+  let middleYear: number | undefined;
   /** The text says the split is by contributions (按出资比例, pro rata, follow capital). */
   const byContribText = g.some((x) => isW(x, 'byContrib'));
   const cur = () => f.phases[phase];
@@ -472,6 +480,19 @@ export function readFacts(toks: Tok[]): Facts {
       const v = t.v;
       const form: ShareForm = t.k === 'share' ? t.form : 'plain';
       const raw = t.raw;
+      // 每年降一成 / 逐年下降10个百分点 / drops by 10 points each year: the step of a glide, not a party's share
+      const verb = next(i, -1, ['stop', 'filler', 'by'], 2);
+      const wordAt = (k: number) => (k >= 0 && g[k].k === 'w' ? (g[k] as W) : undefined);
+      const yearly = (k: number) => {
+        const w = wordAt(k);
+        return !!w && (w.cat === 'each' || /^(?:逐年|每一年|each year|every year|a year|per year|year by year)$/i.test(w.t) || (w.cat === 'buffer' && /\b(?:each|every|per|by)\s+year$|year by year$/i.test(w.t)));
+      };
+      const vw = wordAt(verb);
+      const stepVerb = !!vw && (vw.cat === 'step' || STEP_VERB.test(vw.t) || (vw.cat === 'buffer' && /^[a-z]/i.test(vw.t) && !/^(?:in between|halfway|half way|midway|in the middle)$/i.test(vw.t)));
+      if (t.k === 'share' && stepVerb && (yearly(verb) || yearly(next(verb, -1, ['stop', 'filler'], 1)) || yearly(next(i, 1, ['stop', 'filler'], 1)))) {
+        f.glideStep ??= { v, form, raw };
+        continue;
+      }
       // 开化拿六成还是四成？: two shares offered as alternatives are a question, not an agreement
       const alt = g[i - 1];
       if (alt?.k === 'w' && /^(?:还是|或是|or)$/i.test(alt.t) && (g[i - 2]?.k === 'share' || g[i - 2]?.k === 'ratio')) {
@@ -510,6 +531,16 @@ export function readFacts(toks: Tok[]): Facts {
       }
       const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split', 'whole'], 3);
       const left = l >= 0 ? listAt(l, -1) : undefined;
+      // 七成归杭州 三成归衢州: a name that is what an earlier share went to (归杭州) is not the owner of the
+      // share after it when that share goes to a name of its own
+      const ownTo = next(i, 1, ['filler', 'stop'], 1);
+      const ownTaker = ownTo >= 0 && isW(g[ownTo], 'to') ? next(ownTo, 1, ['filler', 'stop'], 1) : -1;
+      const leftIsObject = !!left && l === i - 1 && isW(g[next(left.end, -1, ['filler', 'stop'], 1)], 'to');
+      if (leftIsObject && ownTaker >= 0 && g[ownTaker].k === 'name') {
+        pushShare(i, { party: (g[ownTaker] as { t: string }).t, v, form, phase, raw });
+        i = ownTaker;
+        continue;
+      }
       if (left && left.names !== 'all') {
         for (const name of left.names) pushShare(i, { party: name, v, form, phase, raw });
         continue;
@@ -569,6 +600,11 @@ export function readFacts(toks: Tok[]): Facts {
     if (t.k === 'years' && isGlideEndYear(i)) {
       // 从第一年70%降到第四年40%: the year the glide reaches its target is the buffer's length
       if (t.n > 1 && isW(g[next(i, -1, ['stop', 'filler', 'buffer'], 2)], 'till')) f.buffer ??= t.n;
+      continue;
+    }
+    if (t.k === 'years' && t.pre === '第' && t.to === undefined && !clauseHasTerms(i) && isW(g[next(i, 1, ['filler', 'stop', 'take'], 2)], 'buffer')) {
+      // 第二年取中间 / in year 2 it is halfway: a year said to lie between a glide's ends is one of its years, not a period
+      middleYear = t.n;
       continue;
     }
     if (t.k === 'years') {
@@ -695,6 +731,9 @@ export function readFacts(toks: Tok[]): Facts {
   // 杭州和遂昌七三分（遂昌为前者）: the marker overrides the order the two were listed in
   if (orderMark) for (const r of f.ratios) if (Array.isArray(r.parties) && r.parties.length === 2 && orderMark.every((n) => r.parties!.includes(n))) r.parties = orderMark.slice();
   orderPhases(f);
+  // 第一年九成 第三年降到六成 第二年取中间: with no buffer length said, the glide runs from year 1 to the last year said
+  const lastStart = f.phases[f.phases.length - 1]?.start;
+  if (middleYear !== undefined && f.buffer === undefined && f.phases.length === 2 && f.phases[0].start === 1 && lastStart !== undefined && lastStart > middleYear) f.buffer = lastStart;
   return f;
 
   /** The clause of token i says a share or a ratio. */

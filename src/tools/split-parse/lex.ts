@@ -52,6 +52,8 @@ const RE = {
   cnPercent: new RegExp(`百分之(${CN_NUM}+)`, 'y'),
   half: /一半(一半)?/y,
   percent: new RegExp(`(${NUM})%`, 'y'),
+  // 每年降10个百分点 / drops 10 percentage points a year: points of a percentage are a percentage
+  points: new RegExp(`(${NUM}|[${CN_DIGITS}两十]+)\\s*(?:个百分点|百分点|(?:percentage\\s+)?points?\\b)`, 'iy'),
   // 甲村两份乙村一份: parts after a name (份额, 份协议 are not parts)
   parts: new RegExp(`(${NUM}|[${CN_DIGITS}两十]+)份(?![额子协文量数])`, 'y'),
   // we keep 3 parts and they get 7 parts / 2 shares to the village: parts, as 两份 / 一份
@@ -103,7 +105,11 @@ export function lex(s: string): Tok[] {
     const before = s.slice(Math.max(0, i - 3), i);
     const wordChar = /[A-Za-z]/.test(s[i - 1] ?? '');
     if ((m = at(RE.space, s, i))) {
-      text += ' ';
+      // 第一年飞出地拿九成 第三年降到六成: a space after a number and before Chinese is a space between words
+      // (./names decides whether it ends the clause, as it does between two words)
+      const last = out[out.length - 1];
+      if (!text && last && (last.k === 'share' || last.k === 'ratio' || last.k === 'money' || last.k === 'years') && /\p{Script=Han}/u.test(s[i + m[0].length] ?? '')) out.push({ k: 'w', t: ' ', pos: 'x', cat: 'and' });
+      else text += ' ';
       i += m[0].length;
     } else if ((m = at(RE.sep, s, i))) push({ k: 'sep', ...(/^[,，]$/.test(m[0]) ? { comma: true } : {}) }, m[0].length);
     else if ((m = at(RE.colon, s, i))) push({ k: 'w', t: m[0], pos: 'x', cat: 'stop' }, m[0].length);
@@ -146,6 +152,7 @@ export function lex(s: string): Tok[] {
     else if ((m = at(RE.cnPercent, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
     // 省里拿一半 / 各占一半: half (一半一半 and 各一半 are the dictionary's even words)
     else if ((m = at(RE.half, s, i)) && !/[各]$/.test(before)) push(m[1] ? { k: 'w', t: m[0], pos: 'lex', cat: 'even' } : { k: 'share', v: Q.int(50), form: 'pct', raw: m[0] }, m[0].length);
+    else if (!wordChar && (m = at(RE.points, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'pct', raw: m[0] }, m[0].length);
     else if ((m = at(RE.percent, s, i))) push({ k: 'share', v: num(m[1]), form: 'pct', raw: m[0] }, m[0].length);
     else if (!wordChar && (m = at(RE.partsEn, s, i))) push({ k: 'share', v: num(m[1]), form: 'plain', raw: m[0] }, m[0].length);
     else if (/\p{Script=Han}$/u.test(before) && !/[\d第前后头每]$/.test(before) && (m = at(RE.parts, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'plain', raw: m[0] }, m[0].length);

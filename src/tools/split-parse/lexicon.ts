@@ -33,6 +33,7 @@ export type Cat =
   | 'second' // 在后
   | 'larger' // 多拿, 拿大头, the bigger part: the party before it has the larger part of a two-part ratio
   | 'smaller' // 少拿, 拿小头, the smaller part
+  | 'step' // 下降, 提高: a share moving by a step (每年下降一成)
   | 'stop'; // other function words: never part of a name
 
 const ZH: Array<[Cat, string]> = [
@@ -58,9 +59,11 @@ const ZH: Array<[Cat, string]> = [
   ['after', '之后 此后 以后 往后 后面 然后 再往后 随后 起 开始 后'],
   ['from', '从 由 自'],
   ['till', '到 至 过渡到 过渡为 变成 逐步过渡到 逐年过渡到 逐步调整到 过渡至 降到 升到 调到'],
-  ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性 平均 均匀 匀速 等额 平滑'],
+  // (取中间, 居中, 折中: a year of a glide said to be in between its ends)
+  ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性 平均 均匀 匀速 等额 平滑 取中间 取中间值 取中 居中 中间值 取平均 取平均值 取均值 平均值 折中 取折中'],
   ['span', '算 共 合计算 按 一共算 计 列 列出 列一下 排 显示'],
   ['each', '每年 年均 每一年 逐年都'],
+  ['step', '下降 降低 递减 减少 下调 回落 上升 提高 上调 升高 调低 调高'],
   ['undecided', '还没定 没定 未定 待定 还未确定 没有确定 尚未确定 不确定 另议 再议 还没谈 没谈好 还在谈'],
   ['first', '在前 排前 为先 前者 为前者 是前者'],
   ['second', '在后 排后 后者 为后者 是后者'],
@@ -73,7 +76,7 @@ const ZH: Array<[Cat, string]> = [
 
 const EN: Array<[Cat, string]> = [
   ['role', 'sending area|receiving area|sending region|receiving region|sending side|receiving side|sending county|receiving county|host area|home area|origin area|village collective|village collectives|operating company|operator|platform company|park operator|management company|management committee|park management committee|administrative committee|town government|township government|county government|village committee'],
-  ['filler', 'otherwise|else|must|shall|may|might|need to|needs to|has to|have to|respectively|show|show me|list|display|breakdown|break down|break it down|spell out|lay out|anything|everything|whatever|please|calculate|compute|work out|help|me|us|the|a|an|it|they|them|this|that|which|who|he|she|out of|out|give|gives|pay|pays|assign|assigns|hand|what|first|second|initially|finally|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
+  ['filler', 'per|mr|mrs|ms|dr|distributable|otherwise|else|must|shall|may|might|need to|needs to|has to|have to|respectively|show|show me|list|display|breakdown|break down|break it down|spell out|lay out|anything|everything|whatever|please|calculate|compute|work out|help|me|us|the|a|an|it|they|them|this|that|which|who|he|she|out of|out|give|gives|pay|pays|assign|assigns|hand|what|first|second|initially|finally|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
   ['revenue', 'tax|taxes|tax revenue|tax revenues|revenue|revenues|profit|profits|net profit|income|dividend|dividends|gdp|total|in total|output|proceeds|earnings'],
   ['contrib', 'invests|invested|invest|contributes|contributed|contribution|puts in|put in|capital of|land valued at|land worth|management valued at|management worth|management|provides|provided|provide|offers|offered|puts up|put up'],
   ['floor', 'no less than|not less than|never less than|a minimum of|minimum of|floor|guaranteed|guarantee|minimum|at least|a floor of|is paid|gets paid|paid|is given|fixed|a fixed|fixed amount of|a fixed amount of|fixed sum of|a fixed sum of'],
@@ -98,7 +101,7 @@ const EN: Array<[Cat, string]> = [
   ['after', 'then|after that|afterwards|thereafter|after|from then on|later'],
   ['from', 'from|starting at|starting from|start at|start from|starts at|starts from|begin at|begins at|beginning at|start with|starts with'],
   ['till', 'to|moving to|going to|into|down to|up to|drops to|falls to|rises to|goes down to|goes up to|comes down to'],
-  ['buffer', 'in equal steps|by equal steps|evenly each year|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
+  ['buffer', 'in between|halfway|half way|midway|in the middle|in equal steps|by equal steps|evenly each year|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually|year by year|by year'],
   ['stop', 'was|were|been|be|between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],

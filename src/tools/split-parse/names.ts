@@ -156,8 +156,17 @@ export function groupNames(input: Tok[]): GTok[] {
   // 第一年飞出地拿百分之百 第四年降到百分之四十: elsewhere a space between Chinese words ends a clause, as a comma
   // would, unless a word beside it binds across it (分给 海宁, B县 按 5:5, 龙游 出资)
   const binds = (t: GTok | undefined, cats: readonly string[]) => t?.k === 'w' && !!t.cat && cats.includes(t.cat);
+  // (飞出地 70% 飞入地 30%: after a number, a space between one name's share and the next name's is inside the series)
+  const isNumber = (t: GTok | undefined) => t?.k === 'share' || t?.k === 'ratio' || t?.k === 'money' || t?.k === 'num';
+  const nameThenNumber = (k: number, dir: 1 | -1) => {
+    const a = out[k];
+    const b = out[k + dir];
+    const c = binds(b, ['take', 'contrib']) ? out[k + 2 * dir] : b;
+    return dir === 1 ? a?.k === 'name' && isNumber(c) : isNumber(a) && (b?.k === 'name' || (binds(b, ['take', 'contrib']) && c?.k === 'name'));
+  };
   const dense = out.flatMap((t, k): GTok[] => {
     if (!(t.k === 'w' && t.cat === 'and' && t.t === ' ') || (out[k - 1]?.k === 'name' && out[k + 1]?.k === 'name')) return [t];
+    if (isNumber(out[k - 1]) && nameThenNumber(k - 1, -1) && nameThenNumber(k + 1, 1)) return [];
     return binds(out[k - 1], BINDS_RIGHT) || binds(out[k + 1], BINDS_LEFT) ? [] : [{ k: 'sep', comma: true }];
   });
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
@@ -197,17 +206,18 @@ const isArticle = (t: GTok | undefined) => t?.k === 'w' && t.cat === 'filler' &&
 /** An administrative level a place name ends in (县, 市, 区 …), alone (A / 县) or inside the word (龙游县). */
 const LEVEL = /(县|市|区|镇|乡|村)$/;
 
-/** A run of Chinese words that reads as two or more places each ending in the same level (A县B县), split; else undefined. */
+/** A run of Chinese words that reads as two or more places each ending in the same level (A县B县; A县B镇 for letters), split; else undefined. */
 function sameLevelPlaces(parts: Array<Extract<Tok, { k: 'w' }>>): string[] | undefined {
   if (parts.length < 2 || parts.some((p) => p.cat === 'role')) return undefined;
   const units: string[] = [];
   let unit = '';
   let level = '';
+  let levels = 0;
   for (const p of parts) {
     unit += p.t;
     const m = LEVEL.exec(p.t);
     if (!m) continue;
-    if (level && m[1] !== level) return undefined;
+    if (level && m[1] !== level) levels += 1;
     level = m[1];
     // the level alone closes the unit only after a name (A县); a word ending in it (龙游县) is one
     if (unit.length >= 2) {
@@ -215,6 +225,8 @@ function sameLevelPlaces(parts: Array<Extract<Tok, { k: 'w' }>>): string[] | und
       unit = '';
     }
   }
+  // (A县B镇: levels that differ only between places named by a letter, never one inside the other)
+  if (levels && !units.every((u) => /^[甲乙丙丁戊A-Z][省市县区镇乡村]$/.test(u))) return undefined;
   return units.length >= 2 && !unit ? units : undefined;
 }
 
@@ -327,11 +339,17 @@ function piecesOf(words: W[]): Piece[] {
   return out;
 }
 
-/** 衢州市柯城区 / 龙游县湖镇: a higher level and a place inside it, one party, not a list. */
+/**
+ * 衢州市柯城区 / 龙游县湖镇 / 浙江省衢州市柯城区: each level inside the one before it, one party, not a
+ * list. A level said again or going back up (甲县乙县丙镇: 县, 县, 镇) is not a chain of places inside each
+ * other but places side by side.
+ */
 const LEVEL_RANK: Record<string, number> = { 省: 0, 市: 1, 县: 2, 区: 2, 镇: 3, 乡: 3, 村: 4 };
 function nested(pieces: Piece[]): boolean {
-  const ranks = pieces.map((p) => LEVEL_RANK[p.text.slice(-1)]);
-  return ranks.some((r, k) => k > 0 && r !== undefined && ranks.slice(0, k).some((q) => q !== undefined && q < r));
+  // (甲县乙镇, A县B镇: places named by a letter are placeholders side by side, never one inside the other)
+  if (pieces.every((p) => /^[甲乙丙丁戊A-Z][省市县区镇乡村]$/.test(p.text))) return false;
+  const ranks = pieces.map((p) => LEVEL_RANK[p.text.slice(-1)]).filter((r): r is number => r !== undefined);
+  return ranks.length >= 2 && ranks.every((r, k) => k === 0 || r > ranks[k - 1]);
 }
 
 /**

@@ -93,6 +93,8 @@ export function normalise(text: string): string {
       .replace(/[(（]\s*(?:in\s+)?(year\s+\d{1,2})\s*[)）]/gi, ' in $1 ')
       // Quzhou (60%) / 衢州（六成）: a share in brackets reads as the share
       .replace(/[(（]\s*([^()（）]{1,12}?(?:%|成|percent))\s*[)）]/g, ' $1 ')
+      // between the county (70) and the township (30): a bare part in brackets right after a name is that name's part
+      .replace(/(?<=[A-Za-z\p{Script=Han}])\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*[)）]/gu, ' $1 ')
       // 4 tenths → 40%
       .replace(/(\d+(?:\.\d+)?)\s*tenths?\b/gi, (_m, n: string) => `${Number(n) * 10}%`)
       // County A (sending) / 衢州（飞出地）: a role said in brackets after a name; the name stays the party

@@ -241,13 +241,22 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     input.phases = glidePhases(allNames, phaseShares[0], phaseShares[1], n, years && years > n ? years - n : 0);
     notes.push(`缓冲期 ${n} 年：第 1 年与第 ${n} 年的比例已给出，其间每年等差过渡`);
     if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按第 ${n} 年的比例`);
+  } else if (!contribMode && f.glideStep && !fromRatio) {
+    return fail(['ratio'], `“每年变 ${f.glideStep.raw}”是从什么比例变到什么比例？请写成“飞出地从七成过渡到四成，每年降一成”`, `a step of ${f.glideStep.raw} a year from which ratio to which? Write e.g. “the sending area goes from 70% to 40%, down 10 points a year”`);
   } else if (!contribMode && (fromRatio || (f.buffer && phaseShares.length < 2))) {
     // 缓冲期两年，第一年九一，第二年起六四: a buffer spelled out year by year is phases, not a glide
     const target = phaseShares[phaseShares.length - 1];
     if (!fromRatio) return fail(['ratio'], `缓冲期从什么比例开始？请写“缓冲期${f.buffer}年从九一过渡到六四”`, `the buffer period has no starting ratio: write e.g. “a ${f.buffer}-year transition from 90/10 to 60/40”`);
     const from = assignRatio(fromRatio, allNames.filter((n) => target.has(n)));
     if ('fail' in from) return from.fail;
-    const n = f.buffer ?? (years && f.span === years ? years : undefined);
+    // 从七成过渡到四成，每年降一成: the step says how many years the glide takes (and must agree with a length said)
+    const stepped = f.glideStep ? glideYearsByStep(f.glideStep, fromRatio, from.map, target) : undefined;
+    if (f.glideStep && stepped === undefined)
+      return fail(['years'], `从 ${fromRatio.raw} 到目标比例，每年变 ${f.glideStep.raw} 不能整步走到：请写明缓冲期几年，例如“缓冲期4年”`, `moving by ${f.glideStep.raw} a year does not reach the target in whole years: say how many years the transition takes`);
+    if (stepped !== undefined && f.buffer !== undefined && stepped !== f.buffer)
+      return fail(['years'], `缓冲期 ${f.buffer} 年，但从 ${fromRatio.raw} 每年变 ${f.glideStep!.raw} 要 ${stepped} 年才到目标比例：请核对年数或每年的幅度`, `a ${f.buffer}-year transition, but moving by ${f.glideStep!.raw} a year from ${fromRatio.raw} takes ${stepped} years to reach the target: check one of them`);
+    if (stepped !== undefined) notes.push(`每年变 ${f.glideStep!.raw}：从 ${fromRatio.raw} 到目标比例共 ${stepped} 年（首尾各算一年）`);
+    const n = f.buffer ?? stepped ?? (years && f.span === years ? years : undefined);
     if (!n) return fail(['years'], '缓冲期几年？请写“缓冲期3年从九一过渡到六四”', 'how many years does the transition take? e.g. “a 3-year transition from 90/10 to 60/40”');
     if (n === 1) {
       // a one-year buffer has no room for both ends: the calculator's glide (that year at the target)
@@ -607,6 +616,28 @@ function setShares(input: SplitInput, map: Map<string, Share>): void {
     const s = map.get(p.name);
     p.share = s ? s.v.toNumber() : 0;
   }
+}
+
+/**
+ * 从七成过渡到四成，每年降一成: the years a glide takes when it moves by a step each year, start and end
+ * included (7 → 4 by 1: 4 years); undefined unless the step reaches the target in whole steps. The step is
+ * on the scale it was said in (成 of ten, % of a hundred; a bare number on the starting ratio's own scale)
+ * and is measured on the party the glide is said of (its lead), or the first of the start.
+ */
+function glideYearsByStep(step: NonNullable<Facts['glideStep']>, fromRatio: RatioFact, from: Map<string, Share>, target: Map<string, Share>): number | undefined {
+  const lead = fromRatio.lead && from.has(fromRatio.lead) ? fromRatio.lead : [...from.keys()][0];
+  const fraction = (m: Map<string, Share>) => {
+    const total = sum([...m.values()].map((x) => x.v));
+    const own = m.get(lead)?.v;
+    return own !== undefined && total.gt(Q.ZERO) ? own.div(total) : undefined;
+  };
+  const a = fraction(from);
+  const b = fraction(target);
+  const scale = step.form === 'plain' ? sum(fromRatio.vs ?? []) : SCALE[step.form];
+  if (a === undefined || b === undefined || !step.v.gt(Q.ZERO) || !scale.gt(Q.ZERO)) return undefined;
+  const diff = a.gt(b) ? a.sub(b) : b.sub(a);
+  const steps = diff.div(step.v.div(scale));
+  return steps.d === 1n && steps.n >= 1n && steps.n <= 99n ? Number(steps.n) + 1 : undefined;
 }
 
 /** Year y of an N-year glide as integer shares: from·(N − y) + to·y, both on one scale. */
