@@ -385,10 +385,11 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     }
     const ordered = shape.quantity ? [best, ...chosen.filter((c) => c !== best)] : chosen;
     const freshFigure = (clause: string) => hasFreshFigure(clause, shape.numbers, shape.figureKind, shape.counter, measured);
-    const lead = directLead(best, { figure: shape.quantity ? freshFigure : undefined, words: [...concepts.map((c) => matchText(c.label)), ...(measured ?? [])] });
     // A figure question whose quoted sentences hold no figure of what it measures: say so, plainly.
     const figureGiven = ordered.some((c) => freshFigure(c.norm) && (!measured?.length || measured.some((m) => holds(c.norm, m))));
     const gap = partial || (shape.quantity && !figureGiven) ? gapText(lang, measured?.[0]) : undefined;
+    // No "in short" for an answer that lacks what was asked: its lead would pass another figure off as the answer.
+    const lead = gap ? '' : directLead(best, { figure: shape.quantity ? freshFigure : undefined, words: [...concepts.map((c) => matchText(c.label)), ...(measured ?? [])] });
     return answer(compose(lang, ordered, titles, glossed, { lead, gap }));
   };
 

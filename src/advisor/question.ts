@@ -83,7 +83,7 @@ export interface QuestionShape {
   counter?: string;
 }
 
-export type FigureKind = 'count' | 'money' | 'size' | 'percent' | 'year' | 'times' | 'docnum';
+export type FigureKind = 'count' | 'money' | 'size' | 'weight' | 'percent' | 'year' | 'times' | 'docnum';
 
 const DOCNUM_ASKED = /文号|发文字号|字号是|\b(?:document|reference|file|serial) (?:number|no\.?)\b/i;
 
@@ -103,6 +103,7 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
     // "how many mu / square kilometres / yuan": the unit after it says a size or a sum, not a count.
     const next = q.slice(m.index + w.length).trimStart().toLowerCase();
     if (/^(?:mu|hectares?|acres?|square (?:kilo)?met(?:re|er)s|km|kilomet(?:re|er)s|met(?:re|er)s|miles)\b/.test(next)) return 'size';
+    if (/^(?:(?:million |thousand )?(?:tonnes|tons|kilograms|kg))\b/.test(next)) return 'weight';
     if (/^(?:(?:hundred |ten )?(?:billion|million|thousand) )?(?:yuan|rmb|dollars|us dollars)\b/.test(next)) return 'money';
     if (/^times\b/.test(next)) return 'times';
     return 'count';
@@ -121,6 +122,7 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   if (/^(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户)/.test(after)) return 'count';
   if (/^(?:亿|万)?元|^钱/.test(after)) return 'money';
   if (/^(?:平方公里|平方千米|公里|千米|米|亩|公顷|平方米)/.test(after)) return 'size';
+  if (/^(?:万)?(?:吨|公斤|千克)/.test(after)) return 'weight';
   if (/^倍/.test(after)) return 'times';
   return undefined;
 }
@@ -132,6 +134,8 @@ const KIND_FIGURE: Record<FigureKind, RegExp> = {
   count: /(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{2,}|数[十百千])(?:余|多)?(?:万|亿)?(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户|村|县)/g,
   money: new RegExp(`${NUM}(?:余|多)?(?:万|亿)?(?:余|多)?(?:元|美元)`, 'g'),
   size: new RegExp(`${NUM}(?:余|多)?(?:万)?(?:平方公里|平方千米|公里|千米|米|亩|公顷|平方米)`, 'g'),
+  // A tonnage (多少万吨, how many tonnes): a count of trains is no answer to it.
+  weight: new RegExp(`${NUM}(?:余|多)?(?:万|亿)?(?:余|多)?(?:吨|公斤|千克)`, 'g'),
   // A ratio (1.9:1, 3:7) answers 比例 and 几倍 alike.
   percent: new RegExp(`\\d+(?:\\.\\d+)?%|[一二两三四五六七八九]成|\\d+/\\d+|${NUM}分之${NUM}|\\d+(?:\\.\\d+)?[:：]\\d+(?:\\.\\d+)?`, 'g'),
   year: /(?:19|20)\d{2}|\d{1,2}月|[一二三四五六七八九十\d]+年/g,

@@ -55,5 +55,5 @@ export function isPartial(s: EvidenceSignals, kind?: FigureKind, measure?: strin
  * names alone, not a person's title without a person.
  */
 export function partialGate(s: EvidenceSignals, kind?: FigureKind, measure?: string): boolean {
-  return (kind === undefined || kind === 'percent' || kind === 'money') && s.figureCoverage !== undefined && s.unmatched.every((u) => u === measure) && !s.namesOnly && s.personNamed !== false;
+  return (kind === undefined || kind === 'percent' || kind === 'money' || kind === 'weight') && s.figureCoverage !== undefined && s.unmatched.every((u) => u === measure) && !s.namesOnly && s.personNamed !== false;
 }
