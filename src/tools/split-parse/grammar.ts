@@ -19,6 +19,8 @@ export interface ShareFact {
   raw: string;
   /** Said of what is left (余下按飞出地 70% 飞入地 30%): a rest word before it in its clause. */
   rest?: boolean;
+  /** 之后多拿两成 / 之后少拿一成: more (1) or less (−1) than the party's share in the period before, not a share of its own. */
+  delta?: 1 | -1;
 }
 export interface RatioFact {
   /** null: equal shares (对半, 平分). */
@@ -111,6 +113,8 @@ const MEASURE = /^(?:人口|人数|户数|面积|亩数)$/;
 const GROWTH = /^(?:增长|递增|增加|上涨|增幅|涨|grows|grow|growing|growth)$/i;
 /** One-character words that move a share by a step (每年降一成, 每年升一成); the longer ones are the lexicon's 'step'. */
 const STEP_VERB = /^(?:降|减|少|升|增|多)$/;
+/** Step words that move a share down (下降, 降低, 减少 …); the others move it up. */
+const DOWN_STEP = /降|减|少|下调|回落|调低/;
 /** Words that set a clause against the one before (但是 …, however …). */
 const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however|though|although)$/i;
 /** Words that take back what was just said (哦不对, 说错了, 更正): the figure after them competes with the one before. */
@@ -137,6 +141,8 @@ export function readFacts(toks: Tok[]): Facts {
   let phase = 0;
   /** 第二年取中间: a year said to lie between the glide's ends (its ends are the first and last years said). */
   let middleYear: number | undefined;
+  /** The development zone provided the site, valued at 10 million: a contribution said without its value, and where its clause ends. */
+  let unvaluedContrib: { party: string; clauseEnd: number } | undefined;
   /** The text says the split is by contributions (按出资比例, pro rata, follow capital). */
   const byContribText = g.some((x) => isW(x, 'byContrib'));
   const cur = () => f.phases[phase];
@@ -144,8 +150,11 @@ export function readFacts(toks: Tok[]): Facts {
   // the last share or ratio recorded and the token it came from (for time phrases that follow it)
   let lastFactRef: ShareFact | RatioFact | undefined;
   let lastFactAt = -1;
+  /** Shares said as more or less than the period before (之后多拿两成), by the token they come from. */
+  const deltaAt = new Map<number, 1 | -1>();
   const pushShare = (at: number, x: ShareFact) => {
     if (x.v !== undefined && restIn(at)) x.rest = true;
+    if (x.v !== undefined && deltaAt.has(at)) x.delta = deltaAt.get(at);
     f.shares.push(x);
     lastFactRef = x;
     lastFactAt = at;
@@ -375,7 +384,10 @@ export function readFacts(toks: Tok[]): Facts {
           if (g.slice(cs, ce).some((x) => x.k === 'money' || x.k === 'num' || x.k === 'share' || x.k === 'ratio')) break;
           const who = next(i, -1, ['stop', 'filler', 'by'], 3);
           // (floors only by 保底/兜底: English floor cues such as "is paid" also introduce the rest)
-          if (who >= 0 && g[who].k === 'name' && (t.cat === 'contrib' || /^(?:保底|兜底)/.test(t.t))) (t.cat === 'contrib' ? f.contribWithoutAmount : f.floorWithoutAmount).push({ party: (g[who] as { t: string }).t, cue: t.t });
+          if (who >= 0 && g[who].k === 'name' && (t.cat === 'contrib' || /^(?:保底|兜底)/.test(t.t))) {
+            (t.cat === 'contrib' ? f.contribWithoutAmount : f.floorWithoutAmount).push({ party: (g[who] as { t: string }).t, cue: t.t });
+            if (t.cat === 'contrib') unvaluedContrib = { party: (g[who] as { t: string }).t, clauseEnd: ce };
+          }
           break;
         }
         case 'whole': {
@@ -406,8 +418,20 @@ export function readFacts(toks: Tok[]): Facts {
         case 'vague':
           f.vague = true;
           break;
+        case 'step':
         case 'larger':
         case 'smaller': {
+          // 前三年拿三成，之后多拿一些 / 30% for the first three years and then more after that: a later period said only to be
+          // more or less, with no figure after it, leaves that period's share unsaid (asked for, never guessed)
+          const [, ce] = clauseOf[i];
+          const afterWord = (k: number) => k >= 0 && isW(g[k], 'after');
+          const before = next(i, -1, ['stop', 'filler'], 1);
+          const figureAfter = g.slice(i + 1, ce).some((x) => x.k === 'share' || x.k === 'ratio' || x.k === 'num' || x.k === 'money' || isW(x, 'even')) || (before >= 0 && g[before].k === 'share');
+          if ((afterWord(next(i, -1, ['stop', 'filler', 'take', 'and', 'rest'], 3)) || afterWord(next(i, 1, ['stop', 'filler'], 1))) && !figureAfter && (f.shares.length || f.ratios.length)) {
+            f.vagueLater ??= t.t;
+            break;
+          }
+          if (t.cat === 'step') break;
           // 杭州多拿 / Hangzhou gets the bigger part (a bare "more" only right after a take word: gets more)
           const take = next(i, -1, ['stop', 'filler'], 2);
           if (/^(?:more|less)$/i.test(t.t) && !(take >= 0 && isW(g[take], 'take'))) break;
@@ -493,6 +517,14 @@ export function readFacts(toks: Tok[]): Facts {
         f.glideStep ??= { v, form, raw };
         continue;
       }
+      // 之后多拿两成 / 以后少拿一成 / then 10 points more: in a later period, a share after more or less is the change from the period before
+      const cmpAt = next(i, -1, ['take', 'stop', 'filler'], 2);
+      const cmp = wordAt(cmpAt);
+      if (phase > 0 && t.k === 'share' && cmp && (cmp.cat === 'larger' || cmp.cat === 'smaller' || cmp.cat === 'step') && !/^(?:the|较)/i.test(cmp.t))
+        deltaAt.set(i, cmp.cat === 'smaller' || (cmp.cat === 'step' && DOWN_STEP.test(cmp.t)) ? -1 : 1);
+      // (English says it after: 10 points less after that, 20% more from year 4)
+      const cmpAfter = wordAt(next(i, 1, ['stop', 'filler'], 1));
+      if (t.k === 'share' && cmpAfter && /^(?:more|less|lower|higher)$/i.test(cmpAfter.t)) deltaAt.set(i, /^(?:less|lower)$/i.test(cmpAfter.t) ? -1 : 1);
       // 开化拿六成还是四成？: two shares offered as alternatives are a question, not an agreement
       const alt = g[i - 1];
       if (alt?.k === 'w' && /^(?:还是|或是|or)$/i.test(alt.t) && (g[i - 2]?.k === 'share' || g[i - 2]?.k === 'ratio')) {
@@ -565,7 +597,7 @@ export function readFacts(toks: Tok[]): Facts {
       const subject = [...f.shares].reverse().find((x) => x.party && x.v !== undefined)?.party;
       const clauseHasName = g.slice(cs, ce).some((x) => x.k === 'name');
       // (前两年村集体拿三成 之后拿两成 …: a share right after 之后/then is the subject's, whatever the rest of the clause names)
-      const rightAfterThen = isW(g[next(i, -1, ['take', 'stop', 'filler'], 2)], 'after');
+      const rightAfterThen = isW(g[next(i, -1, ['take', 'stop', 'filler', 'larger', 'smaller', 'step'], 3)], 'after');
       if (subject && (!clauseHasName || rightAfterThen) && phase > 0 && !f.shares.some((x) => x.phase === phase && x.party === subject)) {
         pushShare(i, { party: subject, v, form, phase, raw });
         continue;
@@ -884,6 +916,21 @@ export function readFacts(toks: Tok[]): Facts {
     if (l >= 0 && g[l].k === 'share') l = next(l, -1, ['take', 'stop', 'filler'], 2);
     // 村集体以集体土地入股: what follows 以/用 is the means of the contribution, the party comes before it
     if (role === 'contrib' && l >= 1 && g[l].k === 'name' && isW(g[l - 1], 'by') && /^(?:以|用)$/.test((g[l - 1] as W).t) && g[l - 2]?.k === 'name') l -= 2;
+    // the investor put in equipment valued at 15 million: a name between two contribution cues is what was put in, the party stands before the first
+    if (role === 'contrib' && l >= 0 && g[l].k === 'name') {
+      const verb = next(l, -1, ['stop', 'filler'], 1);
+      const owner = verb >= 0 && isW(g[verb], 'contrib') ? next(verb, -1, ['stop', 'filler'], 2) : -1;
+      if (owner >= 0 && g[owner].k === 'name') l = owner;
+    }
+    // …provided the site, valued at 10 million: a value with no party of its own, in the clause right after a contribution said
+    // without one, is that contribution's
+    const [ownStart] = clauseOf[i];
+    const valueOf = role === 'contrib' && !(l >= 0 && g[l].k === 'name') && unvaluedContrib && unvaluedContrib.clauseEnd === ownStart - 1 ? unvaluedContrib.party : undefined;
+    if (valueOf) {
+      f.contribWithoutAmount = f.contribWithoutAmount.filter((c) => c.party !== valueOf);
+      unvaluedContrib = undefined;
+      return { v, raw, role, party: valueOf, cue: cue.t };
+    }
     const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by', 'whole'], 3);
     const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by', 'whole'));
     // what they put in: County A 6 million: a contribution cue, then the party's name right before its amount

@@ -65,8 +65,8 @@ const RE = {
   yearRangeZh: new RegExp(`第?(${NUM}|[${CN_DIGITS}两十]+)(?:年)?\\s*(?:到|至|-|–|~|—)\\s*第?(${NUM}|[${CN_DIGITS}两十]+)年`, 'y'),
   yearRangeEn: new RegExp(`years?\\s+(${NUM})\\s*(?:-|–|to|through)\\s*(${NUM})\\b`, 'iy'),
   yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since|by)\\s+year\\s+(${NUM})\\b`, 'iy'),
-  // "year 1 3 million": a year numbered right before an amount
-  yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*\\d)`, 'iy'),
+  // "year 1 3 million" / "Year 1 profit 2M": a year numbered right before an amount, or before what is split and its amount
+  yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*(?:(?:net\\s+)?(?:profits?|tax(?:es)?|revenues?|income|dividends?|earnings|proceeds|output)\\s*(?:was|is|of|[:=])?\\s*)?\\d)`, 'iy'),
   // 1e308: read whole (a float's exponent is not a party named "e"); too large → a clear refusal
   plain: new RegExp(`${NUM}(?:e[+-]?\\d+)?`, 'iy'),
   counted: new RegExp(`\\d+\\s*(?:个|县|家|项|列|座|所|名|人|次|条|类|种|区|市|省|村|镇|乡)(?![\\d%亿万千百])`, 'y'),
@@ -158,14 +158,14 @@ export function lex(s: string): Tok[] {
     else if (/\p{Script=Han}$/u.test(before) && !/[\d第前后头每]$/.test(before) && (m = at(RE.parts, s, i)) && parseNumeral(m[1])) push({ k: 'share', v: parseNumeral(m[1])!, form: 'plain', raw: m[0] }, m[0].length);
     else if ((m = at(RE.cheng, s, i)) && (m[1] === '半' || parseNumeral(m[1]))) push({ k: 'share', v: (m[1] === '半' ? new Q(1n, 2n) : parseNumeral(m[1])!).add(!m[2] ? Q.ZERO : m[2] === '半' ? new Q(1n, 2n) : parseNumeral(m[2])!.div(Q.int(10))), form: 'cheng', raw: m[0] }, m[0].length);
     else if ((m = at(RE.idiom, s, i))) push({ k: 'ratio', vs: [...m[0]].map((c) => parseNumeral(c)!), form: 'plain', raw: m[0] }, m[0].length);
-    else if (CN_DIGITS.includes(s[i]) && TAKE_BEFORE.test(before) && TAKE_BEFORE.test(text) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) {
+    else if (CN_DIGITS.includes(s[i]) && TAKE_BEFORE.test(before) && TAKE_BEFORE.test(text) && !/[十百千万亿年成些点]/.test(s[i + 1] ?? '')) {
       // A县得七: the take word is its own word, not the end of the name before it
       const take = TAKE_BEFORE.exec(text)![0];
       text = text.slice(0, -take.length);
       flushText();
       out.push({ k: 'w', t: take, pos: 'v', cat: 'take' });
       push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
-    } else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && (/^(?:$|[\s，,。;；、和与）)]|分(?!之|钱))/.test(s.slice(i + 1)) || NAME_DIGIT_PAIRS.test(s.slice(i))))) && !/[十百千万亿年成]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
+    } else if (CN_DIGITS.includes(s[i]) && (TAKE_BEFORE.test(before) || (/\p{Script=Han}$/u.test(before) && !new RegExp(`[${CN_DIGITS}十百千万亿两第前后头]$`).test(before) && (/^(?:$|[\s，,。;；、和与）)]|分(?!之|钱))/.test(s.slice(i + 1)) || NAME_DIGIT_PAIRS.test(s.slice(i))))) && !/[十百千万亿年成些点]/.test(s[i + 1] ?? '')) push({ k: 'share', v: parseNumeral(s[i])!, form: 'cheng', raw: s[i] }, 1);
     // A number counted by a classifier (26县, 30个, 54项, 2619列) is a count of things, never a share.
     else if (!wordChar && (m = at(RE.counted, s, i))) {
       text += m[0];

@@ -145,6 +145,12 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
 
   if (f.growth)
     return fail(['revenue'], `收入按“${f.growth}”逐年变化，本工具不推算增长：请写出每年的金额，例如“第一年1000万，第二年1100万，第三年1210万”`, `the revenue grows (“${f.growth}”), which is not projected here: give each year's amount, e.g. “year 1 10 million, year 2 11 million, year 3 12.1 million”`);
+  if (f.vagueLater)
+    return fail(
+      ['ratio'],
+      `后一段的比例没有写数（只说了“${f.vagueLater}”）：之后各方拿多少、共算几年？请写明，例如“前三年飞出地拿三成，之后拿五成，算6年”`,
+      `the share after the first period is not given (only “${f.vagueLater}”): how much is it, and over how many years? e.g. “30% for the first 3 years, then 50%, over 6 years”`,
+    );
   if (f.undecided)
     return fail(['ratio'], '有一部分比例还没定，无法计算：请写明每一段的比例，例如“前三年飞出地拿八成，之后六四分”', 'part of the ratio is not decided yet: give every period its ratio, e.g. “90/10 for the first 3 years, then 60/40”');
 
@@ -323,6 +329,18 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     for (const s of named) {
       if (map.has(s.party))
         return { fail: fail(['parties'], `“${s.party}”出现了两次，每一方请用不同的名字`, `“${s.party}” appears twice; give each party its own name`) };
+      if (s.delta) {
+        // 前三年飞出地拿三成，之后多拿两成: the change from the party's share in the period before (三成 + 两成 = 五成)
+        const before = phaseShares[p - 1]?.get(s.party);
+        const scale = s.form === 'plain' ? undefined : SCALE[s.form];
+        const was = before && scale && before.form !== 'plain' ? before.v.mul(scale).div(SCALE[before.form]) : undefined;
+        const now = was && scale ? (s.delta > 0 ? was.add(s.v!) : was.sub(s.v!)) : undefined;
+        if (!now || !scale || now.lt(Q.ZERO) || now.gt(scale))
+          return { fail: fail(['ratio'], `“${s.raw}”是比前一段多（少）的部分，但前一段${s.party}的比例不清楚：请直接写之后拿几成，例如“之后${s.party}拿五成”`, `“${s.raw}” more or less than before, but ${s.party}'s earlier share is not clear: give the later share itself, e.g. “then ${s.party} gets 50%”`) };
+        notes.push(`第 ${p + 1} 段：${s.party} ${s.delta > 0 ? '多' : '少'}拿 ${s.raw}：${fmt(was!)} ${s.delta > 0 ? '+' : '−'} ${fmt(s.v!)} = ${fmt(now)}${s.form === 'pct' ? '%' : ' 成'}`);
+        map.set(s.party, { v: now, form: s.form });
+        continue;
+      }
       map.set(s.party, { v: s.v!, form: s.form });
     }
     // a ratio written as loose shares (60% 40%) is a ratio
