@@ -353,6 +353,28 @@ describe('carve-out (paid first, the rest split)', () => {
     expect(r.amounts).toEqual({ A: 500, B: 500 });
   });
 
+  it('a percentage off the top is that share of the revenue, paid first, the rest split by contributions, with the steps shown', () => {
+    const r = split({ revenue: 26e6, parties: [{ name: '管委会' }, { name: '衢州', contributions: { 出资: 12e6 } }, { name: '杭州', contributions: { 出资: 18e6 } }], carveOut: [{ owner: '管委会', percent: 10 }] });
+    expect(r.amounts).toEqual({ 管委会: 2.6e6, 衢州: 9.36e6, 杭州: 14.04e6 });
+    expect(r.steps.some((s) => s.startsWith('优先支付') && s.includes('管委会 10% × 26,000,000 = 2,600,000') && s.includes('剩余 R = 26,000,000 − 2,600,000 = 23,400,000'))).toBe(true);
+  });
+
+  it('a percentage carve-out is of each year’s own revenue in a schedule', () => {
+    const r = split({ revenue: 100, revenueByYear: [100, 200], parties: [{ name: 'F' }, { name: 'A', share: 1 }, { name: 'B', share: 1 }], carveOut: [{ owner: 'F', percent: 20 }] });
+    expect(r.schedule?.map((y) => y.amounts)).toEqual([
+      { F: 20, A: 40, B: 40 },
+      { F: 40, A: 80, B: 80 },
+    ]);
+  });
+
+  it('rejects a carve-out with both or neither of amount and percent, and percentages above 100', () => {
+    const two = [{ name: 'A' }, { name: 'B', share: 1 }];
+    expect(errorOf({ revenue: 1, parties: two, carveOut: [{ owner: 'A', amount: 1, percent: 1 }] })).toMatch(/carveOut\[0\] needs either "amount".*or "percent"/);
+    expect(errorOf({ revenue: 1, parties: two, carveOut: [{ owner: 'A' }] })).toMatch(/carveOut\[0\] needs either/);
+    expect(errorOf({ revenue: 1, parties: two, carveOut: [{ owner: 'A', percent: 101 }] })).toMatch(/percent must be at most 100/);
+    expect(errorOf({ revenue: 1, parties: two, carveOut: [{ owner: 'A', percent: 60 }, { owner: 'A', percent: 50 }] })).toMatch(/add up to 110%, more than 100%/);
+  });
+
   it('rejects carve-outs above the revenue and unknown owners', () => {
     expect(errorOf({ revenue: 100, parties: [{ name: 'A' }, { name: 'B', share: 1 }], carveOut: [{ owner: 'A', amount: 101 }] })).toMatch(/more than the revenue/);
     expect(errorOf({ revenue: 100, parties: [{ name: 'A', share: 1 }, { name: 'B', share: 1 }], carveOut: [{ owner: 'C', amount: 1 }] })).toMatch(/carveOut.owner "C" is not one of the parties/);
@@ -360,6 +382,20 @@ describe('carve-out (paid first, the rest split)', () => {
 });
 
 describe('properties of phases and carve-outs', () => {
+  it('a percentage carve-out owner gets that percentage of the revenue to the cent; the others split the remainder', () => {
+    fc.assert(
+      fc.property(money, partiesArb, fc.integer({ min: 0, max: 100 }), (revenue, parties, pct) => {
+        const r = split({ revenue, parties: [{ name: 'X' }, ...parties], carveOut: [{ owner: 'X', percent: pct }] });
+        const exact = (cents(revenue) * pct) / 100;
+        expect(Math.abs(cents(r.amounts.X) - exact)).toBeLessThanOrEqual(1);
+        expect(sumCents(r.amounts)).toBe(cents(revenue));
+        const rest = split({ revenue: (cents(revenue) - cents(r.amounts.X)) / 100, parties });
+        for (const p of parties) expect(Math.abs(cents(r.amounts[p.name]) - cents(rest.amounts[p.name]))).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   const phasesArb = fc.array(fc.record({ years: fc.integer({ min: 1, max: 5 }), shares: fc.array(shareArb, { minLength: 3, maxLength: 3 }) }), { minLength: 1, maxLength: 4 }).filter((ps) => ps.every((p) => p.shares.some((x) => x > 0)));
 
   it('every year of a phased schedule adds up to that year’s revenue to the cent and follows its phase', () => {

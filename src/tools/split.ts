@@ -12,7 +12,8 @@
  * - phases (issue 13): consecutive blocks of years, each with its own agreed ratio (前四年九一，之后六四);
  *   year y uses the shares of the phase it falls in; the top-level shares/amounts are the last phase's;
  * - carveOut (issue 13): fixed amounts paid to their owners before anything else (村集体保底100万，剩下的
- *   六四分); the rest is split by the shares, where an owner without a share takes no part of it;
+ *   六四分), or a percentage of the (year's) revenue (管委会先提10%作管理费: revenue × percent ÷ 100); the
+ *   rest is split by the shares, where an owner without a share takes no part of it;
  * - rounding: amounts to 0.01 by largest remainder (ties → earlier party); shares shown to 4 decimals.
  */
 import { z } from 'zod';
@@ -79,15 +80,21 @@ export const SplitInputSchema = z.object({
     .describe('phased schedule: consecutive blocks of years, each with its own ratio; parties then need no share of their own'),
   carveOut: z
     .array(
-      z.object({
-        owner: z.string({ error: 'is required (name of the party paid first)' }),
-        amount: nonNegative('fixed amount paid to the owner before the rest is split'),
-      }),
-      { error: 'must be a list like [{"owner": "村集体", "amount": 1000000}]' },
+      z
+        .object({
+          owner: z.string({ error: 'is required (name of the party paid first)' }),
+          amount: nonNegative('fixed amount paid to the owner before the rest is split').optional(),
+          percent: nonNegative('')
+            .max(100, { error: (iss) => `must be at most 100 (got ${(iss as { input?: unknown }).input})` })
+            .describe('percentage of the revenue (of each year’s revenue in a schedule) paid to the owner before the rest is split, e.g. 10 for a 10% fee off the top')
+            .optional(),
+        })
+        .refine((c) => (c.amount === undefined) !== (c.percent === undefined), { error: 'needs either "amount" (a fixed sum) or "percent" (a percentage of the revenue), not both' }),
+      { error: 'must be a list like [{"owner": "村集体", "amount": 1000000}] or [{"owner": "管委会", "percent": 10}]' },
     )
     .min(1, { error: 'needs at least one entry' })
     .optional()
-    .describe('priority carve-out: fixed amounts paid first, the rest split by the shares (an owner without a share takes no part of the rest)'),
+    .describe('priority carve-out: fixed amounts or percentages of the revenue paid first, the rest split by the shares (an owner without a share takes no part of the rest)'),
   revenueByYear: z.array(nonNegative('revenue of that year')).min(1).max(100).optional(),
   indicator: z.string().optional().describe('label of what is split: 税收, GDP, 营业收入, 投资…'),
 });
@@ -222,13 +229,18 @@ function allocate(input: SplitInput, shares: Q[], revenueNum: number, label: str
   // Carve-outs are paid first, in the order given; only what is left goes on to baseline, shares and floors.
   const carve = names.map(() => Q.ZERO);
   if (input.carveOut) {
-    const total = sum(input.carveOut.map((c) => Q.from(c.amount)));
+    // a percentage is of this year's revenue (管委会先提10%): revenue × percent ÷ 100, exact
+    const paid = input.carveOut.map((c) => (c.percent !== undefined ? revenue.mul(Q.from(c.percent)).div(Q.int(100)) : Q.from(c.amount ?? 0)));
+    const total = sum(paid);
     if (total.gt(revenue))
       throw new UserError(`the amounts paid first (carveOut) add up to ${fmtNum(total)}, more than the revenue ${fmtNum(revenue)}; lower them or raise the revenue`);
-    for (const c of input.carveOut) carve[names.indexOf(c.owner)] = carve[names.indexOf(c.owner)].add(Q.from(c.amount));
+    input.carveOut.forEach((c, k) => (carve[names.indexOf(c.owner)] = carve[names.indexOf(c.owner)].add(paid[k])));
     R = revenue.sub(total);
+    const byPercent = input.carveOut.some((c) => c.percent !== undefined);
     steps.push(
-      `${label}优先支付（先拨付固定金额，再分剩余）：${input.carveOut.map((c) => `${c.owner} ${fmtNum(Q.from(c.amount))}`).join('，')}；剩余 R = ${fmtNum(revenue)} − ${fmtNum(total)} = ${fmtNum(R)}`,
+      `${label}优先支付（先拨付${byPercent ? '固定金额或比例' : '固定金额'}，再分剩余）：${input.carveOut
+        .map((c, k) => (c.percent !== undefined ? `${c.owner} ${fmtNum(Q.from(c.percent))}% × ${fmtNum(revenue)} = ${fmtNum(paid[k])}` : `${c.owner} ${fmtNum(paid[k])}`))
+        .join('，')}；剩余 R = ${fmtNum(revenue)} − ${fmtNum(total)} = ${fmtNum(R)}`,
     );
   }
   let baseIndex = -1;
@@ -333,6 +345,8 @@ export function computeSplit(raw: unknown, options: SplitOptions = {}): SplitRes
   }
   for (const c of input.carveOut ?? [])
     if (!names.includes(c.owner)) throw new UserError(`carveOut.owner "${c.owner}" is not one of the parties (${names.join(', ')})`);
+  const carvedPercent = sum((input.carveOut ?? []).map((c) => Q.from(c.percent ?? 0)));
+  if (carvedPercent.gt(Q.int(100))) throw new UserError(`the percentages paid first (carveOut) add up to ${fmtNum(carvedPercent)}%, more than 100%; lower them`);
   if (input.phases) {
     if (input.transition) throw new UserError('give either "transition" (a gradual glide) or "phases" (fixed ratios by period), not both');
     const withShare = input.parties.find((p) => p.share !== undefined || p.contributions);

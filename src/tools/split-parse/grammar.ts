@@ -561,7 +561,8 @@ export function readFacts(toks: Tok[]): Facts {
         if (englishTo && !lead) f.ratios[f.ratios.length - 1].lead = f.ratios.find((r) => r.role === 'from' && r.phase === phase)?.lead;
         continue;
       }
-      const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split', 'whole'], 3);
+      // (the investor is guaranteed 20% off the top: a guaranteed percentage is the party's own share)
+      const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split', 'whole', 'floor'], 3);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       // 七成归杭州 三成归衢州: a name that is what an earlier share went to (归杭州) is not the owner of the
       // share after it when that share goes to a name of its own

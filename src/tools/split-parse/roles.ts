@@ -109,6 +109,10 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   // 按出资比例分…杭州也出了地: a contribution without its value cannot be counted as nothing
   // 按出资比例分，A公司出资2000万，B公司也有份: a party in a contribution split with no contribution at all is asked about too
   const floorOwners = new Set(f.money.filter((m) => m.role === 'floor' && m.party).map((m) => m.party!));
+  // 管委会先提10%作管理费，剩下的按出资分: in a split by contributions, a percentage said for a party that put nothing in
+  // is paid first, off the top (a percentage carve-out); the contributors split what is left
+  const percentOffTop = contribMode ? f.shares.filter((x) => x.party && x.v !== undefined && x.form !== 'plain' && x.phase === 0 && !contribs.some((m) => m.party === x.party)) : [];
+  for (const x of percentOffTop) floorOwners.add(x.party);
   const uncounted = contribMode && f.byContrib ? parties.find((n) => !contribs.some((m) => m.party === n) && !floorOwners.has(n) && n !== f.baselineOwner) : undefined;
   const unvalued = contribMode ? (f.contribWithoutAmount.find((c) => !contribs.some((m) => m.party === c.party)) ?? (uncounted ? { party: uncounted, cue: '出资' } : undefined)) : undefined;
   if (unvalued)
@@ -181,7 +185,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       `the ratio is missing: give each party's share, e.g. “${parties[0] ?? 'Quzhou'} 60% ${parties[1] ?? 'Hangzhou'} 40%” or “60/40”`,
     );
   }
-  const allNames = contribMode ? uniq([...parties.filter((n) => contribs.some((c) => c.party === n) || f.mentions.find((m) => m.name === n)?.strong), ...contribs.map((c) => c.party!)]) : uniq([...parties.filter((n) => phaseShares.some((m) => m.has(n)) || carveOwners.has(n)), ...phaseShares.flatMap((m) => [...m.keys()])]);
+  const allNames = contribMode ? uniq([...parties.filter((n) => contribs.some((c) => c.party === n) || f.mentions.find((m) => m.name === n)?.strong || percentOffTop.some((x) => x.party === n)), ...contribs.map((c) => c.party!)]) : uniq([...parties.filter((n) => phaseShares.some((m) => m.has(n)) || carveOwners.has(n)), ...phaseShares.flatMap((m) => [...m.keys()])]);
   if (allNames.length < 2) {
     const only = allNames[0];
     return fail(
@@ -234,6 +238,10 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   if (carve.length) {
     input.carveOut = carve.map((m) => ({ owner: m.party!, amount: m.v.toNumber(2) }));
     notes.push(`${carve.map((m) => `${m.party} ${m.raw}`).join('、')} 先行拨付（保底），其余各方再分剩下的部分`);
+  }
+  if (percentOffTop.length) {
+    input.carveOut = [...(input.carveOut ?? []), ...percentOffTop.map((x) => ({ owner: x.party, percent: (x.form === 'cheng' ? x.v!.mul(Q.int(10)) : x.v!).toNumber() }))];
+    notes.push(`${percentOffTop.map((x) => `${x.party} ${x.raw}`).join('、')} 先从总额中提取，其余按出资比例分`);
   }
   if (baseline) input.baseline = baseline;
 
