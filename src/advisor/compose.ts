@@ -68,6 +68,22 @@ export function composeList(lang: Lang, lead: Candidate, items: { head: string; 
   return { answer: [`共 ${items.length} 点（《${shortTitle(t?.title ?? lead.title)}》）：`, `${lead.text}[1]`, ...items.map(line)].join('\n'), citations };
 }
 
+/**
+ * A list from one paper answering a question on what several papers say: each other paper's best
+ * sentence follows it, named by its paper and cited, so no paper the question spans is left out.
+ */
+export function withOtherPapers(lang: Lang, composed: Composed, others: Candidate[], titles: TitleLookup): Composed {
+  if (!others.length) return composed;
+  const start = composed.citations.length;
+  const lines = others.map((c, i) => {
+    const t = titles(c.docId);
+    const n = start + i + 1;
+    return lang === 'en' ? `Also, “${shortTitle(t?.titleEn ?? t?.title ?? c.title)}”: “${c.text}” [${n}]` : `另见《${shortTitle(t?.title ?? c.title)}》：${c.text}[${n}]`;
+  });
+  const cited = cite(others).map((x, i) => ({ ...x, n: start + i + 1 }));
+  return { answer: [composed.answer, ...lines].join('\n'), citations: [...composed.citations, ...cited] };
+}
+
 export interface Gloss {
   zh: string;
   en: string;

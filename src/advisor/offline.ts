@@ -24,7 +24,7 @@ import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal'
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
 import { asksAboutPaper, paperPhrases } from '../knowledge/paper-self';
-import { composeList, directLead, gapText, unknownNameText } from './compose';
+import { composeList, directLead, gapText, unknownNameText, withOtherPapers } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
 import { figureElsewhere, figureElsewhereText, yearsIn } from './shapes/figure';
@@ -126,6 +126,9 @@ const FOCUS_BONUS = 0.3;
 
 /** How far after the previous answer's last quote a "what came next" follow-up is looked for first (characters). */
 const FOLLOWING_SPAN = 400;
+
+/** A paper's best sentence joins a list from another paper, in a question spanning papers, when it covers this share of the best sentence's coverage. */
+const OTHER_PAPER_COVERAGE = 0.5;
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
@@ -355,7 +358,15 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const list = chooseList(q, inNamed.length ? inNamed : listPool, docs, listConcepts, min, 8, described, listParams.facetWeight);
       if (list) {
         const { lead, items } = listCandidates(list);
-        return { ...answer(composeList(lang, lead, items, titles, glossed)), list };
+        // A question spanning papers (各篇文章提了哪些办法) gets each other paper's best sentence after the list.
+        const topCoverage = Math.max(0, ...candidates.map((c) => c.coverage));
+        const otherDocs = shape.multiDoc ? [...new Set([...spread.docs, ...candidates.map((c) => c.docId)])] : spread.docs;
+        const others = otherDocs
+          .filter((d) => d !== list.doc.id)
+          .map((d) => candidates.filter((c) => c.docId === d && c.coverage >= OTHER_PAPER_COVERAGE * topCoverage).sort((a, b) => b.score - a.score)[0])
+          .filter((c): c is Candidate => !!c)
+          .slice(0, MAX_SPREAD - 1);
+        return { ...answer(withOtherPapers(lang, composeList(lang, lead, items, titles, glossed), others, titles)), list };
       }
     }
     // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.

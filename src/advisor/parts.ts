@@ -1,3 +1,5 @@
+import { stripFraming } from './question';
+
 /**
  * A question that asks several things at once (衢州海创园主攻哪些领域？已经引进了多少个项目？ /
  * What is the document number, and what does it allow the partners to divide?) is answered part by
@@ -58,8 +60,24 @@ export function questionParts(question: string): string[] {
     if (parts.length) parts[parts.length - 1] = `${parts[parts.length - 1]}${english ? ' ' : ''}${pending.trim()}`;
     else parts.push(pending.trim());
   }
+  // A part that only asks how the papers put the part before (各篇文章提出了哪些做法？, what do the
+  // papers propose?) is that part's framing, not a question of its own.
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (!framingOnly(parts[i]!)) continue;
+    parts[i - 1] = `${parts[i - 1]}${english ? ' ' : ''}${parts[i]}`;
+    parts.splice(i, 1);
+  }
   // A message of many questions is read as one: answering each would multiply the work without bound.
   return parts.length && parts.length <= MAX_PARTS ? parts : [question];
+}
+
+/** Asking words and the generic nouns of "what does each paper propose": no subject of their own. */
+const GENERIC_ASKING = /什么|啥|哪些|哪几|哪种|怎么|如何|怎样|各自?|分别|具体|做法|办法|建议|说明|说法|看法|主张|措施|思路|一样|是否|有没有|不|吗|呢|的|了|都|又|是|[\p{P}\s]/gu;
+const GENERIC_ASKING_EN = /\b(?:what|which|how|do|does|did|they|each|one|propose|proposes|say|says|suggest|suggests|recommend|recommends|put|forward|view|views|about|it|this|that|of|on|and|compare|differ)\b|[\p{P}\s]/giu;
+
+function framingOnly(part: string): boolean {
+  const rest = stripFraming(part);
+  return /[\u4e00-\u9fff]/.test(part) ? rest.replace(GENERIC_ASKING, '').length < 2 : rest.replace(GENERIC_ASKING_EN, '').length < 3;
 }
 
 /** Most parts a question is answered in; beyond this it is answered as one question. */
