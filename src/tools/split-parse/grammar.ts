@@ -113,6 +113,8 @@ const MEASURE = /^(?:人口|人数|户数|面积|亩数)$/;
 const GROWTH = /^(?:增长|递增|增加|上涨|增幅|涨|grows|grow|growing|growth)$/i;
 /** One-character words that move a share by a step (每年降一成, 每年升一成); the longer ones are the lexicon's 'step'. */
 const STEP_VERB = /^(?:降|减|少|升|增|多)$/;
+/** English take words that are also verbs of movement (drops, rises): with a yearly figure they say a glide's step. */
+const EN_MOVE = /^(?:drops|falls|declines|rises|moves)$/i;
 /** Step words that move a share down (下降, 降低, 减少 …); the others move it up. */
 const DOWN_STEP = /降|减|少|下调|回落|调低/;
 /** Words that set a clause against the one before (但是 …, however …). */
@@ -418,6 +420,10 @@ export function readFacts(toks: Tok[]): Facts {
         case 'vague':
           f.vague = true;
           break;
+        case 'buffer':
+          // (rising later, 后面逐步降低: a glide verb with no figure is the vague case below; other buffer words are read elsewhere)
+          if (!/^[a-z]/i.test(t.t) || /^(?:in between|halfway|half way|midway|in the middle)$/i.test(t.t)) break;
+        // falls through
         case 'step':
         case 'larger':
         case 'smaller': {
@@ -427,11 +433,11 @@ export function readFacts(toks: Tok[]): Facts {
           const afterWord = (k: number) => k >= 0 && isW(g[k], 'after');
           const before = next(i, -1, ['stop', 'filler'], 1);
           const figureAfter = g.slice(i + 1, ce).some((x) => x.k === 'share' || x.k === 'ratio' || x.k === 'num' || x.k === 'money' || isW(x, 'even')) || (before >= 0 && g[before].k === 'share');
-          if ((afterWord(next(i, -1, ['stop', 'filler', 'take', 'and', 'rest'], 3)) || afterWord(next(i, 1, ['stop', 'filler'], 1))) && !figureAfter && (f.shares.length || f.ratios.length)) {
+          if ((afterWord(next(i, -1, ['stop', 'filler', 'take', 'and', 'rest', 'buffer'], 3)) || afterWord(next(i, 1, ['stop', 'filler'], 1))) && !figureAfter && (f.shares.length || f.ratios.length)) {
             f.vagueLater ??= t.t;
             break;
           }
-          if (t.cat === 'step') break;
+          if (t.cat === 'step' || t.cat === 'buffer') break;
           // 杭州多拿 / Hangzhou gets the bigger part (a bare "more" only right after a take word: gets more)
           const take = next(i, -1, ['stop', 'filler'], 2);
           if (/^(?:more|less)$/i.test(t.t) && !(take >= 0 && isW(g[take], 'take'))) break;
@@ -512,7 +518,7 @@ export function readFacts(toks: Tok[]): Facts {
         return !!w && (w.cat === 'each' || /^(?:逐年|每一年|each year|every year|a year|per year|year by year)$/i.test(w.t) || (w.cat === 'buffer' && /\b(?:each|every|per|by)\s+year$|year by year$/i.test(w.t)));
       };
       const vw = wordAt(verb);
-      const stepVerb = !!vw && (vw.cat === 'step' || STEP_VERB.test(vw.t) || (vw.cat === 'buffer' && /^[a-z]/i.test(vw.t) && !/^(?:in between|halfway|half way|midway|in the middle)$/i.test(vw.t)));
+      const stepVerb = !!vw && (vw.cat === 'step' || STEP_VERB.test(vw.t) || (vw.cat === 'buffer' && /^[a-z]/i.test(vw.t) && !/^(?:in between|halfway|half way|midway|in the middle)$/i.test(vw.t)) || (vw.cat === 'take' && EN_MOVE.test(vw.t)));
       if (t.k === 'share' && stepVerb && (yearly(verb) || yearly(next(verb, -1, ['stop', 'filler'], 1)) || yearly(next(i, 1, ['stop', 'filler'], 1)))) {
         f.glideStep ??= { v, form, raw };
         continue;
@@ -582,7 +588,8 @@ export function readFacts(toks: Tok[]): Facts {
         pushRatio(i, { vs: null, form, parties: 'all', phase, rest: restIn(i), role: 'main', raw });
         continue;
       }
-      const r = next(i, 1, ['to', 'filler', 'stop'], 3);
+      // (5%先行提取给管委会: a take word may stand between the share and the word that gives it)
+      const r = next(i, 1, ['to', 'filler', 'stop', 'take'], 3);
       if (r >= 0 && g[r].k === 'name' && g.slice(i + 1, r).some((x) => isW(x, 'to'))) {
         pushShare(i, { party: (g[r] as { t: string }).t, v, form, phase, raw });
         i = r;

@@ -59,14 +59,14 @@ const RE = {
   // we keep 3 parts and they get 7 parts / 2 shares to the village: parts, as 两份 / 一份
   partsEn: new RegExp(`(${NUM})\\s*(?:parts?|portions?|shares)\\b`, 'iy'),
   // 三成, 三成半, 三成五 (= 3.5 成)
-  cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(半|[${CN_DIGITS}](?![十百千万亿年成]))?(?![本立功为果员都交长熟绩效])`, 'y'),
+  cheng: new RegExp(`(${NUM}|[${CN_DIGITS}两十]|半)成(半|[${CN_DIGITS}](?![十百千万亿年成]))?(?![本立功果员都交长熟绩效]|为(?!止))`, 'y'),
   yearsZh: new RegExp(`(前|头|后|最后|第)?(${NUM}|[${CN_DIGITS}两十]+)个?(?:年|年度)(?!度)`, 'y'),
   yearsEn: new RegExp(`(?:(first|next|last|later|following|final|year)\\s+)?(${NUM})\\s*(?:years?|yrs?)\\b`, 'iy'),
   yearRangeZh: new RegExp(`第?(${NUM}|[${CN_DIGITS}两十]+)(?:年)?\\s*(?:到|至|-|–|~|—)\\s*第?(${NUM}|[${CN_DIGITS}两十]+)年`, 'y'),
   yearRangeEn: new RegExp(`years?\\s+(${NUM})\\s*(?:-|–|to|through)\\s*(${NUM})\\b`, 'iy'),
   yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since|by)\\s+year\\s+(${NUM})\\b`, 'iy'),
   // "year 1 3 million" / "Year 1 profit 2M": a year numbered right before an amount, or before what is split and its amount
-  yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*(?:(?:net\\s+)?(?:profits?|tax(?:es)?|revenues?|income|dividends?|earnings|proceeds|output)\\s*(?:was|is|of|[:=])?\\s*)?\\d)`, 'iy'),
+  yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*(?:(?:net\\s+)?(?:profits?|tax(?:es)?|revenues?|income|dividends?|earnings|proceeds|output)\\s*)?(?:(?:was|is|of|[:=])\\s*)?\\d)`, 'iy'),
   // 1e308: read whole (a float's exponent is not a party named "e"); too large → a clear refusal
   plain: new RegExp(`${NUM}(?:e[+-]?\\d+)?`, 'iy'),
   counted: new RegExp(`\\d+\\s*(?:个|县|家|项|列|座|所|名|人|次|条|类|种|区|市|省|村|镇|乡)(?![\\d%亿万千百])`, 'y'),

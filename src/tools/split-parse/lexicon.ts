@@ -37,8 +37,8 @@ export type Cat =
   | 'stop'; // other function words: never part of a name
 
 const ZH: Array<[Cat, string]> = [
-  ['role', '镇政府 乡政府 县政府 市政府 区政府 乡镇政府 镇人民政府 乡人民政府 街道办 街道办事处 村委会 村民委员会 园区管委会 开发区管委会 园区管理委员会 管理委员会 园区运营公司 园区平台公司 园区开发公司 我县 我们县 咱们县 咱县 本县 我市 我们市 咱们市 本市 我区 我们区 咱们区 本区 我镇 我们镇 咱们镇 本镇 我村 我们村 咱们村 本村 我方 飞出地 飞入地 飞出方 飞入方 飞出地政府 飞入地政府 村集体 村集体经济组织 集体经济组织 村集体经济 薄弱村 村级集体 运营公司 运营方 运营主体 平台公司 开发公司 投资公司 管委会 开发区 经开区 高新区 起始飞地 中继飞地 终端飞地 甲方 乙方 丙方 丁方 国企 城投公司 合作社 园区运营方 园区公司 园区平台 园区管委会'],
-  ['filler', '原有 原来 原先 现有 帮忙 帮我 帮 算算 算一下 计算 计算一下 算下 一下 请问 请 麻烦 麻烦你 你好 您好 谢谢 今年 去年 明年 前年 当年 本年度 年度 我们 我 你 看看 试算 假设 如果 的话 那么 那 这 园区 飞地 项目 合作 共建 协议 约定 地方 当地 元 人民币 能 能否 可以 多少 各 分别 各自 是 吧 呢 吗 了 一共是 大概 大约 左右 目前 现在 政府 的 产生 实现 全年 年 合作园区 飞地园区 该 按年 怎么 如何 问 一 下'],
+  ['role', '镇政府 乡政府 县政府 市政府 区政府 乡镇政府 镇人民政府 乡人民政府 街道办 街道办事处 村委会 村民委员会 园区管委会 开发区管委会 园区管理委员会 管理委员会 园区运营公司 园区平台公司 园区开发公司 我县 我们县 咱们县 咱县 本县 我市 我们市 咱们市 本市 我区 我们区 咱们区 本区 我镇 我们镇 咱们镇 本镇 我村 我们村 咱们村 本村 我方 飞出地 飞入地 飞出方 飞入方 飞出地政府 飞入地政府 村集体 村集体经济组织 集体经济组织 村集体经济 薄弱村 村级集体 运营公司 运营方 运营主体 平台公司 开发公司 投资公司 管委会 开发区 经开区 高新区 起始飞地 中继飞地 终端飞地 甲方 乙方 丙方 丁方 投资方 出资方 社会资本方 合作方 建设方 开发方 投资人 开发商 国企 城投公司 合作社 园区运营方 园区公司 园区平台 园区管委会'],
+  ['filler', '为止 先行 原有 原来 原先 现有 帮忙 帮我 帮 算算 算一下 计算 计算一下 算下 一下 请问 请 麻烦 麻烦你 你好 您好 谢谢 今年 去年 明年 前年 当年 本年度 年度 我们 我 你 看看 试算 假设 如果 的话 那么 那 这 园区 飞地 项目 合作 共建 协议 约定 地方 当地 元 人民币 能 能否 可以 多少 各 分别 各自 是 吧 呢 吗 了 一共是 大概 大约 左右 目前 现在 政府 的 产生 实现 全年 年 合作园区 飞地园区 该 按年 怎么 如何 问 一 下'],
   ['revenue', '税收 地方税收 税收收入 地方级税收 收益 总收益 净收益 利润 净利润 分红 红利 GDP 地区生产总值 入库 入库税收 上缴 上缴税收 总额 总共 一共 共计 合计 总计 收入 总收入 营收 营业收入 产值 财政收入 留成 税 收益额 可分配收益 要分 分成基数 分配基数 分成总额 可分成收入'],
   ['contrib', '提供 提供了 投了 投入了 投资了 出资了 拿出 出了地 出了土地 出土地 出资 投入 投资 出地折价 出地作价 土地折价 土地作价 折价 作价 出管理 管理折价 入股 出钱 注资 认缴 出地 以地入股 出了 投了'],
   // the "no less than" wordings (不低于, 不得少于, 至少拿, 起码 …) are read by FLOOR_WORDING below
@@ -58,13 +58,13 @@ const ZH: Array<[Cat, string]> = [
   ['and', '和 与 跟 同 及 以及 或 或者 、'],
   ['after', '之后 此后 以后 往后 后面 然后 再往后 随后 起 开始 后'],
   ['from', '从 由 自'],
-  ['till', '到 至 过渡到 过渡为 变成 逐步过渡到 逐年过渡到 逐步调整到 过渡至 降到 升到 调到'],
+  ['till', '直到 一直到 直至 到 至 过渡到 过渡为 变成 逐步过渡到 逐年过渡到 逐步调整到 过渡至 降到 升到 调到'],
   // (取中间, 居中, 折中: a year of a glide said to be in between its ends)
   ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性 平均 均匀 匀速 等额 平滑 取中间 取中间值 取中 居中 中间值 取平均 取平均值 取均值 平均值 折中 取折中'],
   ['span', '算 共 合计算 按 一共算 计 列 列出 列一下 排 显示'],
   ['each', '每年 年均 每一年 逐年都'],
   ['step', '下降 降低 递减 减少 下调 回落 上升 提高 上调 升高 调低 调高'],
-  ['undecided', '还没定 没定 未定 待定 还未确定 没有确定 尚未确定 不确定 另议 再议 还没谈 没谈好 还在谈'],
+  ['undecided', '再商量 再协商 再定 以后再说 到时候再说 到时再定 到时候再定 另行商定 另行协商 另行约定 还要商量 还没商量 还没定 没定 未定 待定 还未确定 没有确定 尚未确定 不确定 另议 再议 还没谈 没谈好 还在谈'],
   ['first', '在前 排前 为先 前者 为前者 是前者'],
   ['second', '在后 排后 后者 为后者 是后者'],
   ['vague', '一方 另一方 其中一方 一个 另一个 一家 另一家 一边 另一边 其中一家'],
@@ -76,7 +76,7 @@ const ZH: Array<[Cat, string]> = [
 
 const EN: Array<[Cat, string]> = [
   ['role', 'sending area|receiving area|sending region|receiving region|sending side|receiving side|sending county|receiving county|host area|home area|origin area|village collective|village collectives|operating company|operator|platform company|park operator|management company|management committee|park management committee|administrative committee|town government|township government|county government|village committee'],
-  ['filler', 'off the top|right off the top|from the top|up front|upfront|per|mr|mrs|ms|dr|distributable|otherwise|else|must|shall|may|might|need to|needs to|has to|have to|respectively|show|show me|list|display|breakdown|break down|break it down|spell out|lay out|anything|everything|whatever|please|calculate|compute|work out|help|me|us|the|a|an|it|they|them|this|that|which|who|he|she|out of|out|give|gives|pay|pays|assign|assigns|hand|what|first|second|initially|finally|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
+  ['filler', 'management fee|a management fee|service fee|annual fee|fee|fees|off the top|right off the top|from the top|up front|upfront|per|mr|mrs|ms|dr|distributable|otherwise|else|must|shall|may|might|need to|needs to|has to|have to|respectively|show|show me|list|display|breakdown|break down|break it down|spell out|lay out|anything|everything|whatever|please|calculate|compute|work out|help|me|us|the|a|an|it|they|them|this|that|which|who|he|she|out of|out|give|gives|pay|pays|assign|assigns|hand|what|first|second|initially|finally|two|three|four|counties|cities|sides|parties|regions|areas|places|districts|partners|towns|villages|governments|local governments|if|when|suppose|assume|assuming|say|let|given|tell|hi|dear|ok|okay|so|now|also|just|roughly|about|around|approximately|expected|estimated|this year|last year|next year|annual|annually|how|much|would|should|does|do|what|is|are|will|be|in|on|at|park|enclave|project|rmb|yuan|cny|can you|could you|i|we|our|hi|hello|thanks|amount|amounts|of the|its|their|whole|shared|cooperation|partnership|joint'],
   ['revenue', 'tax|taxes|tax revenue|tax revenues|revenue|revenues|profit|profits|net profit|income|dividend|dividends|gdp|total|in total|output|proceeds|earnings'],
   ['contrib', 'invests|invested|invest|contributes|contributed|contribution|puts in|put in|capital of|land valued at|land worth|management valued at|management worth|management|valued at|valued|worth|appraised at|priced at|provides|provided|provide|offers|offered|puts up|put up'],
   ['floor', 'no less than|not less than|never less than|a minimum of|minimum of|floor|guaranteed|guarantee|minimum|at least|a floor of|is paid|gets paid|paid|is given|fixed|a fixed|fixed amount of|a fixed amount of|fixed sum of|a fixed sum of'],
@@ -86,7 +86,7 @@ const EN: Array<[Cat, string]> = [
   ['both', 'both|each side|both sides|both parties|each|either side'],
   ['even', 'evenly|equally|half and half|50-50|fifty-fifty|down the middle'],
   ['take', 'becomes|become|changes to|switches to|gets|get|getting|takes|take|taking|keeping|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
-  ['undecided', 'not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
+  ['undecided', 'to be negotiated|to be negotiated later|negotiated later|later negotiation|to be discussed|not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
   ['first', 'first|the first number|the first figure|the first part|the first share|the first one'],
   ['second', 'the second number|the second figure|the second part|the second share|the second one'],
   ['larger', 'the larger|the bigger|the greater|larger|bigger|the bigger part|the larger part|the bigger share|the larger share|the bigger portion|the larger portion|the bigger one|the larger one|the bigger number|the larger number|the lion share|the majority|more'],
@@ -100,7 +100,7 @@ const EN: Array<[Cat, string]> = [
   ['and', 'and|&|,|or'],
   ['after', 'then|after that|afterwards|thereafter|after|from then on|later'],
   ['from', 'from|starting at|starting from|start at|start from|starts at|starts from|begin at|begins at|beginning at|start with|starts with'],
-  ['till', 'to|moving to|going to|into|down to|up to|drops to|falls to|rises to|goes down to|goes up to|comes down to'],
+  ['till', 'until it reaches|until it hits|until reaching|reaching|reaches|reach|until|till|to|moving to|going to|into|down to|up to|drops to|falls to|rises to|goes down to|goes up to|comes down to'],
   ['buffer', 'in between|halfway|half way|midway|in the middle|in equal steps|by equal steps|evenly each year|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually|year by year|by year'],

@@ -130,9 +130,12 @@ export function groupNames(input: Tok[]): GTok[] {
         out.push({ k: 'name', t: w, strong: true });
       });
     } else if (STEMS.test(text)) {
+      // 甲乙两村平分: the level the count says is each one's (甲村, 乙村)
+      const count = toks[j];
+      const level = count?.k === 'w' && count.cat === 'both' && partyCount(count.t) === text.length ? /[县市区镇乡村]$/.exec(count.t)?.[0] ?? '' : '';
       [...text].forEach((c, k) => {
         if (k) out.push({ k: 'w', t: '、', pos: 'c', cat: 'and' });
-        out.push({ k: 'name', t: c, strong: true });
+        out.push({ k: 'name', t: c + level, strong: true });
       });
     } else {
       const before = toks[i - 1];

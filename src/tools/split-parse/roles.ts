@@ -255,6 +255,17 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     input.phases = glidePhases(allNames, phaseShares[0], phaseShares[1], n, years && years > n ? years - n : 0);
     notes.push(`缓冲期 ${n} 年：第 1 年与第 ${n} 年的比例已给出，其间每年等差过渡`);
     if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按第 ${n} 年的比例`);
+  } else if (!contribMode && f.glideStep && !fromRatio && phaseShares.length === 2 && !f.phases[1].years) {
+    // 飞出地第一年九成 以后每年降一成 降到六成为止: a share, then a step each year to a later share — a glide between the two
+    const [start, end] = phaseShares;
+    const lead = f.shares.find((x) => x.phase === 0 && x.party && x.v !== undefined)?.party;
+    const n = glideYearsByStep(f.glideStep, lead, sum([...start.values()].map((x) => x.v)), start, end);
+    if (n === undefined || n < 2)
+      return fail(['years'], `每年变 ${f.glideStep.raw} 不能从前一个比例整步走到后一个：请写明缓冲期几年，例如“缓冲期4年”`, `moving by ${f.glideStep.raw} a year does not reach the later share in whole years: say how many years the transition takes`);
+    for (const p of input.parties) delete p.share;
+    input.phases = glidePhases(allNames, start, end, n, years && years > n ? years - n : 0);
+    notes.push(`每年变 ${f.glideStep.raw}：从第 1 年的比例到目标比例共 ${n} 年（首尾各算一年）`);
+    if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按目标比例`);
   } else if (!contribMode && f.glideStep && !fromRatio) {
     return fail(['ratio'], `“每年变 ${f.glideStep.raw}”是从什么比例变到什么比例？请写成“飞出地从七成过渡到四成，每年降一成”`, `a step of ${f.glideStep.raw} a year from which ratio to which? Write e.g. “the sending area goes from 70% to 40%, down 10 points a year”`);
   } else if (!contribMode && (fromRatio || (f.buffer && phaseShares.length < 2))) {
@@ -264,7 +275,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     const from = assignRatio(fromRatio, allNames.filter((n) => target.has(n)));
     if ('fail' in from) return from.fail;
     // 从七成过渡到四成，每年降一成: the step says how many years the glide takes (and must agree with a length said)
-    const stepped = f.glideStep ? glideYearsByStep(f.glideStep, fromRatio, from.map, target) : undefined;
+    const stepped = f.glideStep ? glideYearsByStep(f.glideStep, fromRatio.lead, sum(fromRatio.vs ?? []), from.map, target) : undefined;
     if (f.glideStep && stepped === undefined)
       return fail(['years'], `从 ${fromRatio.raw} 到目标比例，每年变 ${f.glideStep.raw} 不能整步走到：请写明缓冲期几年，例如“缓冲期4年”`, `moving by ${f.glideStep.raw} a year does not reach the target in whole years: say how many years the transition takes`);
     if (stepped !== undefined && f.buffer !== undefined && stepped !== f.buffer)
@@ -647,11 +658,11 @@ function setShares(input: SplitInput, map: Map<string, Share>): void {
 /**
  * 从七成过渡到四成，每年降一成: the years a glide takes when it moves by a step each year, start and end
  * included (7 → 4 by 1: 4 years); undefined unless the step reaches the target in whole steps. The step is
- * on the scale it was said in (成 of ten, % of a hundred; a bare number on the starting ratio's own scale)
- * and is measured on the party the glide is said of (its lead), or the first of the start.
+ * on the scale it was said in (成 of ten, % of a hundred; a bare number on `plainScale`, the start's own)
+ * and is measured on the party the glide is said of (`said`), or the first of the start.
  */
-function glideYearsByStep(step: NonNullable<Facts['glideStep']>, fromRatio: RatioFact, from: Map<string, Share>, target: Map<string, Share>): number | undefined {
-  const lead = fromRatio.lead && from.has(fromRatio.lead) ? fromRatio.lead : [...from.keys()][0];
+function glideYearsByStep(step: NonNullable<Facts['glideStep']>, said: string | undefined, plainScale: Q, from: Map<string, Share>, target: Map<string, Share>): number | undefined {
+  const lead = said && from.has(said) ? said : [...from.keys()][0];
   const fraction = (m: Map<string, Share>) => {
     const total = sum([...m.values()].map((x) => x.v));
     const own = m.get(lead)?.v;
@@ -659,7 +670,7 @@ function glideYearsByStep(step: NonNullable<Facts['glideStep']>, fromRatio: Rati
   };
   const a = fraction(from);
   const b = fraction(target);
-  const scale = step.form === 'plain' ? sum(fromRatio.vs ?? []) : SCALE[step.form];
+  const scale = step.form === 'plain' ? plainScale : SCALE[step.form];
   if (a === undefined || b === undefined || !step.v.gt(Q.ZERO) || !scale.gt(Q.ZERO)) return undefined;
   const diff = a.gt(b) ? a.sub(b) : b.sub(a);
   const steps = diff.div(step.v.div(scale));
