@@ -21,6 +21,8 @@ export interface AnalysedQuestion {
   type: QuestionType;
   /** The previous question's subject words added to a follow-up that has none of its own. */
   carried: string[];
+  /** The previous question's subjects this follow-up puts another in place of (起始飞地 when it asks about 终端飞地). */
+  replaced: string[];
   /** Names of parks, places or organisations the question asks about and the corpus never mentions. */
   unknownNames: string[];
   /** Years the question asks about that the corpus never mentions (到2030年…): nothing in it can be about them. */
@@ -41,11 +43,21 @@ function isSubject(c: Concept, stats: CorpusStats): boolean {
  * The query a follow-up is read as: the question plus the previous question's subjects, when it
  * points back or has no subject of its own (能举个例子吗？ after 什么是生态补偿飞地？).
  */
-export function resolveFollowUp(question: string, context: string | undefined, own: Concept[], previous: Concept[], stats: CorpusStats): { query: string; carried: string[] } {
-  if (!context) return { query: question, carried: [] };
-  if (!needsPreviousSubject(question, own.filter((c) => isSubject(c, stats)).map((c) => c.label))) return { query: question, carried: [] };
-  const carried = previous.filter((c) => isSubject(c, stats) && !own.some((o) => o.label === c.label)).map((c) => c.label);
-  return carried.length ? { query: `${carried.join(' ')} ${question}`, carried } : { query: question, carried: [] };
+export function resolveFollowUp(question: string, context: string | undefined, own: Concept[], previous: Concept[], stats: CorpusStats): { query: string; carried: string[]; replaced: string[] } {
+  if (!context) return { query: question, carried: [], replaced: [] };
+  if (!needsPreviousSubject(question, own.filter((c) => isSubject(c, stats)).map((c) => c.label))) return { query: question, carried: [], replaced: [] };
+  // "And what about the end node?" after a question on the starting node: the new subject takes its
+  // sibling's place (终端飞地 for 起始飞地: one head, 飞地), and the sibling is not carried.
+  const ownSubjects = own.filter((c) => isSubject(c, stats));
+  const sibling = (c: Concept) => ownSubjects.some((o) => o.label !== c.label && sharesHead(o.label, c.label));
+  const carried = previous.filter((c) => isSubject(c, stats) && !own.some((o) => o.label === c.label) && !sibling(c)).map((c) => c.label);
+  const replaced = previous.filter((c) => isSubject(c, stats) && sibling(c)).map((c) => c.label);
+  return carried.length ? { query: `${carried.join(' ')} ${question}`, carried, replaced } : { query: question, carried: [], replaced };
+}
+
+/** Two Chinese compounds with one head (the last two characters) and different modifiers: 起始飞地 / 终端飞地, 起始节点 / 终端节点. */
+function sharesHead(a: string, b: string): boolean {
+  return /^[\u4e00-\u9fff]{3,}$/.test(a) && /^[\u4e00-\u9fff]{3,}$/.test(b) && a.slice(-2) === b.slice(-2) && !a.includes(b) && !b.includes(a);
 }
 
 /** Words that end the name of a park, zone, place or organisation. */
@@ -139,11 +151,11 @@ export function analyseQuestion(
   // normalisation appends (举个例子 → 例如 为例 would look like a subject).
   const own = opts.concepts(normalizeInput(raw.trim(), { expand: false }));
   const previous = context ? opts.concepts(context) : [];
-  const { query, carried } = resolveFollowUp(text, context, own, previous, opts.stats);
+  const { query, carried, replaced } = resolveFollowUp(text, context, own, previous, opts.stats);
   const years = yearsIn(text);
   // A follow-up that names only what it wants of the previous subject (那对策呢？ what problems does it
   // face?) asks for that facet's list about it, as the whole question would (…的对策有哪些？).
   const type = questionType(text);
   const facetOnly = carried.length > 0 && type === 'other' && questionFacets(normalizeInput(raw.trim(), { expand: false })).size > 0;
-  return { text, query, type: facetOnly ? 'list' : type, carried, unknownNames: unknownNames(text, opts.known, opts.englishKnown), unknownYears: years.filter((y) => !opts.known(y)) };
+  return { text, query, type: facetOnly ? 'list' : type, carried, replaced, unknownNames: unknownNames(text, opts.known, opts.englishKnown), unknownYears: years.filter((y) => !opts.known(y)) };
 }

@@ -252,7 +252,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       englishKnown: (name) => s.df(matchText(name)) > 0 || englishCovered(name),
     });
     const q = analysed.query;
-    const context = options.context?.trim() && !(subjectOnly && !analysed.carried.length) ? normalizeInput(options.context.trim()) : undefined;
+    // A follow-up that puts a new subject in place of the previous one (what about the end node?) is
+    // not retrieved with the previous question, whose subject would pull the passages back to it.
+    const context = options.context?.trim() && !(subjectOnly && !analysed.carried.length) && !analysed.replaced.length ? normalizeInput(options.context.trim()) : undefined;
     // 2. Retrieve: passages, lists and bank matches, fused.
     let fused = await retriever.retrieve(q, { k, mode: opts.mode, context });
     // How close the question comes to a bank question, read from the retrieval just run (before the

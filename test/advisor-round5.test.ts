@@ -1,0 +1,66 @@
+/**
+ * Mechanisms of this round, each on the real offline advisor or its pure pieces: a list question that
+ * names one item of a list of sub-headings gets that item's own list; a follow-up that puts a sibling
+ * subject in place of the previous one (what about the terminal node?) is not pulled back to it;
+ * a list answering what several papers say brings the other papers' best sentences; a part that only
+ * asks how the papers put the part before is read with it; counts and sums asked colloquially.
+ */
+import { describe, expect, it } from 'vitest';
+import { hasFreshFigure, questionShape } from '../src/advisor/question';
+import { questionParts } from '../src/advisor/parts';
+import { useRealAdvisor } from './helpers/real-advisor';
+
+const fx = useRealAdvisor('advisor-round5');
+
+describe('a list question naming one item of a list of sub-headings', () => {
+  it('is answered with the list inside that item, not the headings beside it', async () => {
+    const res = await fx.advisor.ask('提高基础设施畅联水平这一块，大陆桥那篇具体提了哪几项举措？');
+    expect(res.answered).toBe(true);
+    for (const item of ['道路网络', '国际贸易通道网络', '新型基础设施网络']) expect(res.answer).toContain(item);
+    // The headings of the other measures are not what was asked.
+    expect(res.answer).not.toContain('强化园区合作顶层设计');
+  });
+});
+
+describe('a follow-up putting a sibling subject in place of the previous one', () => {
+  it('answers about the new subject (终端飞地), not the one asked before (起始飞地)', async () => {
+    const res = await fx.advisor.ask('What about the terminal node?', { context: 'Where is the starting node of the enclave relay located?' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('越南、泰国、马来西亚');
+  });
+});
+
+describe('a question on what several papers say', () => {
+  it('quotes more than one paper', async () => {
+    const res = await fx.advisor.ask('飞地的收益怎么分？各篇文章分别有什么主张？');
+    expect(res.answered).toBe(true);
+    expect(new Set(res.citations.map((c) => c.source)).size).toBeGreaterThanOrEqual(2);
+  });
+  it('reads a trailing "what do the papers propose" with the part before it', () => {
+    expect(questionParts('飞地项目的GDP怎样在两地之间划分？各篇文章提出了哪些做法？')).toHaveLength(1);
+    expect(questionParts('How should GDP be split? What do the papers propose?')).toHaveLength(1);
+    // A second part with a subject of its own is still a part.
+    expect(questionParts('衢州海创园哪一年开园？入驻了多少家企业？')).toHaveLength(2);
+  });
+});
+
+describe('figures asked colloquially', () => {
+  it('reads 多少个亿 as a sum and 多少万吨 / how many tonnes as a weight', () => {
+    expect(questionShape('26县平均财政收入有多少个亿').figureKind).toBe('money');
+    expect(questionShape('货运量是多少万吨？').figureKind).toBe('weight');
+    expect(questionShape('How many tonnes of freight did the trains carry?').figureKind).toBe('weight');
+    // A count of trains does not answer a tonnage.
+    expect(hasFreshFigure('开行2619列', [], 'weight')).toBe(false);
+  });
+  it('counts by what follows a figure, whatever counter the question used', () => {
+    expect(hasFreshFigure('共计有45个国家级高新区', [], 'count', '家', ['国家级高新区'])).toBe(true);
+    // 16个 parks do not answer how many firms (家).
+    expect(hasFreshFigure('建立各类飞地园区16个', [], 'count', '家', ['企业'])).toBe(false);
+    expect(hasFreshFigure('引进双一流高校毕业生数十人', [], 'count', '人')).toBe(true);
+  });
+  it('answers a count asked past a time phrase (…高新区到2022年底分别有几家)', async () => {
+    const res = await fx.advisor.ask('大陆桥走廊沿线的国家级高新区到2022年底分别有几家？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('45个国家级高新区');
+  });
+});
