@@ -361,7 +361,9 @@ export function readFacts(toks: Tok[]): Facts {
     // 从8:2过渡到5:5（第一年8:2，第五年5:5）: a glide's start or target said again at its year restates it
     if (t.k === 'years' && t.pre === '第' && t.to === undefined) {
       const r = g[i + 1];
-      const glideEnd = r?.k === 'ratio' && f.ratios.some((x) => (x.role === 'from' || x.role === 'till') && x.phase === phase && x.vs?.length === r.vs.length && x.vs.every((v, n) => v.cmp(r.vs[n]) === 0));
+      // (（第1年80%，第5年50%）/ (year 1 = 80%, year 4 = 50%): the glide's party's part said again, as a lone share)
+      const lonePart = (x: RatioFact) => r?.k === 'share' && r.form !== 'plain' && x.form === r.form && !!x.vs && x.vs[0].cmp(r.v) === 0 && (g[i + 2]?.k === 'sep' || g[i + 2] === undefined);
+      const glideEnd = f.ratios.some((x) => (x.role === 'from' || x.role === 'till') && x.phase === phase && ((r?.k === 'ratio' && x.vs?.length === r.vs.length && x.vs.every((v, n) => v.cmp(r.vs[n]) === 0)) || lonePart(x)));
       if (glideEnd) {
         i += 1;
         continue;

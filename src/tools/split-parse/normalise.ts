@@ -97,6 +97,8 @@ export function normalise(text: string): string {
       .replace(/(?<=[A-Za-z\p{Script=Han}])\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*[)）]/gu, ' $1 ')
       // 4 tenths → 40%
       .replace(/(\d+(?:\.\d+)?)\s*tenths?\b/gi, (_m, n: string) => `${Number(n) * 10}%`)
+      // Our county Kaihua put in …: the speaker's own kind of place before the place's name is not part of it
+      .replace(/\b(?:our|my)\s+(?:county|city|town|township|district|village|side|prefecture)\s*,?\s+(?=[A-Z])/gi, '')
       // We (the investor) put in … / 我们（村集体）出资…: the speaker named in brackets is that party
       .replace(/\b(?:we|us)\s*[(（]\s*(?:the\s+)?([A-Za-z][A-Za-z ]{0,30}?)\s*[)）]/gi, 'the $1')
       .replace(/(?:我们|我方|咱们)\s*[(（]\s*([\p{Script=Han}A-Za-z]{1,12}?)\s*[)）]/gu, '$1')
