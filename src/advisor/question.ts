@@ -165,7 +165,7 @@ const DESCRIBED_FEW = /(?:怎样|怎么样|什么样|如何|哪)[^，。？?；,
  * 好几个城市, 这几个县, 几个村能不能凑到一起: a 几 that means "several" (after 好/这/那/前/近, or in a
  * clause that asks something else — 能不能, 是否, 为什么, 怎么) counts nothing the question asks for.
  */
-const INDEFINITE_FEW = /(?<=[好这那前近])几[个家项座条年次]|(?<![哪多])几[个家项座条次](?=[^，。？?；,]*?(?:能不能|能否|可不可以|可否|是否|会不会|要不要|为什么|为何|怎么|如何|吗))/g;
+const INDEFINITE_FEW = /(?<=[好这那前近])几[个家项座条年次]|(?<![哪多])几[个家项座条次](?=[^，。？?；,]*?(?:能不能|能否|可不可以|可否|是否|会不会|要不要|为什么|为何|怎么|如何|吗|列一下|列出|列举|给列|一条条|分别是|分别叫|都有哪些))/g;
 
 export function questionShape(question: string): QuestionShape {
   const q0 = question.normalize('NFKC');

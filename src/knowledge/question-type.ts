@@ -46,5 +46,5 @@ export function asksFigureBesidesList(q: string): boolean {
  * topic. jieba cuts them into pieces (些地方, 几个) a list should not need to contain.
  */
 export function askingFrames(q: string): string[] {
-  return [...q.matchAll(/(?:有)?(?:哪些|哪几|哪[两二三四五六七八九十]|几)(?:个|种|类|项|条|大|套|重|点)?(?:地方|方面|点|环节|层面)?/g)].map((m) => m[0]).filter((f) => f.length >= 2);
+  return [...q.matchAll(/(?:有)?(?:哪些|哪几|哪[两二三四五六七八九十]|几)(?:个|种|类|项|条|大|套|重|点)?(?:地方|方面|点|环节|层面|类型|种类|类别|形式|做法)?/g)].map((m) => m[0]).filter((f) => f.length >= 2);
 }

@@ -85,9 +85,11 @@ export function chooseList(
   const asked = questionFacets(question);
   // A list of what the paper itself contributes (本文的创新点主要体现在以下几个方面) answers only a question about the paper.
   const aboutPaper = asksAboutPaper(question);
+  // 哪几种类型的飞地, what kinds of enclaves: a list whose items are each a kind of the noun asked (消薄飞地, 科创飞地).
+  const kinds = ASKS_KINDS.test(question);
   let best: (ListChoice & { score: number; fit: number }) | undefined;
   hits.slice(0, depth).forEach((hit, rank) => {
-    for (const { e, doc, section, headings } of enumerationsOf(hit, byId)) {
+    for (const { e, doc, section, headings } of withNested(enumerationsOf(hit, byId), kinds)) {
       const tree = treeOf(doc);
       const intro = introOf(tree, e);
       if (!aboutPaper && speaksOfPaper(`${intro.last?.text ?? ''}\n${e.lead.text}`)) continue;
@@ -105,13 +107,50 @@ export function chooseList(
       // Coverage decides, the facet fit (a list of problems for a question on 短板) next; earlier hits
       // and a matching announced count break near-ties. A count the question announces (哪两类) that
       // the list does not have rules most of it out.
-      const score = cov + facetWeight * fit - 0.01 * rank + (count ? (count === e.items.length ? 0.1 : -0.3) : 0);
+      const score = cov + facetWeight * fit - 0.01 * rank + (count ? (count === e.items.length ? 0.1 : -0.3) : 0) + (kinds ? KIND_WEIGHT * kindShare(e, concepts) : 0);
       if (!best || score > best.score) best = { enumeration: e, doc, section, intro: intro.last, coverage: cov, score, fit };
     }
   });
   // A list of the asked facet counts as covering the question that much more: 卡在哪 is about 难点.
   if (!best || best.coverage + facetWeight * Math.max(0, best.fit) < min) return undefined;
   return namedItemList(best, concepts) ?? best;
+}
+
+const ASKS_KINDS = /哪(?:几|些)?(?:种|类)|几(?:种|类)|类型|种类|类别|\b(?:kinds?|types?|categories|sorts?) of\b|\bwhat (?:kinds|types|categories)\b/i;
+/** What a list of kinds of the asked noun adds to its score, per share of its items. */
+const KIND_WEIGHT = 0.15;
+
+/**
+ * The share of a list's items whose head names a kind of one of the question's nouns: a longer word
+ * ending in it (消薄飞地, 生态补偿飞地 for 飞地; terminal enclave's 终端飞地).
+ */
+function kindShare(e: EnumerationNode, concepts: Concept[]): number {
+  const nouns = concepts.filter((c) => c.kind !== 'num' && c.role !== 'other').flatMap((c) => c.alts.filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a)));
+  if (!nouns.length) return 0;
+  const named = e.items.filter((it) => {
+    const head = matchText(it.head.text);
+    return nouns.some((n) => new RegExp(`[\u4e00-\u9fff]${n}`).test(head));
+  });
+  return named.length / e.items.length;
+}
+
+/**
+ * For a question on kinds, the lists nested in the items of each list found, beside it: the three
+ * kinds of enclaves (消薄飞地, 生态补偿飞地, 科创飞地) are a list inside one item ((二)多层次发展三大特色
+ * "飞地经济"模式) of a list of directions, and only the outer list's passage is retrieved.
+ */
+function withNested(found: ReturnType<typeof enumerationsOf>, kinds: boolean): ReturnType<typeof enumerationsOf> {
+  if (!kinds) return found;
+  const out = [...found];
+  for (const f of found) {
+    const tree = treeOf(f.doc);
+    for (const x of tree.enumerations) {
+      if (x === f.e || out.some((o) => o.e === x) || !f.e.items.some((it) => x.lead.start >= it.start && x.end <= it.end)) continue;
+      const sec = tree.sections.find((s) => s.id === x.sectionId);
+      out.push({ e: x, doc: f.doc, section: sec?.name ?? f.section, headings: [f.doc.title, ...(sec?.path ?? [])] });
+    }
+  }
+  return out;
 }
 
 /** How much more of the question one item's head must hold than any other item's to be the item asked of. */
