@@ -440,6 +440,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A question naming what the corpus lacks (a park, a year, a figure it states only for another
       // year or place) is declined as a whole: no part of it is answered with another park's facts.
       if (whole.declinedFor) return strip(whole);
+      // Nor one whose names the corpus has but never together with what is asked of them (泰顺县 … 在温州
+      // 设立的科创飞地): a part read alone would lose the names and answer about something else. One
+      // unmatched word may be wording (首提, Europe for 西欧); two are a subject the evidence lacks.
+      if (!whole.answered && (whole.signals?.unmatched.length ?? 0) >= 2) return strip(whole);
       const parts = opts.splitParts === false ? [] : questionParts(plain);
       if (parts.length < 2) return strip(whole);
       // Each part on its own words, the first part as its context (so 已经引进了多少项目 keeps 衢州海创园).
