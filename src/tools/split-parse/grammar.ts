@@ -83,7 +83,7 @@ export interface Facts {
   /** 每年增长10% / grows 5% a year: revenue said to grow by a rate (not computed: the years' amounts are asked for). */
   growth?: string;
   /** 每年降一成 / drops 10 points a year: the step a glide moves by each year (its length follows from it). */
-  glideStep?: { v: Q; form: ShareForm; raw: string };
+  glideStep?: { v: Q; form: ShareForm; raw: string; dir: 1 | -1 };
   /** 之后更多 / and then more after that: a later period said only to be more or less, with no figure. */
   vagueLater?: string;
   /** Coordinated lists of names (衢州和杭州, A、B、C), in text order. */
@@ -522,7 +522,7 @@ export function readFacts(toks: Tok[]): Facts {
       const vw = wordAt(verb);
       const stepVerb = !!vw && (vw.cat === 'step' || STEP_VERB.test(vw.t) || (vw.cat === 'buffer' && /^[a-z]/i.test(vw.t) && !/^(?:in between|halfway|half way|midway|in the middle)$/i.test(vw.t)) || (vw.cat === 'take' && EN_MOVE.test(vw.t)));
       if (t.k === 'share' && stepVerb && (yearly(verb) || yearly(next(verb, -1, ['stop', 'filler'], 1)) || yearly(next(i, 1, ['stop', 'filler'], 1)))) {
-        f.glideStep ??= { v, form, raw };
+        f.glideStep ??= { v, form, raw, dir: DOWN_STEP.test(vw!.t) || /^(?:drop|fall|fell|decl|decreas|go(?:es|ing)? down|went down|com(?:e|es|ing) down|came down|step(?:s|ping|ped)? down|taper|slid|ramp(?:s|ing|ed)? down|reduc|shr|lower)/i.test(vw!.t) ? -1 : 1 };
         continue;
       }
       // 之后多拿两成 / 以后少拿一成 / then 10 points more: in a later period, a share after more or less is the change from the period before
@@ -569,14 +569,23 @@ export function readFacts(toks: Tok[]): Facts {
         if (englishTo && !lead) f.ratios[f.ratios.length - 1].lead = f.ratios.find((r) => r.role === 'from' && r.phase === phase)?.lead;
         continue;
       }
-      // (the investor is guaranteed 20% off the top: a guaranteed percentage is the party's own share)
-      const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split', 'whole', 'floor'], 3);
+      // (the investor is guaranteed 20% off the top: a guaranteed percentage is the party's own share;
+      // 平台公司按总收益的6%提取: a share of what is split is still its party's)
+      const l = next(i, -1, ['take', 'by', 'stop', 'filler', 'contrib', 'split', 'whole', 'floor', 'revenue'], 3);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       // 七成归杭州 三成归衢州: a name that is what an earlier share went to (归杭州) is not the owner of the
       // share after it when that share goes to a name of its own
       const ownTo = next(i, 1, ['filler', 'stop'], 1);
       const ownTaker = ownTo >= 0 && isW(g[ownTo], 'to') ? next(ownTo, 1, ['filler', 'stop'], 1) : -1;
       const leftIsObject = !!left && l === i - 1 && isW(g[next(left.end, -1, ['filler', 'stop'], 1)], 'to');
+      // (按收益的5%先行提取给管委会: across what is split, the name the share is given to wins over a name before it)
+      const giveTo = next(i, 1, ['filler', 'stop', 'take'], 2);
+      const givenTo = giveTo >= 0 && isW(g[giveTo], 'to') ? next(giveTo, 1, ['filler', 'stop'], 1) : -1;
+      if (givenTo >= 0 && g[givenTo].k === 'name' && l >= 0 && g.slice(l + 1, i).some((x) => isW(x, 'revenue'))) {
+        pushShare(i, { party: (g[givenTo] as { t: string }).t, v, form, phase, raw });
+        i = givenTo;
+        continue;
+      }
       if (leftIsObject && ownTaker >= 0 && g[ownTaker].k === 'name') {
         pushShare(i, { party: (g[ownTaker] as { t: string }).t, v, form, phase, raw });
         i = ownTaker;
@@ -928,7 +937,9 @@ export function readFacts(toks: Tok[]): Facts {
     if (role === 'contrib' && l >= 1 && g[l].k === 'name' && isW(g[l - 1], 'by') && /^(?:以|用)$/.test((g[l - 1] as W).t) && g[l - 2]?.k === 'name') l -= 2;
     // the investor put in equipment valued at 15 million: a name between two contribution cues is what was put in, the party stands before the first
     if (role === 'contrib' && l >= 0 && g[l].k === 'name') {
-      const verb = next(l, -1, ['stop', 'filler'], 1);
+      // (provided land and buildings worth 20 million: what was put in may be a list)
+      const means = listAt(l, -1);
+      const verb = next(means && Array.isArray(means.names) ? means.end : l, -1, ['stop', 'filler'], 1);
       const owner = verb >= 0 && isW(g[verb], 'contrib') ? next(verb, -1, ['stop', 'filler'], 2) : -1;
       if (owner >= 0 && g[owner].k === 'name') l = owner;
     }

@@ -38,7 +38,7 @@ export type Cat =
 
 const ZH: Array<[Cat, string]> = [
   ['role', '镇政府 乡政府 县政府 市政府 区政府 乡镇政府 镇人民政府 乡人民政府 街道办 街道办事处 村委会 村民委员会 园区管委会 开发区管委会 园区管理委员会 管理委员会 园区运营公司 园区平台公司 园区开发公司 我县 我们县 咱们县 咱县 本县 我市 我们市 咱们市 本市 我区 我们区 咱们区 本区 我镇 我们镇 咱们镇 本镇 我村 我们村 咱们村 本村 我方 飞出地 飞入地 飞出方 飞入方 飞出地政府 飞入地政府 村集体 村集体经济组织 集体经济组织 村集体经济 薄弱村 村级集体 运营公司 运营方 运营主体 平台公司 开发公司 投资公司 管委会 开发区 经开区 高新区 起始飞地 中继飞地 终端飞地 甲方 乙方 丙方 丁方 投资方 出资方 社会资本方 合作方 建设方 开发方 投资人 开发商 国企 城投公司 合作社 园区运营方 园区公司 园区平台 园区管委会'],
-  ['filler', '为止 先行 原有 原来 原先 现有 帮忙 帮我 帮 算算 算一下 计算 计算一下 算下 一下 请问 请 麻烦 麻烦你 你好 您好 谢谢 今年 去年 明年 前年 当年 本年度 年度 我们 我 你 看看 试算 假设 如果 的话 那么 那 这 园区 飞地 项目 合作 共建 协议 约定 地方 当地 元 人民币 能 能否 可以 多少 各 分别 各自 是 吧 呢 吗 了 一共是 大概 大约 左右 目前 现在 政府 的 产生 实现 全年 年 合作园区 飞地园区 该 按年 怎么 如何 问 一 下'],
+  ['filler', '管理费 服务费 手续费 管理费用 为止 先行 原有 原来 原先 现有 帮忙 帮我 帮 算算 算一下 计算 计算一下 算下 一下 请问 请 麻烦 麻烦你 你好 您好 谢谢 今年 去年 明年 前年 当年 本年度 年度 我们 我 你 看看 试算 假设 如果 的话 那么 那 这 园区 飞地 项目 合作 共建 协议 约定 地方 当地 元 人民币 能 能否 可以 多少 各 分别 各自 是 吧 呢 吗 了 一共是 大概 大约 左右 目前 现在 政府 的 产生 实现 全年 年 合作园区 飞地园区 该 按年 怎么 如何 问 一 下'],
   ['revenue', '税收 地方税收 税收收入 地方级税收 收益 总收益 净收益 利润 净利润 分红 红利 GDP 地区生产总值 入库 入库税收 上缴 上缴税收 总额 总共 一共 共计 合计 总计 收入 总收入 营收 营业收入 产值 财政收入 留成 税 收益额 可分配收益 要分 分成基数 分配基数 分成总额 可分成收入'],
   ['contrib', '提供 提供了 投了 投入了 投资了 出资了 拿出 出了地 出了土地 出土地 出资 投入 投资 出地折价 出地作价 土地折价 土地作价 折价 作价 出管理 管理折价 入股 出钱 注资 认缴 出地 以地入股 出了 投了'],
   // the "no less than" wordings (不低于, 不得少于, 至少拿, 起码 …) are read by FLOOR_WORDING below
@@ -63,8 +63,8 @@ const ZH: Array<[Cat, string]> = [
   ['buffer', '缓冲期 过渡期 缓冲 过渡 缓冲年限 过渡年限 逐步 逐年 线性 平均 均匀 匀速 等额 平滑 取中间 取中间值 取中 居中 中间值 取平均 取平均值 取均值 平均值 折中 取折中'],
   ['span', '算 共 合计算 按 一共算 计 列 列出 列一下 排 显示'],
   ['each', '每年 年均 每一年 逐年都'],
-  ['step', '下降 降低 递减 减少 下调 回落 上升 提高 上调 升高 调低 调高'],
-  ['undecided', '再商量 再协商 再定 以后再说 到时候再说 到时再定 到时候再定 另行商定 另行协商 另行约定 还要商量 还没商量 还没定 没定 未定 待定 还未确定 没有确定 尚未确定 不确定 另议 再议 还没谈 没谈好 还在谈'],
+  ['step', '下降 降低 递减 减少 下调 回落 上升 提高 上调 升高 调低 调高 降 减 升'],
+  ['undecided', '看情况 视情况 再调整 另行调整 看情况再定 再商量 再协商 再定 以后再说 到时候再说 到时再定 到时候再定 另行商定 另行协商 另行约定 还要商量 还没商量 还没定 没定 未定 待定 还未确定 没有确定 尚未确定 不确定 另议 再议 还没谈 没谈好 还在谈'],
   ['first', '在前 排前 为先 前者 为前者 是前者'],
   ['second', '在后 排后 后者 为后者 是后者'],
   ['vague', '一方 另一方 其中一方 一个 另一个 一家 另一家 一边 另一边 其中一家'],
@@ -85,12 +85,12 @@ const EN: Array<[Cat, string]> = [
   ['rest', 'rest|the rest|remainder|the remainder|remaining|what is left|whatever remains'],
   ['both', 'both|each side|both sides|both parties|each|either side'],
   ['even', 'evenly|equally|half and half|50-50|fifty-fifty|down the middle'],
-  ['take', 'counts|counts for|accounts for|account for|is credited with|becomes|become|changes to|switches to|gets|get|getting|takes|take|taking|keeping|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
+  ['take', 'charges|charge|levies|deducts|collects|counts|counts for|accounts for|account for|is credited with|becomes|become|changes to|switches to|gets|get|getting|takes|take|taking|keeping|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
   ['undecided', 'to be negotiated|to be negotiated later|negotiated later|later negotiation|to be discussed|not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
   ['first', 'first|the first number|the first figure|the first part|the first share|the first one'],
   ['second', 'the second number|the second figure|the second part|the second share|the second one'],
-  ['larger', 'the larger|the bigger|the greater|larger|bigger|the bigger part|the larger part|the bigger share|the larger share|the bigger portion|the larger portion|the bigger one|the larger one|the bigger number|the larger number|the lion share|the majority|more'],
-  ['smaller', 'the smaller|the lesser|smaller|the smaller part|the smaller share|the smaller portion|the smaller one|the smaller number|the minority|less'],
+  ['larger', 'a bit more|a little more|slightly more|somewhat more|the larger|the bigger|the greater|larger|bigger|the bigger part|the larger part|the bigger share|the larger share|the bigger portion|the larger portion|the bigger one|the larger one|the bigger number|the larger number|the lion share|the majority|more'],
+  ['smaller', 'a bit less|a little less|slightly less|somewhat less|the smaller|the lesser|smaller|the smaller part|the smaller share|the smaller portion|the smaller one|the smaller number|the minority|less'],
   ['vague', 'one side|the other side|one party|the other party|one of them|the other one|the other|one'],
   ['whole', 'gets everything|takes everything|gets all|takes all|keeps all|keeps everything|all to|everything to'],
   ['to', 'held by|owned by|to|for|goes to|go to|going to|paid to|allocated to|stays with|stay with|remains with|kept by|is kept by|belongs to|retained by|reserved for'],
@@ -118,7 +118,7 @@ export const ZH_LONGEST = Math.max(...[...ZH_WORDS.keys()].map((w) => w.length))
  * comes down, rises, tapering …) with or without its manner (evenly, gradually, in equal steps). One
  * 'buffer' word each, so none of them is ever read as a party (going down was one).
  */
-const GLIDE_VERBS = ['drop', 'fall', 'decline', 'decrease', 'rise', 'increase', 'go down', 'go up', 'come down', 'come up', 'step down', 'step up', 'taper', 'slide', 'ramp down', 'ramp up', 'move', 'shift', 'glide', 'reduce', 'shrink', 'grow', 'climb'];
+const GLIDE_VERBS = ['drop', 'fall', 'decline', 'decrease', 'rise', 'increase', 'go down', 'go up', 'come down', 'come up', 'step down', 'step up', 'lower', 'raise', 'taper', 'slide', 'ramp down', 'ramp up', 'move', 'shift', 'glide', 'reduce', 'shrink', 'grow', 'climb'];
 const GLIDE_MANNER = ['', ' evenly', ' gradually', ' linearly', ' steadily', ' in equal steps', ' by equal steps', ' step by step', ' year by year', ' each year', ' every year'];
 /** The forms of an English verb (drop → drop, drops, dropping, dropped; go down → goes down, going down, went down …). */
 function verbForms(v: string): string[] {

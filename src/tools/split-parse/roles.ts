@@ -113,6 +113,9 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   // is paid first, off the top (a percentage carve-out); the contributors split what is left
   const percentOffTop = contribMode ? f.shares.filter((x) => x.party && x.v !== undefined && x.form !== 'plain' && x.phase === 0 && !contribs.some((m) => m.party === x.party)) : [];
   for (const x of percentOffTop) floorOwners.add(x.party);
+  // (a share said for nobody in a split by contributions is not dropped: whose is it?)
+  const looseInContrib = contribMode ? f.shares.find((x) => !x.party && x.v !== undefined) : undefined;
+  if (looseInContrib) return fail(['parties'], `“${looseInContrib.raw}”是哪一方的？按出资比例分时，先提取的比例请写成“平台公司先提 ${looseInContrib.raw}”`, `whose is ${looseInContrib.raw}? In a split by contributions, a share taken first reads e.g. “the platform company takes ${looseInContrib.raw} off the top”`);
   const uncounted = contribMode && f.byContrib ? parties.find((n) => !contribs.some((m) => m.party === n) && !floorOwners.has(n) && n !== f.baselineOwner) : undefined;
   const unvalued = contribMode ? (f.contribWithoutAmount.find((c) => !contribs.some((m) => m.party === c.party)) ?? (uncounted ? { party: uncounted, cue: '出资' } : undefined)) : undefined;
   if (unvalued)
@@ -266,6 +269,23 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     input.phases = glidePhases(allNames, start, end, n, years && years > n ? years - n : 0);
     notes.push(`每年变 ${f.glideStep.raw}：从第 1 年的比例到目标比例共 ${n} 年（首尾各算一年）`);
     if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按目标比例`);
+  } else if (!contribMode && f.glideStep && !fromRatio && phaseShares.length === 1 && (f.buffer ?? years ?? 0) >= 2) {
+    // 缓冲期5年，飞出地第一年拿九成，以后每年降5个百分点: a start, a yearly step and a length — the target is where the steps end
+    const start = phaseShares[0];
+    const n = (f.buffer ?? years)!;
+    const lead = f.shares.find((x) => x.phase === 0 && x.party && x.v !== undefined && start.has(x.party))?.party ?? [...start.keys()][0];
+    const total = sum([...start.values()].map((x) => x.v));
+    const a = start.get(lead)!.v.div(total);
+    const step = f.glideStep.v.div(f.glideStep.form === 'plain' ? total : SCALE[f.glideStep.form]);
+    const end = f.glideStep.dir > 0 ? a.add(step.mul(Q.int(n - 1))) : a.sub(step.mul(Q.int(n - 1)));
+    if (end.lt(Q.ZERO) || end.gt(Q.ONE) || start.size < 2)
+      return fail(['ratio'], `从第 1 年起每年变 ${f.glideStep.raw}，${n} 年后超出了 0–100%：请核对年数或每年的幅度`, `moving by ${f.glideStep.raw} a year for ${n} years goes beyond 0–100%: check the years or the step`);
+    const rest = Q.ONE.sub(a);
+    const target = new Map<string, Share>([...start].map(([k, x]) => [k, { v: k === lead ? end : rest.isZero() ? Q.ZERO : Q.ONE.sub(end).mul(x.v.div(total)).div(rest), form: 'plain' as const }]));
+    for (const p of input.parties) delete p.share;
+    input.phases = glidePhases(allNames, start, target, n, years && years > n ? years - n : 0);
+    notes.push(`缓冲期 ${n} 年：${lead} 第 1 年 ${fmt(a.mul(Q.int(100)))}%，每年${f.glideStep.dir > 0 ? '加' : '减'} ${f.glideStep.raw}，第 ${n} 年 ${fmt(end.mul(Q.int(100)))}%`);
+    if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按第 ${n} 年的比例`);
   } else if (!contribMode && f.glideStep && !fromRatio) {
     return fail(['ratio'], `“每年变 ${f.glideStep.raw}”是从什么比例变到什么比例？请写成“飞出地从七成过渡到四成，每年降一成”`, `a step of ${f.glideStep.raw} a year from which ratio to which? Write e.g. “the sending area goes from 70% to 40%, down 10 points a year”`);
   } else if (!contribMode && (fromRatio || (f.buffer && phaseShares.length < 2))) {
