@@ -21,7 +21,7 @@ import { shouldAnswer, type EvidenceSignals } from '../src/advisor/decline';
 import type { OfflineAdvisor } from '../src/advisor/offline';
 import {
   answerProbability,
-  balancedThreshold,
+  targetThreshold,
   DECISION_FEATURES,
   DECISION_PATH,
   decisionFeatures,
@@ -40,7 +40,7 @@ import { normalizeInput } from '../src/knowledge/normalize';
 import { questionType } from '../src/knowledge/question-type';
 
 /** The tuned sets (their first measurements are recorded in eval/README.md). */
-export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'holdout17'];
+export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout19', 'holdout20'];
 
 /** One of the tuned sets, by name. */
 const loadTrainingSet = (set: string): DevItem[] => loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url)));
@@ -176,7 +176,7 @@ function fitDecision(rows: DecisionRow[], features: readonly DecisionFeature[] =
     { steps: 800 },
   );
   const probs = rows.map((r) => answerProbability(r.signals, { ...model, threshold: 0.5 }));
-  return { ...model, threshold: balancedThreshold(probs, rows.map((r) => r.label)) };
+  return { ...model, threshold: targetThreshold(probs, rows.map((r) => r.label)) };
 }
 
 /** Answered and declined rates of each set, from a model fitted on the other sets. */

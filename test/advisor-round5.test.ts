@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hasFreshFigure, questionShape } from '../src/advisor/question';
+import { rates, targetThreshold } from '../src/advisor/decide';
 import { questionParts } from '../src/advisor/parts';
 import { useRealAdvisor } from './helpers/real-advisor';
 
@@ -62,5 +63,20 @@ describe('figures asked colloquially', () => {
     const res = await fx.advisor.ask('大陆桥走廊沿线的国家级高新区到2022年底分别有几家？');
     expect(res.answered).toBe(true);
     expect(res.answer).toContain('45个国家级高新区');
+  });
+});
+
+describe('the decision threshold', () => {
+  it('is the lowest that still declines the target share of unanswerable questions', () => {
+    // Ten unanswerable at 0.05…0.95, ten answerable at 0.5…0.95.
+    const neg = Array.from({ length: 10 }, (_, i) => 0.05 + i * 0.1);
+    const pos = Array.from({ length: 10 }, (_, i) => 0.5 + i * 0.05);
+    const probs = [...neg, ...pos];
+    const labels = [...neg.map(() => 0), ...pos.map(() => 1)];
+    const t = targetThreshold(probs, labels, 0.9);
+    expect(rates(probs, labels, t).declined).toBeGreaterThanOrEqual(0.9);
+    // Any lower threshold among the scores declines less than the target.
+    const lower = probs.filter((p) => p < t).sort((a, b) => b - a)[0]!;
+    expect(rates(probs, labels, lower).declined).toBeLessThan(0.9);
   });
 });
