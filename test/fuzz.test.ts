@@ -79,6 +79,8 @@ const piece = fc.oneof(
   fc.constantFrom('1000万', '1.5亿', '0元', '-100万', '1e308', '1e309', '99999999999999999999亿', '0.000001', '1,000,000', '一千万', '十亿', 'NaN', 'Infinity', '10 million', 'yuan', 'tax'),
   // the split grammar's cue words: schedules, rests, floors, baselines, contributions, function words
   fc.constantFrom('前四年', '之后', '从第3年起', '后两年', '算6年', '每年', '缓冲期3年', '从九一过渡到六四', '其余归', '剩下的', '两边', '对半', '拿四', '得七', '保底', '基数', '归', '超出部分', '出资', '出地折价', '按出资比例分', '分给', '按照', '和', '、', '：', '=', '为', '飞入地', '村集体', 'A县', 'the rest', 'between', 'and', 'for the first 3 years', 'then', 'baseline', 'floor of', 'invests'),
+  // carve-outs, glide steps and middle years, vague later terms (issue 13, round 5)
+  fc.constantFrom('先提10%', '管理费', 'off the top', 'guaranteed', '每年降一成', '每年下降10个百分点', '第二年取中间', '降到六成为止', 'drops 10 points a year', 'until it reaches', '之后多拿两成', 'then more after that', '再商量', 'valued at', '(70)', 'We (the investor)', '甲乙两村', '甲县乙县丙镇', '七成归杭州', 'Year 1 profit'),
   fc.integer({ min: -1e6, max: 1e12 }).map(String),
   fc.double({ noNaN: false }).map(String),
   fc.string({ maxLength: 6 }),
@@ -167,6 +169,7 @@ describe('the zod schemas at the boundaries', () => {
       baseline: fc.oneof(fc.record({ amount: num, owner: fc.constantFrom('A', 'B', 'Z') }), fc.anything()),
       transition: fc.oneof(fc.record({ years: fc.oneof(fc.integer({ min: -2, max: 200 }), fc.double()), from: fc.dictionary(fc.constantFrom('A', 'B', 'C'), num) }), fc.anything()),
       revenueByYear: fc.oneof(fc.array(num, { maxLength: 4 }), fc.anything()),
+      carveOut: fc.oneof(fc.array(fc.record({ owner: fc.constantFrom('A', 'B', 'Z'), amount: num, percent: num }, { requiredKeys: ['owner'] }), { maxLength: 3 }), fc.anything()),
       indicator: fc.oneof(fc.string(), fc.anything()),
     },
     { requiredKeys: [] },
