@@ -357,7 +357,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A list question naming its paper (list the fixes the reverse-enclave paper proposes) is answered from that paper's lists.
       const listPool = [...fused.slice(0, 5), ...listHits];
       const inNamed = listPool.filter((h) => referenced.includes(h.chunk.docId));
-      const list = chooseList(q, inNamed.length ? inNamed : listPool, docs, listConcepts, min, 8, described, listParams.facetWeight);
+      // The item a follow-up names (那利益分配这块呢) is read from its own words, not the subject it carries.
+      const ownListConcepts = analysed.carried.length ? listConcepts.filter((c) => !analysed.carried.includes(c.label)) : undefined;
+      const list = chooseList(q, inNamed.length ? inNamed : listPool, docs, listConcepts, min, 8, described, listParams.facetWeight, ownListConcepts);
       if (list) {
         const { lead, items } = listCandidates(list);
         // A question spanning papers (各篇文章提了哪些办法) gets each other paper's best sentence after the list.

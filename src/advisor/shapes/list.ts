@@ -79,6 +79,7 @@ export function chooseList(
   depth = 5,
   described: (unitId: string) => string = () => '',
   facetWeight = listChoiceParams().facetWeight,
+  ownConcepts?: Concept[],
 ): ListChoice | undefined {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const count = askedCount(question);
@@ -113,7 +114,7 @@ export function chooseList(
   });
   // A list of the asked facet counts as covering the question that much more: 卡在哪 is about 难点.
   if (!best || best.coverage + facetWeight * Math.max(0, best.fit) < min) return undefined;
-  return namedItemList(best, concepts) ?? best;
+  return namedItemList(best, ownConcepts?.length ? ownConcepts : concepts) ?? best;
 }
 
 const ASKS_KINDS = /哪(?:几|些)?(?:种|类)|几(?:种|类)|类型|种类|类别|\b(?:kinds?|types?|categories|sorts?) of\b|\bwhat (?:kinds|types|categories)\b/i;
