@@ -316,7 +316,11 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // A question about what several papers say: the best passage of each paper it names (by its
     // title's topics), or of each paper that covers it nearly as well as the best one.
     // Papers the question names as papers (the land-bridge paper, 26县那篇): their sentences are the answer's.
-    const referenced = [...new Set(paperPhrases(q).map((p) => getScan().referencedDoc(conceptsOf(p))).filter((d): d is string => !!d))];
+    // A follow-up carrying a subject that one paper is about (新亚欧大陆桥 → the land-bridge paper)
+    // stays in that paper, as if it named it: 那税收分成这块呢 asks the land-bridge paper's view.
+    const carriedSubjects = concepts.filter((c) => analysed.carried.includes(c.label));
+    const carriedPapers = carriedSubjects.length ? docs.map((d) => d.id).filter((id) => carriedSubjects.some((c) => paperSubject(id, c.alts))) : [];
+    const referenced = [...new Set([...paperPhrases(q).map((p) => getScan().referencedDoc(conceptsOf(p))).filter((d): d is string => !!d), ...(carriedPapers.length === 1 ? carriedPapers : [])])];
     const spread = spreadDocs(getScan(), concepts, shape.multiDoc, referenced.length >= 2 ? referenced : []);
     if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
     // A named paper's best passage is read even when retrieval ranked others first.
