@@ -6,7 +6,7 @@
  * asks how the papers put the part before is read with it; counts and sums asked colloquially.
  */
 import { describe, expect, it } from 'vitest';
-import { hasFreshFigure, questionShape } from '../src/advisor/question';
+import { hasFreshFigure, questionShape, stripFraming } from '../src/advisor/question';
 import { rates, targetThreshold } from '../src/advisor/decide';
 import { questionParts } from '../src/advisor/parts';
 import { useRealAdvisor } from './helpers/real-advisor';
@@ -78,5 +78,12 @@ describe('the decision threshold', () => {
     // Any lower threshold among the scores declines less than the target.
     const lower = probs.filter((p) => p < t).sort((a, b) => b - a)[0]!;
     expect(rates(probs, labels, lower).declined).toBeLessThan(0.9);
+  });
+});
+
+describe('asking for the items one by one', () => {
+  it('frames the request: 一条条列一下 and 逐条列出来 are not words of its subject', () => {
+    expect(stripFraming('飞地接力这个模式都有什么特征 一条条列一下呗')).toBe('飞地接力这个模式都有什么特征');
+    expect(stripFraming('反向飞地有哪些治理策略？逐条列出来')).not.toContain('列');
   });
 });
