@@ -20,15 +20,18 @@ function calendarYearsAsYears(text: string): string {
   const ZH = /(?<!\d)((?:19|20)\d{2})\s*年(?:度)?(?=[^，,。;；\d]{0,8}?\d[\d.]*\s*(?:万|亿))/g;
   const EN = /\b(?:in\s+)?((?:19|20)\d{2})\b(?=[^,;.\d]{0,24}?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b)/gi;
   const years = (re: RegExp) => [...new Set([...text.matchAll(re)].map((m) => Number(m[1])))];
+  // (8 million in 2024, 10 million in 2025: the amount first, its year after it)
+  const EN_AFTER = /\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b[^,;.\d]{0,12}?\bin\s+((?:19|20)\d{2})\b/gi;
   const zh = years(ZH);
-  const en = years(EN);
+  const en = [...new Set([...years(EN), ...years(EN_AFTER)])];
   if (zh.length >= 2) {
     const first = Math.min(...zh);
     return text.replace(ZH, (_m, y: string) => `第${Number(y) - first + 1}年`);
   }
   if (en.length >= 2) {
+    // every mention of those years is that year of the schedule (… and 50% in 2026)
     const first = Math.min(...en);
-    return text.replace(EN, (_m, y: string) => ` in year ${Number(y) - first + 1} `);
+    return text.replace(/\b(?:in\s+)?((?:19|20)\d{2})\b/gi, (m, y: string) => (en.includes(Number(y)) ? ` in year ${Number(y) - first + 1} ` : m));
   }
   return text;
 }

@@ -584,7 +584,9 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
         const list = f.lists.find((l) => names.every((n) => l.includes(n)))!;
         names = list.filter((n) => names.includes(n));
       }
-      else if (!names.every((n) => mention(n)?.listed)) {
+      else if (names.length === 2 && vs.length === 2 && names.some((n) => f.sizeOf[n])) {
+        // 六四分，衢州拿大头，杭州拿小头: the size said for a party decides (below)
+      } else if (!names.every((n) => mention(n)?.listed)) {
         const [a, b] = names;
         const parts = partLabels(vs, r.form);
         return {
