@@ -520,9 +520,9 @@ export function readFacts(toks: Tok[]): Facts {
         return !!w && (w.cat === 'each' || /^(?:逐年|每一年|each year|every year|a year|per year|year by year)$/i.test(w.t) || (w.cat === 'buffer' && /\b(?:each|every|per|by)\s+year$|year by year$/i.test(w.t)));
       };
       const vw = wordAt(verb);
-      const stepVerb = !!vw && (vw.cat === 'step' || STEP_VERB.test(vw.t) || (vw.cat === 'buffer' && /^[a-z]/i.test(vw.t) && !/^(?:in between|halfway|half way|midway|in the middle)$/i.test(vw.t)) || (vw.cat === 'take' && EN_MOVE.test(vw.t)));
+      const stepVerb = !!vw && (vw.cat === 'step' || STEP_VERB.test(vw.t) || (vw.cat === 'buffer' && /^[a-z]/i.test(vw.t) && !/^(?:in between|halfway|half way|midway|in the middle)$/i.test(vw.t)) || (vw.cat === 'take' && EN_MOVE.test(vw.t)) || vw.cat === 'larger' || vw.cat === 'smaller');
       if (t.k === 'share' && stepVerb && (yearly(verb) || yearly(next(verb, -1, ['stop', 'filler'], 1)) || yearly(next(i, 1, ['stop', 'filler'], 1)))) {
-        f.glideStep ??= { v, form, raw, dir: DOWN_STEP.test(vw!.t) || /^(?:drop|fall|fell|decl|decreas|go(?:es|ing)? down|went down|com(?:e|es|ing) down|came down|step(?:s|ping|ped)? down|taper|slid|ramp(?:s|ing|ed)? down|reduc|shr|lower)/i.test(vw!.t) ? -1 : 1 };
+        f.glideStep ??= { v, form, raw, dir: vw!.cat === 'smaller' || DOWN_STEP.test(vw!.t) || /^(?:drop|fall|fell|decl|decreas|go(?:es|ing)? down|went down|com(?:e|es|ing) down|came down|step(?:s|ping|ped)? down|taper|slid|ramp(?:s|ing|ed)? down|reduc|shr|lower)/i.test(vw!.t) ? -1 : 1 };
         continue;
       }
       // 之后多拿两成 / 以后少拿一成 / then 10 points more: in a later period, a share after more or less is the change from the period before

@@ -36,12 +36,27 @@ function calendarYearsAsYears(text: string): string {
   return text;
 }
 
+/**
+ * 今年税收一千万，明年一千二百万 / this year 10 million, next year 12 million: this year, next year and the one
+ * after, two or more of them each with its own amount, are years 1, 2, 3 of a schedule (one alone is a date).
+ */
+function relativeYearsAsYears(text: string): string {
+  const ZH: Array<[string, number]> = [['今年', 1], ['明年', 2], ['后年', 3], ['後年', 3]];
+  const EN: Array<[RegExp, number]> = [[/\bthis year\b/gi, 1], [/\bnext year\b/gi, 2], [/\bthe year after(?: next| that)?\b/gi, 3]];
+  const withAmount = (at: number) => /^[^，,。;；\d]{0,8}?\d[\d.]*\s*(?:万|亿|萬|億)|^[^，,。;；\d一二两兩三四五六七八九十]{0,8}?[一二两兩三四五六七八九十][一二两兩三四五六七八九十百千]*(?:万|亿|萬|億)|^[^,;.\d]{0,24}?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k)\b/i.test(text.slice(at));
+  const zh = ZH.filter(([w]) => text.includes(w) && withAmount(text.indexOf(w) + w.length));
+  if (new Set(zh.map(([, n]) => n)).size >= 2 && zh.some(([, n]) => n === 1)) return ZH.reduce((t, [w, n]) => t.split(w).join(`第${n}年`), text);
+  const en = EN.filter(([re]) => [...text.matchAll(re)].some((m) => withAmount(m.index! + m[0].length)));
+  if (new Set(en.map(([, n]) => n)).size >= 2 && en.some(([, n]) => n === 1)) return EN.reduce((t, [re, n]) => t.replace(re, ` in year ${n} `), text);
+  return text;
+}
+
 export function normalise(text: string): string {
   return (
-    calendarYearsAsYears(text.replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c]))
+    relativeYearsAsYears(calendarYearsAsYears(text.replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c]))
       // 1,250万: an ASCII comma between digits groups thousands — before NFKC turns the Chinese comma of
       // 杭州拿6，500万 (a clause break) into the same character
-      .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')
+      .replace(/(\d),(?=\d{3}(?!\d))/g, '$1'))
       .normalize('NFKC')
       // control characters, zero-width and bidi marks
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')

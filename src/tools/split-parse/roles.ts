@@ -178,6 +178,15 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     // a phase that says nothing (前四年…之后… with nothing after) is not a phase
     while (phaseShares.length > 1 && phaseShares[phaseShares.length - 1].size === 0) phaseShares.pop();
   }
+  // falls by 5 points each year from 80% over 4 years: a glide's start and its yearly step, no target — the start is the first year's ratio
+  const startOfStep = f.glideStep ? f.ratios.find((r) => r.role === 'from') : undefined;
+  let stepFromStart = false;
+  if (!contribMode && startOfStep && !f.ratios.some((r) => r.role === 'till') && phaseShares.every((m) => m.size === 0)) {
+    const a = assignRatio(startOfStep, parties.filter((n) => !carveOwners.has(n)));
+    if ('fail' in a) return a.fail;
+    phaseShares.splice(0, phaseShares.length, a.map);
+    stepFromStart = true;
+  }
 
   if (!contribMode && phaseShares.every((m) => m.size === 0)) {
     if (parties.length < 2 && !revenue)
@@ -269,7 +278,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     input.phases = glidePhases(allNames, start, end, n, years && years > n ? years - n : 0);
     notes.push(`每年变 ${f.glideStep.raw}：从第 1 年的比例到目标比例共 ${n} 年（首尾各算一年）`);
     if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按目标比例`);
-  } else if (!contribMode && f.glideStep && !fromRatio && phaseShares.length === 1 && (f.buffer ?? years ?? 0) >= 2) {
+  } else if (!contribMode && f.glideStep && (!fromRatio || stepFromStart) && phaseShares.length === 1 && (f.buffer ?? years ?? 0) >= 2) {
     // 缓冲期5年，飞出地第一年拿九成，以后每年降5个百分点: a start, a yearly step and a length — the target is where the steps end
     const start = phaseShares[0];
     const n = (f.buffer ?? years)!;
@@ -288,7 +297,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按第 ${n} 年的比例`);
   } else if (!contribMode && f.glideStep && !fromRatio) {
     return fail(['ratio'], `“每年变 ${f.glideStep.raw}”是从什么比例变到什么比例？请写成“飞出地从七成过渡到四成，每年降一成”`, `a step of ${f.glideStep.raw} a year from which ratio to which? Write e.g. “the sending area goes from 70% to 40%, down 10 points a year”`);
-  } else if (!contribMode && (fromRatio || (f.buffer && phaseShares.length < 2))) {
+  } else if (!contribMode && !stepFromStart && (fromRatio || (f.buffer && phaseShares.length < 2))) {
     // 缓冲期两年，第一年九一，第二年起六四: a buffer spelled out year by year is phases, not a glide
     const target = phaseShares[phaseShares.length - 1];
     if (!fromRatio) return fail(['ratio'], `缓冲期从什么比例开始？请写“缓冲期${f.buffer}年从九一过渡到六四”`, `the buffer period has no starting ratio: write e.g. “a ${f.buffer}-year transition from 90/10 to 60/40”`);
