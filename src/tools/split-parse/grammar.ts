@@ -579,9 +579,9 @@ export function readFacts(toks: Tok[]): Facts {
       const ownTaker = ownTo >= 0 && isW(g[ownTo], 'to') ? next(ownTo, 1, ['filler', 'stop'], 1) : -1;
       const leftIsObject = !!left && l === i - 1 && isW(g[next(left.end, -1, ['filler', 'stop'], 1)], 'to');
       // (按收益的5%先行提取给管委会: across what is split, the name the share is given to wins over a name before it)
-      const giveTo = next(i, 1, ['filler', 'stop', 'take'], 2);
+      const giveTo = next(i, 1, ['filler', 'stop', 'take', 'revenue'], 3);
       const givenTo = giveTo >= 0 && isW(g[giveTo], 'to') ? next(giveTo, 1, ['filler', 'stop'], 1) : -1;
-      if (givenTo >= 0 && g[givenTo].k === 'name' && l >= 0 && g.slice(l + 1, i).some((x) => isW(x, 'revenue'))) {
+      if (givenTo >= 0 && g[givenTo].k === 'name' && (l < 0 || g.slice(l + 1, i).some((x) => isW(x, 'revenue')))) {
         pushShare(i, { party: (g[givenTo] as { t: string }).t, v, form, phase, raw });
         i = givenTo;
         continue;

@@ -85,7 +85,7 @@ const EN: Array<[Cat, string]> = [
   ['rest', 'rest|the rest|remainder|the remainder|remaining|what is left|whatever remains'],
   ['both', 'both|each side|both sides|both parties|each|either side'],
   ['even', 'evenly|equally|half and half|50-50|fifty-fifty|down the middle'],
-  ['take', 'charges|charge|levies|deducts|collects|counts|counts for|accounts for|account for|is credited with|becomes|become|changes to|switches to|gets|get|getting|takes|take|taking|keeping|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
+  ['take', 'is entitled to|are entitled to|entitled to|is owed|is due|charges|charge|levies|deducts|collects|counts|counts for|accounts for|account for|is credited with|becomes|become|changes to|switches to|gets|get|getting|takes|take|taking|keeping|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
   ['undecided', 'to be negotiated|to be negotiated later|negotiated later|later negotiation|to be discussed|not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
   ['first', 'first|the first number|the first figure|the first part|the first share|the first one'],
   ['second', 'the second number|the second figure|the second part|the second share|the second one'],

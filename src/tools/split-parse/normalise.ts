@@ -125,7 +125,7 @@ export function normalise(text: string): string {
       .replace(/\s*\((?:飞出地|飞入地|飞出方|飞入方)\)/g, '')
       .replace(/\b\d+[ -]ways?\b/gi, ' ')
       // shared according to how much each county invested / based on what each side put in: by contributions
-      .replace(/\b(?:according to|in proportion to|based on|by)\s+(?:how much|what)\s+(?:each|every)(?:\s+(?:one|side|party|county|city|district|town|partner|area))?\s+(?:has\s+|had\s+)?(?:invested|contributed|put in|paid in|puts in|invests|contributes)\b/gi, 'in proportion to contributions')
+      .replace(/\b(?:according to|in proportion to|based on|by)\s+(?:how much|what)\s+(?:each|every|they|both(?:\s+sides)?)(?:\s+(?:one|side|party|county|city|district|town|partner|area))?\s+(?:has\s+|had\s+|have\s+|each\s+)?(?:invested|contributed|put in|paid in|puts in|invests|contributes)\b/gi, 'in proportion to contributions')
       .replace(/\b(?:according to|in proportion to|based on)\s+(?:their|the|each side's|each party's)?\s*(?:investments?|contributions?)\b/gi, 'in proportion to contributions')
       // the sending and receiving areas → the sending area and the receiving area
       .replace(/\b(sending|receiving|home|host)\s+and\s+(?:the\s+)?(sending|receiving|home|host)\s+(area|region|side|countie|countrie|partie|district)s\b/gi, '$1 $3 and the $2 $3')

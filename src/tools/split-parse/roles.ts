@@ -114,7 +114,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const percentOffTop = contribMode ? f.shares.filter((x) => x.party && x.v !== undefined && x.form !== 'plain' && x.phase === 0 && !contribs.some((m) => m.party === x.party)) : [];
   for (const x of percentOffTop) floorOwners.add(x.party);
   // (a share said for nobody in a split by contributions is not dropped: whose is it?)
-  const looseInContrib = contribMode ? f.shares.find((x) => !x.party && x.v !== undefined) : undefined;
+  // (split the remaining 90% by what they invested: a share of what is left restates the remainder)
+  const looseInContrib = contribMode ? f.shares.find((x) => !x.party && x.v !== undefined && !x.rest) : undefined;
   if (looseInContrib) return fail(['parties'], `“${looseInContrib.raw}”是哪一方的？按出资比例分时，先提取的比例请写成“平台公司先提 ${looseInContrib.raw}”`, `whose is ${looseInContrib.raw}? In a split by contributions, a share taken first reads e.g. “the platform company takes ${looseInContrib.raw} off the top”`);
   const uncounted = contribMode && f.byContrib ? parties.find((n) => !contribs.some((m) => m.party === n) && !floorOwners.has(n) && n !== f.baselineOwner) : undefined;
   const unvalued = contribMode ? (f.contribWithoutAmount.find((c) => !contribs.some((m) => m.party === c.party)) ?? (uncounted ? { party: uncounted, cue: '出资' } : undefined)) : undefined;
@@ -435,6 +436,19 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     }
     // parties given their shares one by one in an earlier phase settle the order of a later bare ratio
     if (named.length >= 2 && !order) order = named.map((s) => s.party);
+    // 投资人先拿20%，余下由甲村乙村按人口比例分，甲村人口600，乙村人口400: parts said as plain numbers beside fixed % or 成
+    // shares split what those leave (as a plain ratio beside them does, above)
+    const fixedShares = [...map.values()].filter((s) => s.form !== 'plain');
+    const plainParts = [...map].filter(([, s]) => s.form === 'plain');
+    if (fixedShares.length && plainParts.length && fixedShares.every((s) => s.form === fixedShares[0].form)) {
+      const form = fixedShares[0].form as Exclude<ShareForm, 'plain'>;
+      const left = SCALE[form].sub(sum(fixedShares.map((s) => s.v)));
+      const whole = sum(plainParts.map(([, s]) => s.v));
+      if (left.gt(Q.ZERO) && whole.gt(Q.ZERO)) {
+        for (const [k, s] of plainParts) map.set(k, { v: left.mul(s.v).div(whole), form });
+        notes.push(`${plainParts.map(([k, s]) => `${k} ${fmt(s.v)}`).join('、')} 分的是其余的 ${fmt(left)}${form === 'pct' ? '%' : ' 成'}`);
+      }
+    }
     // the rest: 其余归 Y, or the one party left when shares are in % or 成
     const forms = new Set([...map.values()].map((s) => s.form));
     const form = forms.size === 1 ? [...forms][0] : forms.has('pct') ? 'pct' : 'cheng';
