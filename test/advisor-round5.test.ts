@@ -87,3 +87,11 @@ describe('asking for the items one by one', () => {
     expect(stripFraming('反向飞地有哪些治理策略？逐条列出来')).not.toContain('列');
   });
 });
+
+describe('a locative before a name', () => {
+  it('is not read into an unknown park (那里面消薄飞地占几个 asks about 消薄飞地)', async () => {
+    const res = await fx.advisor.ask('那里面消薄飞地占几个', { context: '浙江在发达地区建的各类飞地园区都分哪几种？' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('10个');
+  });
+});
