@@ -95,3 +95,11 @@ describe('a locative before a name', () => {
     expect(res.answer).toContain('10个');
   });
 });
+
+describe('an example asked for', () => {
+  it('runs on through the sentences that carry its story on (例如…企业… | 自2019年以来，该企业…)', async () => {
+    const res = await fx.advisor.ask('有没有企业孵化成熟后回流衢州的例子？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('40余项专利');
+  });
+});

@@ -130,6 +130,9 @@ const FOLLOWING_SPAN = 400;
 /** A paper's best sentence joins a list from another paper, in a question spanning papers, when it covers this share of the best sentence's coverage. */
 const OTHER_PAPER_COVERAGE = 0.5;
 
+/** A question asking for an example or a case. */
+const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|examples|instance|case study|real-world case|concrete case)\b/i;
+
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
 
@@ -330,7 +333,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
     const measured = measure?.alts;
     const asksPlaces = placeKind(q, concepts);
-    const selectOpts = { concepts, contextConcepts, shape, docText, docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
+    const selectOpts = { concepts, contextConcepts, shape, docText, example: ASKS_EXAMPLE.test(analysed.text), docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
     const scored = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
     // A follow-up pointing at a span of the paper (an item of the list answered before, or what
     // comes after the previous answer) is answered from that span first.

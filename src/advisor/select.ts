@@ -64,6 +64,8 @@ export interface SelectOptions {
   /** A document's cleaned text, to continue a definition past the passage's end. */
   docText?: (docId: string) => string | undefined;
   maxSentences?: number;
+  /** The question asks for an example (能举个例子吗, a concrete case): an example runs on past its first sentence. */
+  example?: boolean;
   /**
    * Papers the answer must quote from (a question about what several papers say): the best sentence
    * of each is taken, and the usual two-paper limit is lifted to their number.
@@ -264,6 +266,10 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
 }
 
 // A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
+/** A sentence that opens an example or a case. */
+const EXAMPLE_OPENS = /^(?:例如|比如|譬如|如|以[^，。]{1,20}为例|[^，。]{0,20}就是一个例子)/;
+/** What carries an example's story on: the same actor again, or what happened to it later. */
+const CARRIES_STORY = /^(?:自\s*\d|截至|近年来|此后|随后|之后|目前|在此过程中|该企业|该园区|该县|该市)/;
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
 /** The sentences following `c` in its paragraph of the document (same line), verbatim. */
@@ -322,6 +328,17 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       for (const next of following(best, text, 2)) {
         const carries = CONTINUES.test(next.text) || addsConcept(next) || (opts.shape.enumerative && opts.concepts.some((c) => c.kind !== 'num' && c.alts.some((a) => next.norm.includes(a))));
         if (!carries || !fits(next)) break;
+        take(next);
+      }
+    }
+  }
+  // An example asked for (能举个例子吗): the example runs on through the sentences after it that
+  // carry on its story (例如，园区内某…企业…回流衢州。| 自2019年以来，该企业已申请…40余项专利).
+  if (opts.example && opts.docText && EXAMPLE_OPENS.test(best.text)) {
+    const text = opts.docText(best.docId);
+    if (text) {
+      for (const next of following(best, text, 2)) {
+        if (!(CONTINUES.test(next.text) || CARRIES_STORY.test(next.text)) || !fits(next)) break;
         take(next);
       }
     }
