@@ -115,6 +115,16 @@ export function normalise(text: string): string {
       .replace(/(?<=[A-Za-z\p{Script=Han}])\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*[)）]/gu, ' $1 ')
       // 4 tenths → 40%
       .replace(/(\d+(?:\.\d+)?)\s*tenths?\b/gi, (_m, n: string) => `${Number(n) * 10}%`)
+      // 30, 20 and 10 million / 30、20和10万: a unit said once after a list of numbers is each one's
+      .replace(/(?<![\d.])(\d+(?:\.\d+)?(?:\s*(?:,|、)\s*\d+(?:\.\d+)?)*\s*(?:,\s*)?(?:and|&|和|、)\s*)(\d+(?:\.\d+)?)\s*(million|billion|thousand|万|亿)(?![A-Za-z])/gi, (_m, list: string, last: string, unit: string) =>
+        `${list.replace(/(\d+(?:\.\d+)?)(?=\s*(?:,|、|and|&|和))/gi, `$1${/^[万亿]$/.test(unit) ? '' : ' '}${unit}`)}${last}${/^[万亿]$/.test(unit) ? '' : ' '}${unit}`,
+      )
+      // the sending county (Ningbo) / 飞出地（宁波）: the place named in brackets after a role is the party
+      // (only where the role is not said again elsewhere, which would then be another party)
+      .replace(/\b(?:the\s+)?((?:sending|receiving|host|home)\s+(?:area|side|county|city|region|district))\s*\(\s*([A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?)\s*\)/g, (m, role: string, name: string, _at: number, all: string) => (all.split(role).length === 2 ? name : m))
+      .replace(/(飞出地|飞入地|飞出方|飞入方|飛出地|飛入地)\s*[（(]\s*(\p{Script=Han}{2,8}?)\s*[)）]/gu, (m, role: string, name: string, _at: number, all: string) => (all.split(role).length === 2 ? name : m))
+      // we, the receiving county, take 35%: the speaker named as an apposition is that party
+      .replace(/\bwe\s*,\s*(the\s+[a-z]+(?:\s[a-z]+){0,3}?)\s*,/gi, '$1')
       // Our county Kaihua put in …: the speaker's own kind of place before the place's name is not part of it
       .replace(/\b(?:our|my)\s+(?:county|city|town|township|district|village|side|prefecture)\s*,?\s+(?=[A-Z])/gi, '')
       // We (the investor) put in … / 我们（村集体）出资…: the speaker named in brackets is that party
