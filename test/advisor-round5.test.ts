@@ -10,6 +10,7 @@ import { hasFreshFigure, questionShape, stripFraming } from '../src/advisor/ques
 import { rates, targetThreshold } from '../src/advisor/decide';
 import { questionParts } from '../src/advisor/parts';
 import { useRealAdvisor } from './helpers/real-advisor';
+import { expandOne } from '../src/knowledge/follow-up';
 
 const fx = useRealAdvisor('advisor-round5');
 
@@ -101,5 +102,17 @@ describe('an example asked for', () => {
     const res = await fx.advisor.ask('有没有企业孵化成熟后回流衢州的例子？');
     expect(res.answered).toBe(true);
     expect(res.answer).toContain('40余项专利');
+  });
+});
+
+describe('"the X one" in an English follow-up', () => {
+  const phrases = new Set(['sci-tech enclave', 'end enclave']);
+  const isPhrase = (p: string) => phrases.has(p);
+  it('is the X kind of the previous question\'s noun when that makes a known phrase', () => {
+    expect(expandOne('And for the sci-tech one, what target was set?', 'What three enclave models does Zhejiang plan?', isPhrase)).toBe('And for the sci-tech enclave, what target was set?');
+    expect(expandOne('what about the end one?', 'Where is the starting enclave located?', isPhrase)).toBe('what about the end enclave?');
+  });
+  it('is left alone when no known phrase comes of it', () => {
+    expect(expandOne('What about the infrastructure one?', 'What difficulties do industrial enclaves face?', isPhrase)).toBe('What about the infrastructure one?');
   });
 });

@@ -14,6 +14,7 @@ import { coverage, type Concept } from './terms';
 import { matchText } from './stats';
 import { keyStem } from '../retrieval/bridge';
 import { expandQuery } from '../retrieval/glossary';
+import { expandOne } from '../knowledge/follow-up';
 import { normalizeInput } from '../knowledge/normalize';
 import { analyseQuestion } from './analyse';
 import { REFERS_BACK } from '../knowledge/follow-up';
@@ -420,6 +421,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A follow-up pointing at one item of the list answered before (第二种能举个例子吗, the first
       // one): answered about that item, from its span of the paper.
       // The question as typed (normalised, not expanded): what the follow-up and part rules read.
+      // "The sci-tech one" after a question on enclave models is the sci-tech enclave.
+      if (options.context?.trim() && !/[\u4e00-\u9fff]/.test(question ?? '')) {
+        question = expandOne(question, options.context, (phrase) => expandQuery(phrase).terms.some((t) => t.en.split(' ').length >= phrase.split(/[\s-]+/).length));
+      }
       const plain = normalizeInput((question ?? '').trim(), { expand: false });
       const ref = options.context?.trim() ? itemReference(plain) : undefined;
       if (ref !== undefined) {

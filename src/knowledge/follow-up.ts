@@ -18,3 +18,20 @@ export const FRAME_NOUN =
 export function needsPreviousSubject(question: string, ownSubjects: readonly string[]): boolean {
   return POINTS_BACK.test(question.trim()) || ownSubjects.length === 0;
 }
+
+/**
+ * "The sci-tech one", "what about the end one?": an English follow-up naming a kind by its modifier
+ * and "one" means that kind of the previous question's noun (sci-tech + enclave models → sci-tech
+ * enclave). The modifier and a noun of the context are joined when the result is a known phrase
+ * (`isPhrase`: the glossary's); otherwise the question is left as it is.
+ */
+export function expandOne(question: string, context: string, isPhrase: (phrase: string) => boolean): string {
+  const m = /\bthe\s+([a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)\s+ones?\b/i.exec(question);
+  if (!m) return question;
+  const nouns = [...new Set((context.toLowerCase().match(/[a-z][a-z-]{2,}/g) ?? []).map((w) => w.replace(/s$/, '')))];
+  for (const noun of nouns) {
+    const phrase = `${m[1]!.toLowerCase()} ${noun}`;
+    if (isPhrase(phrase)) return `${question.slice(0, m.index)}the ${phrase}${question.slice(m.index + m[0].length)}`;
+  }
+  return question;
+}
