@@ -521,6 +521,12 @@ export function readFacts(toks: Tok[]): Facts {
       };
       const vw = wordAt(verb);
       const stepVerb = !!vw && (vw.cat === 'step' || STEP_VERB.test(vw.t) || (vw.cat === 'buffer' && /^[a-z]/i.test(vw.t) && !/^(?:in between|halfway|half way|midway|in the middle)$/i.test(vw.t)) || (vw.cat === 'take' && EN_MOVE.test(vw.t)) || vw.cat === 'larger' || vw.cat === 'smaller');
+      // (10 percentage points less each year: English says the direction after the figure)
+      const after = wordAt(next(i, 1, ['stop', 'filler'], 1));
+      if (t.k === 'share' && after && (after.cat === 'larger' || after.cat === 'smaller') && /^(?:more|less|lower|higher)$/i.test(after.t) && yearly(next(i, 1, ['stop', 'filler'], 1) + 1)) {
+        f.glideStep ??= { v, form, raw, dir: after.cat === 'smaller' || /^lower$/i.test(after.t) ? -1 : 1 };
+        continue;
+      }
       if (t.k === 'share' && stepVerb && (yearly(verb) || yearly(next(verb, -1, ['stop', 'filler'], 1)) || yearly(next(i, 1, ['stop', 'filler'], 1)))) {
         f.glideStep ??= { v, form, raw, dir: vw!.cat === 'smaller' || DOWN_STEP.test(vw!.t) || /^(?:drop|fall|fell|decl|decreas|go(?:es|ing)? down|went down|com(?:e|es|ing) down|came down|step(?:s|ping|ped)? down|taper|slid|ramp(?:s|ing|ed)? down|reduc|shr|lower)/i.test(vw!.t) ? -1 : 1 };
         continue;

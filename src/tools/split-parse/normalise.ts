@@ -107,6 +107,8 @@ export function normalise(text: string): string {
       // the number words just read may stand before percent (seventy percent): written as the digits' 70%
       .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
       .replace(/[¥￥]\s*(\d)/g, '$1')
+      // year 2 is halfway: a year said to lie between a glide's ends, as 'in year 2'
+      .replace(/\b(?:in\s+)?year\s+(\d{1,2})\s+(?:is\s+|it's\s+|sits\s+)?(halfway|half way|midway|in between|in the middle)\b/gi, ' in year $1 $2')
       // 3 million (year 1): the year of the amount before it
       .replace(/[(（]\s*(?:in\s+)?(year\s+\d{1,2})\s*[)）]/gi, ' in $1 ')
       // Quzhou (60%) / 衢州（六成）: a share in brackets reads as the share

@@ -333,6 +333,9 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     for (let k = 0; k < lastIdx; k++) if (given[k] === undefined) return fail(['years'], `第 ${k + 1} 段比例适用几年？请写“前${k === 0 ? '三' : 'N'}年……之后……”`, `how many years does period ${k + 1} last? e.g. “for the first 3 years …, then …”`);
     const before = given.slice(0, lastIdx).reduce((a: number, b) => a + (b ?? 0), 0);
     let last = given[lastIdx];
+    // 缓冲期三年 第一年九成 第二年八成 第三年七成: a last year said inside the buffer runs to the buffer's end
+    const lastStart = f.phases[lastIdx]?.start;
+    if (last === undefined && !years && f.buffer !== undefined && lastStart !== undefined && lastStart === before + 1 && lastStart <= f.buffer) last = f.buffer - before;
     if (last === undefined) {
       if (!years)
         return fail(['years'], `之后的比例算几年？请加上“算${before + 2}年”（共几年）`, `how many years in total? add e.g. “over ${before + 2} years”`, {
