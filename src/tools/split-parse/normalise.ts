@@ -145,6 +145,8 @@ export function normalise(text: string): string {
       .replace(/\b(sending|receiving)\s+and\s+(?:the\s+)?(sending|receiving)\s+(area|region|side|county)\b(?!s)/gi, '$1 $3 and the $2 $3')
       // 40:60 sending:receiving / 60/40 sending/receiving: the two role nouns in the ratio's order
       .replace(/\b(sending|receiving)\s*([/:])\s*(sending|receiving)\b(?!\s+(?:area|region|side))/gi, (_m, a: string, sep: string, b: string) => `${a} area${sep === ':' ? ' and ' : '/'}${b} area`)
+      // 70:30 county:township / 60/40 Quzhou/Hangzhou: two names joined as the ratio is, right after it, are its parties in order
+      .replace(/(\d+(?:\.\d+)?\s*([:/])\s*\d+(?:\.\d+)?%?)\s+(?:to\s+|for\s+|between\s+)?(?:the\s+)?([A-Za-z]{3,})\s*\2\s*(?:the\s+)?([A-Za-z]{3,})\b/g, (m, ratio: string, _sep: string, a: string, b: string) => (/^(?:sending|receiving)$/i.test(a) ? m : `${ratio} between ${a} and ${b}`))
       // a calendar year (以2023年税收为基数) is a date, not a number of years or an amount
       .replace(/(?<!\d)(?:19|20)\d{2}\s*年(?:度)?/g, ' ')
       .replace(/\b(sending|receiving) (countie|partie)\b/gi, (_m, a: string, b: string) => `${a} ${b.toLowerCase() === 'countie' ? 'county' : 'party'}`)
