@@ -21,6 +21,8 @@ export interface ShareFact {
   rest?: boolean;
   /** 之后多拿两成 / 之后少拿一成: more (1) or less (−1) than the party's share in the period before, not a share of its own. */
   delta?: 1 | -1;
+  /** 先提10% / takes 10% off the top: said to be taken first, before the rest is split. */
+  first?: boolean;
 }
 export interface RatioFact {
   /** null: equal shares (对半, 平分). */
@@ -84,6 +86,8 @@ export interface Facts {
   growth?: string;
   /** 每年降一成 / drops 10 points a year: the step a glide moves by each year (its length follows from it). */
   glideStep?: { v: Q; form: ShareForm; raw: string; dir: 1 | -1 };
+  /** 其余 / the rest is said somewhere (of the rest, …). */
+  saysRest?: boolean;
   /** 之后更多 / and then more after that: a later period said only to be more or less, with no figure. */
   vagueLater?: string;
   /** Coordinated lists of names (衢州和杭州, A、B、C), in text order. */
@@ -157,6 +161,7 @@ export function readFacts(toks: Tok[]): Facts {
   const pushShare = (at: number, x: ShareFact) => {
     if (x.v !== undefined && restIn(at)) x.rest = true;
     if (x.v !== undefined && deltaAt.has(at)) x.delta = deltaAt.get(at);
+    if (x.v !== undefined && takenFirst(at)) x.first = true;
     f.shares.push(x);
     lastFactRef = x;
     lastFactAt = at;
@@ -265,6 +270,11 @@ export function readFacts(toks: Tok[]): Facts {
     if (side === 'from' && !g.slice(i + 1, ce).some((x) => isW(x, 'till'))) return undefined;
     return side;
   };
+  /** 先提10% / takes 10% off the top / 先把10%给: a word in the share's clause says it is taken before the rest is split. */
+  const takenFirst = (i: number) => {
+    const [s, e] = clauseOf[i] ?? [0, 0];
+    return g.slice(s, e).some((x) => x.k === 'w' && /^(?:先提|先拿|先抽|先扣|先扣除|先提取|先抽取|先|先把|先行|优先|off the top|right off the top|from the top|up front|upfront|first)$/i.test(x.t));
+  };
   const restIn = (i: number) => inClause(i, ['rest']) >= 0 && inClause(i, ['rest']) < i;
   const ratioRole = (i: number): RatioFact['role'] => {
     let k = next(i, -1, ['by', 'stop', 'filler', 'split', 'buffer'], 3);
@@ -335,7 +345,9 @@ export function readFacts(toks: Tok[]): Facts {
   }
   g.forEach((t, i) => {
     if (t.k !== 'name') return;
-    const listed = isW(g[i - 1], 'and') || isW(g[i + 1], 'and') || isW(g[i + 1], 'first', 'second');
+    // (the county and the city: an article may stand between the list word and the name)
+    const article = isW(g[i - 1], 'filler') && /^(?:the|a|an)$/i.test((g[i - 1] as W).t);
+    const listed = isW(g[i - 1], 'and') || (article && isW(g[i - 2], 'and') && g[i - 3]?.k === 'name') || isW(g[i + 1], 'and') || isW(g[i + 1], 'first', 'second');
     const m = f.mentions.find((x) => x.name === t.t);
     if (!m) f.mentions.push({ name: t.t, strong: t.strong, listed });
     else m.listed ||= listed;
@@ -481,6 +493,7 @@ export function readFacts(toks: Tok[]): Facts {
           break;
         }
         case 'rest': {
+          f.saysRest = true;
           // 其余归 Y / 剩下的给 Y / Y 拿剩下的 / the rest to Y / Y gets the rest
           const k = next(i, 1, ['filler', 'stop', 'to', 'take', 'from', 'whole'], 3);
           const hasTo = k > i + 1 && g.slice(i + 1, k).some((x) => isW(x as GTok, 'to', 'take', 'from', 'whole'));

@@ -38,12 +38,18 @@ const fail = (missing: Missing[], zh: string, en: string, question?: SplitQuesti
 
 export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   const notes: string[] = [];
-  const f = withAliases(facts, notes);
+  const aliased = withAliases(facts, notes);
+  // 运营公司每年先提5%，剩下的前两年…之后… / 10% off the top, then a glide: a percentage for a party outside the ratios, with
+  // what is left split over a schedule, is paid first every year (a percentage carve-out), not a share of one period only
+  const offTop = percentsOffTop(aliased);
+  const offTopOwners = new Set(offTop.map((x) => x.party));
+  const f: Facts = offTop.length ? { ...aliased, shares: aliased.shares.filter((x) => !offTop.includes(x)) } : aliased;
 
   // ---------- parties ----------
   const used = new Set<string>();
   const addUsed = (n?: string) => n && used.add(n);
   f.shares.forEach((s) => addUsed(s.party));
+  offTop.forEach((s) => addUsed(s.party));
   f.ratios.forEach((r) => Array.isArray(r.parties) && r.parties.forEach(addUsed));
   // 丙县占比从 90% 过渡到 60%: the party a glide starts from is a party, whatever its name looks like
   f.ratios.forEach((r) => addUsed(r.lead));
@@ -61,9 +67,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   if ((needsProse || parties.length === 1) && prose.length && parties.length < 2) parties.push(...prose.slice(0, 4 - parties.length));
   /** The other role of a pair when the text named only one (飞出地 → 飞入地): nobody said what it gets. */
   let inferredOther: string | undefined;
-  if (parties.length === 1 && complementOf(parties[0])) {
-    parties.push((inferredOther = complementOf(parties[0])!));
-    notes.push(`只写了${parties[0]}：另一方记为${parties[1]}`);
+  // (the operator takes 10% off the top; of the rest the sending area gets 80%: the one party sharing the rest is one of two roles)
+  const sharing = parties.filter((n) => !offTopOwners.has(n));
+  if (sharing.length === 1 && complementOf(sharing[0])) {
+    parties.push((inferredOther = complementOf(sharing[0])!));
+    notes.push(`只写了${sharing[0]}：另一方记为${inferredOther}`);
   }
 
   // ---------- the total ----------
@@ -148,7 +156,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   // company (its share is of the whole: a floor, topped up from the others by their shares only when the share is below it)
   const shareOfRestOnly = (n: string) => f.shares.filter((x) => x.party === n && x.v !== undefined).every((x) => x.rest) && f.ratios.filter((r) => Array.isArray(r.parties) && r.parties.includes(n)).every((r) => r.rest);
   const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || (m.restAfter && shareOfRestOnly(m.party))) && !contribMode && (f.ratios.length || f.shares.length) && !(incomplete && !m.restAfter && !sharedParties.has(m.party)));
-  const carveOwners = new Set(carve.map((m) => m.party!));
+  const carveOwners = new Set([...carve.map((m) => m.party!), ...offTopOwners]);
   for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
 
   if (f.growth)
@@ -252,9 +260,9 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     input.carveOut = carve.map((m) => ({ owner: m.party!, amount: m.v.toNumber(2) }));
     notes.push(`${carve.map((m) => `${m.party} ${m.raw}`).join('、')} 先行拨付（保底），其余各方再分剩下的部分`);
   }
-  if (percentOffTop.length) {
-    input.carveOut = [...(input.carveOut ?? []), ...percentOffTop.map((x) => ({ owner: x.party, percent: (x.form === 'cheng' ? x.v!.mul(Q.int(10)) : x.v!).toNumber() }))];
-    notes.push(`${percentOffTop.map((x) => `${x.party} ${x.raw}`).join('、')} 先从总额中提取，其余按出资比例分`);
+  if (percentOffTop.length || offTop.length) {
+    input.carveOut = [...(input.carveOut ?? []), ...[...offTop, ...percentOffTop].map((x) => ({ owner: x.party, percent: (x.form === 'cheng' ? x.v!.mul(Q.int(10)) : x.v!).toNumber() }))];
+    notes.push(`${[...offTop, ...percentOffTop].map((x) => `${x.party} ${x.raw}`).join('、')} 先从总额中提取，其余${percentOffTop.length ? '按出资比例分' : '按比例分'}`);
   }
   if (baseline) input.baseline = baseline;
 
@@ -668,6 +676,23 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     if (!Array.isArray(r.parties) && names.length && parties.length && r.vs && vs.some((v) => v.cmp(vs[0]) !== 0)) notes.push(`${p > 0 ? `第 ${p + 1} 段：` : ''}比例 ${r.raw} 依次对应 ${names.join('、')}`);
     return { map };
   }
+}
+
+/**
+ * 运营公司每年先提5%，剩下的前两年飞出地八成，之后六四分 / 先提10%给平台公司，剩余部分缓冲期3年从九一过渡到七三: a
+ * percentage said for a party that no ratio and no other share names, before what is left is split over a
+ * schedule (periods or a glide), is taken off the top every year. In one period the same sentence is read as
+ * that party's share with the ratio splitting what it leaves (the same amounts), so only schedules need this.
+ */
+function percentsOffTop(f: Facts): Facts['shares'] {
+  const restSaid = !!f.saysRest || f.shares.some((x) => x.rest) || f.ratios.some((r) => r.rest);
+  const scheduled = f.phased || f.ratios.some((r) => r.role === 'from') || f.buffer !== undefined || !!f.glideStep;
+  if (!restSaid || !scheduled) return [];
+  const inRatio = new Set(f.ratios.flatMap((r) => [...(Array.isArray(r.parties) ? r.parties : []), ...(r.lead ? [r.lead] : [])]));
+  const floorOwners = new Set(f.money.filter((m) => m.role === 'floor' || m.role === 'contrib').map((m) => m.party));
+  // (someone else splits what is left: another party's own share, or a ratio)
+  const othersSplit = (x: Facts['shares'][number]) => f.ratios.length > 0 || f.shares.some((y) => y.party && y.party !== x.party && y.v !== undefined);
+  return f.shares.filter((x) => x.first && x.party && x.v !== undefined && x.form !== 'plain' && x.phase === 0 && !x.rest && !inRatio.has(x.party) && !floorOwners.has(x.party) && f.shares.filter((y) => y.party === x.party).length === 1 && othersSplit(x));
 }
 
 /** 飞出地为衢州: every fact about 飞出地 is about 衢州 (the place keeps its name in the result). */
