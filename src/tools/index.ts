@@ -34,7 +34,7 @@ export const toolDefinitions = [
   {
     name: 'compute_benefit_split',
     description:
-      'Exact benefit-sharing split (收益分成) between two or more parties: agreed ratio or contribution-weighted shares, optional floors (收益保底), baseline kept by its owner (增量分成), buffer years (缓冲年限), fixed ratios by period (phases: 前四年九一，之后六四), fixed amounts paid first (carveOut: 村集体保底100万，剩下的六四分) and per-year revenue. Amounts in yuan, rounded to the cent, summing to the revenue. Returns shares, amounts, optional schedule, steps and corpus sources.',
+      'Exact benefit-sharing split (收益分成) between two or more parties: agreed ratio or contribution-weighted shares, optional floors (收益保底), baseline kept by its owner (增量分成), buffer years (缓冲年限), fixed ratios by period (phases: 前四年九一，之后六四), fixed amounts or percentages paid first (carveOut: 村集体保底100万，剩下的六四分; 管委会先提10%作管理费) and per-year revenue. Amounts in yuan, rounded to the cent, summing to the revenue. Returns shares, amounts, optional schedule, steps and corpus sources.',
     schema: SplitInputSchema,
     resultSchema: SplitResultSchema,
     run: (input: z.infer<typeof SplitInputSchema>) => computeSplit(input),
