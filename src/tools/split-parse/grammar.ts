@@ -544,6 +544,27 @@ export function readFacts(toks: Tok[]): Facts {
         f.glideStep ??= { v, form, raw, dir: vw!.cat === 'smaller' || DOWN_STEP.test(vw!.t) || /^(?:drop|fall|fell|decl|decreas|go(?:es|ing)? down|went down|com(?:e|es|ing) down|came down|step(?:s|ping|ped)? down|taper|slid|ramp(?:s|ing|ed)? down|reduc|shr|lower)/i.test(vw!.t) ? -1 : 1 };
         continue;
       }
+      // 飞出地每年分别拿八成、七成、六成 / 前三年飞出地依次拿90%、80%、70%: a run of shares after one party and a per-year
+      // cue is that party's share year by year, each a period of one year from the current one
+      const run = [i];
+      for (let k = i + 1; k + 1 < g.length && g[k + 1].k === 'share' && (isW(g[k], 'and') || (g[k].k === 'sep' && (g[k] as { comma?: boolean }).comma)); k += 2) run.push(k + 1);
+      const [runClause] = clauseOf[i];
+      const said = g.slice(runClause, i);
+      const runOwners = [...new Set(said.filter((x) => x.k === 'name').map((x) => (x as { t: string }).t))];
+      if (t.k === 'share' && run.length >= 2 && runOwners.length === 1 && said.some((x) => x.k === 'w' && (x.cat === 'each' || PER_YEAR_CUE.test(x.t))) && run.every((k) => (g[k] as { form: ShareForm }).form === form)) {
+        if (phaseHasFacts()) openPhase();
+        const first = cur().start ?? 1 + f.phases.slice(0, phase).reduce((a, p) => a + (p.years ?? 0), 0);
+        run.forEach((k, n) => {
+          if (n) openPhase();
+          cur().start = first + n;
+          cur().years = 1;
+          const x = g[k] as Extract<GTok, { k: 'share' }>;
+          pushShare(k, { party: runOwners[0], v: x.v, form: x.form, phase, raw: x.raw });
+        });
+        f.phased = true;
+        i = run[run.length - 1];
+        continue;
+      }
       // 之后多拿两成 / 以后少拿一成 / then 10 points more: in a later period, a share after more or less is the change from the period before
       const cmpAt = next(i, -1, ['take', 'stop', 'filler'], 2);
       const cmp = wordAt(cmpAt);
@@ -1021,6 +1042,15 @@ function orderPhases(f: Facts): void {
     if (p.years === undefined && p.start !== undefined && nextStart !== undefined && nextStart > p.start) p.years = nextStart - p.start;
     // 缓冲期两年，第一年…，第二年…，之后…: a year inside the buffer with a period after it runs to the buffer's end
     else if (p.years === undefined && p.start !== undefined && f.buffer !== undefined && p.start <= f.buffer && k + 1 < f.phases.length && nextStart === undefined) p.years = f.buffer - p.start + 1;
+  });
+  // 30% in the first year, then 25%, then 20% from year 3 on: a period with neither start nor length between one that
+  // ends and one that starts runs between them
+  let year = 1;
+  f.phases.forEach((p, k) => {
+    const from = p.start ?? year;
+    const nextStart = f.phases[k + 1]?.start;
+    if (p.years === undefined && p.start === undefined && k > 0 && nextStart !== undefined && nextStart > from) p.years = nextStart - from;
+    year = from + (p.years ?? 0);
   });
 }
 
