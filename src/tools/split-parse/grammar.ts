@@ -428,6 +428,18 @@ export function readFacts(toks: Tok[]): Facts {
           if (k >= 0 && g[k].k === 'name' && g.slice(i + 1, k).some((x) => isW(x, 'to', 'whole'))) f.baselineOwner ??= (g[k] as { t: string }).t;
           break;
         }
+        case 'take': {
+          // 运营公司先提管理费，剩下的… / the operator takes a fee first: taken first, but how much is not said — asked for, never 0
+          const [cs, ce] = clauseOf[i];
+          const restAt = g.findIndex((x, k) => k > i && isW(x, 'rest'));
+          // (what the clause says up to the rest: the ratio after 'and the rest is split 70/30' is the rest's)
+          const upTo = restAt >= 0 && restAt < ce ? restAt : ce;
+          if (g.slice(cs, upTo).some((x) => x.k === 'money' || x.k === 'num' || x.k === 'share' || x.k === 'ratio')) break;
+          if (!takenFirst(i) || restAt < 0) break;
+          const who = next(i, -1, ['stop', 'filler'], 2);
+          if (who >= 0 && g[who].k === 'name') f.floorWithoutAmount.push({ party: (g[who] as { t: string }).t, cue: t.t });
+          break;
+        }
         case 'both':
           f.saysBoth = true;
           break;
