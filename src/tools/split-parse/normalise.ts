@@ -103,7 +103,7 @@ export function normalise(text: string): string {
       .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine)\b/gi, (_m, t: string, u: string) => String(EN_NUMBERS[t.toLowerCase()]! + EN_NUMBERS[u.toLowerCase()]!))
       .replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       // number words before a unit (ten million, three years, four-year, three ways); "one side" stays words
-      .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
+      .replace(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?=[ -](?:million|billion|thousand|hundred|years?|yrs?|percent|per cent|ways?|tenths?)\b)/gi, (w) => String(EN_NUMBERS[w.toLowerCase()]))
       // the number words just read may stand before percent (seventy percent): written as the digits' 70%
       .replace(/(\d)\s*(?:percent|per cent|pct)\b/gi, '$1%')
       .replace(/[¥￥]\s*(\d)/g, '$1')
