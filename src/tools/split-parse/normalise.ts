@@ -97,6 +97,14 @@ export function normalise(text: string): string {
       .replace(/\b(?:one|a) half\b/gi, '1/2')
       .replace(/\b(\d+)\s+(?:more|further|additional|remaining)\s+years?\b/gi, '$1 years')
       .replace(/\banother\s+(\d+)\s+years?\b/gi, '$1 years')
+      // Y1, FY2, Yr 3, Y1-Y2 / year one / in the second year: years by their number
+      // (Town Y 4 million is a town: a letter apart from its number is a name)
+      .replace(/\b(?:FY|Y|Yr)(\d{1,2})\s*[-–~]\s*(?:FY|Y|Yr)(\d{1,2})\b/g, 'years $1-$2')
+      .replace(/\b(?:FY|Y|Yr)(\d{1,2})\b|\b(?:FY|Yr)\s(\d{1,2})\b/g, (_m, a?: string, b?: string) => `year ${a ?? b}`)
+      .replace(/\byear\s+(one|two|three|four|five|six|seven|eight|nine|ten)\b/gi, (_m, w: string) => `year ${EN_NUMBERS[w.toLowerCase()]}`)
+      // (4 million in the first year and 5 million in the second: an amount's year; 30% in the first year stays a first period)
+      .replace(/(\d[\d.]*\s*(?:million|billion|thousand|m|bn|k)\s+)in\s+the\s+first\s+year\b/gi, '$1in year 1')
+      .replace(/\b(in|for|during)\s+the\s+(second|third|fourth|fifth|sixth)\s+year\b/gi, (_m, p: string, o: string) => `${p} year ${['second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(o.toLowerCase()) + 2}`)
       // for the first year → for the first 1 years
       .replace(/\bthe first year\b/gi, 'the first 1 years')
       // tens in words are shares wherever they stand (sixty-forty, seventy/thirty, Lishui gets sixty, forty-five percent)
