@@ -21,10 +21,10 @@ const ENUMERATIVE =
 // 比例, 税率 … alone name a topic (分钱比例要不要报); asked for, they come with 多少/多大/百分之几.
 const QUANTITY_ZH = /多少|(?<!哪)几[个家项座条年次倍成万亿千百十]|多[大长高远久重宽深快]|百分之[几多]|哪一?年|何年|何时|什么时候|几月|几号/;
 const QUANTITY_EN =
-  /\bhow (?:many|much|long|large|big|far|high|fast|old)\b|\bwhat (?:[\w'-]+ ){0,3}?(?:percentage|percent|share|proportion|fraction|ratio|rate|amount|number|size|area|length)\b|\b(?:in |by )?(?:what|which) year\b|\bwhen (?:did|was|were|will|is|does)\b|\bby when\b|\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w'-]+ ){0,3}(?:population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|number|amount|ratio|share)\b/i;
+  /\bhow (?:many|much|long|large|big|far|high|fast|old)\b|\bwhat (?:[\w'-]+ ){0,3}?(?:percentage|percent|share|proportion|fraction|ratio|rate|amount|number|size|area|length)\b|\b(?:in |by )?(?:what|which) year\b|\bwhen (?:did|was|were|will|is|does)\b|\bby when\b|\bwhat(?: is| was| are| were|'s|’s) (?:the |its |their )?(?:[\w'-]+ ){0,3}(?:population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|number|amount|ratio|share)\b/i;
 
 // English measure nouns (the quantity named by the question: population, GDP, wage …), captured.
-const MEASURE_EN = /\bwhat (?:is|was|are|were) (?:the |its |their )?(?:[\w'-]+ ){0,3}(population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|ratio)\b/i;
+const MEASURE_EN = /\bwhat(?: is| was| are| were|'s|’s) (?:the |its |their )?(?:[\w'-]+ ){0,3}(population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|ratio)\b/i;
 
 // Several papers are asked about at once.
 const MULTI_DOC = /[两二三几各多]篇|[两二三几各多]份(?:材料|文献|文件|研究|报告)|[这那]篇.{1,12}[这那]篇|各(?:自|篇|文|研究|份)|不同(?:的)?(?:研究|文章|论文|作者|材料|文献)|(?:相关|有关)(?:研究|文献|材料|论文)(?:分别|各)|两项研究|分别|都算上|综合起来|\b(?:the|both|two|all|each|different|these|those|several) (?:papers|studies|articles|authors|sources|documents)\b|\b(?:each|both|either) (?:paper|study|article)\b|\bthe papers\b|\btwo of the (?:papers|studies)\b|\bacross (?:the|these|all|different) \w*\s?(?:papers|studies|sources)\b|\btaken together\b/i;
