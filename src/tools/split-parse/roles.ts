@@ -284,8 +284,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     if (n === undefined || n < 2)
       return fail(['years'], `每年变 ${f.glideStep.raw} 不能从前一个比例整步走到后一个：请写明缓冲期几年，例如“缓冲期4年”`, `moving by ${f.glideStep.raw} a year does not reach the later share in whole years: say how many years the transition takes`);
     for (const p of input.parties) delete p.share;
-    input.phases = glidePhases(allNames, start, end, n, years && years > n ? years - n : 0);
-    notes.push(`每年变 ${f.glideStep.raw}：从第 1 年的比例到目标比例共 ${n} 年（首尾各算一年）`);
+    // 前两年飞出地拿九成，之后每年少一成，直到六成: the start holds for its period, the steps begin after it
+    const held = (f.phases[0].years ?? 1) - 1;
+    const shareOf = (m: Map<string, Share>) => Object.fromEntries(allNames.map((k) => [k, (m.get(k)?.v ?? Q.ZERO).toNumber()]));
+    input.phases = [...(held > 0 ? [{ years: held, shares: shareOf(start) }] : []), ...glidePhases(allNames, start, end, n, years && years > n + held ? years - n - held : 0)];
+    notes.push(`每年变 ${f.glideStep.raw}：${held > 0 ? `前 ${held + 1} 年按起始比例，` : ''}从起始比例到目标比例共 ${n} 年（首尾各算一年）`);
     if (years && years > n) notes.push(`算 ${years} 年：第 ${n + 1} 年起按目标比例`);
   } else if (!contribMode && f.glideStep && (!fromRatio || stepFromStart) && phaseShares.length === 1 && (f.buffer ?? years ?? 0) >= 2) {
     // 缓冲期5年，飞出地第一年拿九成，以后每年降5个百分点: a start, a yearly step and a length — the target is where the steps end
