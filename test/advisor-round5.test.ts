@@ -116,3 +116,10 @@ describe('"the X one" in an English follow-up', () => {
     expect(expandOne('What about the infrastructure one?', 'What difficulties do industrial enclaves face?', isPhrase)).toBe('What about the infrastructure one?');
   });
 });
+
+describe('how big an effect', () => {
+  it('is asked in words, not as a figure (多大效果, 多大作用)', () => {
+    expect(questionShape('测算下来能带来多大效果？').quantity).toBe(false);
+    expect(questionShape('金磐开发区规划面积有多大？').quantity).toBe(true);
+  });
+});

@@ -167,10 +167,13 @@ const DESCRIBED_FEW = /(?:怎样|怎么样|什么样|如何|哪)[^，。？?；,
  */
 const INDEFINITE_FEW = /(?<=[好这那前近])几[个家项座条年次]|(?<![哪多])几[个家项座条次](?=[^，。？?；,]*?(?:能不能|能否|可不可以|可否|是否|会不会|要不要|为什么|为何|怎么|如何|吗|列一下|列出|列举|给列|一条条|分别是|分别叫|都有哪些))/g;
 
+/** 多大效果, 多大作用, 多大帮助: how big an effect, asked in words, not a figure. */
+const ABSTRACT_SIZE = /多大(?:的)?(?=(?:效果|作用|影响|帮助|意义|好处|变化|区别|差别|用处|成效|效益|关系))/g;
+
 export function questionShape(question: string): QuestionShape {
   const q0 = question.normalize('NFKC');
   // The described 几 is taken out of the quantity reading (the rest of the question may still ask one).
-  const q = q0.replace(DESCRIBED_FEW, (w) => w.replace(/几/, '若干')).replace(INDEFINITE_FEW, (w) => w.replace(/几/, '若干'));
+  const q = q0.replace(DESCRIBED_FEW, (w) => w.replace(/几/, '若干')).replace(INDEFINITE_FEW, (w) => w.replace(/几/, '若干')).replace(ABSTRACT_SIZE, '怎样');
   // Asking for a document's number (文号是什么, its document number) asks for a figure, whatever the asking words.
   const m = QUANTITY_ZH.exec(q) ?? MEASURE_EN.exec(q) ?? QUANTITY_EN.exec(q) ?? DOCNUM_ASKED.exec(q);
   const docnum = DOCNUM_ASKED.test(q);
