@@ -21,10 +21,14 @@ const DEFINITION_EN = /\b(?:what is an?|what is the|what does .+ mean|define|def
  */
 const PLURAL_ASK_EN = /\b(?:which|what)\s+(?:(?:main|key|major|two|three|four|five|six|seven|several|specific|concrete|other|different|typical|general|basic|policy|institutional|practical|common|new|important|core)\s+){0,2}(?!(?:is|was|has|does|this|its|thus|status|process|business|progress|access|success|analysis|basis)\b)[a-z]{3,}(?:ies|[^s'u]s)\b/i;
 
+const FACET_IS_WHAT = /(?:对策|措施|举措|办法|建议|药方|问题|难点|难题|原因|特点|特征|优势|挑战|路径|做法|经验|短板)(?:都|分别|主要|具体)?(?:是|有)(?:什么|啥|哪些)/;
+
 export function questionType(q: string): QuestionType {
   if (LIST_ZH.test(q) || LIST_EN.test(q)) return 'list';
   if (FIGURE_ZH.test(q) || FIGURE_EN.test(q)) return 'figure';
   if (PLURAL_ASK_EN.test(q)) return 'list';
+  // 对策是什么, 原因是啥: what the measures (problems, causes…) are is their list, not a definition.
+  if (FACET_IS_WHAT.test(q)) return 'list';
   if (DEFINITION_ZH.test(q) || DEFINITION_EN.test(q)) return 'definition';
   return 'other';
 }
