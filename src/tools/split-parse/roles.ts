@@ -692,17 +692,17 @@ function percentsOffTop(f: Facts): Facts['shares'] {
   const scheduled = f.phased || f.ratios.some((r) => r.role === 'from') || f.buffer !== undefined || !!f.glideStep;
   // (运营公司先提5%，剩下的衢州60%、杭州40%: the others' shares already make the whole, so the 5% comes off the top first)
   const tenths = (y: Facts['shares'][number]) => (y.form === 'cheng' ? y.v!.mul(Q.int(10)) : y.v!);
-  const othersWhole = (x: Facts['shares'][number]) => {
-    const others = f.shares.filter((y) => y !== x && y.phase === 0 && y.party && y.party !== x.party && y.v !== undefined && y.form !== 'plain');
-    return others.length >= 2 && !f.ratios.length && sum(others.map(tenths)).cmp(Q.int(100)) === 0;
-  };
+  const othersOf = (x: Facts['shares'][number]) => f.shares.filter((y) => y !== x && y.phase === 0 && y.party && y.party !== x.party && y.v !== undefined && y.form !== 'plain');
+  const othersWhole = (x: Facts['shares'][number]) => othersOf(x).length >= 2 && !f.ratios.length && sum(othersOf(x).map(tenths)).cmp(Q.int(100)) === 0;
+  // (管委会按税收的3%提取，其余部分飞出地六成、飞入地四成: the others' shares are said of the rest, so the 3% came first)
+  const othersOfRest = (x: Facts['shares'][number]) => othersWhole(x) && othersOf(x).every((y) => y.rest);
   if (!restSaid && !f.shares.some(othersWhole)) return [];
   if (!scheduled && !f.shares.some(othersWhole)) return [];
   const inRatio = new Set(f.ratios.flatMap((r) => [...(Array.isArray(r.parties) ? r.parties : []), ...(r.lead ? [r.lead] : [])]));
   const floorOwners = new Set(f.money.filter((m) => m.role === 'floor' || m.role === 'contrib').map((m) => m.party));
   // (someone else splits what is left: another party's own share, or a ratio)
   const othersSplit = (x: Facts['shares'][number]) => f.ratios.length > 0 || f.shares.some((y) => y.party && y.party !== x.party && y.v !== undefined);
-  return f.shares.filter((x) => x.first && x.party && x.v !== undefined && x.form !== 'plain' && x.phase === 0 && !x.rest && !inRatio.has(x.party) && !floorOwners.has(x.party) && f.shares.filter((y) => y.party === x.party).length === 1 && othersSplit(x) && (scheduled || othersWhole(x)));
+  return f.shares.filter((x) => (x.first || othersOfRest(x)) && x.party && x.v !== undefined && x.form !== 'plain' && x.phase === 0 && !x.rest && !inRatio.has(x.party) && !floorOwners.has(x.party) && f.shares.filter((y) => y.party === x.party).length === 1 && othersSplit(x) && (scheduled || othersWhole(x)));
 }
 
 /** 飞出地为衢州: every fact about 飞出地 is about 衢州 (the place keeps its name in the result). */
