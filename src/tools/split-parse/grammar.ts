@@ -603,6 +603,15 @@ export function readFacts(toks: Tok[]): Facts {
         from.raw = `${from.raw} ${raw}`;
         continue;
       }
+      // Sending area 90% in year 1, going down by 10% each year to 60%: the target after a yearly step is the subject's
+      // share in a later period (the step runs from one to the other)
+      const stepTarget = next(i, -1, ['stop', 'filler'], 1);
+      const stepSubject = [...f.shares].reverse().find((x) => x.party && x.v !== undefined)?.party;
+      if (f.glideStep && stepTarget >= 0 && isW(g[stepTarget], 'to', 'till') && stepSubject && !f.ratios.some((r) => r.role === 'from') && t.k === 'share') {
+        if (phaseHasFacts()) openPhase();
+        pushShare(i, { party: stepSubject, v, form, phase, raw });
+        continue;
+      }
       // 从 90% 过渡到 60%: a lone percentage in a glide is the first party's part of a two-way ratio
       // (从第一年70%降到第四年40%: the year of a glide's end stands between its word and its share)
       let fromTill = next(i, -1, ['stop', 'filler', 'buffer'], 2);
@@ -681,8 +690,10 @@ export function readFacts(toks: Tok[]): Facts {
       const form: ShareForm = t.k === 'ratio' ? t.form : 'plain';
       const raw = t.k === 'ratio' ? t.raw : (t as W).t;
       const role = ratioRole(i);
-      // (A and B split the tax 30/70: what is split may stand between the list and its ratio)
-      const l = next(i, -1, ['by', 'split', 'stop', 'filler', 'rest', 'excess', 'revenue'], 3);
+      // (A and B split the tax 30/70: what is split may stand between the list and its ratio; Kaihua and Changshan then
+      // split what is left 2:1: so may 'then')
+      let l = next(i, -1, ['by', 'split', 'stop', 'filler', 'rest', 'excess', 'revenue'], 3);
+      if (l >= 0 && isW(g[l], 'after') && /^then$/i.test((g[l] as W).t)) l = next(l, -1, ['stop', 'filler'], 1);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       const r = next(i, 1, ['split', 'to', 'stop', 'filler', 'by'], 3);
       // (a lone name before the ratio is no list of it: the list after it may be)

@@ -138,7 +138,7 @@ export function normalise(text: string): string {
       // Our county Kaihua put in …: the speaker's own kind of place before the place's name is not part of it
       .replace(/\b(?:our|my)\s+(?:county|city|town|township|district|village|side|prefecture)\s*,?\s+(?=[A-Z])/gi, '')
       // We (the investor) put in … / 我们（村集体）出资…: the speaker named in brackets is that party
-      .replace(/\b(?:we|us)\s*[(（]\s*(?:the\s+)?([A-Za-z][A-Za-z ]{0,30}?)\s*[)）]/gi, 'the $1')
+      .replace(/\b(?:we|us|our\s+[A-Za-z-]+)\s*[(（]\s*(?:the\s+)?([A-Za-z][A-Za-z ]{0,30}?)\s*[)）]/gi, 'the $1')
       .replace(/(?:我们|我方|咱们)\s*[(（]\s*([\p{Script=Han}A-Za-z]{1,12}?)\s*[)）]/gu, '$1')
       // County A (sending) / 衢州（飞出地）: a role said in brackets after a name; the name stays the party
       .replace(/\s*\((?:the\s+)?(?:sending|receiving|host|home|origin)(?:\s+(?:area|side|region|county|city))?\)/gi, '')
