@@ -1,6 +1,7 @@
 /**
  * The blind sets written for the knowledge layer (eval/holdout9 … holdout15, holdout18 … holdout21;
- * holdout16 has keywords outside its gold quotes, holdout17 repeats one question of an earlier set): an outsider's style —
+ * holdout16 has keywords outside its gold quotes, holdout17 and holdout22 each repeat one question of an
+ * earlier set, written independently): an outsider's style —
  * paraphrase, whole lists, figures in other word order, colloquial, Traditional characters,
  * English paraphrase, partial questions, follow-ups with their `context`, unknown parks. Each was
  * written from the five papers alone and measured once before anybody looked at its failures
