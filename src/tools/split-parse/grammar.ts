@@ -716,7 +716,7 @@ export function readFacts(toks: Tok[]): Facts {
       if (t.n > 1 && isW(g[next(i, -1, ['stop', 'filler', 'buffer'], 2)], 'till')) f.buffer ??= t.n;
       continue;
     }
-    if (t.k === 'years' && t.pre === '第' && t.to === undefined && !clauseHasTerms(i) && isW(g[next(i, 1, ['filler', 'stop', 'take'], 2)], 'buffer')) {
+    if (t.k === 'years' && t.pre === '第' && t.to === undefined && !clauseHasTerms(i) && isW(g[next(i, 1, ['filler', 'stop', 'take', 'by'], 2)], 'buffer')) {
       // 第二年取中间 / in year 2 it is halfway: a year said to lie between a glide's ends is one of its years, not a period
       middleYear = t.n;
       continue;
