@@ -206,7 +206,7 @@ describe('the zod schemas at the boundaries', () => {
         } catch (e) {
           expect(e).toBeInstanceOf(ConfigError);
           for (const p of (e as ConfigError).problems) {
-            human(p);
+            human(p, env);
             expect(keys.some((k) => p.includes(k))).toBe(true);
           }
         }
