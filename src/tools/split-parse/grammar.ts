@@ -8,6 +8,7 @@ import { Q } from '../rational';
 import type { ShareForm, Tok } from './lex';
 import { partyCount, type Cat } from './lexicon';
 import { groupNames, type GTok } from './names';
+import { placeNamed } from './places';
 import { distributeRespectively } from './respectively';
 
 export interface ShareFact {
@@ -333,10 +334,12 @@ export function readFacts(toks: Tok[]): Facts {
   for (let i = 0; i < g.length; i++) {
     const a = g[i];
     if (a.k !== 'name') continue;
-    const k = next(i, 1, ['take', 'stop', 'filler'], 2);
-    if (k < 0 || !isW(g[k], 'first', 'second') || g[k + 1]?.k === 'name' || next(k, 1, ['stop', 'filler', 'and'], 2) >= 0) continue;
+    // ((Kaihua County first, Ningbo second): the English word alone right after the name, closing its clause)
+    const word = g[i + 1]?.k === 'w' && /^(?:first|second)$/i.test((g[i + 1] as W).t) && (g[i + 2] === undefined || g[i + 2].k === 'sep') ? (g[i + 1] as W).t.toLowerCase() : undefined;
+    const k = word ? i + 1 : next(i, 1, ['take', 'stop', 'filler'], 2);
+    if (!word && (k < 0 || !isW(g[k], 'first', 'second') || g[k + 1]?.k === 'name' || next(k, 1, ['stop', 'filler', 'and'], 2) >= 0)) continue;
     const others = [...new Set(g.filter((x) => x.k === 'name' && x.t !== a.t && x.strong).map((x) => (x as { t: string }).t))];
-    if (others.length === 1) f.lists.unshift((orderMark = isW(g[k], 'first') ? [a.t, others[0]] : [others[0], a.t]));
+    if (others.length === 1) f.lists.unshift((orderMark = (word ? word === 'first' : isW(g[k], 'first')) ? [a.t, others[0]] : [others[0], a.t]));
   }
   for (let i = 0; i < g.length; i++) {
     if (g[i].k !== 'name' || isW(g[i - 1], 'and')) continue;
@@ -361,6 +364,16 @@ export function readFacts(toks: Tok[]): Facts {
     const [role, place] = ROLE_PAIR.has(t.t) ? [t.t, c.t] : ROLE_PAIR.has(c.t) ? [c.t, t.t] : [];
     if (role && place && !ROLE_PAIR.has(place) && !(g[i + 3]?.k === 'share' || g[i + 3]?.k === 'num')) f.aliases[role] = place;
   });
+  // 由飞出地景宁县与飞入地宁波市按六四分成: a role said right before a place names one party, not two
+  // (飞出地 70% 杭州 30% stays two: the role has its share before the next name)
+  g.forEach((t, i) => {
+    // (前两年飞出地青田分八成: names typed together were cut into a list, 飞出地、青田, when the second is a known place)
+    const glued = isW(g[i + 1], 'and') && (g[i + 1] as W).t === '、' && g[i + 2]?.k === 'name' && !!placeNamed((g[i + 2] as { t: string }).t);
+    const c = g[i + (glued ? 2 : 1)];
+    if (t.k !== 'name' || !ROLE_PAIR.has(t.t) || f.aliases[t.t] || c?.k !== 'name' || !c.strong || ROLE_PAIR.has(c.t)) return;
+    if (g.some((x, j) => j !== i && x.k === 'name' && x.t === t.t)) return;
+    f.aliases[t.t] = c.t;
+  });
 
   // 龙游县和杭州拱墅区…，龙游是飞出地: with two places named and one role said to be one of them, the other role is the other
   const places = [...new Set(g.filter((t) => t.k === 'name' && t.strong && !ROLE_PAIR.has(t.t)).map((t) => (t as { t: string }).t))];
@@ -372,12 +385,14 @@ export function readFacts(toks: Tok[]): Facts {
     if (t.k === 'name') continue;
     // 从8:2过渡到5:5（第一年8:2，第五年5:5）: a glide's start or target said again at its year restates it
     if (t.k === 'years' && t.pre === '第' && t.to === undefined) {
-      const r = g[i + 1];
+      // (so year 1 is 90/10: a linking word may stand between the year and what it restates)
+      const linked = isW(g[i + 1], 'filler') && /^(?:is|=|was|will be)$/i.test((g[i + 1] as W).t) ? 1 : 0;
+      const r = g[i + 1 + linked];
       // (（第1年80%，第5年50%）/ (year 1 = 80%, year 4 = 50%): the glide's party's part said again, as a lone share)
-      const lonePart = (x: RatioFact) => r?.k === 'share' && r.form !== 'plain' && x.form === r.form && !!x.vs && x.vs[0].cmp(r.v) === 0 && (g[i + 2]?.k === 'sep' || g[i + 2] === undefined);
+      const lonePart = (x: RatioFact) => r?.k === 'share' && r.form !== 'plain' && x.form === r.form && !!x.vs && x.vs[0].cmp(r.v) === 0 && (g[i + 2 + linked]?.k === 'sep' || g[i + 2 + linked] === undefined);
       const glideEnd = f.ratios.some((x) => (x.role === 'from' || x.role === 'till') && x.phase === phase && ((r?.k === 'ratio' && x.vs?.length === r.vs.length && x.vs.every((v, n) => v.cmp(r.vs[n]) === 0)) || lonePart(x)));
       if (glideEnd) {
-        i += 1;
+        i += 1 + linked;
         continue;
       }
     }
@@ -597,10 +612,10 @@ export function readFacts(toks: Tok[]): Facts {
       if (side === 'from' && owner >= 0 && g[owner].k === 'name') {
         const name = (g[owner] as { t: string }).t;
         let from = f.ratios.find((r) => r.role === 'from' && r.phase === phase && Array.isArray(r.parties));
-        if (!from) pushRatio(i, (from = { vs: [], form, parties: [], phase, rest: false, role: 'from', raw }));
+        if (!from) pushRatio(i, (from = { vs: [], form, parties: [], phase, rest: false, role: 'from', raw: '' }));
         (from.parties as string[]).push(name);
         from.vs!.push(v);
-        from.raw = `${from.raw} ${raw}`;
+        from.raw = from.raw ? `${from.raw} ${raw}` : raw;
         continue;
       }
       // Sending area 90% in year 1, going down by 10% each year to 60%: the target after a yearly step is the subject's
@@ -616,6 +631,9 @@ export function readFacts(toks: Tok[]): Facts {
       // (从第一年70%降到第四年40%: the year of a glide's end stands between its word and its share)
       let fromTill = next(i, -1, ['stop', 'filler', 'buffer'], 2);
       if (fromTill >= 0 && isGlideEndYear(fromTill)) fromTill = next(fromTill, -1, ['stop', 'filler', 'buffer'], 2);
+      // 由飞出地七成逐年过渡到飞出地四成: the glide's own party said again between the target word and its share
+      const startOf = (name: string) => f.ratios.some((r) => r.role === 'from' && r.phase === phase && (r.lead === name || (Array.isArray(r.parties) && r.parties.length === 1 && r.parties[0] === name)));
+      if (fromTill > 0 && g[fromTill].k === 'name' && isW(g[fromTill - 1], 'till') && startOf((g[fromTill] as { t: string }).t)) fromTill -= 1;
       const englishTo = fromTill >= 0 && isW(g[fromTill], 'to') && f.ratios.some((r) => r.role === 'from' && r.phase === phase);
       // 从七成过渡到四成: the same in tenths
       const scale = t.k === 'share' && t.form === 'pct' ? Q.int(100) : t.k === 'share' && t.form === 'cheng' ? Q.int(10) : undefined;
@@ -842,6 +860,16 @@ export function readFacts(toks: Tok[]): Facts {
   // Town A 5 million, Town B 3 million … split according to what each one put in: in a split by
   // contributions, an amount with nothing but a party's name before it is that party's contribution
   if (f.byContrib) for (const m of f.money) if (m.role === 'unknown' && m.named) Object.assign(m, { role: 'contrib', party: m.named, cue: '出资' });
+  // 由飞出地七成逐年过渡到飞出地四成: one named party's part at a glide's start, with a two-way target, is that party's
+  // side of a two-way start (as 飞出地由七成过渡到四成); it was a one-party ratio giving it everything
+  for (const from of f.ratios) {
+    const scale = from.form === 'pct' ? Q.int(100) : from.form === 'cheng' ? Q.int(10) : undefined;
+    const till = f.ratios.find((r) => r.role === 'till' && r.phase === from.phase && !Array.isArray(r.parties) && r.vs?.length === 2);
+    if (from.role !== 'from' || !scale || !till || !Array.isArray(from.parties) || from.parties.length !== 1 || from.vs?.length !== 1 || from.vs[0].gt(scale)) continue;
+    const lead = from.parties[0];
+    Object.assign(from, { vs: [from.vs[0], scale.sub(from.vs[0])], parties: undefined, lead });
+    till.lead ??= lead;
+  }
   // 杭州和遂昌七三分（遂昌为前者）: the marker overrides the order the two were listed in
   if (orderMark) for (const r of f.ratios) if (Array.isArray(r.parties) && r.parties.length === 2 && orderMark.every((n) => r.parties!.includes(n))) r.parties = orderMark.slice();
   orderPhases(f);
@@ -996,6 +1024,8 @@ export function readFacts(toks: Tok[]): Facts {
     let l = next(Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each'], 3);
     // 村集体 10% 保底 100万: the party's share stands between its name and the cue
     if (l >= 0 && g[l].k === 'share') l = next(l, -1, ['take', 'stop', 'filler'], 2);
+    // 飞出地有保底600万 / the village has a floor of: the party has its floor
+    if (role === 'floor' && l >= 0 && g[l].k === 'w' && /^(?:有|享有|设有|另有|还有|也有|has|have)$/i.test((g[l] as W).t)) l = next(l, -1, ['stop', 'filler'], 1);
     // 村集体以集体土地入股: what follows 以/用 is the means of the contribution, the party comes before it
     if (role === 'contrib' && l >= 1 && g[l].k === 'name' && isW(g[l - 1], 'by') && /^(?:以|用)$/.test((g[l - 1] as W).t) && g[l - 2]?.k === 'name') l -= 2;
     // the investor put in equipment valued at 15 million: a name between two contribution cues is what was put in, the party stands before the first

@@ -309,6 +309,13 @@ function placesCut(words: Tagged[]): Tagged[] {
       done = true;
     }
     if (done) continue;
+    // 云/和/跟/宁波: a place jieba cut into single characters, the list word after it left outside, is one place again
+    const chars = [3, 2].find((n) => s + n <= words.length && words.slice(s, s + n).every((w) => w.word.length === 1) && placeNamed(words.slice(s, s + n).map((w) => w.word).join('')));
+    if (chars) {
+      out.push({ word: words.slice(s, s + chars).map((w) => w.word).join(''), tag: 'ns' });
+      s += chars;
+      continue;
+    }
     const w = words[s++];
     out.push(w.tag !== 'ns' && !ZH_WORDS.has(w.word) && !VERBS.has(w.word) && placeNamed(w.word) ? { word: w.word, tag: 'ns' } : w);
   }

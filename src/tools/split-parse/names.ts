@@ -5,6 +5,7 @@
  */
 import type { Tok } from './lex';
 import { NAME_POS, PLACE_SUFFIX, VERBS, partyCount } from './lexicon';
+import { contains, placeNamed } from './places';
 
 type W = Extract<Tok, { k: 'w' }>;
 export type GTok = Exclude<Tok, { k: 'w' }> | Extract<Tok, { k: 'w' }> | { k: 'name'; t: string; strong: boolean };
@@ -190,15 +191,39 @@ const BINDS_LEFT = ['to', 'by', 'and', 'take', 'contrib', 'floor', 'split', 'eve
 function oneNamePerPlace(toks: GTok[]): GTok[] {
   const first = new Map<string, string>();
   for (const t of toks) {
-    if (t.k !== 'name' || !/\p{Script=Han}/u.test(t.t)) continue;
-    const bare = t.t.length >= 3 ? t.t.replace(/[市县区镇乡]$/, '') : t.t;
-    if (!first.has(bare)) first.set(bare, t.t);
+    if (t.k !== 'name') continue;
+    const bare = bareName(t.t);
+    if (bare !== undefined && !first.has(bare)) first.set(bare, t.t);
   }
+  const names = [...first.values()];
   return toks.map((t) => {
-    if (t.k !== 'name' || !/\p{Script=Han}/u.test(t.t)) return t;
-    const named = first.get(t.t.length >= 3 ? t.t.replace(/[市县区镇乡]$/, '') : t.t);
+    if (t.k !== 'name') return t;
+    const bare = bareName(t.t);
+    const own = bare === undefined ? undefined : first.get(bare);
+    const named = bare !== undefined && /\p{Script=Han}/u.test(bare) ? insideNamed(bare, names) ?? own : own;
     return named && named !== t.t ? { ...t, t: named } : t;
   });
+}
+
+/**
+ * 上海松江 … 松江两份: a place said after the place it lies in (上海松江) and later alone (松江) is one party;
+ * the one name that ends in it with a place containing it before.
+ */
+function insideNamed(bare: string, names: string[]): string | undefined {
+  if (bare.length < 2 || !placeNamed(bare)) return undefined;
+  const outer = names.filter((n) => n.length > bare.length && n.endsWith(bare) && contains(n.slice(0, n.length - bare.length), bare));
+  return outer.length === 1 ? outer[0] : undefined;
+}
+
+/**
+ * A place's name without its level, or undefined for a name this does not apply to. English: Wencheng County /
+ * Wencheng (a one-word place before County/City/District; County A keeps its letter, so it is never bare).
+ */
+function bareName(name: string): string | undefined {
+  if (/\p{Script=Han}/u.test(name)) return name.length >= 3 ? name.replace(/[市县区镇乡]$/, '') : name;
+  const m = /^([A-Z][a-z'’]{2,}) (?:County|City|District|Town|Township)$/.exec(name);
+  if (m) return m[1];
+  return /^[A-Z][a-z'’]{2,}$/.test(name) ? name : undefined;
 }
 
 /** (Urgent: Lishui 70% — a colon joins two names into a list only when both read as parties: 衢州:杭州=7:3) */

@@ -123,6 +123,8 @@ export function normalise(text: string): string {
       .replace(/[(（]\s*([^()（）]{1,12}?(?:%|成|percent))\s*[)）]/g, ' $1 ')
       // between the county (70) and the township (30): a bare part in brackets right after a name is that name's part
       .replace(/(?<=[A-Za-z\p{Script=Han}])\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*[)）]/gu, ' $1 ')
+      // split 7:3 with 7 for Kaihua and 3 for Hangzhou: a bare part for a name is that name's part, as 'Kaihua getting the 7'
+      .replace(/\b(with|and)\s+(\d{1,3}(?:\.\d+)?)\s+(?:goes\s+|going\s+)?(?:for|to)\s+((?:the\s+)?[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){0,2})/g, '$1 $3 getting the $2')
       // 4 tenths → 40%
       .replace(/(\d+(?:\.\d+)?)\s*tenths?\b/gi, (_m, n: string) => `${Number(n) * 10}%`)
       // 30, 20 and 10 million / 30、20和10万: a unit said once after a list of numbers is each one's

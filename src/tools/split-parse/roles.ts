@@ -721,9 +721,11 @@ function withAliases(f: Facts, notes: string[]): Facts {
   return {
     ...f,
     mentions,
-    lists: f.lists.map((l) => l.map(r)),
-    shares: f.shares.map((s) => ({ ...s, party: s.party && r(s.party) })),
-    ratios: f.ratios.map((x) => ({ ...x, parties: Array.isArray(x.parties) ? x.parties.map(r) : x.parties })),
+    // (飞出地景宁县与飞入地宁波市: the role and its place were listed side by side, and are one party)
+    lists: f.lists.map((l) => [...new Set(l.map(r))]),
+    // (飞出地青田分八成: the share was given to the role and to its place, one party)
+    shares: f.shares.map((s) => ({ ...s, party: s.party && r(s.party) })).filter((s, n, all) => !all.slice(0, n).some((o) => o.party === s.party && o.phase === s.phase && o.raw === s.raw && o.form === s.form && (o.v === undefined ? s.v === undefined : s.v !== undefined && o.v.cmp(s.v) === 0))),
+    ratios: f.ratios.map((x) => ({ ...x, parties: Array.isArray(x.parties) ? [...new Set(x.parties.map(r))] : x.parties })),
     money: f.money.map((m) => ({ ...m, party: m.party && r(m.party) })),
     baselineOwner: f.baselineOwner && r(f.baselineOwner),
     ...(f.restParties ? { restParties: f.restParties.map(r) } : {}),
