@@ -11,6 +11,8 @@ import { rates, targetThreshold } from '../src/advisor/decide';
 import { questionParts } from '../src/advisor/parts';
 import { useRealAdvisor } from './helpers/real-advisor';
 import { expandOne } from '../src/knowledge/follow-up';
+import { withOtherPapers } from '../src/advisor/compose';
+import type { Candidate } from '../src/advisor/select';
 
 const fx = useRealAdvisor('advisor-round5');
 
@@ -121,5 +123,21 @@ describe('how big an effect', () => {
   it('is asked in words, not as a figure (多大效果, 多大作用)', () => {
     expect(questionShape('测算下来能带来多大效果？').quantity).toBe(false);
     expect(questionShape('金磐开发区规划面积有多大？').quantity).toBe(true);
+  });
+});
+
+describe('other papers after a list', () => {
+  const other = { text: '“飞地园区”形成的地方级税收，省财政不参与分享。', docId: 'd4', source: '004.txt', title: '山海协作', section: '构建机制' } as unknown as Candidate;
+  const titles = () => ({ title: '推动山海协作“飞地经济”高质量发展', titleEn: 'Mountain-sea enclaves' });
+  it('are quoted and cited after the items, numbered on', () => {
+    const zh = withOtherPapers('zh', { answer: '共 2 点：\n引言[1]\n1. 甲[2]\n2. 乙[3]', citations: [1, 2, 3].map((n) => ({ n, source: 'a', title: 'A', section: '', quote: String(n) })) }, [other], titles as never);
+    expect(zh.answer.split('\n').at(-1)).toBe('另见《推动山海协作“飞地经济”高质量发展》：“飞地园区”形成的地方级税收，省财政不参与分享。[4]');
+    expect(zh.citations.at(-1)).toMatchObject({ n: 4, source: '004.txt' });
+  });
+  it('keep the English glossary line last', () => {
+    const en = withOtherPapers('en', { answer: '“A” lists 1 points:\n[1] “x”\n1. “y” [2]\nKey terms: 飞地 (enclave).', citations: [] }, [other], titles as never);
+    const lines = en.answer.split('\n');
+    expect(lines.at(-1)).toMatch(/^Key terms:/);
+    expect(lines.at(-2)).toMatch(/^Also, “Mountain-sea enclaves”: /);
   });
 });

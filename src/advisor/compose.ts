@@ -81,7 +81,10 @@ export function withOtherPapers(lang: Lang, composed: Composed, others: Candidat
     return lang === 'en' ? `Also, “${shortTitle(t?.titleEn ?? t?.title ?? c.title)}”: “${c.text}” [${n}]` : `另见《${shortTitle(t?.title ?? c.title)}》：${c.text}[${n}]`;
   });
   const cited = cite(others).map((x, i) => ({ ...x, n: start + i + 1 }));
-  return { answer: [composed.answer, ...lines].join('\n'), citations: [...composed.citations, ...cited] };
+  // The English list's glossary line stays last, after every quoted point.
+  const body = composed.answer.split('\n');
+  const terms = lang === 'en' && body.at(-1)?.startsWith('Key terms:') ? body.pop()! : undefined;
+  return { answer: [...body, ...lines, ...(terms ? [terms] : [])].join('\n'), citations: [...composed.citations, ...cited] };
 }
 
 export interface Gloss {
