@@ -45,13 +45,14 @@ function isSubject(c: Concept, stats: CorpusStats): boolean {
  */
 export function resolveFollowUp(question: string, context: string | undefined, own: Concept[], previous: Concept[], stats: CorpusStats): { query: string; carried: string[]; replaced: string[] } {
   if (!context) return { query: question, carried: [], replaced: [] };
-  if (!needsPreviousSubject(question, own.filter((c) => isSubject(c, stats)).map((c) => c.label))) return { query: question, carried: [], replaced: [] };
+  const ownSubjects = own.filter((c) => isSubject(c, stats));
+  if (!needsPreviousSubject(question, ownSubjects.map((c) => c.label))) return { query: question, carried: [], replaced: [] };
   // "And what about the end node?" after a question on the starting node: the new subject takes its
   // sibling's place (终端飞地 for 起始飞地: one head, 飞地), and the sibling is not carried.
-  const ownSubjects = own.filter((c) => isSubject(c, stats));
   const sibling = (c: Concept) => ownSubjects.some((o) => o.label !== c.label && sharesHead(o.label, c.label));
-  const carried = previous.filter((c) => isSubject(c, stats) && !own.some((o) => o.label === c.label) && !sibling(c)).map((c) => c.label);
-  const replaced = previous.filter((c) => isSubject(c, stats) && sibling(c)).map((c) => c.label);
+  const previousSubjects = previous.filter((c) => isSubject(c, stats));
+  const carried = previousSubjects.filter((c) => !own.some((o) => o.label === c.label) && !sibling(c)).map((c) => c.label);
+  const replaced = previousSubjects.filter(sibling).map((c) => c.label);
   return carried.length ? { query: `${carried.join(' ')} ${question}`, carried, replaced } : { query: question, carried: [], replaced };
 }
 

@@ -444,10 +444,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         const first = before.answered ? before.citations[0] : undefined;
         const doc = first ? docs.find((d) => d.source === first.source) : undefined;
         if (doc) {
-          const ends = before.citations.filter((c) => c.source === doc.source).map((c) => doc.raw.indexOf(c.quote) + c.quote.length).filter((e) => e > 0);
-          const from = Math.max(...ends);
-          const after = await askOne(question, options, false, { docId: doc.id, start: from, end: from + FOLLOWING_SPAN });
-          if (after.answered) return strip(after);
+          const ends = before.citations.filter((c) => c.source === doc.source && doc.raw.includes(c.quote)).map((c) => doc.raw.indexOf(c.quote) + c.quote.length);
+          // (No quote found in its paper: there is no "after" to read, and the question is answered as usual.)
+          if (ends.length) {
+            const from = Math.max(...ends);
+            const after = await askOne(question, options, false, { docId: doc.id, start: from, end: from + FOLLOWING_SPAN });
+            if (after.answered) return strip(after);
+          }
         }
       }
       const whole = await askOne(question, options);

@@ -128,6 +128,8 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
 }
 
 const NUM = '(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十百千万]+)';
+/** A ratio written with a colon (1.9:1, 3:7). */
+const RATIO = '\\d+(?:\\.\\d+)?[:：]\\d+(?:\\.\\d+)?';
 /** Figures of each kind in matchText form (no spaces): 30个, 1190.8亿元, 2.1平方公里, 1/3, 2016年. */
 // A count is written in digits (16个, 7 家); 两项工程, 一个平台 are wording, not figures.
 const KIND_FIGURE: Record<FigureKind, RegExp> = {
@@ -137,9 +139,9 @@ const KIND_FIGURE: Record<FigureKind, RegExp> = {
   // A tonnage (多少万吨, how many tonnes): a count of trains is no answer to it.
   weight: new RegExp(`${NUM}(?:余|多)?(?:万|亿)?(?:余|多)?(?:吨|公斤|千克)`, 'g'),
   // A ratio (1.9:1, 3:7) answers 比例 and 几倍 alike.
-  percent: new RegExp(`\\d+(?:\\.\\d+)?%|[一二两三四五六七八九]成|\\d+/\\d+|${NUM}分之${NUM}|\\d+(?:\\.\\d+)?[:：]\\d+(?:\\.\\d+)?`, 'g'),
+  percent: new RegExp(`\\d+(?:\\.\\d+)?%|[一二两三四五六七八九]成|\\d+/\\d+|${NUM}分之${NUM}|${RATIO}`, 'g'),
   year: /(?:19|20)\d{2}|\d{1,2}月|[一二三四五六七八九十\d]+年/g,
-  times: new RegExp(`${NUM}(?:余|多)?倍|\\d+(?:\\.\\d+)?[:：]\\d+(?:\\.\\d+)?`, 'g'),
+  times: new RegExp(`${NUM}(?:余|多)?倍|${RATIO}`, 'g'),
   docnum: /[〔\[(（]\d{4}[〕\])）]\d+号|第\d+号/g,
 };
 
@@ -174,9 +176,12 @@ export function questionShape(question: string): QuestionShape {
   const q0 = question.normalize('NFKC');
   // The described 几 is taken out of the quantity reading (the rest of the question may still ask one).
   const q = q0.replace(DESCRIBED_FEW, (w) => w.replace(/几/, '若干')).replace(INDEFINITE_FEW, (w) => w.replace(/几/, '若干')).replace(ABSTRACT_SIZE, '怎样');
+  const zh = QUANTITY_ZH.exec(q);
+  const en = QUANTITY_EN.exec(q);
   // Asking for a document's number (文号是什么, its document number) asks for a figure, whatever the asking words.
-  const m = QUANTITY_ZH.exec(q) ?? MEASURE_EN.exec(q) ?? QUANTITY_EN.exec(q) ?? DOCNUM_ASKED.exec(q);
-  const docnum = DOCNUM_ASKED.test(q);
+  const docnumAt = DOCNUM_ASKED.exec(q);
+  const docnum = docnumAt !== null;
+  const m = zh ?? MEASURE_EN.exec(q) ?? en ?? docnumAt;
   return {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,
     quantityLength: m ? (m[1] ?? m[0]).length : 0,
@@ -184,12 +189,12 @@ export function questionShape(question: string): QuestionShape {
     definitional: DEFINITIONAL.test(q) && !docnum,
     multiDoc: MULTI_DOC.test(q),
     enumerative: ENUMERATIVE.test(q) || DESCRIBED_FEW.test(q0),
-    quantity: QUANTITY_ZH.test(q) || QUANTITY_EN.test(q) || docnum,
+    quantity: zh !== null || en !== null || docnum,
     person: PERSON_ZH.test(q) || PERSON_EN.test(q),
     personRoles: PERSON_ZH.test(q) ? [...new Set(q.match(new RegExp(PERSON_ROLE_ZH, 'g')) ?? [])] : [],
     years: [...new Set(q.match(YEAR) ?? [])],
     numbers: [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])],
-    figureKind: docnum ? 'docnum' : figureKindOf(q, QUANTITY_ZH.exec(q) ?? QUANTITY_EN.exec(q)),
+    figureKind: docnum ? 'docnum' : figureKindOf(q, zh ?? en),
     counter: counterOf(q),
   };
 }

@@ -265,11 +265,11 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
   return [...byKey.values()];
 }
 
-// A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
 /** A sentence that opens an example or a case. */
 const EXAMPLE_OPENS = /^(?:例如|比如|譬如|如|以[^，。]{1,20}为例|[^，。]{0,20}就是一个例子)/;
 /** What carries an example's story on: the same actor again, or what happened to it later. */
 const CARRIES_STORY = /^(?:自\s*\d|截至|近年来|此后|随后|之后|目前|在此过程中|该企业|该园区|该县|该市)/;
+// A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
 /** The sentences following `c` in its paragraph of the document (same line), verbatim. */

@@ -206,7 +206,7 @@ export class KnowledgeRetriever implements Retriever {
     const key = bankKey(query, options.context);
     const cached = this.lastChannels?.key === key ? this.lastChannels : undefined;
     if (cached && !want.has('passages') && [...want].every((c) => cached.scores.has(c))) {
-      const out = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), figures: new Map(), passageHits: [] as Hit[] };
+      const out = emptyChannels();
       for (const c of want) out[c] = cached.scores.get(c)!;
       return out;
     }
@@ -218,7 +218,7 @@ export class KnowledgeRetriever implements Retriever {
   }
 
   private async computeChannels(query: string, options: KnowledgeRetrieveOptions, want: Set<ChannelName>): Promise<Record<ChannelName, Map<number, number>> & { passageHits: Hit[] }> {
-    const out = { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), figures: new Map(), passageHits: [] as Hit[] };
+    const out = emptyChannels();
     if (want.has('passages')) {
       // Deep enough for the k asked: the other channels' units may all be among the passages' own.
       out.passageHits = await this.passages.retrieve(query, { k: Math.max(DEPTH, options.k ?? 0), mode: options.mode, context: options.context });
@@ -362,6 +362,11 @@ const WHOLE_LIST_CHARS = 1500;
 function unitText(heads: string, e: EnumerationNode, raw: string | undefined): string {
   if (!raw || e.kind === 'headings' || e.end - e.lead.start > WHOLE_LIST_CHARS) return heads;
   return raw.slice(e.lead.start, e.end).trim();
+}
+
+/** Every channel with no units ranked (the shape channelScores returns). */
+function emptyChannels(): Record<ChannelName, Map<number, number>> & { passageHits: Hit[] } {
+  return { passages: new Map(), structure: new Map(), bankLexical: new Map(), bankVector: new Map(), figures: new Map(), passageHits: [] };
 }
 
 /** The dot product of every row of `m` with `q` (unit vectors: their cosines). */

@@ -8,7 +8,7 @@ import type { CorpusDocument } from '../../corpus/schema';
 import { facetFit, isFacetWord, listFacets, questionFacets } from '../../knowledge/facets';
 import { asksAboutPaper, speaksOfPaper } from '../../knowledge/paper-self';
 import { listChoiceParams } from './list-params';
-import { introOf, treeOf, type EnumerationNode, type Span } from '../../knowledge/tree';
+import { introOf, treeOf, type DocTree, type EnumerationItem, type EnumerationNode, type Span } from '../../knowledge/tree';
 import type { Hit } from '../../retrieval/types';
 import type { Candidate } from '../select';
 import { matchText } from '../stats';
@@ -128,11 +128,14 @@ const KIND_WEIGHT = 0.15;
 function kindShare(e: EnumerationNode, concepts: Concept[]): number {
   const nouns = concepts.filter((c) => c.kind !== 'num' && c.role !== 'other').flatMap((c) => c.alts.filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a)));
   if (!nouns.length) return 0;
-  const named = e.items.filter((it) => {
-    const head = matchText(it.head.text);
-    return nouns.some((n) => new RegExp(`[\u4e00-\u9fff]${n}`).test(head));
-  });
-  return named.length / e.items.length;
+  // One pattern for all the nouns (alternatives of Chinese characters only: nothing to escape).
+  const kindOf = new RegExp(`[\u4e00-\u9fff](?:${nouns.join('|')})`);
+  return e.items.filter((it) => kindOf.test(matchText(it.head.text))).length / e.items.length;
+}
+
+/** The lists of a document nested inside one item of another list (its lead and end within the item). */
+function listsInside(tree: DocTree, item: EnumerationItem): EnumerationNode[] {
+  return tree.enumerations.filter((x) => x.lead.start >= item.start && x.end <= item.end);
 }
 
 /**
@@ -145,8 +148,8 @@ function withNested(found: ReturnType<typeof enumerationsOf>, kinds: boolean): R
   const out = [...found];
   for (const f of found) {
     const tree = treeOf(f.doc);
-    for (const x of tree.enumerations) {
-      if (x === f.e || out.some((o) => o.e === x) || !f.e.items.some((it) => x.lead.start >= it.start && x.end <= it.end)) continue;
+    for (const x of f.e.items.flatMap((it) => listsInside(tree, it))) {
+      if (x === f.e || out.some((o) => o.e === x)) continue;
       const sec = tree.sections.find((s) => s.id === x.sectionId);
       out.push({ e: x, doc: f.doc, section: sec?.name ?? f.section, headings: [f.doc.title, ...(sec?.path ?? [])] });
     }
@@ -174,8 +177,8 @@ function namedItemList(choice: ListChoice, concepts: Concept[]): ListChoice | un
   if (top < NAMED_ITEM_MIN || top - next < NAMED_ITEM_MARGIN) return undefined;
   const item = e.items[order[0]!]!;
   const tree = treeOf(choice.doc);
-  const inner = tree.enumerations
-    .filter((x) => x !== e && x.items.length >= 2 && x.lead.start >= item.start && x.end <= item.end)
+  const inner = listsInside(tree, item)
+    .filter((x) => x !== e && x.items.length >= 2)
     .sort((a, b) => a.start - b.start)[0];
   if (!inner) return undefined;
   const section = tree.sections.find((s) => s.id === inner.sectionId)?.name ?? choice.section;
