@@ -386,7 +386,8 @@ export function readFacts(toks: Tok[]): Facts {
     // 从8:2过渡到5:5（第一年8:2，第五年5:5）: a glide's start or target said again at its year restates it
     if (t.k === 'years' && t.pre === '第' && t.to === undefined) {
       // (so year 1 is 90/10: a linking word may stand between the year and what it restates)
-      const linked = isW(g[i + 1], 'filler') && /^(?:is|=|was|will be)$/i.test((g[i + 1] as W).t) ? 1 : 0;
+      // (第1年按8:2: or by 按/为)
+      const linked = (isW(g[i + 1], 'filler') && /^(?:is|=|was|will be)$/i.test((g[i + 1] as W).t)) || (isW(g[i + 1], 'by') && /^(?:按|为|是)$/.test((g[i + 1] as W).t)) ? 1 : 0;
       const r = g[i + 1 + linked];
       // (（第1年80%，第5年50%）/ (year 1 = 80%, year 4 = 50%): the glide's party's part said again, as a lone share)
       const lonePart = (x: RatioFact) => r?.k === 'share' && r.form !== 'plain' && x.form === r.form && !!x.vs && x.vs[0].cmp(r.v) === 0 && (g[i + 2 + linked]?.k === 'sep' || g[i + 2 + linked] === undefined);
@@ -870,6 +871,29 @@ export function readFacts(toks: Tok[]): Facts {
     Object.assign(from, { vs: [from.vs[0], scale.sub(from.vs[0])], parties: undefined, lead });
     till.lead ??= lead;
   }
+  // 由七三过渡到五五（衢州七、杭州三）/ 从8:2过渡到5:5（飞出地占8）: the parties' parts said beside a glide's start restate it and
+  // say whose part is which; they are not a ratio of their own that would hold the whole schedule at the start
+  const start = f.ratios.find((r) => r.role === 'from' && !r.parties && !r.lead && r.vs && r.vs.length >= 2);
+  const said = start ? f.shares.filter((x) => x.phase === start.phase) : [];
+  if (start && said.length > 0 && said.length === f.shares.length && said.every((x) => x.party && x.v && !x.rest && !x.delta && !x.first)) {
+    const parts = start.vs!;
+    const total = parts.reduce((a, b) => a.add(b), Q.ZERO);
+    const sum = said.reduce((a, x) => a.add(x.v!), Q.ZERO);
+    const restated =
+      said.length === parts.length
+        ? said.every((x, k) => x.v!.cmp(parts[k]) === 0 || x.v!.mul(total).cmp(parts[k].mul(sum)) === 0)
+        : said.length === 1 && parts.length === 2 && said[0].form === 'plain' && parts[0].cmp(parts[1]) !== 0 && (said[0].v!.cmp(parts[0]) === 0 || (said[0].v!.cmp(parts[1]) === 0 && !!ROLE_OTHER[said[0].party]));
+    if (restated) {
+      // (（飞入地占1）of 9:1: the other role holds the first part)
+      const names = said.length === 1 && said[0].v!.cmp(parts[0]) !== 0 ? [ROLE_OTHER[said[0].party]] : said.map((x) => x.party);
+      for (const r of f.ratios) {
+        if (r.phase !== start.phase || r.parties || r.lead || r.vs?.length !== parts.length || (r !== start && r.role !== 'till')) continue;
+        if (names.length === parts.length) r.parties = names;
+        else r.lead = names[0];
+      }
+      f.shares = [];
+    }
+  }
   // 杭州和遂昌七三分（遂昌为前者）: the marker overrides the order the two were listed in
   if (orderMark) for (const r of f.ratios) if (Array.isArray(r.parties) && r.parties.length === 2 && orderMark.every((n) => r.parties!.includes(n))) r.parties = orderMark.slice();
   orderPhases(f);
@@ -1021,7 +1045,10 @@ export function readFacts(toks: Tok[]): Facts {
     const sameParty = role === 'contrib' && lastContrib?.party && f.money[f.money.length - 1] === lastContrib ? lastContrib.party : undefined;
     // whose: the name before the cue (遂昌出资, 村集体保底, 飞入地的基数), or after 归/给/for (基数200万归飞入地)
     let party: string | undefined;
-    let l = next(Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each'], 3);
+    // (运营公司出管理、折价600万 / 平台公司出技术、折价500万: what was put in, then its value after 、, is one contribution —
+    // its party stands before the first contribution word)
+    const putIn = role === 'contrib' && isW(g[cueAt - 1], 'and') ? (isW(g[cueAt - 2], 'contrib') ? cueAt - 2 : ((g[cueAt - 2]?.k === 'w' && !(g[cueAt - 2] as W).cat) || (g[cueAt - 2]?.k === 'name' && !(g[cueAt - 2] as { strong: boolean }).strong)) && isW(g[cueAt - 3], 'contrib') ? cueAt - 3 : -1) : -1;
+    let l = next(putIn >= 0 ? putIn : Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each'], 3);
     // 村集体 10% 保底 100万: the party's share stands between its name and the cue
     if (l >= 0 && g[l].k === 'share') l = next(l, -1, ['take', 'stop', 'filler'], 2);
     // 飞出地有保底600万 / the village has a floor of: the party has its floor
@@ -1045,7 +1072,8 @@ export function readFacts(toks: Tok[]): Facts {
       unvaluedContrib = undefined;
       return { v, raw, role, party: valueOf, cue: cue.t };
     }
-    const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by', 'whole'], 3);
+    // (baseline 10 million of tax each year stays with the receiving area: what the baseline is of may stand before its owner)
+    const r = next(Math.max(cueAt, i), 1, ['stop', 'filler', 'to', 'take', 'by', 'whole', ...(role === 'baseline' ? (['revenue', 'each'] as Cat[]) : [])], role === 'baseline' ? 5 : 3);
     const toAfter = r >= 0 && g.slice(Math.max(cueAt, i) + 1, r).some((x) => isW(x, 'to', 'take', 'by', 'whole'));
     // what they put in: County A 6 million: a contribution cue, then the party's name right before its amount
     const between = role === 'contrib' && cueAt < i ? next(i, -1, ['stop', 'filler'], 1) : -1;

@@ -7,7 +7,7 @@
 import { getJieba } from '../../retrieval/tokenize';
 import { parseNumeral } from '../cn-number';
 import { Q } from '../rational';
-import { BY_CONTRIBUTION, EN_PHRASES, FLOOR_WORDING, INVESTMENT_COMPANY, PARTY_COUNT, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
+import { BY_CONTRIBUTION, EN_PHRASES, FLOOR_WORDING, INVESTMENT_COMPANY, PARTY_COUNT, ROLE_PLACE_KINDS, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
 import { cutPlaces, placeNamed } from './places';
 
 export type ShareForm = 'pct' | 'cheng' | 'plain';
@@ -32,7 +32,7 @@ const RE = {
   pctRatio: new RegExp(`${NUM}%(?:\\s*(?:/|:|比|to|-)\\s*${NUM}%)+`, 'iy'),
   colonRatio: new RegExp(`${NUM}(?:\\s*[:∶比]\\s*${NUM})+`, 'y'),
   // 2/3, 1/4: a single-digit fraction below 1 is a share, not a ratio (60/40 and 3:7 are ratios)
-  fraction: /([1-9])\s*\/\s*([2-9]|10)(?![\d.:\/%])/y,
+  fraction: /([1-9])\s*\/\s*([2-9]|10)(?![\d:\/%]|\.\d)/y,
   cnFraction: new RegExp(`([${CN_DIGITS}十])分之([${CN_DIGITS}十])`, 'y'),
   // 九比一, 十比零, 五比三比二
   cnColonRatio: new RegExp(`[${CN_DIGITS}十零〇两]+(?:\\s*比\\s*[${CN_DIGITS}十零〇两]+)+`, 'y'),
@@ -324,13 +324,13 @@ function placesCut(words: Tagged[]): Tagged[] {
 
 /** The two roles' other English names, as the one name each has in the result. */
 const ROLE_SYNONYM: Record<string, string> = {
-  'sending side': 'sending area',
-  'sending region': 'sending area',
   'home area': 'sending area',
   'origin area': 'sending area',
-  'receiving side': 'receiving area',
-  'receiving region': 'receiving area',
   'host area': 'receiving area',
+  // the sending side / county / city …: one role whatever the kind of place it is said to be
+  ...Object.fromEntries(
+    ['sending', 'receiving'].flatMap((side) => ROLE_PLACE_KINDS.filter((k) => k !== 'area').map((k) => [`${side} ${k}`, `${side} area`])),
+  ),
 };
 
 /** English cue phrases (the rest, tax revenue, sending area) become one word each. */

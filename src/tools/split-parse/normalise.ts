@@ -51,9 +51,30 @@ function relativeYearsAsYears(text: string): string {
   return text;
 }
 
+/**
+ * 保低 for 保底, 分陈 for 分成: a pinyin keyboard's slips on the cue words (same syllables, the wrong
+ * characters). Only slips that are not words of their own are mended (分层, 过度 alone are real words).
+ */
+const IME_SLIPS: Array<[RegExp, string]> = [
+  [/保低/g, '保底'],
+  [/兜低/g, '兜底'],
+  [/分陈/g, '分成'],
+  [/过度到/g, '过渡到'],
+  [/过度期/g, '过渡期'],
+  [/缓冲其/g, '缓冲期'],
+  [/基树/g, '基数'],
+  [/出姿/g, '出资'],
+  [/折假/g, '折价'],
+  [/对伴/g, '对半'],
+  [/平份/g, '平分'],
+  [/税手/g, '税收'],
+];
+
 export function normalise(text: string): string {
   return (
-    relativeYearsAsYears(calendarYearsAsYears(text.replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c]))
+    relativeYearsAsYears(calendarYearsAsYears(IME_SLIPS.reduce((t, [re, w]) => t.replace(re, w), text).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
+      // FY2024 / FY 24 / fiscal year 2024: a fiscal year is a year like 2024, not a party
+      .replace(/\b(?:FY|fiscal year|financial year)\s*'?((?:19|20)\d{2}|\d{2})\b/gi, (_m, y: string) => (y.length === 2 ? `20${y}` : y)))
       // 1,250万: an ASCII comma between digits groups thousands — before NFKC turns the Chinese comma of
       // 杭州拿6，500万 (a clause break) into the same character
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1'))
@@ -105,6 +126,10 @@ export function normalise(text: string): string {
       // (4 million in the first year and 5 million in the second: an amount's year; 30% in the first year stays a first period)
       .replace(/(\d[\d.]*\s*(?:million|billion|thousand|m|bn|k)\s+)in\s+the\s+first\s+year\b/gi, '$1in year 1')
       .replace(/\b(in|for|during)\s+the\s+(second|third|fourth|fifth|sixth)\s+year\b/gi, (_m, p: string, o: string) => `${p} year ${['second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(o.toLowerCase()) + 2}`)
+      // the first 2 million goes to … anything above that / 前200万归飞入地，超出部分…: the first slice of an amount, with
+      // an excess said after it, is the baseline
+      .replace(/\b(?:the\s+)?first\s+((?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b)(?=[\s\S]*\b(?:anything|whatever|everything)\s+(?:above|over|beyond|exceeding)|[\s\S]*\b(?:above|beyond|over) (?:that|this)\b|[\s\S]*\bthe excess\b)/gi, 'baseline $1')
+      .replace(/(?:^|(?<=[，,。；;\s]))(?:前|头|首)\s*(\d[\d.]*\s*(?:万|亿)元?)(?=[\s\S]*(?:超出|超过|以上部分|多出))/g, '基数$1')
       // for the first year → for the first 1 years
       .replace(/\bthe first year\b/gi, 'the first 1 years')
       // tens in words are shares wherever they stand (sixty-forty, seventy/thirty, Lishui gets sixty, forty-five percent)
@@ -159,6 +184,8 @@ export function normalise(text: string): string {
       .replace(/(\d+(?:\.\d+)?\s*([:/])\s*\d+(?:\.\d+)?%?)\s+(?:to\s+|for\s+|between\s+)?(?:the\s+)?([A-Za-z]{3,})\s*\2\s*(?:the\s+)?([A-Za-z]{3,})\b/g, (m, ratio: string, _sep: string, a: string, b: string) => (/^(?:sending|receiving)$/i.test(a) ? m : `${ratio} between ${a} and ${b}`))
       // a calendar year (以2023年税收为基数) is a date, not a number of years or an amount
       .replace(/(?<!\d)(?:19|20)\d{2}\s*年(?:度)?/g, ' ')
+      // …and so is an English one after its preposition (tax for 2025 came to 6 million; in 2024), unless a unit makes it a sum
+      .replace(/\b(in|for|during|of|since)\s+(?:19|20)\d{2}\b(?!\s*(?:[.,]\d|%|万|亿|yuan|rmb|million|billion|thousand|m\b|k\b|bn\b))/gi, ' ')
       .replace(/\b(sending|receiving) (countie|partie)\b/gi, (_m, a: string, b: string) => `${a} ${b.toLowerCase() === 'countie' ? 'county' : 'party'}`)
       .replace(/(\d+(?:\.\d+)?)\s*-\s*years?\b/gi, '$1 years')
       .replace(/[ \t]+/g, ' ')
