@@ -7,7 +7,8 @@
  * right (amounts to the cent, schedules per year), the refusals, and the clarify items asked
  * correctly. Item format and scoring: ./split-parse-lib.ts. Party names are compared after folding
  * Traditional characters to Simplified (村集體 and 村集体 are one name in two scripts; the CLI prints some
- * names in Simplified, the batches write them as typed); nothing else is folded. Exit 0 when the batch ran (whatever the
+ * names in Simplified, the batches write them as typed), and the English role names are the Chinese ones (the
+ * batches' brief allows either); nothing else is folded. Exit 0 when the batch ran (whatever the
  * score), 1 on a crash of the CLI (no JSON and no one-line error), 2 on bad usage.
  */
 import { spawn } from 'node:child_process';
@@ -16,6 +17,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { simplify } from '../src/knowledge/normalize';
 import { EvalItemSchema, judge, type EvalItem, type Outcome, type Verdict } from './split-parse-lib';
+
+/**
+ * The batches' brief lets a writer name the roles either way (飞出地 or 'sending area'), so the two are one
+ * name here; Traditional characters fold to Simplified. Nothing else is folded (庆元 is not 庆元县).
+ */
+const ROLE_NAME: Record<string, string> = { 'sending area': '飞出地', 'receiving area': '飞入地' };
+const foldName = (name: string): string => {
+  const s = simplify(name);
+  return ROLE_NAME[s.toLowerCase()] ?? s;
+};
 
 const USAGE = 'npm run eval:split -- --set FILE.jsonl [--concurrency N] [--json] [--failures N]';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -97,7 +108,7 @@ async function main(): Promise<number> {
         const k = nextIndex++;
         const item = items[k];
         const o = outcomeOf(await runCli(item.text));
-        results[k] = 'crash' in o ? { item, verdict: { right: false, refused: false, detail: o.crash }, crash: o.crash } : { item, verdict: judge(item, o, { sameName: simplify }) };
+        results[k] = 'crash' in o ? { item, verdict: { right: false, refused: false, detail: o.crash }, crash: o.crash } : { item, verdict: judge(item, o, { sameName: foldName }) };
       }
     }),
   );
@@ -122,7 +133,7 @@ async function main(): Promise<number> {
   if (values.json) console.log(JSON.stringify(summary));
   else {
     const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
-    console.log(`split requests: ${summary.set}  (party names compared after Traditional → Simplified folding)`);
+    console.log(`split requests: ${summary.set}  (party names compared after Traditional → Simplified folding; sending/receiving area = 飞出地/飞入地, as the batches' brief allows)`);
     console.log(`  exactly right          ${right} / ${results.length}  (${pct(right, results.length)})`);
     console.log(`  computed right         ${summary.computedRight} / ${summary.computeItems}  (${pct(summary.computedRight, summary.computeItems)})`);
     console.log(`  refused (should compute) ${summary.refusedComputeItems}`);

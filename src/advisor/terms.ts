@@ -116,6 +116,8 @@ export function numeralForms(word: string): string[] {
 const QUESTION_WORDS = new Set(
   ('意思 多大 多少钱 一样 能不能 会不会 有没有 是不是 可不可以 哪一年 哪年 哪些地方 怎么办 为啥 啥 吗 呢 ' +
     '几类 哪几类 哪一类 第一个 区别 不同 办法 当初 至今 一部分 一家 实际上 ' +
+    // relational locatives (园区之间, 其中当中): they place the subject, they are not one
+    '之间 相互之间 彼此之间 当中 之中 里头 里边 ' +
     // English words that shape a question in any domain (the corpus's English abstracts rarely have them)
     'usually often main biggest largest inside along side sides instead home first half take run across mean means ' +
     'kind kinds type types way ways role happen went wrong goe go do doe did get got make made use used allow encourag generat contribute lie'

@@ -88,6 +88,7 @@ export function chooseList(
   const aboutPaper = asksAboutPaper(question);
   // 哪几种类型的飞地, what kinds of enclaves: a list whose items are each a kind of the noun asked (消薄飞地, 科创飞地).
   const kinds = ASKS_KINDS.test(question);
+  const kindWords = kinds ? kindNouns(concepts, question) : [];
   let best: (ListChoice & { score: number; fit: number }) | undefined;
   hits.slice(0, depth).forEach((hit, rank) => {
     for (const { e, doc, section, headings } of withNested(enumerationsOf(hit, byId), kinds)) {
@@ -108,12 +109,15 @@ export function chooseList(
       // Coverage decides, the facet fit (a list of problems for a question on 短板) next; earlier hits
       // and a matching announced count break near-ties. A count the question announces (哪两类) that
       // the list does not have rules most of it out.
-      const score = cov + facetWeight * fit - 0.01 * rank + (count ? (count === e.items.length ? 0.1 : -0.3) : 0) + (kinds ? KIND_WEIGHT * kindShare(e, concepts) : 0);
+      const score = cov + facetWeight * fit - 0.01 * rank + (count ? (count === e.items.length ? 0.1 : -0.3) : 0) + (kinds ? KIND_WEIGHT * kindShare(e, kindWords) : 0);
       if (!best || score > best.score) best = { enumeration: e, doc, section, intro: intro.last, coverage: cov, score, fit };
     }
   });
   // A list of the asked facet counts as covering the question that much more: 卡在哪 is about 难点.
   if (!best || best.coverage + facetWeight * Math.max(0, best.fit) < min) return undefined;
+  // 那几类节点都是啥: when the prose names the kinds itself (设立“起始飞地 - 中继飞地 - 终端飞地”三类节点) and
+  // no item of the best list is a kind of the noun, the sentences answer, not a list of something else.
+  if (kinds && kindShare(best.enumeration, kindWords) === 0 && hits.slice(0, depth).some((h) => announcesKinds(h.chunk.text, kindWords))) return undefined;
   return namedItemList(best, ownConcepts?.length ? ownConcepts : concepts) ?? best;
 }
 
@@ -125,12 +129,28 @@ const KIND_WEIGHT = 0.15;
  * The share of a list's items whose head names a kind of one of the question's nouns: a longer word
  * ending in it (消薄飞地, 生态补偿飞地 for 飞地; terminal enclave's 终端飞地).
  */
-function kindShare(e: EnumerationNode, concepts: Concept[]): number {
-  const nouns = concepts.filter((c) => c.kind !== 'num' && c.role !== 'other').flatMap((c) => c.alts.filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a)));
+function kindShare(e: EnumerationNode, nouns: string[]): number {
   if (!nouns.length) return 0;
   // One pattern for all the nouns (alternatives of Chinese characters only: nothing to escape).
   const kindOf = new RegExp(`[\u4e00-\u9fff](?:${nouns.join('|')})`);
-  return e.items.filter((it) => kindOf.test(matchText(it.head.text))).length / e.items.length;
+  // ((一) “飞地接力”模式的内涵: the item's ordinal is not a character of a longer word)
+  return e.items.filter((it) => kindOf.test(matchText(it.head.text).replace(/^(?:第|其)?[一二三四五六七八九十\d]+(?:是)?/, ''))).length / e.items.length;
+}
+
+/**
+ * The nouns whose kinds are asked: the concept said right after the kind word (几类节点 → 节点) when
+ * there is one, else every noun; each as the question's word and the papers' own synonyms of it
+ * (a synonym's fragment, 接力 of 飞地接力, would make any head with the longer word a "kind").
+ */
+function kindNouns(concepts: Concept[], question = ''): string[] {
+  const nouns = concepts.filter((c) => c.kind !== 'num' && c.role !== 'other');
+  const after = nouns.filter((c) => question.includes(`类${c.label}`) || question.includes(`种${c.label}`) || question.includes(`类的${c.label}`));
+  return (after.length ? after : nouns).flatMap((c) => c.alts.filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a) && !(a !== c.label && c.label.includes(a))));
+}
+
+/** A passage that counts the kinds of one of the question's nouns in prose: 三类节点, 两种模式. */
+function announcesKinds(text: string, nouns: string[]): boolean {
+  return nouns.length > 0 && new RegExp(`[两二三四五六七八九十]\\s*(?:大)?(?:类|种)(?:${nouns.join('|')})`).test(matchText(text));
 }
 
 /** The lists of a document nested inside one item of another list (its lead and end within the item). */
