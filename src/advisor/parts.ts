@@ -41,7 +41,7 @@ function splitCommas(clause: string): string[] {
 export function questionParts(question: string): string[] {
   const english = !/[\u4e00-\u9fff]/.test(question);
   const pieces = english
-    ? question.split(/(?<=\?)\s+|,?\s+and\s+(?=(?:(?:according to|in|on|under|for)\b[^,?]*,\s*)?(?:what|which|how|when|where|who|why)\b)|;\s*/i)
+    ? question.split(/(?<=\?)\s+|,?\s+and\s+(?=(?:(?:according to|in|on|under|for)\b[^,?]*,\s*)?(?:(?:in|on|for|by|at|from|to|with|since|until)\s+)?(?:what|which|how|when|where|who|why)\b)|;\s*/i)
     : question.split(/(?<=[？?；;])/).flatMap(splitCommas);
   const parts: string[] = [];
   let pending = '';

@@ -286,7 +286,9 @@ export function readFacts(toks: Tok[]): Facts {
       const before = next(named.end, -1, ['by', 'stop', 'filler', 'split', 'buffer'], 3);
       if (before >= 0 && (g[before] as W).t !== '由') k = before;
     }
-    if (k >= 0 && isW(g[k], 'from')) return 'from';
+    // (the tax from our joint park 70/30: "from" is a glide's start only in a text that speaks of a glide — 到/过渡到,
+    // 过渡期, or "to" a ratio after it)
+    if (k >= 0 && isW(g[k], 'from') && (g.some((x) => isW(x, 'till', 'buffer')) || g.slice(i + 1).some((x, n) => isW(x, 'to') && [1, 2, 3].some((d) => ['ratio', 'share'].includes(g[i + 1 + n + d]?.k ?? ''))))) return 'from';
     if (k >= 0 && isW(g[k], 'till')) return 'till';
     // English "from 90/10 to 60/40": `to` is read as a 'to' word
     if (k >= 0 && isW(g[k], 'to') && f.ratios.some((r) => r.role === 'from' && r.phase === phase)) return 'till';
@@ -414,7 +416,8 @@ export function readFacts(toks: Tok[]): Facts {
           // 杭州也出了地 / 村集体保底 (no amount or share in the clause): the contribution or floor is there but its value is not
           const [cs, ce] = clauseOf[i];
           if (g.slice(cs, ce).some((x) => x.k === 'money' || x.k === 'num' || x.k === 'share' || x.k === 'ratio')) break;
-          const who = next(i, -1, ['stop', 'filler', 'by'], 3);
+          // (飞出地要保底: a wish before the floor word; 要/得 are read as taking)
+          const who = next(i, -1, ['stop', 'filler', 'by', ...(t.cat === 'floor' ? (['take'] as Cat[]) : [])], 3);
           // (floors only by 保底/兜底: English floor cues such as "is paid" also introduce the rest)
           if (who >= 0 && g[who].k === 'name' && (t.cat === 'contrib' || /^(?:保底|兜底)/.test(t.t))) {
             (t.cat === 'contrib' ? f.contribWithoutAmount : f.floorWithoutAmount).push({ party: (g[who] as { t: string }).t, cue: t.t });
@@ -1048,7 +1051,7 @@ export function readFacts(toks: Tok[]): Facts {
     // (运营公司出管理、折价600万 / 平台公司出技术、折价500万: what was put in, then its value after 、, is one contribution —
     // its party stands before the first contribution word)
     const putIn = role === 'contrib' && isW(g[cueAt - 1], 'and') ? (isW(g[cueAt - 2], 'contrib') ? cueAt - 2 : ((g[cueAt - 2]?.k === 'w' && !(g[cueAt - 2] as W).cat) || (g[cueAt - 2]?.k === 'name' && !(g[cueAt - 2] as { strong: boolean }).strong)) && isW(g[cueAt - 3], 'contrib') ? cueAt - 3 : -1) : -1;
-    let l = next(putIn >= 0 ? putIn : Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each'], 3);
+    let l = next(putIn >= 0 ? putIn : Math.min(cueAt, i), -1, ['stop', 'filler', 'to', 'by', 'take', 'floor', 'contrib', 'each', ...(role === 'baseline' ? (['baseline'] as Cat[]) : [])], 3);
     // 村集体 10% 保底 100万: the party's share stands between its name and the cue
     if (l >= 0 && g[l].k === 'share') l = next(l, -1, ['take', 'stop', 'filler'], 2);
     // 飞出地有保底600万 / the village has a floor of: the party has its floor
@@ -1102,7 +1105,8 @@ export function readFacts(toks: Tok[]): Facts {
     if (role === 'floor' && !party && !sameParty && lastFactRef && 'party' in lastFactRef && lastFactRef.party && lastFactRef.v !== undefined) {
       const [cs] = clauseOf[i];
       const prevStart = cs > 0 ? (clauseOf[cs - 1]?.[0] ?? cs) : cs;
-      if (lastFactAt >= prevStart && lastFactAt < i && !g.slice(Math.max(cs, lastFactAt + 1), i).some((x) => x.k === 'name' || x.k === 'share' || x.k === 'ratio' || x.k === 'money')) party = lastFactRef.party;
+      // (takes 10% of the rental income but is guaranteed …: a word read as a weak name, rental, is no other party)
+      if (lastFactAt >= prevStart && lastFactAt < i && !g.slice(Math.max(cs, lastFactAt + 1), i).some((x) => (x.k === 'name' && x.strong) || x.k === 'share' || x.k === 'ratio' || x.k === 'money')) party = lastFactRef.party;
     }
     return { v, raw, role, party: party ?? sameParty, cue: cue.t };
   }

@@ -171,7 +171,9 @@ export function groupNames(input: Tok[]): GTok[] {
   const dense = out.flatMap((t, k): GTok[] => {
     if (!(t.k === 'w' && t.cat === 'and' && t.t === ' ') || (out[k - 1]?.k === 'name' && out[k + 1]?.k === 'name')) return [t];
     if (isNumber(out[k - 1]) && nameThenNumber(k - 1, -1) && nameThenNumber(k + 1, 1)) return [];
-    return binds(out[k - 1], BINDS_RIGHT) || binds(out[k + 1], BINDS_LEFT) ? [] : [{ k: 'sep', comma: true }];
+    // (飞出地要保底 飞出地飞入地三七: a floor, baseline or contribution word binds an amount after it, not the next name)
+    const bindsRight = binds(out[k - 1], BINDS_RIGHT) && !(binds(out[k - 1], ['floor', 'baseline', 'contrib']) && out[k + 1]?.k === 'name');
+    return bindsRight || binds(out[k + 1], BINDS_LEFT) ? [] : [{ k: 'sep', comma: true }];
   });
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
   // (the village, the company and the town: an article may stand before each name)

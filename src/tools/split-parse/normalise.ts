@@ -68,6 +68,8 @@ const IME_SLIPS: Array<[RegExp, string]> = [
   [/对伴/g, '对半'],
   [/平份/g, '平分'],
   [/税手/g, '税收'],
+  [/利闰/g, '利润'],
+  [/收溢/g, '收益'],
 ];
 
 export function normalise(text: string): string {
@@ -130,6 +132,15 @@ export function normalise(text: string): string {
       // an excess said after it, is the baseline
       .replace(/\b(?:the\s+)?first\s+((?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b)(?=[\s\S]*\b(?:anything|whatever|everything)\s+(?:above|over|beyond|exceeding)|[\s\S]*\b(?:above|beyond|over) (?:that|this)\b|[\s\S]*\bthe excess\b)/gi, 'baseline $1')
       .replace(/(?:^|(?<=[，,。；;\s]))(?:前|头|首)\s*(\d[\d.]*\s*(?:万|亿)元?)(?=[\s\S]*(?:超出|超过|以上部分|多出))/g, '基数$1')
+      // split it 3 to 2 / a ratio of 7 to 3: two small numbers joined by "to" after a splitting word are a ratio
+      // (not years 1 to 3, from 10 to 20 million, or a glide's from 90/10 to 60/40)
+      .replace(/\b(split|shared?|divided?|ratio|proportion|basis)\b([^.;?!\d]{0,20}?)\b(\d{1,3})\s+to\s+(\d{1,3})\b(?!\s*(?:%|[./:]\d|million|billion|thousand|yuan|rmb|years?|万|亿))/gi, '$1$2$3:$4')
+      // X gets twice as much as Y / X拿的是Y的两倍: a multiple of another party's part is parts of a ratio (2 parts, 1 part)
+      .replace(/\b(twice|two times|double|three times|thrice|four times|five times|(\d+(?:\.\d+)?) times) (?:as much|what|the amount)(?: as)? ((?:the )?[^,.;?!]+?)(?= (?:gets|receives|takes|does)\b|[,.;?!]|$| and\b)/gi, (_m, w: string, n: string | undefined, other: string) => {
+        const times = n ?? ({ twice: '2', 'two times': '2', double: '2', 'three times': '3', thrice: '3', 'four times': '4', 'five times': '5' } as Record<string, string>)[w.toLowerCase()];
+        return `${times} parts and ${other} gets 1 part`;
+      })
+      .replace(/(?:拿的|得的|分的|分到的|的)?(?:是|为)([\u4e00-\u9fffA-Za-z]{1,12}?)(?:拿的|得的|分的|分到的|的)(两|二|三|四|五|[2-9])倍/g, (_m, other: string, n: string) => `拿${n === '二' ? '两' : n}份，${other}拿一份`)
       // for the first year → for the first 1 years
       .replace(/\bthe first year\b/gi, 'the first 1 years')
       // tens in words are shares wherever they stand (sixty-forty, seventy/thirty, Lishui gets sixty, forty-five percent)
