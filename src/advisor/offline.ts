@@ -4,7 +4,7 @@ import type { Advisor, AskOptions, AskResult } from './types';
 import { detectLang, isBlankQuestion } from './lang';
 import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
-import { placeKind, scoreSentences, selectSentences, type Candidate } from './select';
+import { isNextStep, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
 import { hasFreshFigure, questionShape } from './question';
 import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
 import { decideAnswer } from './decide';
@@ -444,7 +444,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         const first = before.answered ? before.citations[0] : undefined;
         const doc = first ? docs.find((d) => d.source === first.source) : undefined;
         if (doc) {
-          const ends = before.citations.filter((c) => c.source === doc.source && doc.raw.includes(c.quote)).map((c) => doc.raw.indexOf(c.quote) + c.quote.length);
+          // (an answer that already ran on to the next step of its account — 初期… | 后期… — reads "after that" from
+          // that step: it is what came next)
+          const ends = before.citations.filter((c) => c.source === doc.source && doc.raw.includes(c.quote)).map((c) => (isNextStep(c.quote) ? doc.raw.indexOf(c.quote) : doc.raw.indexOf(c.quote) + c.quote.length));
           // (No quote found in its paper: there is no "after" to read, and the question is answered as usual.)
           if (ends.length) {
             const from = Math.max(...ends);

@@ -272,6 +272,19 @@ const CARRIES_STORY = /^(?:自\s*\d|截至|近年来|此后|随后|之后|目前
 // A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
+/** A step of an ordered account (初期… | 后期…; 一方面… | 另一方面…) and the opening of the step after it. */
+const SEQUENCES: Array<[RegExp, RegExp]> = [
+  [/(?:^|[，：:；。])\s*(?:初期|前期|早期|起初|最初|开始时|起步阶段)[，,]/, /^(?:后期|后来|随后|此后|之后|中后期|近年来)/],
+  [/(?:^|[，：:；。])\s*一方面/, /^另一方面/],
+  [/(?:^|[，：:；。])\s*首先/, /^(?:其次|然后|再次)/],
+  [/(?:^|[，：:；。])\s*其一[，,]/, /^其二/],
+];
+
+/** A sentence that opens the next step of an account (后期…, 另一方面…, 其次…). */
+export function isNextStep(sentence: string): boolean {
+  return SEQUENCES.some(([, then]) => then.test(sentence));
+}
+
 /** The sentences following `c` in its paragraph of the document (same line), verbatim. */
 function following(c: Candidate, docText: string, max: number): Candidate[] {
   const lineEnd = docText.indexOf('\n', c.end);
@@ -371,6 +384,29 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       // The next item carries on when it opens with a subject of the question (…；反向飞地由…).
       const opensWithSubject = (n: Candidate) => opts.concepts.some((q) => q.kind !== 'num' && q.alts.some((a) => a.length >= 2 && n.norm.slice(0, a.length + 2).includes(a)));
       if (next && !chosen.some((x) => x.offset === next.offset) && (CONTINUES.test(next.text) || addsConcept(next) || opensWithSubject(next)) && fits(next)) take(next);
+    }
+  }
+  // 初期，…引发了…问题 | 后期，…又存在…现象: a chosen sentence that opens a sequence (初期, 一方面, 首先) is
+  // half of what it says; the next sentence, when it opens with the sequence's next step, is the other
+  // half, and takes the place of the weakest other sentence if the answer is full.
+  if (opts.docText) {
+    for (const c of [...chosen]) {
+      const step = SEQUENCES.find(([first]) => first.test(c.text));
+      if (!step) continue;
+      const text = opts.docText(c.docId);
+      const next = text ? following(c, text, 1)[0] : undefined;
+      if (!next || !step[1].test(next.text) || chosen.some((x) => x.offset === next.offset)) continue;
+      if (!fits(next)) {
+        const weakest = chosen.filter((x) => x !== best && x !== c && !SEQUENCES.some(([f]) => f.test(x.text))).sort((a, b) => a.score - b.score)[0];
+        if (!weakest) continue;
+        chosen.splice(chosen.indexOf(weakest), 1);
+        chars -= weakest.text.length;
+        if (!fits(next)) {
+          take(weakest);
+          continue;
+        }
+      }
+      take(next);
     }
   }
   const docOrder = [...new Set(chosen.map((c) => c.docId))];
