@@ -20,7 +20,7 @@ import { analyseQuestion } from './analyse';
 import { REFERS_BACK } from '../knowledge/follow-up';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { questionParts } from './parts';
-import { chooseList, listCandidates, listLedBy, type ListChoice } from './shapes/list';
+import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLedBy, type ListChoice } from './shapes/list';
 import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
@@ -334,7 +334,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
     const measured = measure?.alts;
     const asksPlaces = placeKind(q, concepts);
-    const selectOpts = { concepts, contextConcepts, shape, docText, example: ASKS_EXAMPLE.test(analysed.text), docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
+    const kindsOf = ASKS_KINDS.test(q) ? kindNouns(concepts, q) : undefined;
+    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
     const scored = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
     // A follow-up pointing at a span of the paper (an item of the list answered before, or what
     // comes after the previous answer) is answered from that span first.

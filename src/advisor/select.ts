@@ -64,6 +64,11 @@ export interface SelectOptions {
   /** A document's cleaned text, to continue a definition past the passage's end. */
   docText?: (docId: string) => string | undefined;
   maxSentences?: number;
+  /**
+   * A question on the kinds of a noun (几类节点, what types of nodes): the nouns, corpus wording. A
+   * sentence that counts the kinds of one in prose (设立…三类节点) is what was asked for and leads.
+   */
+  kindsOf?: string[];
   /** The question asks for an example (能举个例子吗, a concrete case): an example runs on past its first sentence. */
   example?: boolean;
   /**
@@ -280,6 +285,19 @@ const SEQUENCES: Array<[RegExp, RegExp]> = [
   [/(?:^|[，：:；。])\s*其一[，,]/, /^其二/],
 ];
 
+/** How far down the ranking a sentence counting the asked kinds is looked for. */
+const KINDS_LOOKUP = 10;
+
+/**
+ * A sentence that counts the kinds of one of the nouns in prose, announcing them: 设立…三类节点, 可分为三类功能型
+ * 节点, 两种模式. A count opening the sentence (三类节点通过…, 这三类…) refers back to kinds named before.
+ */
+export function countsKinds(norm: string, nouns: string[]): boolean {
+  if (!nouns.length) return false;
+  const m = new RegExp(`[两二三四五六七八九十]\\s*(?:大)?(?:类|种)[^，。；,;]{0,4}?(?:${nouns.join('|')})`).exec(norm);
+  return !!m && m.index > 1;
+}
+
 /** A sentence that opens the next step of an account (后期…, 另一方面…, 其次…). */
 export function isNextStep(sentence: string): boolean {
   return SEQUENCES.some(([, then]) => then.test(sentence));
@@ -314,7 +332,8 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   const maxSentences = opts.maxSentences ?? 5;
   const maxChars = opts.maxChars ?? 700;
   const ranked = candidates.filter((c) => c.coverage > 0).sort((a, b) => b.score - a.score);
-  const best = ranked[0];
+  const counting = opts.kindsOf?.length ? ranked.slice(0, KINDS_LOOKUP).find((c) => countsKinds(c.norm, opts.kindsOf!)) : undefined;
+  const best = counting ?? ranked[0];
   if (!best) return [];
   const chosen: Candidate[] = [best];
   let chars = best.text.length;

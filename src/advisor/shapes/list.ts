@@ -10,7 +10,7 @@ import { asksAboutPaper, speaksOfPaper } from '../../knowledge/paper-self';
 import { listChoiceParams } from './list-params';
 import { introOf, treeOf, type DocTree, type EnumerationItem, type EnumerationNode, type Span } from '../../knowledge/tree';
 import type { Hit } from '../../retrieval/types';
-import type { Candidate } from '../select';
+import { countsKinds, type Candidate } from '../select';
 import { matchText } from '../stats';
 import { coverage, type Concept } from '../terms';
 
@@ -117,11 +117,11 @@ export function chooseList(
   if (!best || best.coverage + facetWeight * Math.max(0, best.fit) < min) return undefined;
   // 那几类节点都是啥: when the prose names the kinds itself (设立“起始飞地 - 中继飞地 - 终端飞地”三类节点) and
   // no item of the best list is a kind of the noun, the sentences answer, not a list of something else.
-  if (kinds && kindShare(best.enumeration, kindWords) === 0 && hits.slice(0, depth).some((h) => announcesKinds(h.chunk.text, kindWords))) return undefined;
+  if (kinds && kindShare(best.enumeration, kindWords) === 0 && hits.slice(0, depth).some((h) => countsKinds(matchText(h.chunk.text), kindWords))) return undefined;
   return namedItemList(best, ownConcepts?.length ? ownConcepts : concepts) ?? best;
 }
 
-const ASKS_KINDS = /哪(?:几|些)?(?:种|类)|几(?:种|类)|类型|种类|类别|\b(?:kinds?|types?|categories|sorts?) of\b|\bwhat (?:kinds|types|categories)\b/i;
+export const ASKS_KINDS = /哪(?:几|些)?(?:种|类)|几(?:种|类)|类型|种类|类别|\b(?:kinds?|types?|categories|sorts?) of\b|\bwhat (?:kinds|types|categories)\b/i;
 /** What a list of kinds of the asked noun adds to its score, per share of its items. */
 const KIND_WEIGHT = 0.15;
 
@@ -142,16 +142,13 @@ function kindShare(e: EnumerationNode, nouns: string[]): number {
  * there is one, else every noun; each as the question's word and the papers' own synonyms of it
  * (a synonym's fragment, 接力 of 飞地接力, would make any head with the longer word a "kind").
  */
-function kindNouns(concepts: Concept[], question = ''): string[] {
+export function kindNouns(concepts: Concept[], question = ''): string[] {
   const nouns = concepts.filter((c) => c.kind !== 'num' && c.role !== 'other');
   const after = nouns.filter((c) => question.includes(`类${c.label}`) || question.includes(`种${c.label}`) || question.includes(`类的${c.label}`));
   return (after.length ? after : nouns).flatMap((c) => c.alts.filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a) && !(a !== c.label && c.label.includes(a))));
 }
 
-/** A passage that counts the kinds of one of the question's nouns in prose: 三类节点, 两种模式. */
-function announcesKinds(text: string, nouns: string[]): boolean {
-  return nouns.length > 0 && new RegExp(`[两二三四五六七八九十]\\s*(?:大)?(?:类|种)(?:${nouns.join('|')})`).test(matchText(text));
-}
+
 
 /** The lists of a document nested inside one item of another list (its lead and end within the item). */
 function listsInside(tree: DocTree, item: EnumerationItem): EnumerationNode[] {
