@@ -116,6 +116,12 @@ export class CorpusScan {
     return ranked[0]![0];
   }
 
+  /** Every chunk naming each of the entities (any of its wordings), in corpus order: 衢州 wherever a paper mentions it. */
+  naming(entities: Concept[]): Chunk[] {
+    if (!entities.length) return [];
+    return this.chunks.filter((_, i) => entities.every((e) => e.alts.some((a) => a.length >= 2 && this.textNorms[i]!.includes(a))));
+  }
+
   docIds(): string[] {
     return [...this.titleNorms.keys()];
   }

@@ -4,7 +4,7 @@ import type { Advisor, AskOptions, AskResult } from './types';
 import { detectLang, isBlankQuestion } from './lang';
 import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
-import { isNextStep, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
+import { isNextStep, placeKind, placesIn, scoreSentences, selectSentences, type Candidate } from './select';
 import { hasFreshFigure, questionShape } from './question';
 import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
 import { decideAnswer } from './decide';
@@ -136,6 +136,8 @@ const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|example
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
+/** Passages naming the asked entity beside other places, read for a "which places" question (bounded: a name in every passage says little). */
+const MAX_PLACE_PASSAGES = 12;
 
 /**
  * The papers a question spans: those it names by their title topics when it names two or more
@@ -334,6 +336,14 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
     const measured = measure?.alts;
     const asksPlaces = placeKind(q, concepts);
+    // "Which cities has 衢州 set up enclaves in?": every passage naming 衢州 beside another place is read, not
+    // only the retrieved ones — a place named once in another paper (衢州在深圳设立孵化平台) is part of the answer.
+    if (asksPlaces) {
+      // (the subject is the first name said — 衢州在…设过哪些, 除了杭州 — not a place word such as 城市)
+      const subject = concepts.find((c) => c.role === 'entity' && c.kind !== 'num' && !/^(?:城市|地方|省份?|国家|地区|县市?|地)$/.test(c.label));
+      const naming = getScan().naming(subject ? [subject] : []).filter((c) => placesIn(c.text).some((p) => !asksPlaces.own.some((o) => o.includes(p) || p.includes(o))));
+      if (naming.length) lists.push(asHits(naming.slice(0, MAX_PLACE_PASSAGES), lists.flat(), top * 0.9));
+    }
     const kindsOf = ASKS_KINDS.test(q) ? kindNouns(concepts, q) : undefined;
     const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
     const scored = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));

@@ -119,7 +119,7 @@ export function placesIn(text: string): string[] {
 
 /** "In which cities…", "哪些城市…": the question asks for places by name. */
 export const PLACE_QUESTION =
-  /\b(?:which|what)\s+(?:(?:major|big|large|other|main)\s+)?(cities|city|provinces?|places?|countries|country|regions?|counties|county|locations?)\b|哪些(城市|地方|省份?|国家|地区|县市?|地)|哪(?:几)?个(城市|省份?|国家|地区|县)|在哪些?(地方|城市)/i;
+  /\b(?:which|what)\s+(?:(?:major|big|large|other|main)\s+)?(cities|city|provinces?|places?|countries|country|regions?|counties|county|locations?)\b|哪些(?:大|主要|其他|其它|别的)?(城市|地方|省份?|国家|地区|县市?|地)|还有别的(城市|地方|省份?|国家|地区)|哪(?:几)?个(城市|省份?|国家|地区|县)|在哪些?(地方|城市)/i;
 
 /** The question's place-kind concept (city → 城市) when it asks for places; undefined otherwise. */
 export function placeKind(question: string, concepts: Concept[]): { own: string[]; kind?: Concept } | undefined {
@@ -128,7 +128,7 @@ export function placeKind(question: string, concepts: Concept[]): { own: string[
   // 短板在哪些地方 / 卡在哪几个地方 asks which points, not which places: a question that names what kind
   // of things it wants (problems, measures…) is not asking for places by 地方.
   if (/地方|places?/i.test(m[0]) && questionFacets(question).size) return undefined;
-  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').toLowerCase();
+  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();
   const stem = /^[a-z]/.test(word) ? word.replace(/(?:ies|y|s)$/, '').slice(0, 5) : word;
   const kind = concepts.find((c) => c.role !== 'entity' && c.alts.some((a) => (/^[a-z]/.test(stem) ? a.startsWith(stem) : a === stem)));
   return { own: concepts.filter((c) => c.role === 'entity').flatMap((c) => c.alts), kind };
@@ -285,6 +285,9 @@ const SEQUENCES: Array<[RegExp, RegExp]> = [
   [/(?:^|[，：:；。])\s*其一[，,]/, /^其二/],
 ];
 
+/** A sentence naming a place not yet named joins a "which places" answer down to this share of the best score. */
+const PLACE_REACH = 0.35;
+
 /** How far down the ranking a sentence counting the asked kinds is looked for. */
 const KINDS_LOOKUP = 10;
 
@@ -341,10 +344,13 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   const maxDocs = Math.max(2, spread.length);
   const covered = (c: Concept) => chosen.some((x) => c.alts.some((a) => x.norm.includes(a)));
   const addsConcept = (s: Candidate) => opts.concepts.some((c) => c.kind !== 'num' && !covered(c) && c.alts.some((a) => s.norm.includes(a)));
-  const fits = (c: Candidate) => {
+  // A "which places" question: a sentence naming a place no chosen sentence names yet adds to the answer.
+  const placesOf = (c: Candidate) => (opts.asksPlaces ? placesIn(c.text).filter((p) => !opts.asksPlaces!.own.some((o) => o.includes(p) || p.includes(o))) : []);
+  const addsPlace = (c: Candidate) => placesOf(c).some((p) => !chosen.some((x) => x.text.includes(p)));
+  const fits = (c: Candidate, anyPaper = false) => {
     if (chosen.length >= maxSentences || chars + c.text.length > maxChars) return false;
     const docs = new Set(chosen.map((x) => x.docId));
-    if (!docs.has(c.docId) && docs.size >= maxDocs) return false;
+    if (!anyPaper && !docs.has(c.docId) && docs.size >= maxDocs) return false;
     if (chosen.some((x) => x.offset === c.offset || nearDuplicate(x.norm, c.norm))) return false;
     return true;
   };
@@ -385,11 +391,14 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   // enclaves in two studies; revenue sharing by 股份制 in one, 动态分成 in another).
   const other = ranked.find((c) => c.docId !== best.docId && c.score >= 0.7 * best.score && fits(c));
   if (other) take(other);
+  // Places first in a "which places" answer: each sentence naming a place not yet named, while in reach of the best.
+  // (places are named across the papers: the two-paper limit does not hold for them)
+  if (opts.asksPlaces) for (const c of ranked.slice(1)) if (c.score >= PLACE_REACH * best.score && addsPlace(c) && fits(c, true)) take(c);
   for (const c of ranked.slice(1)) {
     if (chosen.length >= maxSentences || c.score < 0.4 * best.score) break;
     // Close in score, or a lower-scored sentence that brings a concept nothing chosen covers yet.
     const close = c.score >= 0.6 * best.score;
-    if (!close && !(c.score >= 0.4 * best.score && addsConcept(c))) continue;
+    if (!close && !(c.score >= 0.4 * best.score && (addsConcept(c) || addsPlace(c)))) continue;
     if (!fits(c)) continue;
     take(c);
   }
