@@ -135,6 +135,14 @@ export function normalise(text: string): string {
       // split it 3 to 2 / a ratio of 7 to 3: two small numbers joined by "to" after a splitting word are a ratio
       // (not years 1 to 3, from 10 to 20 million, or a glide's from 90/10 to 60/40)
       .replace(/\b(split|shared?|divided?|ratio|proportion|basis)\b([^.;?!\d]{0,20}?)\b(\d{1,3})\s+to\s+(\d{1,3})\b(?!\s*(?:%|[./:]\d|million|billion|thousand|yuan|rmb|years?|万|亿))/gi, '$1$2$3:$4')
+      // 丽水拿的比温州多两成 / 甲村比乙村少拿20%: a part said against another's is that much more (or less) of it — 丽水 1.2
+      // parts to 温州's 1, as the words say (20% more than 温州), not a gap of two tenths of the whole
+      .replace(/(^|[，,。；;\s])([\u4e00-\u9fffA-Za-z]{1,10}?)(?:拿的|得的|分的|分到的)?比([\u4e00-\u9fffA-Za-z]{1,10}?)(多|少)(?:拿|得|分)?(?:了)?(一|两|二|三|四|五|[1-9])成/g, (_m, pre: string, a: string, b: string, dir: string, n: string) => {
+        const tenths = '一两三四五'.includes(n) ? '一两三四五'.indexOf(n) + 1 : n === '二' ? 2 : Number(n);
+        const mine = dir === '多' ? 10 + tenths : 10 - tenths;
+        return `${pre}${a}拿${mine}份，${b}拿10份`;
+      })
+      .replace(/(^|[，,。；;\s])([\u4e00-\u9fffA-Za-z]{1,10}?)(?:拿的|得的|分的|分到的)?比([\u4e00-\u9fffA-Za-z]{1,10}?)多(?:拿|得|分)?一倍/g, '$1$2拿2份，$3拿1份')
       // X gets twice as much as Y / X拿的是Y的两倍: a multiple of another party's part is parts of a ratio (2 parts, 1 part)
       .replace(/\b(twice|two times|double|three times|thrice|four times|five times|(\d+(?:\.\d+)?) times) (?:as much|what|the amount)(?: as)? ((?:the )?[^,.;?!]+?)(?= (?:gets|receives|takes|does)\b|[,.;?!]|$| and\b)/gi, (_m, w: string, n: string | undefined, other: string) => {
         const times = n ?? ({ twice: '2', 'two times': '2', double: '2', 'three times': '3', thrice: '3', 'four times': '4', 'five times': '5' } as Record<string, string>)[w.toLowerCase()];
