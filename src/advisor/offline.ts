@@ -20,7 +20,7 @@ import { analyseQuestion } from './analyse';
 import { REFERS_BACK } from '../knowledge/follow-up';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { questionParts } from './parts';
-import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLedBy, type ListChoice } from './shapes/list';
+import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLedBy, listText, type ListChoice } from './shapes/list';
 import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
@@ -378,7 +378,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const inNamed = listPool.filter((h) => referenced.includes(h.chunk.docId));
       // The item a follow-up names (那利益分配这块呢) is read from its own words, not the subject it carries.
       const ownListConcepts = analysed.carried.length ? listConcepts.filter((c) => !analysed.carried.includes(c.label)) : undefined;
-      const list = chooseList(q, inNamed.length ? inNamed : listPool, docs, listConcepts, min, 8, described, listParams.facetWeight, ownListConcepts);
+      const chosenList = chooseList(q, inNamed.length ? inNamed : listPool, docs, listConcepts, min, 8, described, listParams.facetWeight, ownListConcepts);
+      // A follow-up's list must be about what it carries: "what does it suggest to fix that?" after a question on
+      // the China–Europe trains is not answered by the paper's general list of paths, which never names them.
+      // (its most specific carried subject, the rarest: 中欧班列 beside 大陆桥, 反向飞地 beside 规划 and 研究)
+      const carriedConcepts = concepts.filter((c) => analysed.carried.includes(c.label)).sort((a, b) => b.idf - a.idf).slice(0, 1);
+      // (not for a follow-up pointing at an item of the list before: the item's own list is what it asks)
+      const list = chosenList && (focus || carriedConcepts.every((c) => c.alts.some((a) => a && listText(chosenList.enumeration, chosenList.section, chosenList.intro?.text ?? '').includes(a) || matchText(chosenList.enumeration.items.map((it) => it.first?.text ?? '').join('\n')).includes(a)))) ? chosenList : undefined;
       if (list) {
         const { lead, items } = listCandidates(list);
         // A question spanning papers (各篇文章提了哪些办法) gets each other paper's best sentence after the list.
