@@ -40,7 +40,7 @@ import { normalizeInput } from '../src/knowledge/normalize';
 import { questionType } from '../src/knowledge/question-type';
 
 /** The tuned sets (their first measurements are recorded in eval/README.md). */
-export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout19', 'holdout20'];
+export const TRAINING_SETS = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8', 'holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout16', 'holdout17', 'holdout18', 'holdout19', 'holdout20', 'holdout21', 'holdout22', 'holdout23'];
 
 /** One of the tuned sets, by name. */
 const loadTrainingSet = (set: string): DevItem[] => loadDevset(fileURLToPath(new URL(`./${set}.jsonl`, import.meta.url)));
