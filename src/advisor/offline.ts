@@ -136,6 +136,9 @@ const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|example
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
+/** Words that count without a figure: 部分企业, 一批项目, 大量人才. */
+const COUNT_IN_WORDS = /部分|一批|若干|大量|大批|多家|多个|不少|众多|一些|少数|多数|大多数/;
+
 /** Passages naming the asked entity beside other places, read for a "which places" question (bounded: a name in every passage says little). */
 const MAX_PLACE_PASSAGES = 12;
 
@@ -399,7 +402,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       }
     }
     // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
-    const partial = !evidenceOk && isPartial(signals, shape.figureKind, measure?.label);
+    // (a count is answered partially only where the papers count in words — 部分企业已回流衢州 — beside what is counted)
+    const countedInWords = shape.figureKind !== 'count' || candidates.slice(0, 10).some((c) => COUNT_IN_WORDS.test(c.norm) && !!measured?.some((m) => holds(c.norm, m)));
+    const partial = !evidenceOk && countedInWords && isPartial(signals, shape.figureKind, measure?.label);
     const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
     if (!chosen.length) {
       const suggestions = nearestTopics(hits, docs, lang);

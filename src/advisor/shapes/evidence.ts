@@ -50,10 +50,11 @@ export function isPartial(s: EvidenceSignals, kind?: FigureKind, measure?: strin
 
 /**
  * The facts of language a partial answer needs, whatever the evidence's strength: a figure question
- * asking a rule's number (a share, an amount, a rate: counts, years and sizes are stated or not), whose
+ * asking a rule's number (a share, an amount, a rate) or a count the papers give only in words (部分企业已回流衢州
+ * for how many firms returned; years and sizes are stated or not), whose
  * only unmatched word is the measure itself (a name or a year the evidence lacks rules it out), not
  * names alone, not a person's title without a person.
  */
 export function partialGate(s: EvidenceSignals, kind?: FigureKind, measure?: string): boolean {
-  return (kind === undefined || kind === 'percent' || kind === 'money' || kind === 'weight') && s.figureCoverage !== undefined && s.unmatched.every((u) => u === measure) && !s.namesOnly && s.personNamed !== false;
+  return (kind === undefined || kind === 'percent' || kind === 'money' || kind === 'weight' || kind === 'count') && s.figureCoverage !== undefined && s.unmatched.every((u) => u === measure) && !s.namesOnly && s.personNamed !== false;
 }
