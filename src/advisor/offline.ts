@@ -136,6 +136,18 @@ const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|example
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
+/**
+ * The phrases a question sets aside: 在提出“反向飞地”路径之前 / 除了反向飞地之外 / before the reverse-enclave idea /
+ * other than reverse enclaves. What they name is what the asked list is not about.
+ */
+function setAsidePhrases(question: string): string[] {
+  const out: string[] = [];
+  for (const m of question.matchAll(/(?:在)?(?:提出|讲|谈|介绍)?([^，,。？?\s]{2,16}?)(?:路径|思路|模式|概念|做法)?(?:之前|以前)/g)) out.push(m[1]!);
+  for (const m of question.matchAll(/除了([^，,。？?\s]{2,16}?)(?:之外|以外|外)/g)) out.push(m[1]!);
+  for (const m of question.matchAll(/\b(?:before (?:proposing |introducing |the )?|other than |apart from |besides |except (?:for )?)((?:the |a )?[a-z'“”"‘’ -]{3,40}?)(?=[,.?;]| idea\b| approach\b| concept\b| model\b| what\b| which\b| how\b)/gi)) out.push(m[1]!);
+  return out;
+}
+
 /** Words that count without a figure: 部分企业, 一批项目, 大量人才. */
 const COUNT_IN_WORDS = /部分|一批|若干|大量|大批|多家|多个|不少|众多|一些|少数|多数|大多数/;
 
@@ -381,7 +393,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const inNamed = listPool.filter((h) => referenced.includes(h.chunk.docId));
       // The item a follow-up names (那利益分配这块呢) is read from its own words, not the subject it carries.
       const ownListConcepts = analysed.carried.length ? listConcepts.filter((c) => !analysed.carried.includes(c.label)) : undefined;
-      const chosenList = chooseList(q, inNamed.length ? inNamed : listPool, docs, listConcepts, min, 8, described, listParams.facetWeight, ownListConcepts);
+      // What the question sets aside (在提出“反向飞地”路径之前, 除了反向飞地之外, before the reverse-enclave idea) is not what its list is about.
+      const setAside = setAsidePhrases(analysed.text).flatMap((p) => conceptsOf(p)).filter((c) => c.kind !== 'num' && c.role !== 'other');
+      const asked = setAside.length ? listConcepts.filter((c) => !setAside.some((x) => x.label === c.label)) : listConcepts;
+      const chosenList = chooseList(q, inNamed.length ? inNamed : listPool, docs, asked, min, 8, described, listParams.facetWeight, ownListConcepts, setAside);
       // A follow-up's list must be about what it carries: "what does it suggest to fix that?" after a question on
       // the China–Europe trains is not answered by the paper's general list of paths, which never names them.
       // (its most specific carried subject, the rarest: 中欧班列 beside 大陆桥, 反向飞地 beside 规划 and 研究)

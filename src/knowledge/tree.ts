@@ -353,5 +353,7 @@ export function introOf(tree: DocTree, e: EnumerationNode): { text: string; last
   const sec = tree.sections.find((x) => x.id === e.sectionId);
   // Figure and table captions (图1 …) are furniture, not the list's lead-in.
   const paragraphs = sec?.paragraphs.filter((p) => p.end <= e.items[0]!.start && !/^[图表]\s*\d/.test(p.text)) ?? [];
-  return { text: paragraphs.map((p) => p.text).join('\n'), last: paragraphs.at(-1)?.sentences.at(-1) };
+  // (…见图3。 closing the intro points at a figure: the sentence before it leads the list)
+  const sentences = paragraphs.at(-1)?.sentences.filter((x) => !/^(?:详)?见[图表]\s*\d+[。.]?$/.test(x.text.trim())) ?? [];
+  return { text: paragraphs.map((p) => p.text).join('\n'), last: sentences.at(-1) };
 }

@@ -80,6 +80,7 @@ export function chooseList(
   described: (unitId: string) => string = () => '',
   facetWeight = listChoiceParams().facetWeight,
   ownConcepts?: Concept[],
+  excluded: Concept[] = [],
 ): ListChoice | undefined {
   const byId = new Map(docs.map((d) => [d.id, d]));
   const count = askedCount(question);
@@ -92,6 +93,8 @@ export function chooseList(
   let best: (ListChoice & { score: number; fit: number }) | undefined;
   hits.slice(0, depth).forEach((hit, rank) => {
     for (const { e, doc, section, headings } of withNested(enumerationsOf(hit, byId), kinds)) {
+      // 在提出“反向飞地”路径之前…哪几类 / other than reverse enclaves: a list under a heading about what is set aside is not the one asked
+      if (excluded.length && excluded.some((c) => c.alts.some((a) => a.length >= 2 && matchText(headings.slice(1).join('\n')).includes(a)))) continue;
       const tree = treeOf(doc);
       const intro = introOf(tree, e);
       if (!aboutPaper && speaksOfPaper(`${intro.last?.text ?? ''}\n${e.lead.text}`)) continue;
