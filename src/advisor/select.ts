@@ -278,7 +278,10 @@ const CARRIES_STORY = /^(?:自\s*\d|截至|近年来|此后|随后|之后|目前
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
 /** A step of an ordered account (初期… | 后期…; 一方面… | 另一方面…) and the opening of the step after it. */
+/** How many sentences on, within the paragraph, the next step of an account is looked for. */
+const STEP_LOOKAHEAD = 5;
 const SEQUENCES: Array<[RegExp, RegExp]> = [
+  [/(?:^|[，：:；。])\s*第一(?:类|种)/, /^第二(?:类|种)/],
   [/(?:^|[，：:；。])\s*(?:初期|前期|早期|起初|最初|开始时|起步阶段)[，,]/, /^(?:后期|后来|随后|此后|之后|中后期|近年来)/],
   [/(?:^|[，：:；。])\s*一方面/, /^另一方面/],
   [/(?:^|[，：:；。])\s*首先/, /^(?:其次|然后|再次)/],
@@ -422,8 +425,9 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       const step = SEQUENCES.find(([first]) => first.test(c.text));
       if (!step) continue;
       const text = opts.docText(c.docId);
-      const next = text ? following(c, text, 1)[0] : undefined;
-      if (!next || !step[1].test(next.text) || chosen.some((x) => x.offset === next.offset)) continue;
+      // (the next step may come a few sentences on, after the first step's elaboration: 第一类是… 这类人才… 第二类是…)
+      const next = text ? following(c, text, STEP_LOOKAHEAD).find((x) => step[1].test(x.text)) : undefined;
+      if (!next || chosen.some((x) => x.offset === next.offset)) continue;
       if (!fits(next)) {
         const weakest = chosen.filter((x) => x !== best && x !== c && !SEQUENCES.some(([f]) => f.test(x.text))).sort((a, b) => a.score - b.score)[0];
         if (!weakest) continue;

@@ -119,12 +119,14 @@ export function chooseList(
   // A list of the asked facet counts as covering the question that much more: 卡在哪 is about 难点.
   if (!best || best.coverage + facetWeight * Math.max(0, best.fit) < min) return undefined;
   // 那几类节点都是啥: when the prose names the kinds itself (设立“起始飞地 - 中继飞地 - 终端飞地”三类节点) and
-  // no item of the best list is a kind of the noun, the sentences answer, not a list of something else.
-  if (kinds && kindShare(best.enumeration, kindWords) === 0 && hits.slice(0, depth).some((h) => countsKinds(matchText(h.chunk.text), kindWords))) return undefined;
+  // most items of the best list are not kinds of the noun, the sentences answer, not a list of something else.
+  if (kinds && kindShare(best.enumeration, kindWords) < KIND_LIST_SHARE && hits.slice(0, depth).some((h) => countsKinds(matchText(h.chunk.text), kindWords))) return undefined;
   return namedItemList(best, ownConcepts?.length ? ownConcepts : concepts) ?? best;
 }
 
 export const ASKS_KINDS = /哪(?:几|些)?(?:种|类)|几(?:种|类)|类型|种类|类别|\b(?:kinds?|types?|categories|sorts?) of\b|\bwhat (?:kinds|types|categories)\b/i;
+/** Below this share of items naming a kind of the asked noun, a list is not the list of its kinds. */
+const KIND_LIST_SHARE = 0.5;
 /** What a list of kinds of the asked noun adds to its score, per share of its items. */
 const KIND_WEIGHT = 0.15;
 
@@ -142,13 +144,13 @@ function kindShare(e: EnumerationNode, nouns: string[]): number {
 
 /**
  * The nouns whose kinds are asked: the concept said right after the kind word (几类节点 → 节点) when
- * there is one, else every noun; each as the question's word and the papers' own synonyms of it
- * (a synonym's fragment, 接力 of 飞地接力, would make any head with the longer word a "kind").
+ * there is one, else every noun; each as the word itself (its loose synonyms — 就业 for 人才, 接力 of
+ * 飞地接力 — would make heads about something else "kinds" of it).
  */
 export function kindNouns(concepts: Concept[], question = ''): string[] {
   const nouns = concepts.filter((c) => c.kind !== 'num' && c.role !== 'other');
   const after = nouns.filter((c) => question.includes(`类${c.label}`) || question.includes(`种${c.label}`) || question.includes(`类的${c.label}`));
-  return (after.length ? after : nouns).flatMap((c) => c.alts.filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a) && !(a !== c.label && c.label.includes(a))));
+  return (after.length ? after : nouns).map((c) => matchText(c.label)).filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a));
 }
 
 
