@@ -121,7 +121,7 @@ export function chooseList(
   // 那几类节点都是啥: when the prose names the kinds itself (设立“起始飞地 - 中继飞地 - 终端飞地”三类节点) and
   // most items of the best list are not kinds of the noun, the sentences answer, not a list of something else.
   if (kinds && kindShare(best.enumeration, kindWords) < KIND_LIST_SHARE && hits.slice(0, depth).some((h) => countsKinds(matchText(h.chunk.text), kindWords))) return undefined;
-  return namedItemList(best, ownConcepts?.length ? ownConcepts : concepts) ?? best;
+  return namedItemList(best, ownConcepts?.length ? ownConcepts : concepts) ?? facetItemList(best, asked) ?? best;
 }
 
 export const ASKS_KINDS = /哪(?:几|些)?(?:种|类)|几(?:种|类)|类型|种类|类别|\b(?:kinds?|types?|categories|sorts?) of\b|\bwhat (?:kinds|types|categories)\b/i;
@@ -204,6 +204,24 @@ function namedItemList(choice: ListChoice, concepts: Concept[]): ListChoice | un
     .sort((a, b) => a.start - b.start)[0];
   if (!inner) return undefined;
   const section = tree.sections.find((s) => s.id === inner.sectionId)?.name ?? choice.section;
+  return { enumeration: inner, doc: choice.doc, section, intro: introOf(tree, inner).last, coverage: choice.coverage };
+}
+
+/**
+ * The list inside the one item of the asked facet: "what are the sticking points" answered by 二、…基础与难点
+ * is asked of its item （二）…难点, whose own list (利益机制尚未完善, 基础设施建设落后, 科研投入不足) is the answer.
+ * Only when exactly one item's head is of the asked facet and the list as a whole is not.
+ */
+function facetItemList(choice: ListChoice, asked: ReturnType<typeof questionFacets>): ListChoice | undefined {
+  if (!asked.size) return undefined;
+  const e = choice.enumeration;
+  const fits = e.items.map((it) => facetFit(asked, listFacets({ heading: '', lead: it.head.text, itemHeads: [] })));
+  const of = fits.map((f, i) => (f > 0 ? i : -1)).filter((i) => i >= 0);
+  if (of.length !== 1 || e.items.length < 2) return undefined;
+  const tree = treeOf(choice.doc);
+  const inner = listsInside(tree, e.items[of[0]!]!).filter((x) => x !== e && x.items.length >= 2).sort((a, b) => a.start - b.start)[0];
+  if (!inner) return undefined;
+  const section = tree.sections.find((sec) => sec.id === inner.sectionId)?.name ?? choice.section;
   return { enumeration: inner, doc: choice.doc, section, intro: introOf(tree, inner).last, coverage: choice.coverage };
 }
 
