@@ -392,7 +392,9 @@ export function readFacts(toks: Tok[]): Facts {
       const linked = (isW(g[i + 1], 'filler') && /^(?:is|=|was|will be)$/i.test((g[i + 1] as W).t)) || (isW(g[i + 1], 'by') && /^(?:按|为|是)$/.test((g[i + 1] as W).t)) ? 1 : 0;
       const r = g[i + 1 + linked];
       // (（第1年80%，第5年50%）/ (year 1 = 80%, year 4 = 50%): the glide's party's part said again, as a lone share)
-      const lonePart = (x: RatioFact) => r?.k === 'share' && r.form !== 'plain' && x.form === r.form && !!x.vs && x.vs[0].cmp(r.v) === 0 && (g[i + 2 + linked]?.k === 'sep' || g[i + 2 + linked] === undefined);
+      // (第1年60%第5年40%: the restated ends may run on one after the other)
+      const after = g[i + 2 + linked];
+      const lonePart = (x: RatioFact) => r?.k === 'share' && r.form !== 'plain' && x.form === r.form && !!x.vs && x.vs[0].cmp(r.v) === 0 && (after?.k === 'sep' || after === undefined || after.k === 'years' || isW(after, 'and'));
       const glideEnd = f.ratios.some((x) => (x.role === 'from' || x.role === 'till') && x.phase === phase && ((r?.k === 'ratio' && x.vs?.length === r.vs.length && x.vs.every((v, n) => v.cmp(r.vs[n]) === 0)) || lonePart(x)));
       if (glideEnd) {
         i += 1 + linked;
@@ -894,6 +896,22 @@ export function readFacts(toks: Tok[]): Facts {
         if (names.length === parts.length) r.parties = names;
         else r.lead = names[0];
       }
+      f.shares = [];
+    }
+  }
+  // at a ratio of 7:4 (Lishui 7) / 按7:4分，丽水拿7: one party's bare part of the only ratio says whose part is which —
+  // it is not a share of ten with the rest to the other party
+  const only = f.ratios.length === 1 && f.ratios[0].role === 'main' && !f.ratios[0].parties && !f.ratios[0].lead ? f.ratios[0] : undefined;
+  // (丽水拿剩下的那份 beside it: the other party's rest is the ratio's other part)
+  const valued = f.shares.filter((x) => x.v !== undefined);
+  const restOnly = f.shares.every((x) => x.v !== undefined || (x.party && x.party !== valued[0]?.party));
+  const part = only && only.vs?.length === 2 && only.vs[0].cmp(only.vs[1]) !== 0 && valued.length === 1 && restOnly ? valued[0] : undefined;
+  if (only && part && part.party && part.v && part.form === 'plain' && !part.rest && !part.delta && !part.first && part.phase === only.phase) {
+    const others = [...new Set(f.mentions.filter((m) => m.strong && m.name !== part.party).map((m) => m.name))];
+    const other = ROLE_OTHER[part.party] ?? (others.length === 1 ? others[0] : undefined);
+    const lead = part.v.cmp(only.vs![0]) === 0 ? part.party : part.v.cmp(only.vs![1]) === 0 ? other : undefined;
+    if (lead) {
+      only.lead = lead;
       f.shares = [];
     }
   }
