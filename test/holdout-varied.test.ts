@@ -1,6 +1,6 @@
 /**
- * The blind sets written for the knowledge layer (eval/holdout9 … holdout15, holdout18 … holdout21;
- * holdout16 has keywords outside its gold quotes, holdout17 and holdout22 each repeat one question of an
+ * The blind sets written for the knowledge layer (eval/holdout9 … holdout15, holdout18 … holdout21, holdout23;
+ * holdout16 has keywords outside its gold quotes, holdout17, holdout22, holdout24 and holdout25 repeat questions of an
  * earlier set, written independently): an outsider's style —
  * paraphrase, whole lists, figures in other word order, colloquial, Traditional characters,
  * English paraphrase, partial questions, follow-ups with their `context`, unknown parks. Each was
@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { countWhere, describeQaSet, evalPath, loadQaSet, strip } from './helpers/qa-set';
 
-const SETS = ['holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout18', 'holdout19', 'holdout20', 'holdout21'].filter((n) => existsSync(evalPath(n)));
+const SETS = ['holdout9', 'holdout10', 'holdout11', 'holdout12', 'holdout13', 'holdout14', 'holdout15', 'holdout18', 'holdout19', 'holdout20', 'holdout21', 'holdout23'].filter((n) => existsSync(evalPath(n)));
 const EARLIER = ['devset', 'fresh', 'holdout', 'holdout2', 'holdout3', 'holdout4', 'holdout5', 'holdout6', 'holdout7', 'holdout8'];
 
 for (const name of SETS) {
