@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 /**
- * `npm run eval:split -- --set FILE.jsonl [--concurrency N] [--json] [--failures N]`
+ * `npm run eval:split -- --set FILE.jsonl [--concurrency N] [--json] [--failures N] [--strict-names]`
  *
  * Runs a JSONL batch of split requests through the real CLI path — one `split --json --text "…"`
  * process per request, as an official's request would run — and reports the share computed exactly
@@ -8,7 +8,7 @@
  * correctly. Item format and scoring: ./split-parse-lib.ts. Party names are compared after folding
  * Traditional characters to Simplified (村集體 and 村集体 are one name in two scripts; the CLI prints some
  * names in Simplified, the batches write them as typed), and the English role names are the Chinese ones (the
- * batches' brief allows either); nothing else is folded. Exit 0 when the batch ran (whatever the
+ * batches' brief allows either; `--strict-names` keeps them apart, as the batches before round 6 were scored); nothing else is folded. Exit 0 when the batch ran (whatever the
  * score), 1 on a crash of the CLI (no JSON and no one-line error), 2 on bad usage.
  */
 import { spawn } from 'node:child_process';
@@ -28,7 +28,7 @@ const foldName = (name: string): string => {
   return ROLE_NAME[s.toLowerCase()] ?? s;
 };
 
-const USAGE = 'npm run eval:split -- --set FILE.jsonl [--concurrency N] [--json] [--failures N]';
+const USAGE = 'npm run eval:split -- --set FILE.jsonl [--concurrency N] [--json] [--failures N] [--strict-names]';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
 
@@ -69,7 +69,7 @@ function outcomeOf(run: CliRun): Outcome | { crash: string } {
 async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { set: { type: 'string' }, concurrency: { type: 'string' }, json: { type: 'boolean' }, failures: { type: 'string' } }, strict: true }));
+    ({ values } = parseArgs({ options: { set: { type: 'string' }, concurrency: { type: 'string' }, json: { type: 'boolean' }, failures: { type: 'string' }, 'strict-names': { type: 'boolean' } }, strict: true }));
   } catch (e) {
     console.error(`${e instanceof Error ? e.message : e}. Usage: ${USAGE}`);
     return 2;
@@ -108,7 +108,7 @@ async function main(): Promise<number> {
         const k = nextIndex++;
         const item = items[k];
         const o = outcomeOf(await runCli(item.text));
-        results[k] = 'crash' in o ? { item, verdict: { right: false, refused: false, detail: o.crash }, crash: o.crash } : { item, verdict: judge(item, o, { sameName: foldName }) };
+        results[k] = 'crash' in o ? { item, verdict: { right: false, refused: false, detail: o.crash }, crash: o.crash } : { item, verdict: judge(item, o, { sameName: values['strict-names'] ? simplify : foldName }) };
       }
     }),
   );
