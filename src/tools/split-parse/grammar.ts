@@ -676,6 +676,13 @@ export function readFacts(toks: Tok[]): Facts {
         i = ownTaker;
         continue;
       }
+      // 7成归阿克苏 3成嘉兴: after a share given to a name, the next share's name may simply follow it
+      const nameAfter = next(i, 1, ['filler', 'stop'], 1);
+      if (leftIsObject && nameAfter >= 0 && g[nameAfter].k === 'name' && (g[nameAfter] as { strong: boolean }).strong) {
+        pushShare(i, { party: (g[nameAfter] as { t: string }).t, v, form, phase, raw });
+        i = nameAfter;
+        continue;
+      }
       if (left && left.names !== 'all') {
         for (const name of left.names) pushShare(i, { party: name, v, form, phase, raw });
         continue;

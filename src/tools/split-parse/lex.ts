@@ -324,12 +324,17 @@ function placesCut(words: Tagged[]): Tagged[] {
 
 /** The two roles' other English names, as the one name each has in the result. */
 const ROLE_SYNONYM: Record<string, string> = {
-  'home area': 'sending area',
   'origin area': 'sending area',
-  'host area': 'receiving area',
-  // the sending side / county / city …: one role whatever the kind of place it is said to be
+  // the sending side / county / city …, the host county, the home side: one role whatever the kind of place it is said to be
   ...Object.fromEntries(
-    ['sending', 'receiving'].flatMap((side) => ROLE_PLACE_KINDS.filter((k) => k !== 'area').map((k) => [`${side} ${k}`, `${side} area`])),
+    (
+      [
+        ['sending', 'sending area'],
+        ['receiving', 'receiving area'],
+        ['host', 'receiving area'],
+        ['home', 'sending area'],
+      ] as const
+    ).flatMap(([side, role]) => ROLE_PLACE_KINDS.map((k) => [`${side} ${k}`, role]).filter(([w]) => w !== role)),
   ),
 };
 

@@ -4,7 +4,7 @@
  * `name` token. Function and cue words never do: they have a category in the lexicon.
  */
 import type { Tok } from './lex';
-import { NAME_POS, PLACE_SUFFIX, VERBS, partyCount } from './lexicon';
+import { EN_PHRASES, NAME_POS, PLACE_SUFFIX, VERBS, partyCount } from './lexicon';
 import { contains, placeNamed } from './places';
 
 type W = Extract<Tok, { k: 'w' }>;
@@ -178,7 +178,26 @@ export function groupNames(input: Tok[]): GTok[] {
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
   // (the village, the company and the town: an article may stand before each name)
   const nameAfter = (k: number) => (isArticle(dense[k]) ? k + 1 : k);
-  return oneNamePerPlace(dense).map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && isStrongName(dense[k - 1]) && isStrongName(dense[k + 1]) ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[nameAfter(k + 1)]?.k === 'name' && listContinues(dense, nameAfter(k + 1)) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
+  return shortEnglishNames(oneNamePerPlace(dense)).map((t, k) => (t.k === 'w' && /^[:：]$/.test(t.t) && isStrongName(dense[k - 1]) && isStrongName(dense[k + 1]) ? { k: 'w', t: ':', pos: 'c', cat: 'and' } : t.k === 'sep' && t.comma && dense[k - 1]?.k === 'name' && dense[nameAfter(k + 1)]?.k === 'name' && listContinues(dense, nameAfter(k + 1)) ? { k: 'w', t: ',', pos: 'c', cat: 'and' } : t));
+}
+
+/**
+ * between the park operating company and the village collective … Company gets 3 parts, village 7 parts: an
+ * English one-word name that is a word of exactly one role noun said in the text is that party, under the
+ * role's name.
+ */
+const EN_ROLES = new Set(EN_PHRASES.filter(([ph, cat]) => cat === 'role' && ph.length > 1).map(([ph]) => ph.join(' ')));
+
+function shortEnglishNames(toks: GTok[]): GTok[] {
+  // (role nouns only: a place said with its city, Wenzhou Longwan … Longwan, follows the place rules)
+  const long = [...new Set(toks.filter((t): t is Extract<GTok, { k: 'name' }> => t.k === 'name' && EN_ROLES.has(t.t.toLowerCase())).map((t) => t.t))];
+  if (!long.length) return toks;
+  return toks.map((t) => {
+    if (t.k !== 'name' || !/^[A-Za-z']{3,}$/.test(t.t)) return t;
+    const word = t.t.toLowerCase();
+    const owners = long.filter((n) => n.toLowerCase().split(/\s+/).includes(word));
+    return owners.length === 1 ? { ...t, t: owners[0]!, strong: true } : t;
+  });
 }
 
 /** Words that take what follows them (分给 X, 按 5:5, 从…): a space after them is inside the clause. */

@@ -72,9 +72,20 @@ const IME_SLIPS: Array<[RegExp, string]> = [
   [/收溢/g, '收益'],
 ];
 
+/** English slips on the cue words (milion, recieving): read as meant. */
+const EN_SLIPS: Array<[RegExp, string]> = [
+  [/\bmill?ion?s?\b/gi, 'million'],
+  [/\bmilions?\b/gi, 'million'],
+  [/\brec(?:ie|ei)v(ing|es?|ed)\b/gi, 'receiv$1'],
+  [/\brecieving\b/gi, 'receiving'],
+  [/\bsendin\b/gi, 'sending'],
+  [/\bbilion\b/gi, 'billion'],
+  [/\bpercnet\b/gi, 'percent'],
+];
+
 export function normalise(text: string): string {
   return (
-    relativeYearsAsYears(calendarYearsAsYears(IME_SLIPS.reduce((t, [re, w]) => t.replace(re, w), text).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
+    relativeYearsAsYears(calendarYearsAsYears([...IME_SLIPS, ...EN_SLIPS].reduce((t, [re, w]) => t.replace(re, w), text).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
       // FY2024 / FY 24 / fiscal year 2024: a fiscal year is a year like 2024, not a party
       .replace(/\b(?:FY|fiscal year|financial year)\s*'?((?:19|20)\d{2}|\d{2})\b/gi, (_m, y: string) => (y.length === 2 ? `20${y}` : y)))
       // 1,250万: an ASCII comma between digits groups thousands — before NFKC turns the Chinese comma of
