@@ -416,6 +416,15 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         return { ...answer(withOtherPapers(lang, composeList(lang, lead, items, titles, glossed), others, titles)), list };
       }
     }
+    // A year asked about that the evidence never states (金磐开发区's output in 2024 alone): the papers' facts are for
+    // other years, so the answer says so instead of passing them off as that year's.
+    // (a year some candidate sentence does state — 力争到2022年… for a follow-up on the 2022 targets — is not missing)
+    const missingYears = signals.unmatched.filter((u) => /^(?:19|20)\d{2}$/.test(u) && !candidates.some((c) => c.norm.includes(u)));
+    if (missingYears.length && !shape.multiDoc) {
+      const suggestions = nearestTopics(hits, docs, lang);
+      const text = unknownNameText(lang, missingYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions);
+      return { ...declinedFigure(missingYears, text, suggestions, signals, measured), declinedFor: 'unknown-year' };
+    }
     // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
     // (a count is answered partially only where the papers count in words — 部分企业已回流衢州 — beside what is counted)
     const countedInWords = shape.figureKind !== 'count' || candidates.slice(0, 10).some((c) => COUNT_IN_WORDS.test(c.norm) && !!measured?.some((m) => holds(c.norm, m)));
