@@ -4,7 +4,7 @@ import type { Advisor, AskOptions, AskResult } from './types';
 import { detectLang, isBlankQuestion } from './lang';
 import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
-import { isNextStep, placeKind, placesIn, scoreSentences, selectSentences, type Candidate } from './select';
+import { isNextStep, newPlaces, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
 import { hasFreshFigure, questionShape } from './question';
 import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
 import { decideAnswer } from './decide';
@@ -356,7 +356,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     if (asksPlaces) {
       // (the subject is the first name said — 衢州在…设过哪些, 除了杭州 — not a place word such as 城市)
       const subject = concepts.find((c) => c.role === 'entity' && c.kind !== 'num' && !/^(?:城市|地方|省份?|国家|地区|县市?|地)$/.test(c.label));
-      const naming = getScan().naming(subject ? [subject] : []).filter((c) => placesIn(c.text).some((p) => !asksPlaces.own.some((o) => o.includes(p) || p.includes(o))));
+      const naming = getScan().naming(subject ? [subject] : []).filter((c) => newPlaces(c.text, asksPlaces).length > 0);
       if (naming.length) lists.push(asHits(naming.slice(0, MAX_PLACE_PASSAGES), lists.flat(), top * 0.9));
     }
     const kindsOf = ASKS_KINDS.test(q) ? kindNouns(concepts, q) : undefined;

@@ -117,6 +117,11 @@ export function placesIn(text: string): string[] {
   return v;
 }
 
+/** The places a sentence names other than the question's own (衢州 asked about: 深圳 is new); none unless places are asked. */
+export function newPlaces(text: string, asksPlaces: SelectOptions['asksPlaces']): string[] {
+  return asksPlaces ? placesIn(text).filter((p) => !asksPlaces.own.some((o) => o.includes(p) || p.includes(o))) : [];
+}
+
 /** "In which cities…", "哪些城市…": the question asks for places by name. */
 export const PLACE_QUESTION =
   /\b(?:which|what)\s+(?:(?:major|big|large|other|main)\s+)?(cities|city|provinces?|places?|countries|country|regions?|counties|county|locations?)\b|哪些(?:大|主要|其他|其它|别的)?(城市|地方|省份?|国家|地区|县市?|地)|还有别的(城市|地方|省份?|国家|地区)|哪(?:几)?个(城市|省份?|国家|地区|县)|在哪些?(地方|城市)/i;
@@ -224,7 +229,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
       if (byKey.has(key)) continue;
       // A "which cities" question is answered by naming places: its kind word (城市) is covered by
       // the places a sentence names, not by the word itself (城市间的激烈争夺).
-      const places = opts.asksPlaces ? placesIn(s.text).filter((p) => !opts.asksPlaces!.own.some((o) => o.includes(p) || p.includes(o))) : [];
+      const places = newPlaces(s.text, opts.asksPlaces);
       const kind = opts.asksPlaces?.kind;
       const cov = kind
         ? coverage(opts.concepts.map((c) => (c === kind ? { ...c, alts: [PLACE_MARK] } : c)), places.length ? `${s.norm}${PLACE_MARK}` : s.norm)
@@ -277,9 +282,9 @@ const CARRIES_STORY = /^(?:自\s*\d|截至|近年来|此后|随后|之后|目前
 // A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
-/** A step of an ordered account (初期… | 后期…; 一方面… | 另一方面…) and the opening of the step after it. */
 /** How many sentences on, within the paragraph, the next step of an account is looked for. */
 const STEP_LOOKAHEAD = 5;
+/** A step of an ordered account (初期… | 后期…; 一方面… | 另一方面…) and the opening of the step after it. */
 const SEQUENCES: Array<[RegExp, RegExp]> = [
   [/(?:^|[，：:；。])\s*第一(?:类|种)/, /^第二(?:类|种)/],
   [/(?:^|[，：:；。])\s*(?:初期|前期|早期|起初|最初|开始时|起步阶段)[，,]/, /^(?:后期|后来|随后|此后|之后|中后期|近年来)/],
@@ -348,8 +353,7 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   const covered = (c: Concept) => chosen.some((x) => c.alts.some((a) => x.norm.includes(a)));
   const addsConcept = (s: Candidate) => opts.concepts.some((c) => c.kind !== 'num' && !covered(c) && c.alts.some((a) => s.norm.includes(a)));
   // A "which places" question: a sentence naming a place no chosen sentence names yet adds to the answer.
-  const placesOf = (c: Candidate) => (opts.asksPlaces ? placesIn(c.text).filter((p) => !opts.asksPlaces!.own.some((o) => o.includes(p) || p.includes(o))) : []);
-  const addsPlace = (c: Candidate) => placesOf(c).some((p) => !chosen.some((x) => x.text.includes(p)));
+  const addsPlace = (c: Candidate) => newPlaces(c.text, opts.asksPlaces).some((p) => !chosen.some((x) => x.text.includes(p)));
   const fits = (c: Candidate, anyPaper = false) => {
     if (chosen.length >= maxSentences || chars + c.text.length > maxChars) return false;
     const docs = new Set(chosen.map((x) => x.docId));

@@ -149,7 +149,8 @@ function kindShare(e: EnumerationNode, nouns: string[]): number {
  */
 export function kindNouns(concepts: Concept[], question = ''): string[] {
   const nouns = concepts.filter((c) => c.kind !== 'num' && c.role !== 'other');
-  const after = nouns.filter((c) => question.includes(`类${c.label}`) || question.includes(`种${c.label}`) || question.includes(`类的${c.label}`));
+  // (哪几类人才, or the noun before the kind word: 人才分哪几类, 节点有几种)
+  const after = nouns.filter((c) => question.includes(`类${c.label}`) || question.includes(`种${c.label}`) || question.includes(`类的${c.label}`) || new RegExp(`${c.label}(?:分|有|可分为|分为|包括)?(?:哪几|哪些|几)(?:类|种)`).test(question));
   return (after.length ? after : nouns).map((c) => matchText(c.label)).filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a));
 }
 

@@ -1,0 +1,112 @@
+/**
+ * Mechanisms of round 6, each on the real offline advisor or its pure pieces (the questions are our own
+ * wordings, not the blind sets'): kinds the papers count in prose; the next step of an account; every
+ * place a named subject is linked to; the list of one facet inside a list; what a question sets aside;
+ * counts given only in words; years no evidence states; a request before a park's name.
+ */
+import { describe, expect, it } from 'vitest';
+import { questionParts } from '../src/advisor/parts';
+import { countsKinds, isNextStep } from '../src/advisor/select';
+import { questionShape } from '../src/advisor/question';
+import { useRealAdvisor } from './helpers/real-advisor';
+
+const fx = useRealAdvisor('advisor-round6');
+
+describe('kinds the papers count in prose', () => {
+  it('a sentence announcing a count of kinds is recognised, one referring back to them is not', () => {
+    expect(countsKinds('并据此设立“起始飞地-中继飞地-终端飞地”三类节点，形成递进式的空间布局', ['节点'])).toBe(true);
+    expect(countsKinds('在空间节点布设方面，“飞地接力”可分为三类功能型节点', ['节点'])).toBe(true);
+    expect(countsKinds('三类节点通过分工清晰、功能互补的方式', ['节点'])).toBe(false);
+    expect(countsKinds('设立三类节点', [])).toBe(false);
+  });
+
+  it('answer a kinds question no list of the tree holds, naming each kind', async () => {
+    const res = await fx.advisor.ask('“飞出地”往往向“飞入地”提供哪几类人才？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('产业管理人才');
+    expect(res.answer).toContain('技术操作人才');
+  });
+});
+
+describe('the next step of an account', () => {
+  it('opens with the step after a first one', () => {
+    expect(isNextStep('后期，政府回收部分楼宇自主运营，但又存在招引项目效率不佳的现象；')).toBe(true);
+    expect(isNextStep('另一方面，承接好“飞出地”技术溢出效应。')).toBe(true);
+    expect(isNextStep('政府回收部分楼宇自主运营。')).toBe(false);
+  });
+
+  it('is quoted with the first step, so both phases of the park’s management are answered', async () => {
+    const res = await fx.advisor.ask('海创园的运营先后换过两种管理办法，各自遇到了什么问题？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('引进项目缺乏把关');
+    expect(res.answer).toContain('运营成本无法回收');
+  });
+});
+
+describe('a "which places" question on a named subject', () => {
+  it('reads every passage naming the subject beside another place, across the papers', async () => {
+    const res = await fx.advisor.ask('衢州都在哪些城市设立过创新飞地或者孵化平台？');
+    expect(res.answered).toBe(true);
+    for (const city of ['上海', '北京', '杭州', '深圳']) expect(res.answer).toContain(city);
+    expect(new Set(res.citations.map((c) => c.source)).size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('lists', () => {
+  it('a question on one facet gets the list inside the item of that facet', async () => {
+    const res = await fx.advisor.ask('List the main obstacles industrial enclaves meet in the 26 mountain counties.');
+    expect(res.answered).toBe(true);
+    for (const item of ['利益机制尚未完善', '基础设施建设落后', '科研投入不足']) expect(res.answer).toContain(item);
+  });
+
+  it('what a question sets aside is not what its list is about', async () => {
+    const res = await fx.advisor.ask('除了反向飞地之外，创新要素跨域重组的基本类型有哪几种？');
+    expect(res.answered).toBe(true);
+    for (const item of ['科创走廊', '科创合作区', '创新策源地']) expect(res.answer).toContain(item);
+  });
+});
+
+describe('counts, years and names the evidence does or does not give', () => {
+  it('a count the papers give only in words is answered partially, the gap said', async () => {
+    const res = await fx.advisor.ask('衢州海创园到现在有多少家企业回流衢州实现规模化生产了？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('部分企业已回流衢州');
+    expect(res.answer).toMatch(/未给出|具体数字/);
+  });
+
+  it('a count with no such wording beside what is counted is still declined', async () => {
+    const res = await fx.advisor.ask('江苏南北共建园区目前一共有多少家？');
+    expect(res.answered).toBe(false);
+  });
+
+  it('a year no evidence sentence states is declined, naming it', async () => {
+    const res = await fx.advisor.ask("What was the Jinpan Development Zone's tax contribution in 2025 alone?");
+    expect(res.answered).toBe(false);
+    expect(res.answer).toContain('2025');
+  });
+
+  it('a request before a park name is not part of the name', async () => {
+    const known = await fx.advisor.ask('请介绍金磐开发区的规划面积和累计工业产值');
+    expect(known.answered).toBe(true);
+    expect(known.answer).toContain('2.1平方公里');
+    const unknown = await fx.advisor.ask('请介绍青禾飞地产业园的规划面积');
+    expect(unknown.answered).toBe(false);
+    expect(unknown.answer).toContain('青禾飞地产业园');
+  });
+
+  it('an English park name with a bracketed note is a name the corpus lacks', async () => {
+    const res = await fx.advisor.ask('What subsidies does the Mengla (Yunnan) enclave industrial park give to new firms?');
+    expect(res.answered).toBe(false);
+  });
+});
+
+describe('question shapes', () => {
+  it('"what does X get" is not a definition question; "what does X mean" is', () => {
+    expect(questionShape('In the land-quota swap, what does each city get out of it?').definitional).toBe(false);
+    expect(questionShape("What does 'reverse enclave' mean?").definitional).toBe(true);
+  });
+
+  it('an English question joined by "and in what year" is two parts', () => {
+    expect(questionParts('How many projects has the park attracted, and in what year did it open?')).toHaveLength(2);
+  });
+});
