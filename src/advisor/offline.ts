@@ -4,7 +4,7 @@ import type { Advisor, AskOptions, AskResult } from './types';
 import { detectLang, isBlankQuestion } from './lang';
 import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
-import { isNextStep, newPlaces, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
+import { isNextStep, isPlaceWord, newPlaces, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
 import { hasFreshFigure, questionShape } from './question';
 import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
 import { decideAnswer } from './decide';
@@ -355,7 +355,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // only the retrieved ones — a place named once in another paper (衢州在深圳设立孵化平台) is part of the answer.
     if (asksPlaces) {
       // (the subject is the first name said — 衢州在…设过哪些, 除了杭州 — not a place word such as 城市)
-      const subject = concepts.find((c) => c.role === 'entity' && c.kind !== 'num' && !/^(?:城市|地方|省份?|国家|地区|县市?|地)$/.test(c.label));
+      const subject = concepts.find((c) => c.role === 'entity' && c.kind !== 'num' && !isPlaceWord(c.label));
       const naming = getScan().naming(subject ? [subject] : []).filter((c) => newPlaces(c.text, asksPlaces).length > 0);
       if (naming.length) lists.push(asHits(naming.slice(0, MAX_PLACE_PASSAGES), lists.flat(), top * 0.9));
     }
@@ -402,7 +402,12 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // (its most specific carried subject, the rarest: 中欧班列 beside 大陆桥, 反向飞地 beside 规划 and 研究)
       const carriedConcepts = concepts.filter((c) => analysed.carried.includes(c.label)).sort((a, b) => b.idf - a.idf).slice(0, 1);
       // (not for a follow-up pointing at an item of the list before: the item's own list is what it asks)
-      const list = chosenList && (focus || carriedConcepts.every((c) => c.alts.some((a) => a && listText(chosenList.enumeration, chosenList.section, chosenList.intro?.text ?? '').includes(a) || matchText(chosenList.enumeration.items.map((it) => it.first?.text ?? '').join('\n')).includes(a)))) ? chosenList : undefined;
+      const namesCarried = (choice: ListChoice) => {
+        const heads = listText(choice.enumeration, choice.section, choice.intro?.text ?? '');
+        const firsts = matchText(choice.enumeration.items.map((it) => it.first?.text ?? '').join('\n'));
+        return carriedConcepts.every((c) => c.alts.some((a) => (a && heads.includes(a)) || firsts.includes(a)));
+      };
+      const list = chosenList && (focus || namesCarried(chosenList)) ? chosenList : undefined;
       if (list) {
         const { lead, items } = listCandidates(list);
         // A question spanning papers (各篇文章提了哪些办法) gets each other paper's best sentence after the list.

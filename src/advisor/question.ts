@@ -162,7 +162,6 @@ function counterOf(q: string): string | undefined {
  */
 const DESCRIBED_FEW = /(?:怎样|怎么样|什么样|如何|哪)[^，。？?；,]{0,6}几[个次类种步阶轮批]/;
 
-
 /**
  * 好几个城市, 这几个县, 几个村能不能凑到一起: a 几 that means "several" (after 好/这/那/前/近, or in a
  * clause that asks something else — 能不能, 是否, 为什么, 怎么) counts nothing the question asks for.

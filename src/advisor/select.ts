@@ -122,9 +122,16 @@ export function newPlaces(text: string, asksPlaces: SelectOptions['asksPlaces'])
   return asksPlaces ? placesIn(text).filter((p) => !asksPlaces.own.some((o) => o.includes(p) || p.includes(o))) : [];
 }
 
+/** The Chinese words for a kind of place a question asks for (城市, 省份, 地区 …). */
+const PLACE_WORDS = '城市|地方|省份?|国家|地区|县市?|地';
+/** A word that names a kind of place, not a place (城市 in 衢州在哪些城市…). */
+export const isPlaceWord = (word: string): boolean => new RegExp(`^(?:${PLACE_WORDS})$`).test(word);
+
 /** "In which cities…", "哪些城市…": the question asks for places by name. */
-export const PLACE_QUESTION =
-  /\b(?:which|what)\s+(?:(?:major|big|large|other|main)\s+)?(cities|city|provinces?|places?|countries|country|regions?|counties|county|locations?)\b|哪些(?:大|主要|其他|其它|别的)?(城市|地方|省份?|国家|地区|县市?|地)|还有别的(城市|地方|省份?|国家|地区)|哪(?:几)?个(城市|省份?|国家|地区|县)|在哪些?(地方|城市)/i;
+export const PLACE_QUESTION = new RegExp(
+  `\\b(?:which|what)\\s+(?:(?:major|big|large|other|main)\\s+)?(cities|city|provinces?|places?|countries|country|regions?|counties|county|locations?)\\b|哪些(?:大|主要|其他|其它|别的)?(${PLACE_WORDS})|还有别的(城市|地方|省份?|国家|地区)|哪(?:几)?个(城市|省份?|国家|地区|县)|在哪些?(地方|城市)`,
+  'i',
+);
 
 /** The question's place-kind concept (city → 城市) when it asks for places; undefined otherwise. */
 export function placeKind(question: string, concepts: Concept[]): { own: string[]; kind?: Concept } | undefined {

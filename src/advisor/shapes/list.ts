@@ -154,8 +154,6 @@ export function kindNouns(concepts: Concept[], question = ''): string[] {
   return (after.length ? after : nouns).map((c) => matchText(c.label)).filter((a) => /^[\u4e00-\u9fff]{2,}$/.test(a));
 }
 
-
-
 /** The lists of a document nested inside one item of another list (its lead and end within the item). */
 function listsInside(tree: DocTree, item: EnumerationItem): EnumerationNode[] {
   return tree.enumerations.filter((x) => x.lead.start >= item.start && x.end <= item.end);
@@ -198,10 +196,14 @@ function namedItemList(choice: ListChoice, concepts: Concept[]): ListChoice | un
   const order = held.map((_, i) => i).sort((a, b) => held[b]! - held[a]!);
   const [top, next] = [held[order[0]!]!, held[order[1]!]!];
   if (top < NAMED_ITEM_MIN || top - next < NAMED_ITEM_MARGIN) return undefined;
-  const item = e.items[order[0]!]!;
+  return innerListChoice(choice, e.items[order[0]!]!);
+}
+
+/** The first list of two or more items inside one item of the chosen list, as the choice in its place. */
+function innerListChoice(choice: ListChoice, item: EnumerationItem): ListChoice | undefined {
   const tree = treeOf(choice.doc);
   const inner = listsInside(tree, item)
-    .filter((x) => x !== e && x.items.length >= 2)
+    .filter((x) => x !== choice.enumeration && x.items.length >= 2)
     .sort((a, b) => a.start - b.start)[0];
   if (!inner) return undefined;
   const section = tree.sections.find((s) => s.id === inner.sectionId)?.name ?? choice.section;
@@ -211,7 +213,7 @@ function namedItemList(choice: ListChoice, concepts: Concept[]): ListChoice | un
 /**
  * The list inside the one item of the asked facet: "what are the sticking points" answered by 二、…基础与难点
  * is asked of its item （二）…难点, whose own list (利益机制尚未完善, 基础设施建设落后, 科研投入不足) is the answer.
- * Only when exactly one item's head is of the asked facet and the list as a whole is not.
+ * Only when exactly one item's head is of the asked facet.
  */
 function facetItemList(choice: ListChoice, asked: ReturnType<typeof questionFacets>): ListChoice | undefined {
   if (!asked.size) return undefined;
@@ -219,11 +221,7 @@ function facetItemList(choice: ListChoice, asked: ReturnType<typeof questionFace
   const fits = e.items.map((it) => facetFit(asked, listFacets({ heading: '', lead: it.head.text, itemHeads: [] })));
   const of = fits.map((f, i) => (f > 0 ? i : -1)).filter((i) => i >= 0);
   if (of.length !== 1 || e.items.length < 2) return undefined;
-  const tree = treeOf(choice.doc);
-  const inner = listsInside(tree, e.items[of[0]!]!).filter((x) => x !== e && x.items.length >= 2).sort((a, b) => a.start - b.start)[0];
-  if (!inner) return undefined;
-  const section = tree.sections.find((sec) => sec.id === inner.sectionId)?.name ?? choice.section;
-  return { enumeration: inner, doc: choice.doc, section, intro: introOf(tree, inner).last, coverage: choice.coverage };
+  return innerListChoice(choice, e.items[of[0]!]!);
 }
 
 /** A span of the tree as a citable candidate. */

@@ -7,7 +7,7 @@
 import { getJieba } from '../../retrieval/tokenize';
 import { parseNumeral } from '../cn-number';
 import { Q } from '../rational';
-import { BY_CONTRIBUTION, EN_PHRASES, FLOOR_WORDING, INVESTMENT_COMPANY, PARTY_COUNT, ROLE_PLACE_KINDS, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
+import { BY_CONTRIBUTION, EN_PHRASES, FLOOR_WORDING, INVESTMENT_COMPANY, PARTY_COUNT, ROLE_PLACE_KINDS, ROLE_SIDES, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
 import { cutPlaces, placeNamed } from './places';
 
 export type ShareForm = 'pct' | 'cheng' | 'plain';
@@ -326,16 +326,7 @@ function placesCut(words: Tagged[]): Tagged[] {
 const ROLE_SYNONYM: Record<string, string> = {
   'origin area': 'sending area',
   // the sending side / county / city …, the host county, the home side: one role whatever the kind of place it is said to be
-  ...Object.fromEntries(
-    (
-      [
-        ['sending', 'sending area'],
-        ['receiving', 'receiving area'],
-        ['host', 'receiving area'],
-        ['home', 'sending area'],
-      ] as const
-    ).flatMap(([side, role]) => ROLE_PLACE_KINDS.map((k) => [`${side} ${k}`, role]).filter(([w]) => w !== role)),
-  ),
+  ...Object.fromEntries(Object.entries(ROLE_SIDES).flatMap(([side, role]) => ROLE_PLACE_KINDS.map((k) => [`${side} ${k}`, role]).filter(([w]) => w !== role))),
 };
 
 /** English cue phrases (the rest, tax revenue, sending area) become one word each. */

@@ -75,9 +75,7 @@ const IME_SLIPS: Array<[RegExp, string]> = [
 /** English slips on the cue words (milion, recieving): read as meant. */
 const EN_SLIPS: Array<[RegExp, string]> = [
   [/\bmill?ion?s?\b/gi, 'million'],
-  [/\bmilions?\b/gi, 'million'],
   [/\brec(?:ie|ei)v(ing|es?|ed)\b/gi, 'receiv$1'],
-  [/\brecieving\b/gi, 'receiving'],
   [/\bsendin\b/gi, 'sending'],
   [/\bbilion\b/gi, 'billion'],
   [/\bpercnet\b/gi, 'percent'],
