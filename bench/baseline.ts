@@ -1,9 +1,10 @@
 /**
- * The yardstick for latency: plain BM25 (wink-bm25-text-search) over the raw source texts cut into
+ * The yardstick for latency: plain BM25 (wink-bm25-text-search) over the raw source texts (or, on a
+ * clone without them, the shipped papers' bodies) cut into
  * fixed windows, tokenised as CJK character bigrams plus lower-cased Latin words. No jieba, no
  * vectors, no rerank, no answer composition — "how fast can a search over this corpus be".
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import bm25 from 'wink-bm25-text-search';
 
@@ -22,11 +23,33 @@ export interface Baseline {
   search(query: string, k: number): Array<{ source: string; text: string; score: number }>;
 }
 
-export function buildBaseline(rawDir: string, windowChars = 300): Baseline {
+/** A text the baseline searches, named by its source. */
+export interface BaselineText {
+  source: string;
+  text: string;
+}
+
+/**
+ * The texts the baseline searches: the raw source texts beside the repository when they are there
+ * (`../shared/corpus-src`), else the shipped papers' bodies (`corpus/*.md` after the front matter) —
+ * a user's clone has only those.
+ */
+export function baselineTexts(rawDir: string, corpusDir: string): { from: 'raw' | 'corpus'; texts: BaselineText[] } {
+  if (existsSync(rawDir)) {
+    const texts = readdirSync(rawDir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ source: f, text: readFileSync(join(rawDir, f), 'utf8') }));
+    return { from: 'raw', texts };
+  }
+  const texts = readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .sort()
+    .map((f) => ({ source: f, text: readFileSync(join(corpusDir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '') }));
+  return { from: 'corpus', texts };
+}
+
+export function buildBaseline(texts: BaselineText[], windowChars = 300): Baseline {
   const windows: Array<{ source: string; text: string }> = [];
-  for (const file of readdirSync(rawDir).filter((f) => f.endsWith('.txt')).sort()) {
-    const text = readFileSync(join(rawDir, file), 'utf8');
-    for (let i = 0; i < text.length; i += windowChars) windows.push({ source: file, text: text.slice(i, i + windowChars) });
+  for (const { source, text } of texts) {
+    for (let i = 0; i < text.length; i += windowChars) windows.push({ source, text: text.slice(i, i + windowChars) });
   }
   const engine = bm25();
   engine.defineConfig({ fldWeights: { body: 1 } });
