@@ -175,6 +175,8 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
     if (!UNIT.test(next.label)) head = next;
     pos += next.label.length;
   }
+  // 多少金额 (多少钱 as typed): an amount of money is measured by its currency, whatever the noun before it.
+  if (head && MONEY.test(head.label)) return { ...head, alts: ['元'] };
   if (head) return head;
   // Before it: the noun the quantity is asked of (面积是多少; 租金是每平方米多少钱 → 租金, not the unit).
   const before = q
@@ -187,6 +189,7 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
   return words.find((c) => c.kind === 'zh' && before.endsWith(c.label));
 }
 
+const MONEY = /^(?:金额|钱)$/;
 const CLASSIFIER_EN = /^(?:kinds?|types?|sorts?|categor(?:y|ies)|class(?:es)?|levels?|tiers?)$/;
 const UNIT = /^(?:公里|千米|米|平方公里|平方米|亩|元|万元|亿元|吨|人次?|年|月|天|倍)$/;
 const GENERIC_MEASURE = /^(?:比例|比重|占比|百分比|数量|数目|规模|水平|目标|情况|总数|多少)$/;

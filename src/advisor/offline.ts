@@ -407,7 +407,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         const firsts = matchText(choice.enumeration.items.map((it) => it.first?.text ?? '').join('\n'));
         return carriedConcepts.every((c) => c.alts.some((a) => (a && heads.includes(a)) || firsts.includes(a)));
       };
-      const list = chosenList && (focus || namesCarried(chosenList)) ? chosenList : undefined;
+      // (a follow-up pointing at one item — 第二种模式能举个例子吗 — is answered from inside that item: a list around it
+      // is the list answered before, not its answer)
+      const insideFocus = (choice: ListChoice) => !!focus && choice.doc.id === focus.docId && choice.enumeration.items.every((it) => it.start >= focus.start && it.end <= focus.end);
+      const list = chosenList && (focus ? insideFocus(chosenList) : namesCarried(chosenList)) ? chosenList : undefined;
       if (list) {
         const { lead, items } = listCandidates(list);
         // A question spanning papers (各篇文章提了哪些办法) gets each other paper's best sentence after the list.

@@ -20,9 +20,10 @@ function substantial(part: string): boolean {
 
 /**
  * Words that ask for a fact of their own within a comma clause (签成了多少个项目，投资多大？). Not 哪 or
- * 怎么 alone: 爱往哪跑往哪跑，不去管怎么分，会掉进什么坑 is one question with its conditions.
+ * 怎么 alone: 爱往哪跑往哪跑，不去管怎么分，会掉进什么坑 is one question with its conditions. What a text says
+ * (里头对税收分配是怎么说的) is asked for on its own.
  */
-const ASKS_FACT_ZH = /多少|多大|多高|多久|多长|几[个年项家种类条次倍]|哪一?年|哪些|哪几|哪一?个|哪家|何时|什么时候|靠什么|凭什么/;
+const ASKS_FACT_ZH = /多少|多大|多高|多久|多长|几[个年项家种类条次倍]|哪一?年|哪些|哪几|哪一?个|哪家|何时|什么时候|靠什么|凭什么|(?:是)?(?:怎么|如何)(?:说|讲|规定|表述|写)的?/;
 
 /** A clause with commas whose every comma-piece asks for a fact of its own is that many parts. */
 function splitCommas(clause: string): string[] {

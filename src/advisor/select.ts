@@ -283,7 +283,7 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
 }
 
 /** A sentence that opens an example or a case. */
-const EXAMPLE_OPENS = /^(?:例如|比如|譬如|如|以[^，。]{1,20}为例|[^，。]{0,20}就是一个例子)/;
+const EXAMPLE_OPENS = /^(?:例如|比如|譬如|如|以[^，。]{1,20}为例|[^，。]{0,20}就是一个例子|(?:一个)?典型的?(?:例子|案例)(?:是|为|：))/;
 /** What carries an example's story on: the same actor again, or what happened to it later. */
 const CARRIES_STORY = /^(?:自\s*\d|截至|近年来|此后|随后|之后|目前|在此过程中|该企业|该园区|该县|该市)/;
 // A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).

@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Converter } from 'opencc-js/t2cn';
 import { z } from 'zod';
+import { readCharReadings } from '../retrieval/cedict';
+import { getJieba, userDictTerms } from '../retrieval/tokenize';
+import { homophoneCorrector, type HomophoneCorrector } from './homophones';
 
 const ColloquialSchema = z.object({
   _comment: z.string().optional(),
@@ -66,7 +69,20 @@ export function standardize(text: string, opts: { expand?: boolean } = {}): stri
   return added.length ? `${out} ${added.join(' ')}` : out;
 }
 
+let corrector: HomophoneCorrector | undefined;
+
+/** Domain terms typed with a homophone (科创走郎 → 科创走廊); readings load once, on the first Chinese question. */
+export function correctHomophones(text: string): string {
+  if (!/[\u4e00-\u9fff]{3}/.test(text)) return text;
+  if (!corrector) {
+    const readings = readCharReadings();
+    const jieba = getJieba();
+    corrector = homophoneCorrector(userDictTerms(), (ch) => readings.get(ch), (t) => jieba.cut(t, false));
+  }
+  return corrector(text);
+}
+
 /** The whole normalisation a question goes through before retrieval and analysis. */
 export function normalizeInput(text: string, opts: { expand?: boolean } = {}): string {
-  return standardize(simplify(halfWidth(text)), opts);
+  return standardize(correctHomophones(simplify(halfWidth(text))), opts);
 }

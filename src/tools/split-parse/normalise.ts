@@ -178,6 +178,8 @@ export function normalise(text: string): string {
       .replace(/(?<=[A-Za-z\p{Script=Han}])\s*[(（]\s*(\d{1,3}(?:\.\d+)?)\s*[)）]/gu, ' $1 ')
       // split 7:3 with 7 for Kaihua and 3 for Hangzhou: a bare part for a name is that name's part, as 'Kaihua getting the 7'
       .replace(/\b(with|and)\s+(\d{1,3}(?:\.\d+)?)\s+(?:goes\s+|going\s+)?(?:for|to)\s+((?:the\s+)?[A-Z][A-Za-z'’-]+(?:\s[A-Z][A-Za-z'’-]+){0,2})/g, '$1 $3 getting the $2')
+      // our park paid 62 million yuan in tax: what was paid in tax is the sum to split (上缴), not a floor "paid" to a party
+      .replace(/(?<!\b(?:is|are|be|been|being|gets|get|got)\s+)\b(?:paid|pays|pay|handed\s+over|remitted|turned\s+over)\s+((?:RMB|CNY|¥)?\s*\d[\d,]*(?:\.\d+)?\s*(?:million|billion|thousand|万|亿)?\s*(?:yuan|RMB|CNY)?)\s+in\s+(taxes|tax|revenue|profits?)\b/gi, '$2 of $1')
       // 4 tenths → 40%
       .replace(/(\d+(?:\.\d+)?)\s*tenths?\b/gi, (_m, n: string) => `${Number(n) * 10}%`)
       // 30, 20 and 10 million / 30、20和10万: a unit said once after a list of numbers is each one's
