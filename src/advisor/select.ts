@@ -127,9 +127,9 @@ const PLACE_WORDS = '城市|地方|省份?|国家|地区|县市?|地';
 /** A word that names a kind of place, not a place (城市 in 衢州在哪些城市…). */
 export const isPlaceWord = (word: string): boolean => new RegExp(`^(?:${PLACE_WORDS})$`).test(word);
 
-/** "In which cities…", "哪些城市…": the question asks for places by name. */
+/** "In which cities…", "哪些城市…", "哪些外地城市…": the question asks for places by name. */
 export const PLACE_QUESTION = new RegExp(
-  `\\b(?:which|what)\\s+(?:(?:major|big|large|other|main)\\s+)?(cities|city|provinces?|places?|countries|country|regions?|counties|county|locations?)\\b|哪些(?:大|主要|其他|其它|别的)?(${PLACE_WORDS})|还有别的(城市|地方|省份?|国家|地区)|哪(?:几)?个(城市|省份?|国家|地区|县)|在哪些?(地方|城市)`,
+  `\\b(?:which|what)\\s+(?:(?:major|big|large|other|main)\\s+)?(cities|city|provinces?|places?|countries|country|regions?|counties|county|locations?)\\b|哪些(?:大|主要|其他|其它|别的)?(${PLACE_WORDS})|还有别的(城市|地方|省份?|国家|地区)|哪(?:几)?个(城市|省份?|国家|地区|县)|在哪些?(地方|城市)|哪些[\u4e00-\u9fff]{1,2}?(城市|省份|国家|地区)`,
   'i',
 );
 
@@ -140,7 +140,7 @@ export function placeKind(question: string, concepts: Concept[]): { own: string[
   // 短板在哪些地方 / 卡在哪几个地方 asks which points, not which places: a question that names what kind
   // of things it wants (problems, measures…) is not asking for places by 地方.
   if (/地方|places?/i.test(m[0]) && questionFacets(question).size) return undefined;
-  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').toLowerCase();
+  const word = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').toLowerCase();
   const stem = /^[a-z]/.test(word) ? word.replace(/(?:ies|y|s)$/, '').slice(0, 5) : word;
   const kind = concepts.find((c) => c.role !== 'entity' && c.alts.some((a) => (/^[a-z]/.test(stem) ? a.startsWith(stem) : a === stem)));
   return { own: concepts.filter((c) => c.role === 'entity').flatMap((c) => c.alts), kind };

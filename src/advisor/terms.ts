@@ -42,13 +42,18 @@ const GLUE_TAG = /^(?:f|p|d|u|c|r)$/;
 
 /**
  * An unknown segment that the dictionary alone cuts into single characters, one of them a localiser,
- * preposition, adverb or particle (指标上能享受 → 上能 = 上 + 能): a mis-cut phrase, not a name —
+ * preposition, adverb or particle (指标上能享受 → 上能 = 上 + 能), or the last a verb's complement or a
+ * measure word: a mis-cut phrase, not a name —
  * names cut into content characters (深汕 = 深 + 汕, 金磐 = 金 + 磐).
  */
 function functionGlue(word: string): boolean {
   const pieces = getJieba().tag(word, false);
-  return pieces.length > 1 && pieces.every((p) => p.word.length === 1) && pieces.some((p) => GLUE_TAG.test(p.tag));
+  if (pieces.length < 2 || !pieces.every((p) => p.word.length === 1)) return false;
+  // …or ending on a verb's complement or a measure word (挪到 = 挪 + 到, 有个 = 有 + 个): a verb phrase.
+  const last = pieces[pieces.length - 1]!;
+  return pieces.some((p) => GLUE_TAG.test(p.tag)) || (COMPLEMENT.test(last.word) && /^(?:v|q|u)/.test(last.tag));
 }
+const COMPLEMENT = /^[到个了着过完掉住给]$/;
 
 // Common Chinese surnames (single characters): a person's name starts with one.
 export const SURNAMES =
@@ -107,9 +112,37 @@ export function numeralForms(word: string): string[] {
   if (word === '一半' || word === '半数') out.push('50%', '一半');
   m = /^([一二两三四五六七八九十])分之([一二三四五六七八九])$/.exec(word);
   if (m) out.push(`${DIGIT[m[2]!]}/${DIGIT[m[1]!]}`);
-  m = /^([一二两三四五六七八九十])([^一二两三四五六七八九十成分].*)$/.exec(word);
-  if (m) out.push(`${DIGIT[m[1]!]}${m[2]}`);
+  // 两平方公里 → 2平方公里, 一百公里 → 100公里, 三千亩 → 3000亩, 两千万 → 2000万 (the papers keep 万 and 亿 as units)
+  m = /^([零一二两三四五六七八九十百千]+)([^零一二两三四五六七八九十百千成分].*)$/.exec(word);
+  // (a numeral of units alone is a word: 千万, 百姓, 千方百计 — except 十, 十年)
+  const n = m && /^十|[零一二两三四五六七八九]/.test(m[1]!) ? zhInteger(m[1]!) : undefined;
+  if (m && n !== undefined) out.push(`${n}${m[2]}`);
   return out;
+}
+
+/** A Chinese numeral below ten thousand as an integer (三百五十 → 350, 十二 → 12); undefined if malformed. */
+export function zhInteger(numeral: string): number | undefined {
+  const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+  let total = 0;
+  let digit: number | undefined;
+  let lastUnit = Infinity;
+  for (const ch of numeral) {
+    const unit = UNITS[ch];
+    if (unit) {
+      // units fall (三千五百), each at most once
+      if (unit >= lastUnit) return undefined;
+      total += (digit ?? 1) * unit;
+      digit = undefined;
+      lastUnit = unit;
+    } else {
+      // 零 only holds a place (两千零五)
+      if (ch === '零' && digit === undefined && total > 0) continue;
+      const d = DIGIT[ch];
+      if (d === undefined || digit !== undefined) return undefined;
+      digit = d;
+    }
+  }
+  return total + (digit ?? 0);
 }
 
 // Words that phrase a question rather than name its subject (retrieval's stoplist keeps them).

@@ -1,0 +1,70 @@
+/**
+ * Mechanisms of round 7, each on the real offline advisor or its pure pieces (our own wordings, not the
+ * blind sets'): numerals in words, verb phrases jieba does not know, a place kind with a modifier,
+ * what a text says as a part of its own, money asked as 多少钱, and a follow-up pointing at one item.
+ */
+import { describe, expect, it } from 'vitest';
+import { questionParts } from '../src/advisor/parts';
+import { placeKind } from '../src/advisor/select';
+import { numeralForms, zhInteger, zhRole } from '../src/advisor/terms';
+import { useRealAdvisor } from './helpers/real-advisor';
+
+const fx = useRealAdvisor('advisor-round7');
+
+describe('numerals in words', () => {
+  it('reads Chinese numerals below ten thousand, units falling', () => {
+    expect(zhInteger('三百五十')).toBe(350);
+    expect(zhInteger('十二')).toBe(12);
+    expect(zhInteger('两千零五')).toBe(2005);
+    expect(zhInteger('一一')).toBeUndefined();
+    expect(zhInteger('百千')).toBeUndefined();
+  });
+  it('gives a figure in words the papers\u2019 digit form, keeping 万 and 亿 as units', () => {
+    expect(numeralForms('一百公里')).toContain('100公里');
+    expect(numeralForms('三千亩')).toContain('3000亩');
+    expect(numeralForms('两千万')).toContain('2000万');
+    // units alone are words, not numbers
+    expect(numeralForms('千万')).toEqual([]);
+    expect(numeralForms('百姓')).toEqual([]);
+  });
+});
+
+describe('words of the question', () => {
+  it('a verb with its complement or measure word is not a name, a place still is', () => {
+    expect(zhRole('挪到')).toBe('other');
+    expect(zhRole('有个')).toBe('other');
+    expect(zhRole('深汕')).toBe('entity');
+  });
+  it('a place kind with a modifier asks for places', () => {
+    expect(placeKind('衢州在哪些外省城市建过飞地', [])).toBeDefined();
+    expect(placeKind('衢州有哪些做法', [])).toBeUndefined();
+  });
+  it('asking how a text puts something is a part of its own, beside a figure', () => {
+    expect(questionParts('那份意见 文号是多少 对税收分成是怎么规定的')).toHaveLength(2);
+    expect(questionParts('那份意见是怎么规定的')).toHaveLength(1);
+  });
+});
+
+describe('on the real advisor', () => {
+  it('answers 多少钱 with a figure in yuan', async () => {
+    const res = await fx.advisor.ask('山区26县2022年一般公共预算收入 平均一个县多少钱');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('21.56');
+  });
+  it('answers a follow-up on one item from inside it, not with the list asked before', async () => {
+    const context = '衢州海创园创新跨域重组有哪两种典型模式？';
+    const res = await fx.advisor.ask('第二种模式能举个例子吗', { context });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('传媒信息技术');
+    expect(res.answer).not.toContain('典型模式一');
+  });
+  it('reads a domain term typed with a homophone', async () => {
+    const res = await fx.advisor.ask('科创走郎是什么意思');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('带状空间组织形式');
+  });
+  it('lists every place a named city set up platforms in, across papers', async () => {
+    const res = await fx.advisor.ask('衢州在哪些外地城市设了孵化平台或者创新飞地？');
+    for (const city of ['上海', '北京', '深圳']) expect(res.answer).toContain(city);
+  });
+});
