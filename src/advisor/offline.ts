@@ -128,8 +128,12 @@ const FOCUS_BONUS = 0.3;
 /** How far after the previous answer's last quote a "what came next" follow-up is looked for first (characters). */
 const FOLLOWING_SPAN = 400;
 
-/** A paper's best sentence joins a list from another paper, in a question spanning papers, when it covers this share of the best sentence's coverage. */
-const OTHER_PAPER_COVERAGE = 0.5;
+/**
+ * A paper's best sentence joins a list from another paper, in a question spanning papers, when it covers this share of
+ * the best sentence's coverage. Chosen by leave-one-set-out over 0.2–0.6 on 30 sets: 0.45 in every fold (357 misses of
+ * 1 943 against 358 at the former 0.5; flat below 0.45).
+ */
+const OTHER_PAPER_COVERAGE = 0.45;
 
 /** A question asking for an example or a case. */
 const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|examples|instance|case study|real-world case|concrete case)\b/i;

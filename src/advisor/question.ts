@@ -27,7 +27,7 @@ const QUANTITY_EN =
 const MEASURE_EN = /\bwhat(?: is| was| are| were|'s|’s) (?:the |its |their )?(?:[\w'-]+ ){0,3}(population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|ratio)\b/i;
 
 // Several papers are asked about at once.
-const MULTI_DOC = /[两二三几各多]篇|[两二三几各多]份(?:材料|文献|文件|研究|报告)|[这那]篇.{1,12}[这那]篇|各(?:自|篇|文|研究|份)|不同(?:的)?(?:研究|文章|论文|作者|材料|文献)|(?:相关|有关)(?:研究|文献|材料|论文)(?:分别|各)|两项研究|分别|都算上|综合起来|\b(?:the|both|two|all|each|different|these|those|several) (?:papers|studies|articles|authors|sources|documents)\b|\b(?:each|both|either) (?:paper|study|article)\b|\bthe papers\b|\btwo of the (?:papers|studies)\b|\bacross (?:the|these|all|different) \w*\s?(?:papers|studies|sources)\b|\btaken together\b/i;
+const MULTI_DOC = /[两二三几各多]篇|[两二三几各多]份(?:材料|文献|文件|研究|报告)|[这那]篇.{1,12}[这那]篇|各(?:自|篇|文|研究|份)|不同(?:的)?(?:研究|文章|论文|作者|材料|文献)|(?:相关|有关)(?:研究|文献|材料|论文|文章)|两项研究|分别|都算上|综合起来|\b(?:the|both|two|all|each|different|these|those|several) (?:papers|studies|articles|authors|sources|documents)\b|\b(?:each|both|either) (?:paper|study|article)\b|\bthe papers\b|\btwo of the (?:papers|studies)\b|\bacross (?:the|these|all|different) \w*\s?(?:papers|studies|sources)\b|\btaken together\b/i;
 
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/g;
 
