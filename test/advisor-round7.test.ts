@@ -4,7 +4,10 @@
  * what a text says as a part of its own, money asked as 多少钱, and a follow-up pointing at one item.
  */
 import { describe, expect, it } from 'vitest';
+import { resolveFollowUp } from '../src/advisor/analyse';
 import { questionParts } from '../src/advisor/parts';
+import type { CorpusStats } from '../src/advisor/stats';
+import type { Concept } from '../src/advisor/terms';
 import { placeKind } from '../src/advisor/select';
 import { numeralForms, zhInteger, zhRole } from '../src/advisor/terms';
 import { useRealAdvisor } from './helpers/real-advisor';
@@ -42,6 +45,19 @@ describe('words of the question', () => {
   it('asking how a text puts something is a part of its own, beside a figure', () => {
     expect(questionParts('那份意见 文号是多少 对税收分成是怎么规定的')).toHaveLength(2);
     expect(questionParts('那份意见是怎么规定的')).toHaveLength(1);
+  });
+});
+
+describe('follow-ups', () => {
+  const concept = (label: string, kind: Concept['kind'] = 'zh'): Concept => ({ label, alts: [label], kind, weight: 1, idf: 1, role: kind === 'num' ? 'other' : 'noun' });
+  const stats = { df: () => 1, n: 100 } as unknown as CorpusStats;
+  it('keep the year the previous question asked about, unless they name their own', () => {
+    const previous = [concept('消薄飞地'), concept('目标'), concept('2022', 'num')];
+    const r = resolveFollowUp('那科创飞地呢', '到2022年消薄飞地的目标是什么', [concept('科创飞地')], previous, stats);
+    expect(r.replaced).toEqual(['消薄飞地']);
+    expect(r.carried).toContain('2022');
+    const own = resolveFollowUp('那2025年科创飞地呢', '到2022年消薄飞地的目标是什么', [concept('科创飞地'), concept('2025', 'num')], previous, stats);
+    expect(own.carried).not.toContain('2022');
   });
 });
 
