@@ -74,6 +74,12 @@ describe('on the real advisor', () => {
     expect(res.answer).toContain('传媒信息技术');
     expect(res.answer).not.toContain('典型模式一');
   });
+  it('answers an example asked for with the example, not with a list a sentence announces', async () => {
+    const res = await fx.advisor.ask('举个实际的例子？', { context: '海创园在杭州孵化、回衢州生产这种做法是怎么运作的' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('气动');
+    expect(res.answer).not.toMatch(/共 \d 点/);
+  });
   it('reads a domain term typed with a homophone', async () => {
     const res = await fx.advisor.ask('科创走郎是什么意思');
     expect(res.answered).toBe(true);

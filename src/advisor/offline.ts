@@ -382,7 +382,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const evidenceOk = decide(signals);
     // (A question that also asks for a figure — 哪一年开园？重点招引哪些领域？ — is answered by sentences.)
     // (Nor one asking which places: 哪些城市 is answered by the sentences that name them.)
-    if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !signals.unmatched.length) {
+    // (Nor one asking for an example: 能举个例子吗 after a list question is answered by the example's sentences.)
+    if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !selectOpts.example && !signals.unmatched.length) {
       // The lists the bank and the headings point to, beside those among the fused hits.
       const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
       const described = (retriever as WithCorpus).describe ?? (() => '');
@@ -448,8 +449,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       return shape.quantity && signals.unmatched.length ? declinedFigure(signals.unmatched, plain, suggestions, signals, measured) : declined(plain, suggestions, signals);
     }
     // A quoted sentence that announces a list (…以下四个方面：) brings the list: never an answer ending on a colon.
+    // (An example asked for is its own sentences, whatever list a sentence beside it announces.)
     const led = chosen.map((c) => listLedBy(c, docs)).find((x) => x !== undefined);
-    if (led && !partial && !shape.quantity) {
+    if (led && !partial && !shape.quantity && !selectOpts.example) {
       const { lead, items } = listCandidates(led);
       return answer(composeList(lang, lead, items, titles, glossed));
     }
