@@ -75,7 +75,7 @@ describe('on the real advisor', () => {
     expect(res.answer).not.toContain('典型模式一');
   });
   it('answers an example asked for with the example, not with a list a sentence announces', async () => {
-    const res = await fx.advisor.ask('举个实际的例子？', { context: '海创园在杭州孵化、回衢州生产这种做法是怎么运作的' });
+    const res = await fx.advisor.ask('能举个例子不', { context: '衢州海创园“在杭初创孵化、回流衢州生产”这个模式具体怎么运作' });
     expect(res.answered).toBe(true);
     expect(res.answer).toContain('气动');
     expect(res.answer).not.toMatch(/共 \d 点/);
