@@ -80,6 +80,12 @@ describe('on the real advisor', () => {
     expect(res.answer).toContain('气动');
     expect(res.answer).not.toMatch(/共 \d 点/);
   });
+  it('answers "how to fix it" from the one measure its carried subject singles out, not the whole list', async () => {
+    const res = await fx.advisor.ask('有什么解决办法', { context: '26县产业飞地的利益分配有啥问题' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('股份制管理服务公司');
+    expect(res.answer).not.toContain('数字化技术');
+  });
   it('reads a domain term typed with a homophone', async () => {
     const res = await fx.advisor.ask('科创走郎是什么意思');
     expect(res.answered).toBe(true);

@@ -416,6 +416,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // is the list answered before, not its answer)
       const insideFocus = (choice: ListChoice) => !!focus && choice.doc.id === focus.docId && choice.enumeration.items.every((it) => it.start >= focus.start && it.end <= focus.end);
       const list = chosenList && (focus ? insideFocus(chosenList) : namesCarried(chosenList)) ? chosenList : undefined;
+      // A follow-up whose carried subject one item of the list is about (利益分配上存在哪些问题 → 那咋解决: the item
+      // 明晰产业飞地利益分配 of the list of measures) is answered from that item, as if it had pointed at it.
+      const item = list && !focus ? itemSingledOut(list, concepts.filter((c) => analysed.carried.includes(c.label))) : undefined;
+      if (list && item) {
+        const pointed = await askOne(question, { ...options, context: item.first.text }, subjectOnly, { docId: list.doc.id, start: item.start, end: item.end });
+        if (pointed.answered) return pointed;
+      }
       if (list) {
         const { lead, items } = listCandidates(list);
         // A question spanning papers (各篇文章提了哪些办法) gets each other paper's best sentence after the list.
@@ -543,6 +550,25 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       return { answered: true, ...composeParts(whole.lang, own.length === parts.length ? own : parts, answers), lang: whole.lang, via: 'offline', ...(whole.signals ? { signals: whole.signals } : {}) };
     },
   };
+}
+
+/**
+ * The one item of a list a carried subject singles out: a word of the previous question that exactly one item head
+ * names (利益分配, not 产业飞地 which every item may name), and that is not a word of the paper's title or of the
+ * list's heading and lead (those are what the whole list is about).
+ */
+function itemSingledOut(list: ListChoice, carried: Concept[]): ListChoice['enumeration']['items'][number] | undefined {
+  const items = list.enumeration.items;
+  if (items.length < 2) return undefined;
+  const general = matchText(`${list.doc.title}\n${list.section}\n${listCandidates(list).lead.text}`);
+  const singled = new Set(
+    carried
+      .filter((c) => !c.alts.some((a) => a && general.includes(a)))
+      .map((c) => items.filter((it) => c.alts.some((a) => a && matchText(it.head.text).includes(a))))
+      .filter((naming) => naming.length === 1)
+      .map((naming) => naming[0]!),
+  );
+  return singled.size === 1 ? [...singled][0] : undefined;
 }
 
 /** The result without the advisor's internal reason for a decline. */
