@@ -26,4 +26,13 @@ describe('domain terms typed with a homophone', () => {
     expect(fix('可创走廊')).toBe('可创走廊'); // the first character differs
     expect(fix('科窗走狼')).toBe('科窗走狼'); // two slips in a four-character term
   });
+
+  it('goes down to two-character words only when asked, for a small closed vocabulary', () => {
+    const readings = new Map([['保', ['bao']], ['底', ['di']], ['低', ['di']], ['分', ['fen']], ['层', ['ceng']], ['成', ['cheng']]]);
+    const single = (t: string) => [...t];
+    expect(homophoneCorrector(['保底'], (ch) => readings.get(ch), single)('保低100万')).toBe('保低100万');
+    expect(homophoneCorrector(['保底'], (ch) => readings.get(ch), single, { minLength: 2 })('保低100万')).toBe('保底100万');
+    // a slip that makes a word of its own in the text's segmentation stays
+    expect(homophoneCorrector(['保底'], (ch) => readings.get(ch), () => ['保低', '100万'], { minLength: 2 })('保低100万')).toBe('保低100万');
+  });
 });

@@ -5,7 +5,8 @@
  * aside, is that term — unless the typed characters are words of their own: 产业联动 is not a slip for
  * 产业链动, nor 产业园去年 for 产业园区. So the run must not cut a word of the text's own segmentation,
  * and a slipped character must not sit in a word of two or more characters there. Terms of fewer than
- * four characters are left alone: 公司只出管理 is not 公司制.
+ * four characters are left alone by default (公司只出管理 is not 公司制); a caller with a small closed
+ * vocabulary of its own (the split parser's cue words: 保低 → 保底, 飞如地 → 飞入地) may go down to two.
  */
 
 export type Readings = (ch: string) => readonly string[] | undefined;
@@ -18,9 +19,10 @@ export interface HomophoneCorrector {
 
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff]+/g;
 
-export function homophoneCorrector(terms: Iterable<string>, readingsOf: Readings, segment: Segmenter): HomophoneCorrector {
+export function homophoneCorrector(terms: Iterable<string>, readingsOf: Readings, segment: Segmenter, options: { minLength?: number } = {}): HomophoneCorrector {
+  const minLength = options.minLength ?? 4;
   const known = new Set<string>();
-  for (const t of terms) if (t.length >= 4 && /^[\u3400-\u4dbf\u4e00-\u9fff]+$/.test(t)) known.add(t);
+  for (const t of terms) if (t.length >= minLength && /^[\u3400-\u4dbf\u4e00-\u9fff]+$/.test(t)) known.add(t);
   // Longest terms first: 生态补偿飞地 before 补偿飞地.
   const ordered = [...known].sort((a, b) => b.length - a.length);
   const sameSound = (a: string, b: string) => {

@@ -3,6 +3,11 @@
  * Full-width forms fold to ASCII (NFKC), control and bidi characters go, thousands separators and
  * the space between a number and its unit (900 万) are removed, English number words become digits.
  */
+import { homophoneCorrector, type HomophoneCorrector } from '../../knowledge/homophones';
+import { readCharReadings } from '../../retrieval/cedict';
+import { getJieba } from '../../retrieval/tokenize';
+import { ZH_WORDS } from './lexicon';
+
 const EN_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
@@ -52,25 +57,26 @@ function relativeYearsAsYears(text: string): string {
 }
 
 /**
- * 保低 for 保底, 分陈 for 分成: a pinyin keyboard's slips on the cue words (same syllables, the wrong
- * characters). Only slips that are not words of their own are mended (分层, 过度 alone are real words).
+ * 保低 for 保底, 飞如地 for 飞入地: a pinyin keyboard's slips on the grammar's own words (same syllables,
+ * the wrong characters) are read as those words by the homophone corrector, down to two characters —
+ * the vocabulary is small and closed. Slips that are words of their own (分层, 过度) are left alone by
+ * it; the two with 过度 that mean only 过渡 here are listed.
  */
 const IME_SLIPS: Array<[RegExp, string]> = [
-  [/保低/g, '保底'],
-  [/兜低/g, '兜底'],
-  [/分陈/g, '分成'],
   [/过度到/g, '过渡到'],
   [/过度期/g, '过渡期'],
-  [/缓冲其/g, '缓冲期'],
-  [/基树/g, '基数'],
-  [/出姿/g, '出资'],
-  [/折假/g, '折价'],
-  [/对伴/g, '对半'],
-  [/平份/g, '平分'],
-  [/税手/g, '税收'],
-  [/利闰/g, '利润'],
-  [/收溢/g, '收益'],
 ];
+let cueCorrector: HomophoneCorrector | undefined;
+function correctCueWords(text: string): string {
+  if (!/[\u4e00-\u9fff]{2}/.test(text)) return text;
+  if (!cueCorrector) {
+    const readings = readCharReadings();
+    const jieba = getJieba();
+    const words = [...ZH_WORDS.keys()].filter((w) => /^[\u4e00-\u9fff]{2,}$/.test(w));
+    cueCorrector = homophoneCorrector(words, (ch) => readings.get(ch), (t) => jieba.cut(t, false), { minLength: 2 });
+  }
+  return cueCorrector(text);
+}
 
 /** English slips on the cue words (milion, recieving): read as meant. */
 const EN_SLIPS: Array<[RegExp, string]> = [
@@ -83,7 +89,7 @@ const EN_SLIPS: Array<[RegExp, string]> = [
 
 export function normalise(text: string): string {
   return (
-    relativeYearsAsYears(calendarYearsAsYears([...IME_SLIPS, ...EN_SLIPS].reduce((t, [re, w]) => t.replace(re, w), text).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
+    relativeYearsAsYears(calendarYearsAsYears([...IME_SLIPS, ...EN_SLIPS].reduce((t, [re, w]) => t.replace(re, w), correctCueWords(text)).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
       // FY2024 / FY 24 / fiscal year 2024: a fiscal year is a year like 2024, not a party
       .replace(/\b(?:FY|fiscal year|financial year)\s*'?((?:19|20)\d{2}|\d{2})\b/gi, (_m, y: string) => (y.length === 2 ? `20${y}` : y)))
       // 1,250万: an ASCII comma between digits groups thousands — before NFKC turns the Chinese comma of
