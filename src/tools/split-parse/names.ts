@@ -94,8 +94,8 @@ export function groupNames(input: Tok[]): GTok[] {
   for (let i = 0; i < toks.length; ) {
     const t = toks[i];
     const n1 = toks[i + 1];
-    // 县城投公司 / 青山镇 (青/ns 山镇/ns): a level prefix or a one-character place starts the name after it
-    const prefix = t.k === 'w' && !t.cat && n1?.k === 'w' && nameable(n1) && ((LEVEL.test(t.t) && t.t.length === 1 && out[out.length - 1]?.k !== 'name') || (t.pos === 'ns' && t.t.length === 1 && LEVEL.test(n1.t) && n1.cat !== 'role'));
+    // 县城投公司 / 省平台 / 青山镇 (青/ns 山镇/ns): a level prefix or a one-character place starts the name after it
+    const prefix = t.k === 'w' && !t.cat && n1?.k === 'w' && nameable(n1) && ((LEVEL_PREFIX.test(t.t) && out[out.length - 1]?.k !== 'name') || (t.pos === 'ns' && t.t.length === 1 && LEVEL.test(n1.t) && n1.cat !== 'role'));
     if (!prefix && (t.k !== 'w' || !nameable(t) || (PLACE_SUFFIX.test(t.t) && t.t.length === 1))) {
       out.push(t);
       i += 1;
@@ -254,6 +254,8 @@ const isArticle = (t: GTok | undefined) => t?.k === 'w' && t.cat === 'filler' &&
 
 /** An administrative level a place name ends in (县, 市, 区 …), alone (A / 县) or inside the word (龙游县). */
 const LEVEL = /(县|市|区|镇|乡|村)$/;
+/** A level said alone before a noun (省平台, 县城投公司): the level's own body. */
+const LEVEL_PREFIX = /^[省市县区镇乡村]$/;
 
 /** A run of Chinese words that reads as two or more places each ending in the same level (A县B县; A县B镇 for letters), split; else undefined. */
 function sameLevelPlaces(parts: Array<Extract<Tok, { k: 'w' }>>): string[] | undefined {
@@ -298,10 +300,21 @@ function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefin
     if (t.k === 'ratio') return t.vs.length;
     // 衢州杭州第一年9:1: a year between the names and their ratio; 衢州杭州1000万六四分: the amount
     if (t.k === 'years' || t.k === 'money') continue;
-    // Quzhou Hangzhou Lishui get 50%, 30%, 20% / 衢州杭州分别拿六成、四成: as many shares in a row, one each
-    if (t.k === 'share' && k > from && toks[k - 1].k === 'w' && (toks[k - 1] as W).cat === 'take') {
+    // Quzhou Hangzhou Lishui get 50%, 30%, 20% / 衢州杭州分别拿六成、四成 / 开化常山 七成三成: as many shares in a
+    // row (after a verb of taking, or right after the names), one each
+    const afterNames = k === from || toks.slice(from, k).every((x) => isFiller(x));
+    if (t.k === 'share' && (afterNames || (k > from && toks[k - 1].k === 'w' && (toks[k - 1] as W).cat === 'take'))) {
       let n = 1;
-      for (let j = k + 1; j + 1 < toks.length && toks[j + 1].k === 'share' && ((toks[j].k === 'w' && (toks[j] as W).cat === 'and') || (toks[j].k === 'sep' && (toks[j] as { comma?: boolean }).comma)); j += 2) n++;
+      for (let j = k; j + 1 < toks.length; ) {
+        const between = toks[j + 1]!;
+        if (between.k === 'share') {
+          n++;
+          j += 1;
+        } else if (j + 2 < toks.length && toks[j + 2]!.k === 'share' && ((between.k === 'w' && (between as W).cat === 'and') || (between.k === 'sep' && (between as { comma?: boolean }).comma))) {
+          n++;
+          j += 2;
+        } else break;
+      }
       return n >= 2 ? n : undefined;
     }
     if (t.k !== 'w') return undefined;

@@ -40,6 +40,8 @@ export function distributeRespectively(g: GTok[]): GTok[] {
     while (isValue(g[j]) && (values.length === 0 || values[0].k === g[j].k)) {
       values.push(g[j] as Extract<GTok, { k: 'money' | 'share' }>);
       if (joins(g[j + 1]) && isValue(g[j + 2])) j += 2;
+      // 七成三成 / 60% 40%: shares typed one after another need no separator
+      else if (g[j]?.k === 'share' && g[j + 1]?.k === 'share') j += 1;
       else break;
     }
     // amounts need their cue (衢州和杭州 100万、200万 may be anything); shares speak for themselves
