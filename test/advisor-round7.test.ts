@@ -86,6 +86,11 @@ describe('on the real advisor', () => {
     expect(res.answer).toContain('股份制管理服务公司');
     expect(res.answer).not.toContain('数字化技术');
   });
+  it('answers an example asked for with a sentence naming particular places when no sentence says 例如', async () => {
+    const res = await fx.advisor.ask('有没有具体例子', { context: '山区26县交通基础设施方面有啥短板' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('铁路尚未通车');
+  });
   it('reads a domain term typed with a homophone', async () => {
     const res = await fx.advisor.ask('科创走郎是什么意思');
     expect(res.answered).toBe(true);

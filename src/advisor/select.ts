@@ -272,6 +272,8 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
         // 本文的创新点… / 研究方法上… speak of the paper: an answer only to a question about it.
         aboutPaper: !opts.aboutPaper && speaksOfPaper(s.text) ? 1 : 0,
         namedPaper: opts.namedPapers?.length ? (opts.namedPapers.includes(s.docId) ? 1 : -1) : 0,
+        // An example asked for: a sentence opening one, or naming particular places (云和、景宁、文成、泰顺等山区县…).
+        instance: opts.example && (EXAMPLE_OPENS.test(s.text) || placesIn(s.text).length >= 2) ? 1 : 0,
       };
       const score = sentenceScore(features, opts.model ?? sentenceModel());
       // A sentence that only its heading ties to the question may still be chosen (its coverage is

@@ -29,6 +29,7 @@ export const SENTENCE_FEATURES = [
   'bankAnswer',
   'aboutPaper',
   'namedPaper',
+  'instance',
 ] as const;
 export type SentenceFeature = (typeof SENTENCE_FEATURES)[number];
 export type SentenceFeatures = Record<SentenceFeature, number>;
@@ -52,6 +53,8 @@ export const HAND_WEIGHTS: SentenceFeatures = {
   bankAnswer: 0,
   aboutPaper: 0,
   namedPaper: 0,
+  // chosen by leave-one-set-out over 0–1.5 on 31 sets: 0.7 in 30 folds (359 misses of 2 003 against 365 without it)
+  instance: 0.7,
 };
 
 const LogisticSchema = z.object({
