@@ -151,8 +151,9 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
 }
 
 // (the Tengchong (Yunnan) enclave industrial park, the Qinzhou relay-node enclave park: a bracketed note and up to three
-// describing words may stand between the name and its park word)
-const EN_NAME_LOWER_SUFFIX = /\b((?:[A-Z][a-z]+(?:[\s\-–—](?=[A-Z]))?){1,3})(?:\s*\([^()]{1,30}\))?\s+((?:[a-z][a-z]*(?:-[a-z]+)*\s+){0,3}(?:park|zone|district))\b/g;
+// describing words — a park's kind, or any hyphenated compound — may stand between the name and its park word; not a
+// verb phrase: the Yangtze River Delta play in park cooperation)
+const EN_NAME_LOWER_SUFFIX = /\b((?:[A-Z][a-z]+(?:[\s\-–—](?=[A-Z]))?){1,3})(?:\s*\([^()]{1,30}\))?\s+((?:(?:industrial|industry|transfer|cooperation|science|tech|technology|economic|development|digital|enclave|innovation|logistics|trade|free|bonded|eco|ecological|new|relay|node|border|pilot|joint|partner|[a-z]+(?:-[a-z]+)+)\s+){0,3}(?:park|zone|district))\b/g;
 const EN_PROPER = /(?<=\b[a-z]+[\s,]+(?:the\s+)?)((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,})){1,4})\b/g;
 
 export function analyseQuestion(
