@@ -71,7 +71,6 @@ export interface SelectOptions {
   kindsOf?: string[];
   /** The question asks for an example (能举个例子吗, a concrete case): an example runs on past its first sentence. */
   example?: boolean;
-
   /**
    * Papers the answer must quote from (a question about what several papers say): the best sentence
    * of each is taken, and the usual two-paper limit is lifted to their number.
