@@ -22,7 +22,7 @@ import { balanced, readCorpusText, unescape } from './helpers/html';
 import { citedSentences, startStub, type ChatRequest, type Reply, type Stub } from './llm-stub';
 
 const INTERVAL = DEFAULT_STREAM_INTERVAL_MS;
-const LLM_TIMEOUT_MS = 9000;
+const LLM_TIMEOUT_MS = 15000;
 /** Loopback jitter between the bot issuing a call and the emulator recording it. */
 const JITTER_MS = 25;
 
