@@ -91,6 +91,12 @@ describe('on the real advisor', () => {
     expect(res.answered).toBe(true);
     expect(res.answer).toContain('铁路尚未通车');
   });
+  it('answers a question in parts as a whole when one part read alone finds nothing', async () => {
+    const res = await fx.advisor.ask('衢州在外地设过哪些孵化平台或者科创飞地？都在哪些城市？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).not.toMatch(/语料未涉及这一问/);
+    for (const city of ['上海', '北京']) expect(res.answer).toContain(city);
+  });
   it('reads a domain term typed with a homophone', async () => {
     const res = await fx.advisor.ask('科创走郎是什么意思');
     expect(res.answered).toBe(true);

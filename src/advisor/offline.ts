@@ -542,6 +542,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         answers.push(i > 0 && !answers[0]!.answered && (a.leansOn || REFERS_BACK.test(part)) ? { ...a, answered: false, citations: [] } : a);
       }
       if (answers.some((a) => a.declinedFor) || !answers.some((a) => a.answered)) return strip(whole);
+      // A part the corpus does not answer on its own words (分别设在哪些城市 read without 衢州's platforms) while the whole
+      // question is answered: the whole answer stands — a part read alone has lost what the question says around it.
+      if (whole.answered && answers.some((a) => !a.answered)) return strip(whole);
       // The whole answer already quotes everything the parts would: keep it.
       const quoted = new Set(whole.citations.map((c) => c.quote));
       if (whole.answered && answers.every((a) => a.citations.every((c) => quoted.has(c.quote)))) return strip(whole);
