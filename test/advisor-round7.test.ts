@@ -97,6 +97,12 @@ describe('on the real advisor', () => {
     expect(res.answer).not.toMatch(/语料未涉及这一问/);
     for (const city of ['上海', '北京']) expect(res.answer).toContain(city);
   });
+  it('keeps a follow-up in the paper the previous question was answered from', async () => {
+    const res = await fx.advisor.ask('能举个例子吗', { context: '反向飞地怎么帮欠发达地区企业解决招人难' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toMatch(/气动|传媒/);
+    expect(res.citations[0]?.source).toMatch(/^003_/);
+  });
   it('reads a domain term typed with a homophone', async () => {
     const res = await fx.advisor.ask('科创走郎是什么意思');
     expect(res.answered).toBe(true);

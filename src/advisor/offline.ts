@@ -291,12 +291,14 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     );
     // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
     // question was: passages of the part of the paper the context retrieves come first.
+    let contextPaper: string | undefined;
     if (focus) {
       const inside = (h: Hit) => h.chunk.docId === focus.docId && h.chunk.start < focus.end && h.chunk.end > focus.start;
       const own = chunks.filter((chunk) => inside({ chunk, score: 0 })).map((chunk) => ({ chunk, score: fused[0]?.score ?? 1 }));
       fused = [...own, ...fused.filter((h) => !inside(h))];
     } else if (context && analysed.carried.length) {
       const where = (await retriever.retrieve(context, { k: 2, mode: opts.mode }))[0]?.chunk;
+      contextPaper = where?.docId;
       const top = where?.sectionPath?.[0];
       if (where) {
         const near = (h: Hit) => h.chunk.docId === where.docId && (!top || h.chunk.sectionPath?.[0] === top);
@@ -345,7 +347,11 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // stays in that paper, as if it named it: 那税收分成这块呢 asks the land-bridge paper's view.
     const carriedSubjects = concepts.filter((c) => analysed.carried.includes(c.label));
     const carriedPapers = carriedSubjects.length ? docs.map((d) => d.id).filter((id) => carriedSubjects.some((c) => paperSubject(id, c.alts))) : [];
-    const referenced = [...new Set([...paperPhrases(q).map((p) => getScan().referencedDoc(conceptsOf(p))).filter((d): d is string => !!d), ...(carriedPapers.length === 1 ? carriedPapers : [])])];
+    const named = [...new Set([...paperPhrases(q).map((p) => getScan().referencedDoc(conceptsOf(p))).filter((d): d is string => !!d), ...(carriedPapers.length === 1 ? carriedPapers : [])])];
+    // A follow-up that names no paper stays in the paper the previous question was answered from (那对策呢 after 中欧班列's
+    // problems, 能举个例子吗 after 消薄飞地): its passages are read as a named paper's are. (Not a later part of one
+    // question: its first part is no previous answer.)
+    const referenced = !subjectOnly && !named.length && contextPaper ? [contextPaper] : named;
     const spread = spreadDocs(getScan(), concepts, shape.multiDoc, referenced.length >= 2 ? referenced : []);
     if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
     // A named paper's best passage is read even when retrieval ranked others first.
