@@ -10,6 +10,7 @@ import type { CorpusStats } from '../src/advisor/stats';
 import type { Concept } from '../src/advisor/terms';
 import { placeKind } from '../src/advisor/select';
 import { numeralForms, zhInteger, zhRole } from '../src/advisor/terms';
+import { questionType } from '../src/knowledge/question-type';
 import { useRealAdvisor } from './helpers/real-advisor';
 
 const fx = useRealAdvisor('advisor-round7');
@@ -41,6 +42,12 @@ describe('words of the question', () => {
   it('a place kind with a modifier asks for places', () => {
     expect(placeKind('衢州在哪些外省城市建过飞地', [])).toBeDefined();
     expect(placeKind('衢州有哪些做法', [])).toBeUndefined();
+  });
+  it('"what are all the …" and "那几个…都是什么" ask for a list', () => {
+    expect(questionType('What are all the hurdles the land-bridge paper names?')).toBe('list');
+    expect(questionType('What are all of those approaches?')).toBe('list');
+    expect(questionType('浙江要建的那几个机制都是什么')).toBe('list');
+    expect(questionType('What is the land-bridge paper about?')).not.toBe('list');
   });
   it('asking how a text puts something is a part of its own, beside a figure', () => {
     expect(questionParts('那份意见 文号是多少 对税收分成是怎么规定的')).toHaveLength(2);
