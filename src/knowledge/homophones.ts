@@ -23,8 +23,13 @@ export function homophoneCorrector(terms: Iterable<string>, readingsOf: Readings
   const minLength = options.minLength ?? 4;
   const known = new Set<string>();
   for (const t of terms) if (t.length >= minLength && /^[\u3400-\u4dbf\u4e00-\u9fff]+$/.test(t)) known.add(t);
-  // Longest terms first: 生态补偿飞地 before 补偿飞地.
-  const ordered = [...known].sort((a, b) => b.length - a.length);
+  // Terms by their first character (a slip there is never mended), longest first: 生态补偿飞地 before 生态补偿.
+  const byFirst = new Map<string, string[]>();
+  for (const t of [...known].sort((a, b) => b.length - a.length)) {
+    const list = byFirst.get(t[0]!) ?? [];
+    list.push(t);
+    byFirst.set(t[0]!, list);
+  }
   const sameSound = (a: string, b: string) => {
     const ra = readingsOf(a);
     const rb = readingsOf(b);
@@ -57,12 +62,14 @@ export function homophoneCorrector(terms: Iterable<string>, readingsOf: Readings
   return (text) =>
     text.replace(CJK_RUN, (run) => {
       let out = run;
-      for (const term of ordered) {
-        if (term.length > out.length) continue;
-        for (let i = 0; i + term.length <= out.length; i++) {
+      for (let i = 0; i < out.length; i++) {
+        for (const term of byFirst.get(out[i]!) ?? []) {
+          if (i + term.length > out.length) continue;
           const window = out.slice(i, i + term.length);
           if (known.has(window) || !matches(window, term) || !slipsOutsideWords(out, i, window, term)) continue;
           out = out.slice(0, i) + term + out.slice(i + term.length);
+          i += term.length - 1;
+          break;
         }
       }
       return out;
