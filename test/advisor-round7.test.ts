@@ -110,6 +110,11 @@ describe('on the real advisor', () => {
     expect(res.answer).toMatch(/气动|传媒/);
     expect(res.citations[0]?.source).toMatch(/^003_/);
   });
+  it('declines a question on a district no paper names, though jieba does not know it as a place', async () => {
+    const res = await fx.advisor.ask('丽水在上海闵行合作的飞地产业园税收怎么分');
+    expect(res.answered).toBe(false);
+    expect(res.answer).toContain('闵行');
+  });
   it('reads a domain term typed with a homophone', async () => {
     const res = await fx.advisor.ask('科创走郎是什么意思');
     expect(res.answered).toBe(true);

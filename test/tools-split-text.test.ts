@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../src/errors';
 import { parseNumeral } from '../src/tools/cn-number';
 import { parseSplitText, splitFromText } from '../src/tools/split-text';
-import { contains, cutPlaces, placeNamed } from '../src/tools/split-parse/places';
+import { contains, cutPlaces, placeNamed } from '../src/places/lexicon';
 
 describe('Chinese and mixed numerals', () => {
   it.each([

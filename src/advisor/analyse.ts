@@ -7,6 +7,7 @@ import { isFacetWord, questionFacets } from '../knowledge/facets';
 import { normalizeInput } from '../knowledge/normalize';
 import { questionType, type QuestionType } from '../knowledge/question-type';
 import { FRAME_NOUN, needsPreviousSubject } from '../knowledge/follow-up';
+import { placeNamed } from '../places/lexicon';
 import { getJieba } from '../retrieval/tokenize';
 import type { CorpusStats } from './stats';
 import { matchText } from './stats';
@@ -128,9 +129,11 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     // A quoted way of asking (“药方”, “短板”) is a figure of speech, not a name.
     if (/[\u4e00-\u9fff]/.test(term) && !known(matchText(term)) && !isFacetWord(term)) out.push(term);
   }
-  // Places and organisations jieba recognises (印尼, 汕尾) that no document mentions.
+  // Places and organisations jieba recognises (印尼, 汕尾) that no document mentions, and the counties and districts
+  // it does not know that the administrative lexicon does (闵行 in 上海闵行).
   for (const t of getJieba().tag(question.replace(/[“”"]/g, ' '), true)) {
-    if ((t.tag === 'ns' || t.tag === 'nt') && t.word.length >= 2 && !DESCRIPTIVE.test(t.word) && !known(matchText(t.word)) && !knownTail(t.word)) out.push(t.word);
+    const place = t.tag === 'ns' || t.tag === 'nt' || (t.tag === 'x' && !!placeNamed(t.word));
+    if (place && t.word.length >= 2 && !DESCRIPTIVE.test(t.word) && !known(matchText(t.word)) && !knownTail(t.word)) out.push(t.word);
   }
   const english = (name: string, suffix = '') => {
     const words = name.trim().split(/[\s\-–—]+/).filter((w) => w && !/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For|Where|When|Who|Why|And|Or)$/.test(w));

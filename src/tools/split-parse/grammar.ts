@@ -8,7 +8,7 @@ import { Q } from '../rational';
 import type { ShareForm, Tok } from './lex';
 import { partyCount, type Cat } from './lexicon';
 import { groupNames, type GTok } from './names';
-import { placeNamed } from './places';
+import { placeNamed } from '../../places/lexicon';
 import { distributeRespectively } from './respectively';
 
 export interface ShareFact {

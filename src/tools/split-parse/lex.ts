@@ -8,7 +8,7 @@ import { getJieba } from '../../retrieval/tokenize';
 import { parseNumeral } from '../cn-number';
 import { Q } from '../rational';
 import { BY_CONTRIBUTION, EN_PHRASES, FLOOR_WORDING, INVESTMENT_COMPANY, PARTY_COUNT, ROLE_PLACE_KINDS, ROLE_SIDES, VERBS, ZH_LONGEST, ZH_WORDS, type Cat } from './lexicon';
-import { cutPlaces, placeNamed } from './places';
+import { cutPlaces, placeNamed } from '../../places/lexicon';
 
 export type ShareForm = 'pct' | 'cheng' | 'plain';
 export type Tok =

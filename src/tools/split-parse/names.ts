@@ -5,7 +5,7 @@
  */
 import type { Tok } from './lex';
 import { EN_PHRASES, NAME_POS, PLACE_SUFFIX, VERBS, partyCount } from './lexicon';
-import { contains, placeNamed } from './places';
+import { contains, placeNamed } from '../../places/lexicon';
 
 type W = Extract<Tok, { k: 'w' }>;
 export type GTok = Exclude<Tok, { k: 'w' }> | Extract<Tok, { k: 'w' }> | { k: 'name'; t: string; strong: boolean };

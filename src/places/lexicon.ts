@@ -1,5 +1,5 @@
 /**
- * China's administrative places as a lexicon for the split parser: every province, city and county
+ * China's administrative places as a lexicon (for the split parser, and for the advisor to know a place the papers never name): every province, city and county
  * (GB/T 2260, from the @vant/area-data package), by its full name (衢州市, 开化县, 景宁畲族自治县) and by
  * its short name (衢州, 开化, 景宁). jieba does not know many county names (柯城, 衢江) and tags others
  * as verbs or numbers (开化/v, 三门/m), so names typed together (柯城衢江, 开化常山江山) are cut here by
