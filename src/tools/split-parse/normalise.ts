@@ -143,6 +143,10 @@ export function normalise(text: string): string {
       // (4 million in the first year and 5 million in the second: an amount's year; 30% in the first year stays a first period)
       .replace(/(\d[\d.]*\s*(?:million|billion|thousand|m|bn|k)\s+)in\s+the\s+first\s+year\b/gi, '$1in year 1')
       .replace(/\b(in|for|during)\s+the\s+(second|third|fourth|fifth|sixth)\s+year\b/gi, (_m, p: string, o: string) => `${p} year ${['second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(o.toLowerCase()) + 2}`)
+      // the receiving area gets 30% (the sending area gets the rest) but never less than 2 million / 飞入地拿三成（其余归飞出地），
+      // 但不低于200万: a condition after a bracketed aside is the first party's; the aside is said after it
+      .replace(/\(([^()]{3,60}?\b(?:gets?|takes?|keeps?|receives?)\s+(?:the\s+)?(?:rest|remainder|balance))\)\s*(,?\s*but\b[^.;,]*)/gi, '$2, $1')
+      .replace(/[（(]((?:其余|剩下的?|余下的?|剩余)[^（）()]{1,20}?)[）)]\s*([，,]?\s*(?:但|但是)[^。；;，,]*)/g, '$2，$1')
       // the first 2 million of tax is the baseline and stays with …: an amount said to be the baseline is the baseline
       .replace(/\b(?:the\s+)?(?:first\s+)?((?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b(?:\s+yuan)?)((?:\s+of\s+(?:the\s+)?[a-z]+)?)\s+(?:is|are|forms|serves\s+as|counts\s+as)\s+(?:the|a)\s+(?:baseline|base)\b(?:\s*,?\s*(?:and|which|that)\b)?/gi, 'baseline $1$2')
       // the first 2 million goes to … anything above that / 前200万归飞入地，超出部分…: the first slice of an amount, with
