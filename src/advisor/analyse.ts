@@ -11,7 +11,7 @@ import { placeNamed } from '../places/lexicon';
 import { getJieba } from '../retrieval/tokenize';
 import type { CorpusStats } from './stats';
 import { matchText } from './stats';
-import { yearsIn } from './shapes/figure';
+import { isCalendarYear, yearsIn } from './shapes/figure';
 import type { Concept } from './terms';
 
 export interface AnalysedQuestion {
@@ -55,12 +55,10 @@ export function resolveFollowUp(question: string, context: string | undefined, o
   const carried = previousSubjects.filter((c) => !own.some((o) => o.label === c.label) && !sibling(c)).map((c) => c.label);
   const replaced = previousSubjects.filter(sibling).map((c) => c.label);
   // The year the previous question was about holds for the follow-up that names none (2022年的目标 → 那科创飞地呢).
-  const years = own.some((c) => YEAR.test(c.label)) ? [] : previous.filter((c) => YEAR.test(c.label)).map((c) => c.label);
+  const years = own.some((c) => isCalendarYear(c.label)) ? [] : previous.filter((c) => isCalendarYear(c.label)).map((c) => c.label);
   carried.push(...years);
   return carried.length ? { query: `${carried.join(' ')} ${question}`, carried, replaced } : { query: question, carried: [], replaced };
 }
-
-const YEAR = /^(?:19|20)\d{2}$/;
 
 /** Two Chinese compounds with one head (the last two characters) and different modifiers: 起始飞地 / 终端飞地, 起始节点 / 终端节点. */
 function sharesHead(a: string, b: string): boolean {

@@ -6,6 +6,7 @@ import { questionParts } from './parts';
 import { hasFreshFigure, PERSON_ROLE_ZH, questionShape, type QuestionShape } from './question';
 import type { Candidate } from './select';
 import { generalIdf } from './general-idf';
+import { isCalendarYear } from './shapes/figure';
 
 /** What the decision to answer or decline looks at. */
 export interface EvidenceSignals {
@@ -194,7 +195,7 @@ const CLASSIFIER_EN = /^(?:kinds?|types?|sorts?|categor(?:y|ies)|class(?:es)?|le
 const UNIT = /^(?:公里|千米|米|平方公里|平方米|亩|元|万元|亿元|吨|人次?|年|月|天|倍)$/;
 const GENERIC_MEASURE = /^(?:比例|比重|占比|百分比|数量|数目|规模|水平|目标|情况|总数|多少)$/;
 
-const isYear = (c: Concept) => c.kind === 'num' && /^(?:19|20)\d{2}$/.test(c.label);
+const isYear = (c: Concept) => c.kind === 'num' && isCalendarYear(c.label);
 const REFERS_BACK = /^(?:其中|该|其|这|此|同时|此外|另外|相比|比上年|较上年)/;
 const present = (c: Concept, text: string) => c.alts.some((a) => holds(text, a));
 

@@ -20,7 +20,7 @@ import { analyseQuestion } from './analyse';
 import { REFERS_BACK } from '../knowledge/follow-up';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { questionParts } from './parts';
-import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLedBy, listText, type ListChoice } from './shapes/list';
+import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLead, listLedBy, listText, type ListChoice } from './shapes/list';
 import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
@@ -28,7 +28,7 @@ import { asksAboutPaper, paperPhrases } from '../knowledge/paper-self';
 import { composeList, directLead, gapText, unknownNameText, withOtherPapers } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
-import { figureElsewhere, figureElsewhereText, yearsIn } from './shapes/figure';
+import { figureElsewhere, figureElsewhereText, isCalendarYear, yearsIn } from './shapes/figure';
 
 export interface OfflineAdvisorOptions {
   /** Hits to read sentences from. */
@@ -445,7 +445,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // A year asked about that the evidence never states (金磐开发区's output in 2024 alone): the papers' facts are for
     // other years, so the answer says so instead of passing them off as that year's.
     // (a year some candidate sentence does state — 力争到2022年… for a follow-up on the 2022 targets — is not missing)
-    const missingYears = signals.unmatched.filter((u) => /^(?:19|20)\d{2}$/.test(u) && !candidates.some((c) => c.norm.includes(u)));
+    const missingYears = signals.unmatched.filter((u) => isCalendarYear(u) && !candidates.some((c) => c.norm.includes(u)));
     if (missingYears.length && !shape.multiDoc) {
       const suggestions = nearestTopics(hits, docs, lang);
       const text = unknownNameText(lang, missingYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions);
@@ -569,7 +569,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
 function itemSingledOut(list: ListChoice, carried: Concept[]): ListChoice['enumeration']['items'][number] | undefined {
   const items = list.enumeration.items;
   if (items.length < 2) return undefined;
-  const general = matchText(`${list.doc.title}\n${list.section}\n${listCandidates(list).lead.text}`);
+  const general = matchText(`${list.doc.title}\n${list.section}\n${listLead(list).text}`);
   const singled = new Set(
     carried
       .filter((c) => !c.alts.some((a) => a && general.includes(a)))

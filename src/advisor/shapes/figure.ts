@@ -8,6 +8,9 @@ import { figuresOf, type FigureRow } from '../../knowledge/figures';
 import { holds } from '../match';
 import { matchText } from '../stats';
 
+/** Whether a word or label is a calendar year (2022, not 22 or 20221). */
+export const isCalendarYear = (s: string): boolean => /^(?:19|20)\d{2}$/.test(s);
+
 /** The years a question names (matchText form). */
 export function yearsIn(question: string): string[] {
   return [...new Set(matchText(question).match(/(?<!\d)(?:19|20)\d{2}(?!\d)/g) ?? [])];
@@ -25,9 +28,9 @@ export function figureElsewhere(question: string, docs: CorpusDocument[], measur
       if (!sameMeasure) continue;
       // The year asked is what the evidence lacked, and the row states the measure for another year;
       // every other name the question gives must be in the row's sentence.
-      const askedYears = missing.filter((m) => /^(?:19|20)\d{2}$/.test(m));
+      const askedYears = missing.filter(isCalendarYear);
       const otherYear = askedYears.length > 0 && row.period !== '' && !askedYears.some((y) => row.period.includes(y));
-      const namesHeld = missing.filter((m) => !/^(?:19|20)\d{2}$/.test(m)).every((m) => matchText(row.quote).includes(matchText(m)));
+      const namesHeld = missing.filter((m) => !isCalendarYear(m)).every((m) => matchText(row.quote).includes(matchText(m)));
       if (otherYear && namesHeld && years.length > 0) return row;
     }
   }
@@ -36,7 +39,7 @@ export function figureElsewhere(question: string, docs: CorpusDocument[], measur
 
 export function figureElsewhereText(lang: 'zh' | 'en', row: FigureRow, asked: readonly string[]): string {
   const when = [row.period, row.entity].filter(Boolean).join('，');
-  const named = asked.map((a) => (/^(?:19|20)\d{2}$/.test(a) ? (lang === 'en' ? a : `${a}年`) : a));
+  const named = asked.map((a) => (isCalendarYear(a) ? (lang === 'en' ? a : `${a}年`) : a));
   if (lang === 'en') return `The corpus gives this figure only for ${when || 'another year or place'}, not for ${named.join(', ') || 'the one asked'}: “${row.quote}”`;
   return `语料只给出了${when || '其他年份或地区'}的数字，没有${named.join('、') || '所问'}的：“${row.quote}”`;
 }

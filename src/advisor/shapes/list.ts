@@ -253,10 +253,14 @@ export interface ListItemCandidate {
 }
 
 /** The lead and the items of a list as citable candidates; every quote is a verbatim slice of the document. */
+/** The span that leads a list: for a list of sub-headings, the sentence that introduces it when there is one, not its heading. */
+export function listLead(choice: ListChoice): Span {
+  return choice.enumeration.kind === 'headings' && choice.intro ? choice.intro : choice.enumeration.lead;
+}
+
 export function listCandidates(choice: ListChoice): { lead: Candidate; items: ListItemCandidate[] } {
   const { enumeration: e, doc, section } = choice;
-  // A list of sub-headings is led by the sentence that introduces it, when there is one, not by its heading.
-  const lead = candidateOf(e.kind === 'headings' && choice.intro ? choice.intro : e.lead, doc, section, 1);
+  const lead = candidateOf(listLead(choice), doc, section, 1);
   const items = e.items.map((it) => {
     // A heading item: the heading names the item; its first sentence says what it is.
     const sentence = it.first.text.split('\n').pop()!;

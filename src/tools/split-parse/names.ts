@@ -10,6 +10,9 @@ import { contains, placeNamed } from '../../places/lexicon';
 type W = Extract<Tok, { k: 'w' }>;
 export type GTok = Exclude<Tok, { k: 'w' }> | Extract<Tok, { k: 'w' }> | { k: 'name'; t: string; strong: boolean };
 
+/** A list separator between two names or two values: 、, 和, and, or a comma. */
+export const joinsList = (t: GTok | undefined): boolean => (t?.k === 'w' && t.cat === 'and') || (t?.k === 'sep' && !!t.comma);
+
 const MAX_NAME_WORDS = 4;
 /** Town A Town B Town C: English names typed together run to more words before a list is seen in them. */
 const MAX_NAME_WORDS_EN = 8;
@@ -285,7 +288,7 @@ function sameLevelPlaces(parts: Array<Extract<Tok, { k: 'w' }>>): string[] | und
 function listContinues(toks: GTok[], k: number): boolean {
   const a = toks[k + 1];
   const b = isArticle(toks[k + 2]) ? toks[k + 3] : toks[k + 2];
-  return !!a && !!b && b.k === 'name' && ((a.k === 'w' && a.cat === 'and') || (a.k === 'sep' && !!a.comma));
+  return !!b && b.k === 'name' && joinsList(a);
 }
 
 
@@ -310,7 +313,7 @@ function partiesSaidAfter(toks: GTok[], from: number): number | 'even' | undefin
         if (between.k === 'share') {
           n++;
           j += 1;
-        } else if (j + 2 < toks.length && toks[j + 2]!.k === 'share' && ((between.k === 'w' && (between as W).cat === 'and') || (between.k === 'sep' && (between as { comma?: boolean }).comma))) {
+        } else if (j + 2 < toks.length && toks[j + 2]!.k === 'share' && joinsList(between)) {
           n++;
           j += 2;
         } else break;

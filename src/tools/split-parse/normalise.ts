@@ -3,9 +3,8 @@
  * Full-width forms fold to ASCII (NFKC), control and bidi characters go, thousands separators and
  * the space between a number and its unit (900 万) are removed, English number words become digits.
  */
-import { homophoneCorrector, type HomophoneCorrector } from '../../knowledge/homophones';
-import { readCharReadings } from '../../retrieval/cedict';
-import { getJieba } from '../../retrieval/tokenize';
+import type { HomophoneCorrector } from '../../knowledge/homophones';
+import { termCorrector } from '../../knowledge/normalize';
 import { ZH_WORDS } from './lexicon';
 
 const EN_NUMBERS: Record<string, number> = {
@@ -69,12 +68,7 @@ const IME_SLIPS: Array<[RegExp, string]> = [
 let cueCorrector: HomophoneCorrector | undefined;
 function correctCueWords(text: string): string {
   if (!/[\u4e00-\u9fff]{2}/.test(text)) return text;
-  if (!cueCorrector) {
-    const readings = readCharReadings();
-    const jieba = getJieba();
-    const words = [...ZH_WORDS.keys()].filter((w) => /^[\u4e00-\u9fff]{2,}$/.test(w));
-    cueCorrector = homophoneCorrector(words, (ch) => readings.get(ch), (t) => jieba.cut(t, false), { minLength: 2 });
-  }
+  cueCorrector ??= termCorrector(ZH_WORDS.keys(), { minLength: 2 });
   return cueCorrector(text);
 }
 

@@ -5,12 +5,10 @@
  * clauses of name, cue and value (衢州拿50%，杭州拿30%，丽水拿20%), so the grammar reads them as it reads
  * every other share or contribution.
  */
-import type { GTok } from './names';
+import { joinsList, type GTok } from './names';
 
 type W = Extract<GTok, { k: 'w' }>;
 const isW = (t: GTok | undefined, ...cats: string[]): t is W => t?.k === 'w' && !!t.cat && cats.includes(t.cat);
-/** A list separator between two names or two values: 、, 和, and, or a comma. */
-const joins = (t: GTok | undefined) => isW(t, 'and') || (t?.k === 'sep' && !!t.comma);
 const isValue = (t: GTok | undefined): t is Extract<GTok, { k: 'money' | 'share' }> => t?.k === 'money' || t?.k === 'share';
 /** The cue said once for every name: a take word (拿, get), a contribution (出资, invested) or a floor (保底). */
 const CUES = ['take', 'contrib', 'floor'];
@@ -23,7 +21,7 @@ export function distributeRespectively(g: GTok[]): GTok[] {
     let k = i;
     while (g[k]?.k === 'name') {
       names.push((g[k] as { t: string }).t);
-      if (joins(g[k + 1]) && g[k + 2]?.k === 'name') k += 2;
+      if (joinsList(g[k + 1]) && g[k + 2]?.k === 'name') k += 2;
       else break;
     }
     if (names.length < 2) {
@@ -39,7 +37,7 @@ export function distributeRespectively(g: GTok[]): GTok[] {
     const values: Array<Extract<GTok, { k: 'money' | 'share' }>> = [];
     while (isValue(g[j]) && (values.length === 0 || values[0].k === g[j].k)) {
       values.push(g[j] as Extract<GTok, { k: 'money' | 'share' }>);
-      if (joins(g[j + 1]) && isValue(g[j + 2])) j += 2;
+      if (joinsList(g[j + 1]) && isValue(g[j + 2])) j += 2;
       // 七成三成 / 60% 40%: shares typed one after another need no separator
       else if (g[j]?.k === 'share' && g[j + 1]?.k === 'share') j += 1;
       else break;
