@@ -662,7 +662,7 @@ export function readFacts(toks: Tok[]): Facts {
       // share after it when that share goes to a name of its own
       const ownTo = next(i, 1, ['filler', 'stop'], 1);
       const ownTaker = ownTo >= 0 && isW(g[ownTo], 'to') ? next(ownTo, 1, ['filler', 'stop'], 1) : -1;
-      const leftIsObject = !!left && l === i - 1 && isW(g[next(left.end, -1, ['filler', 'stop'], 1)], 'to');
+      const leftIsObject = !!left && g.slice(l + 1, i).every((x) => isW(x, 'filler')) && isW(g[next(left.end, -1, ['filler', 'stop'], 1)], 'to');
       // (按收益的5%先行提取给管委会: across what is split, the name the share is given to wins over a name before it)
       const giveTo = next(i, 1, ['filler', 'stop', 'take', 'revenue'], 3);
       const givenTo = giveTo >= 0 && isW(g[giveTo], 'to') ? next(giveTo, 1, ['filler', 'stop'], 1) : -1;
@@ -712,6 +712,17 @@ export function readFacts(toks: Tok[]): Facts {
       if (subject && (!clauseHasName || rightAfterThen) && phase > 0 && !f.shares.some((x) => x.phase === phase && x.party === subject)) {
         pushShare(i, { party: subject, v, form, phase, raw });
         continue;
+      }
+      // 30%飞入地，70%飞出地 / 30% receiving, 70% sending: a share that opens its clause, the only one
+      // there, with a name right after it is that name's
+      const opener = next(i, 1, ['filler', 'stop'], 1);
+      const onlyFigure = !g.slice(cs, ce).some((x, k) => cs + k !== i && (x.k === 'share' || x.k === 'ratio'));
+      if (!clauseHasName || (onlyFigure && opener >= 0 && g[opener].k === 'name' && !g.slice(cs, i).some((x) => x.k === 'name') && g.slice(cs, ce).filter((x) => x.k === 'name').length === 1)) {
+        if (clauseHasName) {
+          pushShare(i, { party: (g[opener] as { t: string }).t, v, form, phase, raw });
+          i = opener;
+          continue;
+        }
       }
       pushShare(i, { party: '', v, form, phase, raw });
       continue;

@@ -5,7 +5,7 @@
  */
 import type { HomophoneCorrector } from '../../knowledge/homophones';
 import { termCorrector } from '../../knowledge/normalize';
-import { ZH_WORDS } from './lexicon';
+import { ROLE_PLACE_KINDS, ZH_WORDS } from './lexicon';
 
 const EN_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -99,6 +99,10 @@ export function normalise(text: string): string {
         const one = kind.replace(/ie$/, 'y').replace(/^Compan$/, 'Company');
         return list.replace(/\b[A-Z]\b/g, (x) => `${one} ${x}`);
       })
+      // 30% receiving, 70% sending / receiving 30%: a side word said right beside a share, with no
+      // kind of place after it, is that side's role (60/40 sending/receiving stays a pair of names)
+      .replace(new RegExp(`(\\d%?\\s+)(sending|receiving)\\b(?!\\s*\\/|\\s+(?:${ROLE_PLACE_KINDS.join('|')})s?\\b)`, 'gi'), '$1$2 area')
+      .replace(new RegExp(`\\b(sending|receiving)(?!\\s+(?:${ROLE_PLACE_KINDS.join('|')})s?\\b)(?=\\s+\\d)`, 'gi'), '$1 area')
       // years 4 and 5 / 第三四年 / 第一、二年: two years in a row said as a pair are a range (years 4-5, 第3到4年)
       .replace(/\byears\s+(\d{1,2})\s*(?:and|&|,)\s*(\d{1,2})\b/gi, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `years ${a}-${b}` : m))
       .replace(/第([一二三四五六七八九])、?([一二三四五六七八九])年/g, (m, a: string, b: string) => {
