@@ -4,7 +4,7 @@
  * previous question's subject, and the names it asks about that the corpus never mentions.
  */
 import { isFacetWord, questionFacets } from '../knowledge/facets';
-import { normalizeInput } from '../knowledge/normalize';
+import { normalizeInput, soundAlikes } from '../knowledge/normalize';
 import { questionType, type QuestionType } from '../knowledge/question-type';
 import { FRAME_NOUN, needsPreviousSubject } from '../knowledge/follow-up';
 import { placeNamed } from '../places/lexicon';
@@ -76,6 +76,23 @@ const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么�
 /** Everyday words that describe rather than name (新建产业园, 一个开发区). */
 const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|当地|本地|我们|我们的|国家级|省级|市级|县级|特色|专业|跨境|跨区域|省内|国内|海外|境外|飞地|产业|工业|创新|科创|消薄|生态|生态补偿|山海协作|共建|合作)+$/;
 
+const isWord = (w: string) => getJieba().cut(w, false).length === 1;
+/**
+ * Two characters that make no word, one same-sounding character away from a word the corpus uses,
+ * mended to it: 智惠城市 → 智慧城市, a pinyin slip, not a new name (新云 stays: 新运 is no word, the
+ * corpus only holds it inside 创新运营).
+ */
+function mendSlips(text: string, known: (s: string) => boolean): string {
+  let out = text;
+  for (let i = 0; i + 2 <= out.length; i++) {
+    const pair = out.slice(i, i + 2);
+    if (!/^[\u4e00-\u9fff]{2}$/.test(pair) || isWord(pair)) continue;
+    const meant = soundAlikes(pair).find((v) => isWord(v) && known(matchText(v)));
+    if (meant) out = out.slice(0, i) + meant + out.slice(i + 2);
+  }
+  return out;
+}
+
 /** English names: capitalised words before a park/zone/place/organisation word. */
 const EN_NAME = /\b((?:[A-Z][a-z]+[\s-]){1,3}?)(Industrial Park|Science Park|Tech(?:nology)? Park|Park|Development Zone|Economic Zone|Zone|District|County|City|Town|Village|Group|Company|Corporation|Institute|University|Bank)\b/g;
 
@@ -103,6 +120,8 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     if (!wordEnds.has(m.index! + m[0].length) && m.index! + m[0].length < question.length) continue;
     let start = m.index!;
     while (start > 0 && m.index! - start < 8 && !NOT_NAME.test(question[start - 1]!)) start--;
+    // A name starts where a word starts: 设立过科创飞地 is not the name 立过科创飞地.
+    while (start > 0 && start < m.index! && !wordEnds.has(start)) start++;
     // A locative before the name (那里面消薄飞地占几个, 其中科创飞地…) points into what was said; it is not part of it.
     // So is a request before it (请介绍金磐开发区, 说说海创园): it asks about the name, it is not part of it.
     const prefix = question.slice(start, m.index!).replace(REQUEST_START, '').replace(LOCATIVE_START, '');
@@ -113,13 +132,13 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     const last = getJieba().tag(prefix, true).at(-1);
     if (last && DESCRIBING_TAGS.has(last.tag)) continue;
     const name = prefix + m[1]!;
-    if (known(matchText(name)) || knownTail(name)) continue;
+    if (known(matchText(name)) || knownTail(name) || known(matchText(mendSlips(prefix, known) + m[1]!))) continue;
     // The distinctive words of the prefix: a word of two or more characters the corpus never uses.
     // jieba splits a coined name into single characters (青禾 → 青, 禾): then the prefix is the word.
     const tokens = getJieba().cut(prefix, false);
     const cut = tokens.filter((w) => w.length >= 2 && !DESCRIPTIVE.test(w));
     const words = cut.length ? cut : tokens.every((w) => w.length === 1) ? [prefix] : [];
-    if (words.some((w) => !known(matchText(w)))) out.push(name);
+    if (words.some((w) => !known(matchText(w)) && mendSlips(w, known) === w)) out.push(name);
   }
   // A quoted term (“两国双园”) names a thing: one the corpus never writes is not in it.
   for (const m of question.matchAll(/[“"]([^”"]{2,12})[”"]/g)) {

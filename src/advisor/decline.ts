@@ -7,6 +7,7 @@ import { hasFreshFigure, PERSON_ROLE_ZH, questionShape, type QuestionShape } fro
 import type { Candidate } from './select';
 import { generalIdf } from './general-idf';
 import { isCalendarYear } from './shapes/figure';
+import { isProvince } from '../places/lexicon';
 
 /** What the decision to answer or decline looks at. */
 export interface EvidenceSignals {
@@ -209,6 +210,9 @@ export function evidenceSignals(
   question = '',
   extra: { unionCoverage?: number; paperSubject?: (docId: string, alts: string[]) => boolean } = {},
 ): EvidenceSignals {
+  // A figure question's words for the figure's form (百分比, 比例, 多少) say what is asked, not about what:
+  // the papers say 比重 where the question says 百分比, so they count neither for nor against the evidence.
+  if (shape?.quantity && concepts.some((c) => !GENERIC_MEASURE.test(c.label))) concepts = concepts.filter((c) => !GENERIC_MEASURE.test(c.label));
   const topHits = lists.flatMap((hits) => hits.slice(0, COVERAGE_HITS));
   const top = topHits.map((h) => matchText(`${h.chunk.title}\n${h.chunk.section}\n${h.chunk.text}`));
   let cov = 0;
@@ -238,6 +242,10 @@ export function evidenceSignals(
     ? ![...top, ...windows.map((w) => w.text)].some((t) => coverage(asked, t) > 0) && (extra.unionCoverage ?? 0) === 0
     : undefined;
   let unmatched: string[];
+  // A name the passage's paper is about (浙江 in the Zhejiang paper) need not be repeated in the
+  // passage: 报省财政、税务部门备案 is Zhejiang's rule though the sentence does not say 浙江. Years
+  // and names the paper only touches must still be in the passage.
+  const ofPaper = (c: Concept) => c.role === 'entity' && !!extra.paperSubject && topHits.some((h) => extra.paperSubject!(h.chunk.docId, c.alts));
   let figureCoverage: number | undefined;
   // Best share of the question covered by a sentence holding a fresh figure of the kind asked, with
   // the names, years and measure it needs; and the fewest of those any figure sentence lacks.
@@ -256,7 +264,9 @@ export function evidenceSignals(
         // Names and years may also be stated earlier in the paragraph (2022年，浙江山区26县… 城镇化率为58.8%).
         const anchored = required.some((r) => present(r, c.norm));
         const near = (r: Concept) => anchored && (present(r, c.context) || (r !== measure && present(r, c.paragraph)));
-        const lacking = required.filter((r) => !present(r, text) && !near(r)).map((r) => r.label);
+        // The province a paper is about (浙江 in the Zhejiang paper) need not be in its figures'
+        // sentences; a city it studies must be (a paper on 衢州 also gives figures of elsewhere).
+        const lacking = required.filter((r) => !present(r, text) && !near(r) && !(r.role === 'entity' && r.alts.some(isProvince) && !!extra.paperSubject?.(c.docId, r.alts))).map((r) => r.label);
         if (!bestMissing || lacking.length < bestMissing.length) bestMissing = lacking;
         if (lacking.length) continue;
         cov = Math.max(cov, coverage(concepts, text));
@@ -280,10 +290,6 @@ export function evidenceSignals(
     figureCoverage = best!.cov;
     unmatched = best!.missing;
   } else {
-    // A name the passage's paper is about (浙江 in the Zhejiang paper) need not be repeated in the
-    // passage: 报省财政、税务部门备案 is Zhejiang's rule though the sentence does not say 浙江. Years
-    // and names the paper only touches must still be in the passage.
-    const ofPaper = (c: Concept) => c.role === 'entity' && !!extra.paperSubject && topHits.some((h) => extra.paperSubject!(h.chunk.docId, c.alts));
     unmatched = pinned.filter((c) => !top.some((t) => present(c, t)) && !ofPaper(c)).map((c) => c.label);
   }
   return {

@@ -82,6 +82,24 @@ export function termCorrector(terms: Iterable<string>, options: { minLength?: nu
   return homophoneCorrector(terms, (ch) => table.get(ch), (t) => jieba.cut(t, false), options);
 }
 
+let bySound: Map<string, string[]> | undefined;
+/**
+ * The words that read like `word` with one character swapped for a same-sounding one (智惠 → 智慧,
+ * tones aside): for a name the corpus lacks, the words the writer may have meant.
+ */
+export function soundAlikes(word: string): string[] {
+  readings ??= readCharReadings();
+  if (!bySound) {
+    bySound = new Map();
+    for (const [ch, rs] of readings) for (const r of rs) bySound.set(r, [...(bySound.get(r) ?? []), ch]);
+  }
+  const out = new Set<string>();
+  for (let k = 0; k < word.length; k++) {
+    for (const r of readings.get(word[k]!) ?? []) for (const c of bySound.get(r) ?? []) if (c !== word[k]) out.add(word.slice(0, k) + c + word.slice(k + 1));
+  }
+  return [...out];
+}
+
 let corrector: HomophoneCorrector | undefined;
 
 /** Domain terms typed with a homophone (科创走郎 → 科创走廊); built on the first Chinese question. */

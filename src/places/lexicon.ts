@@ -51,6 +51,11 @@ export function placeNamed(name: string): Place | undefined {
   return load().get(name);
 }
 
+/** Whether the name is a province's (浙江, 浙江省; codes ending 0000). */
+export function isProvince(name: string): boolean {
+  return !!placeNamed(name)?.codes.some((c) => c.endsWith('0000'));
+}
+
 /** The code prefix of a place's own area: 33 for a province, 3308 for a city, 330802 for a county. */
 const areaPrefix = (code: string) => code.replace(/(00)+$/, '');
 
