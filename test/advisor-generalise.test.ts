@@ -165,3 +165,42 @@ describe('figure kinds and tolerant figure checks', () => {
     expect(evidenceStrength(r.signals!)).toBeLessThan(0);
   });
 });
+
+describe('names, slips and parts (round 8)', () => {
+  it('reads a pinyin slip of a corpus word as that word, and still declines a coined name', async () => {
+    const slip = await fx.advisor.ask('衢州那家做智惠城市的国企，在杭州设研发子公司后，技术研发人员占比多少？');
+    expect(slip.answered).toBe(true);
+    expect(slip.answer).toMatch(/40%/);
+    const coined = await fx.advisor.ask('新云产业园的规划面积是多少？');
+    expect(coined.answered).toBe(false);
+    expect(coined.answer).toContain('新云产业园');
+  });
+
+  it('takes no name from inside a word or from a quantifier (设立过科创飞地, 全部飞地园区)', async () => {
+    const r = await fx.advisor.ask('衢州在哪些城市設立過科創飛地？');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toMatch(/上海|北京/);
+    const all = await fx.advisor.ask('浙江全部飞地园区一共有多少个？');
+    expect(all.answered).toBe(true);
+    expect(all.answer).toContain('16个');
+  });
+
+  it('answers each part when a part read alone brings a figure the whole answer lacks', async () => {
+    const r = await fx.advisor.ask('How many sci-tech projects have the innovation enclaves like the Quzhou park in Hangzhou taken into incubation, and in which year did that park open?');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('173');
+    expect(r.answer).toContain('2016');
+  });
+
+  it('answers a figure follow-up about a park of the province a paper is about', async () => {
+    const r = await fx.advisor.ask('那它解决了多少人就业？', { context: '浙江最早以扶贫为目的设立的金磐开发区规划面积多大？' });
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('2万多人');
+  });
+
+  it('answers partially when only the figure form is asked (百分比) and the corpus states the rule', async () => {
+    const r = await fx.advisor.ask('消薄飞地要求收益保底，保底的百分比具体是多少？');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('收益保底');
+  });
+});

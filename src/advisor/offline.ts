@@ -544,15 +544,22 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         // A later part reads the first part only for a subject it lacks; one with its own subject is
         // judged on its own words alone, not diluted by the first part's.
         const a = await askOne(part, { ...options, lang: whole.lang, context: i === 0 ? options.context : parts[0] }, i > 0);
-        // A part that leans on the first part's subject (how did that compare…, 同比增长多少) stands or falls with it.
-        answers.push(i > 0 && !answers[0]!.answered && (a.leansOn || REFERS_BACK.test(part)) ? { ...a, answered: false, citations: [] } : a);
+        // A part that leans on the first part's subject (how did that compare…, 同比增长多少) stands or falls with it
+        // (with the whole question, when that is answered).
+        answers.push(i > 0 && !answers[0]!.answered && !whole.answered && (a.leansOn || REFERS_BACK.test(part)) ? { ...a, answered: false, citations: [] } : a);
       }
       if (answers.some((a) => a.declinedFor) || !answers.some((a) => a.answered)) return strip(whole);
       // A part the corpus does not answer on its own words (分别设在哪些城市 read without 衢州's platforms) while the whole
       // question is answered: the whole answer stands — a part read alone has lost what the question says around it.
-      if (whole.answered && answers.some((a) => !a.answered)) return strip(whole);
-      // The whole answer already quotes everything the parts would: keep it.
       const quoted = new Set(whole.citations.map((c) => c.quote));
+      if (whole.answered && answers.some((a) => !a.answered)) {
+        // …unless a part answered on its own brings what the whole answer lacks (the year a park opened,
+        // beside the count the whole answer gives): then the whole answer stands for the parts it covers.
+        const adds = answers.some((a) => a.answered && a.citations.some((c) => !quoted.has(c.quote)) && a.signals?.figureCoverage !== undefined);
+        if (!adds) return strip(whole);
+        for (const [k, a] of answers.entries()) if (!a.answered) answers[k] = whole;
+      }
+      // The whole answer already quotes everything the parts would: keep it.
       if (whole.answered && answers.every((a) => a.citations.every((c) => quoted.has(c.quote)))) return strip(whole);
       // Each part is shown in the asker's own words when the raw question splits the same way.
       const own = questionParts((question ?? '').trim());
