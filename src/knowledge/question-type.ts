@@ -7,8 +7,8 @@ export type QuestionType = 'list' | 'figure' | 'definition' | 'other';
 // 几个/几点 alone count (有几个园区, 涨了几个点): a list is asked for by its kind word (几种, 几个方面, 几类).
 /** 几个 before a kind noun (几个主要方面, 几个难点); shared by LIST_ZH and LIST_COUNT. */
 const SEVERAL_KINDS = '几个(?:主要|重要|关键|核心|基本|典型)?(?:方面|模式|类型|阶段|环节|步骤|特征|特点|原因|问题|难点|机制|路径|方向|层面|维度)';
-/** 哪几种 / 哪些方面 / 有哪几个 / 几类 / 那几个机制都是什么 / what are the (N) kinds|ways|measures / list … */
-const LIST_ZH = new RegExp(`(?:哪几|哪些|哪[两三四五六七八九十](?:种|类|个|项|条|大|方面|重|套|点)|几[种类项条大套重]|${SEVERAL_KINDS}|有哪|分为|包括什么|主要(?:有|包括)|列举|列一下|列出|罗列|逐一|逐条|一一|分别是|各是|[那这]几[个种类项条大重点方][^，。？?]{0,10}?(?:都|各|分别)?(?:是|叫)什么)`);
+/** 哪几种 / 哪些方面 / 有哪几个 / 几类 / 那几个机制都是什么 / 挑战都说说, 都有啥 (all of them) / what are the (N) kinds|ways|measures / list … */
+const LIST_ZH = new RegExp(`(?:哪几|哪些|哪[两三四五六七八九十](?:种|类|个|项|条|大|方面|重|套|点)|几[种类项条大套重]|${SEVERAL_KINDS}|有哪|分为|包括什么|主要(?:有|包括)|列举|列一下|列出|罗列|逐一|逐条|一一|分别是|各是|[那这]几[个种类项条大重点方][^，。？?]{0,10}?(?:都|各|分别)?(?:是|叫)什么|都(?:说说|讲讲|说一说|讲一讲|谈谈|列出来|列一列|有啥|有些啥|有些什么|有什么|包括啥|包括什么))`);
 const LIST_EN = /\b(?:(?:which|what) (?:[\w-]+ ){0,4}(?:mechanisms|remedies|pathways|paths|measures|steps|ways|kinds|types|modes|models|features|characteristics|challenges|problems|directions|forces|drivers|building blocks|policies|recommendations|suggestions|countermeasures|obstacles|difficulties|bottlenecks|advantages|categories|stages|pillars|elements)|what are (?:all )?(?:of )?the|which are (?:all )?(?:of )?the|what are all (?:of )?(?:those|these|them)|list|name the|what (?:kinds|types|ways|measures|steps|features|challenges|problems|modes|paths|directions)|(?:two|three|four|five|six|several) (?:\w+ )?(?:kinds|types|ways|measures|steps|features|challenges|problems|modes|paths|directions|mechanisms|characteristics|aspects|models|forces|drivers))\b/i;
 const FIGURE_ZH = /(?:多少|几(?:个|年|亿|万|家|倍|成)|百分之几|多大|多高|比例|比重|占比|哪一?年|何时|什么时候|多久)/;
 const FIGURE_EN = /\b(?:how (?:many|much|large|big|long)|what (?:share|percentage|proportion|year|amount)|when (?:was|did))\b/i;
