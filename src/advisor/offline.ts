@@ -134,6 +134,8 @@ const FOLLOWING_SPAN = 400;
  * 1 943 against 358 at the former 0.5; flat below 0.45).
  */
 const OTHER_PAPER_COVERAGE = 0.45;
+/** A question asking how long, not when. */
+const DURATION_ASKED = /(?<![哪第])几年|多少年(?!前|后|代)|多久|多长时间|\bhow many years\b|\bhow long\b/i;
 
 /** A question asking for an example or a case. */
 const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|examples|instance|case study|real-world case|concrete case)\b/i;
@@ -454,7 +456,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
     // (a count is answered partially only where the papers count in words — 部分企业已回流衢州 — beside what is counted)
     const countedInWords = shape.figureKind !== 'count' || candidates.slice(0, 10).some((c) => COUNT_IN_WORDS.test(c.norm) && !!measured?.some((m) => holds(c.norm, m)));
-    const partial = !evidenceOk && countedInWords && isPartial(signals, shape.figureKind, measure?.label);
+    // (a duration — 缓冲期几年, how many years — is a rule's number like a share, not a date)
+    const gateKind = shape.figureKind === 'year' && DURATION_ASKED.test(q) ? 'count' : shape.figureKind;
+    const partial = !evidenceOk && countedInWords && isPartial(signals, gateKind, measure?.label);
     const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
     if (!chosen.length) {
       const suggestions = nearestTopics(hits, docs, lang);
