@@ -192,7 +192,6 @@ describe('errors: one clear line each', () => {
     [{ revenue: 10, parties: [{ name: 'A', share: 1 }, { name: 'B' }] }, /"B" has no share/],
     [{ revenue: 10, parties: [{ name: 'A' }, { name: 'B' }] }, /give each party a "share"/],
     [{ revenue: 10, parties: [{ name: 'A', share: 1 }, { name: 'A', share: 1 }] }, /both called "A"/],
-    [{ revenue: 10, parties: two, baseline: { amount: 11, owner: 'A' } }, /larger than the revenue/],
     [[1, 2], /one JSON object/],
   ])('%j', (input, re) => {
     expect(errorOf(input)).toMatch(re);
@@ -431,5 +430,18 @@ describe('properties of phases and carve-outs', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('a revenue below the baseline', () => {
+  it('goes wholly to the baseline owner, with nothing left to share, and says so in the steps', () => {
+    const r = split({ revenue: 46_000_000, parties: [{ name: 'A县', share: 1 }, { name: 'B县', share: 1 }], baseline: { amount: 50_000_000, owner: 'B县' } });
+    expect(r.amounts).toEqual({ A县: 0, B县: 46_000_000 });
+    expect(r.steps.join('\n')).toMatch(/低于基数/);
+  });
+
+  it('in a schedule, only the short years keep it all', () => {
+    const r = split({ revenue: 1_000_000, parties: [{ name: 'A', share: 1 }, { name: 'B', share: 1 }], baseline: { amount: 2_000_000, owner: 'A' }, years: 2, revenueByYear: [1_000_000, 4_000_000] });
+    expect(r.schedule?.map((y) => y.amounts)).toEqual([{ A: 1_000_000, B: 0 }, { A: 3_000_000, B: 1_000_000 }]);
   });
 });

@@ -5,7 +5,7 @@
  * Semantics (issue 3, relied on by an independent checker):
  * - shares: share_i / Σ share; or from contributions, share_i = Σ_f w_f · c_if / C_f over factors with
  *   C_f > 0, weights equal by default and normalised to 1 over those factors;
- * - R = revenue − baseline.amount; amount_i = share_i · R; the baseline is then added to its owner;
+ * - R = revenue − baseline.amount (0 when the revenue falls short: the owner keeps it all); amount_i = share_i · R; the baseline is then added to its owner;
  * - floors: below-floor parties get their floor, the others give up the shortfall in proportion to
  *   their shares, repeated until no floor is violated; floors above R are an error;
  * - transition: year y of N has share from + (target − from) · y / N, on revenue or revenueByYear[y−1];
@@ -248,8 +248,12 @@ function allocate(input: SplitInput, shares: Q[], revenueNum: number, label: str
   if (input.baseline) {
     baseIndex = names.indexOf(input.baseline.owner);
     base = Q.from(input.baseline.amount);
-    if (base.gt(R))
-      throw new UserError(`baseline.amount ${fmtNum(base)} is larger than the revenue ${fmtNum(R)}${input.carveOut ? ' left after the carve-out' : ''}; the baseline must not exceed the revenue`);
+    // A year whose revenue falls short of the baseline: the baseline's owner keeps all of it, and
+    // there is no increment to share (the baseline is the first slice, not a debt of the others).
+    if (base.gt(R)) {
+      steps.push(`${label}收入 ${fmtNum(R)} 低于基数 ${fmtNum(base)}${input.carveOut ? '（优先支付后）' : ''}：全部归 ${input.baseline.owner}，没有增量可分`);
+      base = R;
+    }
     const before = R;
     R = R.sub(base);
     steps.push(`${label}增量分成：基数 ${fmtNum(base)} 留给 ${input.baseline.owner}；待分增量 R′ = ${fmtNum(before)} − ${fmtNum(base)} = ${fmtNum(R)}`);
