@@ -116,6 +116,8 @@ export function normalise(text: string): string {
       // we're the sending side / they're / it's: the verb written out (before the possessive below)
       .replace(/\b(we|they|you)'re\b/gi, '$1 are')
       .replace(/\b(it|that|there|what)'s\b/gi, '$1 is')
+      // we host the park / we are hosting it: the speaker is the receiving area (a host county is one)
+      .replace(/\bwe\s+(?:host|are\s+hosting)\s+(?:the|this|their|that)\s+(?:park|enclave|zone|project)\b/gi, 'we are the receiving area')
       .replace(/([A-Za-z])'s\b/g, '$1')
       .replace(/[“”「」『』《》【】]/g, ' ')
       .replace(/(\d)\s+(?=(?:亿|万|元|块|%|成|个?年))/g, '$1')
