@@ -148,7 +148,7 @@ export function zhInteger(numeral: string): number | undefined {
 // Words that phrase a question rather than name its subject (retrieval's stoplist keeps them).
 const QUESTION_WORDS = new Set(
   ('意思 多大 多少钱 一样 能不能 会不会 有没有 是不是 可不可以 哪一年 哪年 哪些地方 怎么办 为啥 啥 吗 呢 ' +
-    '到底 究竟 或者 或是 ' +
+    '到底 究竟 或者 或是 打几折 几折 能减 多少个点 几个点 ' +
     '几类 哪几类 哪一类 第一个 区别 不同 办法 当初 至今 一部分 一家 实际上 ' +
     // relational locatives (园区之间, 其中当中): they place the subject, they are not one
     '之间 相互之间 彼此之间 当中 之中 里头 里边 ' +
