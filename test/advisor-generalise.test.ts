@@ -204,3 +204,14 @@ describe('names, slips and parts (round 8)', () => {
     expect(r.answer).toContain('收益保底');
   });
 });
+
+describe('pinyin slips of the documents own words (round 8)', () => {
+  it('reads a long word of the papers typed with a same-sounding character as that word', async () => {
+    const { normalizeInput } = await import('../src/knowledge/normalize');
+    // the retriever opened by the fixture added the papers' words to the corrector
+    expect(normalizeInput('沿线园区的基础设是建设要干哪几件事')).toContain('基础设施');
+    expect(normalizeInput('沿线园区的基础设施建设')).toContain('基础设施');
+    // a word of its own stays as typed
+    expect(normalizeInput('产业联动怎么搞')).toContain('产业联动');
+  });
+});

@@ -101,11 +101,22 @@ export function soundAlikes(word: string): string[] {
 }
 
 let corrector: HomophoneCorrector | undefined;
+const documentTerms = new Set<string>();
+
+/**
+ * The documents' own words of four or more characters (基础设施, 智慧城市): typed with a pinyin slip,
+ * they are read as meant, like the domain terms. The retriever adds its documents' words when it opens.
+ */
+export function addCorrectionTerms(words: Iterable<string>): void {
+  const before = documentTerms.size;
+  for (const w of words) if (w.length >= 4 && /^[\u4e00-\u9fff]+$/.test(w)) documentTerms.add(w);
+  if (documentTerms.size !== before) corrector = undefined;
+}
 
 /** Domain terms typed with a homophone (科创走郎 → 科创走廊); built on the first Chinese question. */
 export function correctHomophones(text: string): string {
   if (!/[\u4e00-\u9fff]{3}/.test(text)) return text;
-  corrector ??= termCorrector(userDictTerms());
+  corrector ??= termCorrector([...userDictTerms(), ...documentTerms]);
   return corrector(text);
 }
 

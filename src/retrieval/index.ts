@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import type { Chunk } from '../corpus/schema';
 import { loadBank } from '../knowledge/bank';
 import { knowledgeNodes } from '../knowledge/nodes';
+import { addCorrectionTerms } from '../knowledge/normalize';
 import { LsaEmbedder } from './embedders/lsa';
 import { KnowledgeRetriever } from './knowledge';
 import type { HybridParams, HybridRetriever } from './hybrid';
 import { openIndex, type LogFn } from './store';
 import type { Embedder } from './types';
+import { getJieba } from './tokenize';
 
 export { createEmbedder, LsaEmbedder, OpenAIEmbedder } from './embedders';
 export { expandQuery, getGlossary, glossChinese, type GlossaryEntry } from './glossary';
@@ -69,5 +71,8 @@ export function withKnowledge(passages: HybridRetriever, chunks: Chunk[], bankDi
     for (const p of bank.problems) byFile.set(p.file, (byFile.get(p.file) ?? 0) + 1);
     for (const [file, n] of byFile) log?.(`question bank ${join(dir, file)}: ${n} entr${n === 1 ? 'y' : 'ies'} left out (stale or not verbatim); run \`npm run enrich\` or fix the file`, 'warn');
   }
+  // The documents' long words join the homophone corrector's vocabulary (基础设是 → 基础设施).
+  const jieba = getJieba();
+  addCorrectionTerms(chunks.flatMap((c) => jieba.cut(c.text, false).filter((w) => w.length >= 4)));
   return new KnowledgeRetriever(passages, nodes, entries);
 }
