@@ -662,7 +662,9 @@ export function readFacts(toks: Tok[]): Facts {
       // share after it when that share goes to a name of its own
       const ownTo = next(i, 1, ['filler', 'stop'], 1);
       const ownTaker = ownTo >= 0 && isW(g[ownTo], 'to') ? next(ownTo, 1, ['filler', 'stop'], 1) : -1;
-      const leftIsObject = !!left && g.slice(l + 1, i).every((x) => isW(x, 'filler')) && isW(g[next(left.end, -1, ['filler', 'stop'], 1)], 'to');
+      // (给义乌六成 武义四成: a name after 给 that opens its clause is the one getting the share after it, not an object of a share before)
+      const toBefore = left ? next(left.end, -1, ['filler', 'stop'], 1) : -1;
+      const leftIsObject = !!left && g.slice(l + 1, i).every((x) => isW(x, 'filler')) && isW(g[toBefore], 'to') && g[next(toBefore, -1, ['filler', 'stop'], 1)]?.k === 'share';
       // (按收益的5%先行提取给管委会: across what is split, the name the share is given to wins over a name before it)
       const giveTo = next(i, 1, ['filler', 'stop', 'take', 'revenue'], 3);
       const givenTo = giveTo >= 0 && isW(g[giveTo], 'to') ? next(giveTo, 1, ['filler', 'stop'], 1) : -1;
@@ -930,6 +932,23 @@ export function readFacts(toks: Tok[]): Facts {
     const lead = part.v.cmp(only.vs![0]) === 0 ? part.party : part.v.cmp(only.vs![1]) === 0 ? other : undefined;
     if (lead) {
       only.lead = lead;
+      f.shares = [];
+    }
+  }
+  // 按7:5分 宁波七 丽水五 / 按4:3:2:1分 飞出地4 飞入地3 村集体2 运营公司1: every party's bare part of the only ratio
+  // restates it and says whose part is whose — they are not shares of ten of their own
+  const restating = only && !only.lead && !only.parties && only.vs && f.shares.length === only.vs.length && f.shares.every((x) => x.party && x.v && !x.rest && !x.delta && !x.first && x.phase === only.phase) && new Set(f.shares.map((x) => x.party)).size === f.shares.length;
+  if (restating) {
+    const pool = [...f.shares];
+    const names: string[] = [];
+    for (const p of only.vs!) {
+      const k = pool.findIndex((x) => x.v!.cmp(p) === 0);
+      if (k < 0) break;
+      names.push(pool[k].party);
+      pool.splice(k, 1);
+    }
+    if (names.length === only.vs!.length) {
+      only.parties = names;
       f.shares = [];
     }
   }

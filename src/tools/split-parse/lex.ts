@@ -69,7 +69,8 @@ const RE = {
   yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*(?:(?:net\\s+)?(?:profits?|tax(?:es)?|revenues?|income|dividends?|earnings|proceeds|output)\\s*)?(?:(?:was|is|of|[:=])\\s*)?(?:(?:rmb|cny|¥)\\s*)?\\d)`, 'iy'),
   // 1e308: read whole (a float's exponent is not a party named "e"); too large → a clear refusal
   plain: new RegExp(`${NUM}(?:e[+-]?\\d+)?`, 'iy'),
-  counted: new RegExp(`\\d+\\s*(?:个|县|家|项|列|座|所|名|人|次|条|类|种|区|市|省|村|镇|乡)(?![\\d%亿万千百])`, 'y'),
+  // (飞入地3 村集体2: a count's counter is not the first character of the next party's name)
+  counted: new RegExp(`\\d+\\s*(?:个|县|家|项|列|座|所|名|人|次|条|类|种|区|市|省|村|镇|乡)(?![\\d%亿万千百]|集体|委会|民委员会|级|政府|城投|交投|国资|平台)`, 'y'),
   han: /\p{Script=Han}+/uy,
   latin: /[A-Za-z][A-Za-z'&-]*/y,
 };

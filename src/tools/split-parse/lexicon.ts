@@ -109,7 +109,7 @@ const EN: Array<[Cat, string]> = [
   ['buffer', 'in between|halfway|half way|midway|in the middle|in equal steps|by equal steps|evenly each year|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually|year by year|by year'],
-  ['stop', 'services|was|were|been|be|between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],
+  ['stop', 'services|supposed|meant|entitled|slated|scheduled|was|were|been|be|between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],
 ];
 
 /** Chinese multi-character cue words, longest first (for the longest-match pre-segmentation). */

@@ -116,6 +116,8 @@ export function normalise(text: string): string {
       // we're the sending side / they're / it's: the verb written out (before the possessive below)
       .replace(/\b(we|they|you)'re\b/gi, '$1 are')
       .replace(/\b(it|that|there|what)'s\b/gi, '$1 is')
+      // X is guaranteed at least 500k; otherwise it gets 10%: "it" is X
+      .replace(/\b((?:the\s+)?[a-z][a-z ]{2,40}?)\s+(is|are)\s+guaranteed\s+([^;.]+?)([;,.]\s*)((?:otherwise|or else|apart from that|beyond that|other than that|besides that)?,?\s*)(?:it|they)\s+(get|gets|take|takes|receive|receives|keep|keeps)\b/gi, '$1 $2 guaranteed $3$4$5$1 $6')
       // we host the park / we are hosting it: the speaker is the receiving area (a host county is one)
       .replace(/\bwe\s+(?:host|are\s+hosting)\s+(?:the|this|their|that)\s+(?:park|enclave|zone|project)\b/gi, 'we are the receiving area')
       .replace(/([A-Za-z])'s\b/g, '$1')
