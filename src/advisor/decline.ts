@@ -242,10 +242,6 @@ export function evidenceSignals(
     ? ![...top, ...windows.map((w) => w.text)].some((t) => coverage(asked, t) > 0) && (extra.unionCoverage ?? 0) === 0
     : undefined;
   let unmatched: string[];
-  // A name the passage's paper is about (浙江 in the Zhejiang paper) need not be repeated in the
-  // passage: 报省财政、税务部门备案 is Zhejiang's rule though the sentence does not say 浙江. Years
-  // and names the paper only touches must still be in the passage.
-  const ofPaper = (c: Concept) => c.role === 'entity' && !!extra.paperSubject && topHits.some((h) => extra.paperSubject!(h.chunk.docId, c.alts));
   let figureCoverage: number | undefined;
   // Best share of the question covered by a sentence holding a fresh figure of the kind asked, with
   // the names, years and measure it needs; and the fewest of those any figure sentence lacks.
@@ -290,6 +286,10 @@ export function evidenceSignals(
     figureCoverage = best!.cov;
     unmatched = best!.missing;
   } else {
+    // A name the passage's paper is about (浙江 in the Zhejiang paper) need not be repeated in the
+    // passage: 报省财政、税务部门备案 is Zhejiang's rule though the sentence does not say 浙江. Years
+    // and names the paper only touches must still be in the passage.
+    const ofPaper = (c: Concept) => c.role === 'entity' && !!extra.paperSubject && topHits.some((h) => extra.paperSubject!(h.chunk.docId, c.alts));
     unmatched = pinned.filter((c) => !top.some((t) => present(c, t)) && !ofPaper(c)).map((c) => c.label);
   }
   return {

@@ -91,7 +91,13 @@ export function soundAlikes(word: string): string[] {
   readings ??= readCharReadings();
   if (!bySound) {
     bySound = new Map();
-    for (const [ch, rs] of readings) for (const r of rs) bySound.set(r, [...(bySound.get(r) ?? []), ch]);
+    for (const [ch, rs] of readings) {
+      for (const r of rs) {
+        const chars = bySound.get(r);
+        if (chars) chars.push(ch);
+        else bySound.set(r, [ch]);
+      }
+    }
   }
   const out = new Set<string>();
   for (let k = 0; k < word.length; k++) {
@@ -104,7 +110,7 @@ let corrector: HomophoneCorrector | undefined;
 const documentTerms = new Set<string>();
 
 /**
- * The documents' own words of four or more characters (基础设施, 智慧城市): typed with a pinyin slip,
+ * The documents' own words of four or more characters (基础设施, 资源配置): typed with a pinyin slip,
  * they are read as meant, like the domain terms. The retriever adds its documents' words when it opens.
  */
 export function addCorrectionTerms(words: Iterable<string>): void {
