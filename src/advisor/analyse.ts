@@ -87,7 +87,8 @@ function mendSlips(text: string, known: (s: string) => boolean): string {
   for (let i = 0; i + 2 <= out.length; i++) {
     const pair = out.slice(i, i + 2);
     if (!/^[\u4e00-\u9fff]{2}$/.test(pair) || isWord(pair)) continue;
-    const meant = soundAlikes(pair).find((v) => isWord(v) && known(matchText(v)));
+    // (the corpus lookup first: it is cheap, the segmentation is not)
+    const meant = soundAlikes(pair).find((v) => known(matchText(v)) && isWord(v));
     if (meant) out = out.slice(0, i) + meant + out.slice(i + 2);
   }
   return out;

@@ -73,6 +73,6 @@ export function withKnowledge(passages: HybridRetriever, chunks: Chunk[], bankDi
   }
   // The documents' long words join the homophone corrector's vocabulary (基础设是 → 基础设施).
   const jieba = getJieba();
-  addCorrectionTerms(chunks.flatMap((c) => jieba.cut(c.text, false).filter((w) => w.length >= 4)));
+  addCorrectionTerms(chunks.flatMap((c) => jieba.cut(c.text, false)));
   return new KnowledgeRetriever(passages, nodes, entries);
 }

@@ -73,6 +73,13 @@ function correctCueWords(text: string): string {
 }
 
 /** English slips on the cue words (milion, recieving): read as meant. */
+/** A kind of place after a side word (sending county): then the side word is not alone. */
+const PLACE_KIND_AFTER = `\\s+(?:${ROLE_PLACE_KINDS.join('|')})s?\\b`;
+/** 30% receiving: a side word right after a share, with no kind of place after it (nor a pair: 60/40 sending/receiving). */
+const SIDE_AFTER_SHARE = new RegExp(`(\\d%?\\s+)(sending|receiving)\\b(?!\\s*\\/|${PLACE_KIND_AFTER})`, 'gi');
+/** receiving 30: a side word right before a share. */
+const SIDE_BEFORE_SHARE = new RegExp(`\\b(sending|receiving)(?!${PLACE_KIND_AFTER})(?=\\s+\\d)`, 'gi');
+
 const EN_SLIPS: Array<[RegExp, string]> = [
   [/\bmill?ion?s?\b/gi, 'million'],
   [/\brec(?:ie|ei)v(ing|es?|ed)\b/gi, 'receiv$1'],
@@ -101,8 +108,8 @@ export function normalise(text: string): string {
       })
       // 30% receiving, 70% sending / receiving 30%: a side word said right beside a share, with no
       // kind of place after it, is that side's role (60/40 sending/receiving stays a pair of names)
-      .replace(new RegExp(`(\\d%?\\s+)(sending|receiving)\\b(?!\\s*\\/|\\s+(?:${ROLE_PLACE_KINDS.join('|')})s?\\b)`, 'gi'), '$1$2 area')
-      .replace(new RegExp(`\\b(sending|receiving)(?!\\s+(?:${ROLE_PLACE_KINDS.join('|')})s?\\b)(?=\\s+\\d)`, 'gi'), '$1 area')
+      .replace(SIDE_AFTER_SHARE, '$1$2 area')
+      .replace(SIDE_BEFORE_SHARE, '$1 area')
       // years 4 and 5 / 第三四年 / 第一、二年: two years in a row said as a pair are a range (years 4-5, 第3到4年)
       .replace(/\byears\s+(\d{1,2})\s*(?:and|&|,)\s*(\d{1,2})\b/gi, (m, a: string, b: string) => (Number(b) === Number(a) + 1 ? `years ${a}-${b}` : m))
       .replace(/第([一二三四五六七八九])、?([一二三四五六七八九])年/g, (m, a: string, b: string) => {
