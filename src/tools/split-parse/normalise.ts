@@ -59,11 +59,13 @@ function relativeYearsAsYears(text: string): string {
  * 保低 for 保底, 飞如地 for 飞入地: a pinyin keyboard's slips on the grammar's own words (same syllables,
  * the wrong characters) are read as those words by the homophone corrector, down to two characters —
  * the vocabulary is small and closed. Slips that are words of their own (分层, 过度) are left alone by
- * it; the two with 过度 that mean only 过渡 here are listed.
+ * it; the two with 过度 that mean only 过渡 here are listed, with one variant spelling (部份).
  */
 const IME_SLIPS: Array<[RegExp, string]> = [
   [/过度到/g, '过渡到'],
   [/过度期/g, '过渡期'],
+  // a variant spelling, not a slip (部份 is how Taiwan and many officials still write 部分)
+  [/部份/g, '部分'],
 ];
 let cueCorrector: HomophoneCorrector | undefined;
 function correctCueWords(text: string): string {
