@@ -27,6 +27,8 @@ export interface Bm25Result {
 export class Bm25 {
   private readonly avgdl: number;
   private readonly idf = new Map<string, number>();
+  /** Each document's length term k1·(1 − b + b·len/avgdl), computed once instead of per posting. */
+  private readonly norms: Float64Array;
 
   private constructor(private readonly data: Bm25Data) {
     const n = data.docLens.length;
@@ -35,6 +37,8 @@ export class Bm25 {
       const df = post.length / 2;
       this.idf.set(term, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
     }
+    const { k1, b } = data.params;
+    this.norms = Float64Array.from(data.docLens, (len) => k1 * (1 - b + (b * len) / this.avgdl));
   }
 
   static build(docs: string[][], params: Bm25Params = { k1: 1.2, b: 0.75 }): Bm25 {
@@ -72,17 +76,17 @@ export class Bm25 {
 
   /** Scores every document with at least one query term. `query` maps term → weight (repeat = add). */
   scores(query: Map<string, number>): Float64Array {
-    const { k1, b } = this.data.params;
+    const k1 = this.data.params.k1;
+    const norms = this.norms;
     const out = new Float64Array(this.size);
     for (const [term, w] of query) {
       const post = this.data.postings[term];
       if (!post || w <= 0) continue;
-      const idf = this.idf.get(term)!;
+      const scale = w * this.idf.get(term)! * (k1 + 1);
       for (let i = 0; i < post.length; i += 2) {
-        const d = post[i];
-        const tf = post[i + 1];
-        const norm = k1 * (1 - b + (b * this.data.docLens[d]) / this.avgdl);
-        out[d] += w * idf * ((tf * (k1 + 1)) / (tf + norm));
+        const d = post[i]!;
+        const tf = post[i + 1]!;
+        out[d] += (scale * tf) / (tf + norms[d]!);
       }
     }
     return out;
@@ -100,11 +104,13 @@ export function topK(scores: ArrayLike<number>, limit: number): Bm25Result[] {
   // best value with a native numeric sort and keep what reaches it, instead of sorting objects for all.
   let floor = 0;
   if (limit > 0 && scores.length > 4 * limit) {
-    const positive = Float64Array.from(Array.prototype.filter.call(scores, (x: number) => x > 0) as number[]);
-    if (positive.length > limit) floor = positive.sort()[positive.length - limit]!;
+    const positive = new Float64Array(scores.length);
+    let m = 0;
+    for (let d = 0; d < scores.length; d++) if (scores[d]! > 0) positive[m++] = scores[d]!;
+    if (m > limit) floor = positive.subarray(0, m).sort()[m - limit]!;
   }
   const res: Bm25Result[] = [];
-  for (let d = 0; d < scores.length; d++) if (scores[d] > 0 && scores[d] >= floor) res.push({ doc: d, score: scores[d] });
+  for (let d = 0; d < scores.length; d++) if (scores[d]! > 0 && scores[d]! >= floor) res.push({ doc: d, score: scores[d]! });
   res.sort((a, b) => b.score - a.score || a.doc - b.doc);
   return res.slice(0, limit);
 }

@@ -566,23 +566,28 @@ function bridgedTerms(bridged: BridgeMatch[], skip: Set<string>): Weighted[] {
   return [...best.entries()].sort((a, b) => b[1] - a[1]);
 }
 
-/** Length of the longest run of CJK/alphanumeric characters of `q` that occurs in `text`. */
+/** Phrases longer than this add nothing more to the bonus. */
+const MAX_PHRASE = 16;
+
+/** Length of the longest run of CJK characters of `q` (at most MAX_PHRASE) that occurs in `text`. */
 export function longestCommonPhrase(q: string, text: string): number {
   // CJK runs only: in English questions spaces were removed, so Latin runs are not phrases.
   const runs = (q.slice(0, 200).match(/[\u3400-\u9fff\uf900-\ufaff]+/g) ?? []);
   let best = 0;
+  // A sliding window that always holds a phrase found in the text (any part of a found phrase is
+  // found too): grow it while the next character keeps it found, else drop its first character.
+  // About two lookups per character, where trying every length from the longest down took dozens.
   for (const run of runs) {
-    for (let len = Math.min(run.length, 16); len > best; len--) {
-      let found = false;
-      for (let s = 0; s + len <= run.length; s++) {
-        if (text.includes(run.slice(s, s + len))) {
-          found = true;
-          break;
-        }
-      }
-      if (found) {
-        best = len;
-        break;
+    let s = 0;
+    let e = 0;
+    while (e < run.length) {
+      if (e - s < MAX_PHRASE && text.includes(run.slice(s, e + 1))) {
+        e++;
+        if (e - s > best) best = e - s;
+      } else if (s < e) s++;
+      else {
+        s++;
+        e++;
       }
     }
   }

@@ -73,6 +73,13 @@ export interface KnowledgeRetrieveOptions extends RetrieveOptions {
 
 /** How many candidates each channel hands to fusion. */
 const DEPTH = 30;
+/** How many queries' channels are kept (a question, its parts, and the question again). */
+const RECENT_QUERIES = 4;
+
+/** How deep the passage channel reads: deep enough for the k asked, since the other channels' units may all be among the passages' own. */
+function passageDepth(options: KnowledgeRetrieveOptions): number {
+  return Math.max(DEPTH, options.k ?? 0);
+}
 
 export class KnowledgeRetriever implements Retriever {
   readonly units: Unit[];
@@ -84,8 +91,8 @@ export class KnowledgeRetriever implements Retriever {
   private readonly bankUnit: number[];
   /** The bank questions' vectors, one row each in a single array (a tight loop over it is several times faster than over separate arrays). */
   private bankMatrix?: { rows: number; dim: number; data: Float32Array };
-  /** Every channel computed for the last question (the same question asks several times). */
-  private lastChannels?: { key: string; scores: Map<ChannelName, Map<number, number>> };
+  /** The channels computed for the last few queries (the same question asks several times), newest first. */
+  private recentChannels: Array<{ key: string; depth: number; scores: Map<ChannelName, Map<number, number>>; passageHits: Hit[] }> = [];
   /** Where each bank entry's answer spans lie in its document (found once). */
   private readonly spanCache = new Map<BankEntry, Array<{ start: number; end: number }>>();
   private readonly bankTexts: string[];
@@ -201,27 +208,33 @@ export class KnowledgeRetriever implements Retriever {
   /** Per channel, the units it ranks for the query with their raw scores. */
   async channelScores(query: string, options: KnowledgeRetrieveOptions = {}): Promise<Record<ChannelName, Map<number, number>> & { passageHits: Hit[] }> {
     const want = new Set(options.channels ?? CHANNELS);
-    // One question asks for its channels several times (retrieve, lists, bank matches): the last
-    // question's channels are kept and reused. The passage channel's depth depends on k: not reused.
-    const key = bankKey(query, options.context);
-    const cached = this.lastChannels?.key === key ? this.lastChannels : undefined;
-    if (cached && !want.has('passages') && [...want].every((c) => cached.scores.has(c))) {
-      const out = emptyChannels();
-      for (const c of want) out[c] = cached.scores.get(c)!;
-      return out;
+    // One question asks for its channels several times (retrieve, lists, bank matches, and again
+    // for each of its parts): the channels of the last few queries are kept and reused. The passage
+    // channel is reused only at the same depth and retrieval mode.
+    const key = `${bankKey(query, options.context)}\u0000${options.mode ?? ''}`;
+    const depth = passageDepth(options);
+    const cached = this.recentChannels.find((c) => c.key === key);
+    const missing = new Set([...want].filter((c) => !cached?.scores.has(c) || (c === 'passages' && cached.depth !== depth)));
+    const computed = missing.size ? await this.computeChannels(query, options, missing) : undefined;
+    const keep = cached ?? { key, depth, scores: new Map<ChannelName, Map<number, number>>(), passageHits: [] as Hit[] };
+    if (computed) {
+      for (const c of missing) keep.scores.set(c, computed[c]);
+      if (missing.has('passages')) {
+        keep.passageHits = computed.passageHits;
+        keep.depth = depth;
+      }
     }
-    const out0 = await this.computeChannels(query, options, want);
-    const keep = cached ?? { key, scores: new Map<ChannelName, Map<number, number>>() };
-    for (const c of want) keep.scores.set(c, out0[c]);
-    this.lastChannels = keep;
-    return out0;
+    this.recentChannels = [keep, ...this.recentChannels.filter((c) => c !== keep)].slice(0, RECENT_QUERIES);
+    const out = emptyChannels();
+    for (const c of want) out[c] = keep.scores.get(c)!;
+    if (want.has('passages')) out.passageHits = keep.passageHits;
+    return out;
   }
 
   private async computeChannels(query: string, options: KnowledgeRetrieveOptions, want: Set<ChannelName>): Promise<Record<ChannelName, Map<number, number>> & { passageHits: Hit[] }> {
     const out = emptyChannels();
     if (want.has('passages')) {
-      // Deep enough for the k asked: the other channels' units may all be among the passages' own.
-      out.passageHits = await this.passages.retrieve(query, { k: Math.max(DEPTH, options.k ?? 0), mode: options.mode, context: options.context });
+      out.passageHits = await this.passages.retrieve(query, { k: passageDepth(options), mode: options.mode, context: options.context });
       for (const h of out.passageHits) out.passages.set(this.unitIndex.get(h.chunk.id)!, h.score);
     }
     if (!want.has('structure') && !want.has('bankLexical') && !want.has('bankVector') && !want.has('figures')) return out;
