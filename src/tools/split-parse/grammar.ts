@@ -40,6 +40,9 @@ export interface RatioFact {
   /** 四方平分 with no names anywhere: how many parties the count word says. */
   count?: number;
 }
+/** Floor words that only say an amount is fixed (固定, fixed): beside what is split, they describe the total. */
+const FIXED_WORD = /^(?:固定|fixed|a fixed)$/i;
+
 export type MoneyRole = 'revenue' | 'contrib' | 'floor' | 'baseline' | 'unknown';
 export interface MoneyFact {
   v: Q;
@@ -926,12 +929,20 @@ export function readFacts(toks: Tok[]): Facts {
   const valued = f.shares.filter((x) => x.v !== undefined);
   const restOnly = f.shares.every((x) => x.v !== undefined || (x.party && x.party !== valued[0]?.party));
   const part = only && only.vs?.length === 2 && only.vs[0].cmp(only.vs[1]) !== 0 && valued.length === 1 && restOnly ? valued[0] : undefined;
-  if (only && part && part.party && part.v && part.form === 'plain' && !part.rest && !part.delta && !part.first && part.phase === only.phase) {
+  // (split 70/30, the sending area gets 70% / 七三分，飞出地拿七成: a part said as a percentage or in tenths is the same part)
+  const partScale = part?.form === 'plain' ? undefined : part?.form === 'pct' ? Q.int(100) : part?.form === 'cheng' ? Q.int(10) : null;
+  if (only && part && part.party && part.v && partScale !== null && !part.rest && !part.delta && !part.first && part.phase === only.phase) {
     const others = [...new Set(f.mentions.filter((m) => m.strong && m.name !== part.party).map((m) => m.name))];
     const other = ROLE_OTHER[part.party] ?? (others.length === 1 ? others[0] : undefined);
-    const lead = part.v.cmp(only.vs![0]) === 0 ? part.party : part.v.cmp(only.vs![1]) === 0 ? other : undefined;
-    if (lead) {
+    const total = only.vs![0].add(only.vs![1]);
+    const isPart = (p: Q) => (partScale ? part.v!.mul(total).cmp(p.mul(partScale)) === 0 : part.v!.cmp(p) === 0);
+    const lead = isPart(only.vs![0]) ? part.party : isPart(only.vs![1]) ? other : undefined;
+    // (a percentage or tenths alone already leaves the rest to the other party; said beside the other party named — with
+    // its floor, say — the ratio is theirs, so that floor is a floor within it, not an amount paid first)
+    const otherNamed = !!other && f.mentions.some((m) => m.name === other);
+    if (lead && (!partScale || otherNamed)) {
       only.lead = lead;
+      if (otherNamed) only.parties = lead === part.party ? [part.party, other!] : [other!, part.party];
       f.shares = [];
     }
   }
@@ -1096,6 +1107,11 @@ export function readFacts(toks: Tok[]): Facts {
       const lastMoney = f.money[f.money.length - 1];
       if (l >= 0 && g[l].k === 'name' && lastMoney?.role === 'contrib') return { v, raw, role: 'contrib', party: (g[l] as { t: string }).t, cue: lastMoney.cue };
       return { v, raw, role: 'unknown', ...(l >= 0 && g[l].k === 'name' ? { named: (g[l] as { t: string }).t } : {}) };
+    }
+    // 每年税收固定1000万 / profit is a fixed 10 million: "fixed" right after what is split says the total does not change, it is no one's floor
+    if (isW(g[cueAt], 'floor') && FIXED_WORD.test((g[cueAt] as W).t)) {
+      const before = next(cueAt, -1, ['filler', 'take'], 2);
+      if (before >= 0 && isW(g[before], 'revenue')) cueAt = before;
     }
     const cue = g[cueAt] as W;
     const role = cue.cat as MoneyRole;

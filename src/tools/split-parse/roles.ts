@@ -676,7 +676,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       names = ordered;
     }
     names.forEach((n, i) => map.set(n, { v: vs[i], form: r.vs ? r.form : 'plain' }));
-    if (!Array.isArray(r.parties) && names.length && parties.length && r.vs && vs.some((v) => v.cmp(vs[0]) !== 0)) notes.push(`${p > 0 ? `第 ${p + 1} 段：` : ''}比例 ${r.raw} 依次对应 ${names.join('、')}`);
+    // (a ratio whose order a restated part settled says so too)
+    if ((!Array.isArray(r.parties) || r.lead) && names.length && parties.length && r.vs && vs.some((v) => v.cmp(vs[0]) !== 0)) notes.push(`${p > 0 ? `第 ${p + 1} 段：` : ''}比例 ${r.raw} 依次对应 ${names.join('、')}`);
     return { map };
   }
 }
