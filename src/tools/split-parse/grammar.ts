@@ -812,7 +812,7 @@ export function readFacts(toks: Tok[]): Facts {
       } else if (t.pre === '第' && t.to === undefined && prev && isW(prev, 'till') && isW(g[next(prevK, -1, ['filler', 'stop'], 1)], 'span')) {
         // 算到第6年: the schedule runs up to that year
         f.span = t.n;
-      } else if (t.pre === '第' && !/年/.test(t.raw) && lastFactRef && lastFactAt >= clauseOf[i][0] && lastFactAt < i && t.to === undefined) {
+      } else if (t.pre === '第' && !/年/.test(t.raw) && lastFactRef && lastFactAt >= clauseOf[i][0] && lastFactAt < i && t.to === undefined && !governsWhatFollows(i)) {
         // "100% in year 1, 80% in year 2, 60% from year 3": the year follows the share it governs
         const fact = lastFactRef;
         if (factsInPhaseBefore(fact) || cur().start !== undefined) {
@@ -970,6 +970,17 @@ export function readFacts(toks: Tok[]): Facts {
   const lastStart = f.phases[f.phases.length - 1]?.start;
   if (middleYear !== undefined && f.buffer === undefined && f.phases.length === 2 && f.phases[0].start === 1 && lastStart !== undefined && lastStart > middleYear) f.buffer = lastStart;
   return f;
+
+  /** "… and in year 3 it gets 50%": a year with a share after it in its clause (before another year) governs that share, not the one before it. */
+  function governsWhatFollows(i: number): boolean {
+    const [, ce] = clauseOf[i];
+    for (let k = i + 1; k < ce; k++) {
+      // (from 60% in year 1 to 40% in year 3: a glide's next end is not this year's)
+      if (g[k].k === 'years' || isW(g[k], 'till', 'from', 'to')) return false;
+      if (g[k].k === 'share' || g[k].k === 'ratio') return true;
+    }
+    return false;
+  }
 
   /** The clause of token i says a share or a ratio. */
   function clauseHasTerms(i: number): boolean {

@@ -106,7 +106,7 @@ const EN: Array<[Cat, string]> = [
   ['after', 'then|after that|afterwards|thereafter|after|from then on|later'],
   ['from', 'from|starting at|starting from|start at|start from|starts at|starts from|begin at|begins at|beginning at|start with|starts with'],
   ['till', 'ends at|ending at|ends up at|finishes at|finishing at|until it reaches|until it hits|until reaching|reaching|reaches|reach|until|till|to|moving to|going to|into|down to|up to|drops to|falls to|rises to|goes down to|goes up to|comes down to'],
-  ['buffer', 'in between|halfway|half way|midway|in the middle|in equal steps|by equal steps|evenly each year|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
+  ['buffer', 'changing evenly|changes evenly|change evenly|changing evenly in between|changing linearly|changing gradually|changing|in between|halfway|half way|midway|in the middle|in equal steps|by equal steps|evenly each year|linearly|transition|transition period|buffer|buffer period|glide|gradually|phase-in|phasing|phase|phased|phase in|move|moves|moving|shift|shifts|shifting|glides|gliding|step down|steps down'],
   ['span', 'for|over|across|covering'],
   ['each', 'each year|per year|a year|every year|yearly|annually|year by year|by year'],
   ['stop', 'services|supposed|meant|entitled|slated|scheduled|was|were|been|be|between|among|of|is|are|with|which|that|under|as|so|then|its|there|same|same ratio|agreement|agreed|but|however|though|although'],
