@@ -55,6 +55,13 @@ describe('answers part by part (real advisor)', () => {
     expect(r.answer).toContain('青禾飞地产业园');
   });
 
+  it('reads a figure part that names no place as asking about the place the part before named', async () => {
+    // The corpus mentions 深汕特别合作区 once, with no figures; 金磐开发区's area and the 26 counties' GDP are other places' figures.
+    const r = await fx.advisor.ask('深汕特别合作区占地多少平方公里？去年的地区生产总值有多少？');
+    expect(r.answered).toBe(false);
+    expect(r.answer).not.toMatch(/2\.1平方公里|7404/);
+  });
+
   it('does not answer a part that leans on an unanswered part', async () => {
     const r = await fx.advisor.ask('How many freight trains left Zhengzhou in 2022, and how did that compare with the year before?');
     if (r.answered) expect(r.answer).toMatch(/does not answer this part/);

@@ -277,7 +277,11 @@ export function evidenceSignals(
     const parts = questionParts(question)
       .map((p) => ({ text: p, shape: questionShape(p) }))
       .filter((p) => p.shape.quantity);
-    const checks = [{ text: question, shape, own: pinned }, ...(parts.length > 1 ? parts.map((p) => ({ ...p, own: pinned.filter((c) => present(c, matchText(p.text))) })) : [])];
+    // (a part naming no place or body of its own — 深汕特别合作区占地多少？去年的地区生产总值有多少？ — asks of the one
+    // the part before it named: its figure must be of that one too)
+    const ownOf = parts.map((p) => pinned.filter((c) => present(c, matchText(p.text))));
+    const inherit = (k: number): Concept[] => (k === 0 || ownOf[k]!.some((c) => c.role === 'entity') ? ownOf[k]! : [...ownOf[k]!, ...inherit(k - 1).filter((c) => c.role === 'entity')]);
+    const checks = [{ text: question, shape, own: pinned }, ...(parts.length > 1 ? parts.map((p, k) => ({ ...p, own: inherit(k) })) : [])];
     let best: { cov: number; missing: string[] } | undefined;
     for (const check of checks) {
       const r = figureCheck(check.text, check.shape, check.own);

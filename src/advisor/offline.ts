@@ -544,13 +544,17 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       if (parts.length < 2) return strip(whole);
       // Each part on its own words, the first part as its context (so 已经引进了多少项目 keeps 衢州海创园).
       const answers: OfflineAskResult[] = [];
+      // (深汕特别合作区的规划面积是多少？2023年地区生产总值是多少？: a later part asking a figure and naming no place or
+      // body of its own asks it of what the first part named)
+      const firstNames = questionShape(parts[0]!).quantity && extractConcepts(parts[0]!, getStats()).some((c) => c.role === 'entity');
+      const leansForFigure = (part: string) => firstNames && questionShape(part).quantity && !extractConcepts(part, getStats()).some((c) => c.role === 'entity');
       for (const [i, part] of parts.entries()) {
         // A later part reads the first part only for a subject it lacks; one with its own subject is
         // judged on its own words alone, not diluted by the first part's.
         const a = await askOne(part, { ...options, lang: whole.lang, context: i === 0 ? options.context : parts[0] }, i > 0);
         // A part that leans on the first part's subject (how did that compare…, 同比增长多少) stands or falls with it
         // (with the whole question, when that is answered).
-        answers.push(i > 0 && !answers[0]!.answered && !whole.answered && (a.leansOn || REFERS_BACK.test(part)) ? { ...a, answered: false, citations: [] } : a);
+        answers.push(i > 0 && !answers[0]!.answered && !whole.answered && (a.leansOn || REFERS_BACK.test(part) || leansForFigure(part)) ? { ...a, answered: false, citations: [] } : a);
       }
       if (answers.some((a) => a.declinedFor) || !answers.some((a) => a.answered)) return strip(whole);
       // A part the corpus does not answer on its own words (分别设在哪些城市 read without 衢州's platforms) while the whole
@@ -571,6 +575,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     },
   };
 }
+
 
 /**
  * The one item of a list a carried subject singles out: a word of the previous question that exactly one item head
