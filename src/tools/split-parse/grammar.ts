@@ -1039,9 +1039,10 @@ export function readFacts(toks: Tok[]): Facts {
     if (l >= 0 && g[l].k !== 'name' && article === i - 2 && /^the$/i.test((g[i - 1] as W).t ?? '') && isW(g[article], 'take')) l = next(article, -1, ['stop', 'filler'], 1);
     if (l < 0 || g[l].k !== 'name') return false;
     // (a number right before the word for what is split is of it — unless that word has its own amount:
-    // 衢州4 杭州1 税收一千五百万)
+    // 衢州4 杭州1 税收一千五百万, or its amounts by year: 飞入地4 税收第一年400万第二年500万)
     const after = g[i + 1];
-    return !(after && after.k === 'w' && after.cat === 'revenue' && g[i + 2]?.k !== 'money');
+    const own = g[i + 2]?.k === 'money' || (g[i + 2]?.k === 'years' && g[i + 3]?.k === 'money');
+    return !(after && after.k === 'w' && after.cat === 'revenue' && !own);
   }
 
   /** 基数800万由飞入地享有 / 基数部分由丽水保留: 由 then a name then a verb of having, right after k: that name. */

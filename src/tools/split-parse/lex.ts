@@ -39,7 +39,7 @@ const RE = {
   slashRatio: new RegExp(`${NUM}(?:\\s*/\\s*${NUM})+`, 'y'),
   // (it's 50-50. / 70-30 for the first two years / 60-40 then …: a sentence end or a time word after it too)
   dashRatio: /(\d{1,2})-(\d{1,2})(?=\s*(?:split|ratio|basis|share|分|$|[,，;；。)）]|\.(?!\d))|\s+(?:after|then|from|for|in|until|thereafter|each|every|and)\b)/iy,
-  idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s（）()]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改|统|算|计|均匀|平滑|匀速))`, 'y'),
+  idiom: new RegExp(`[${CN_DIGITS}]{2,4}(?=\\s*(?:分成|分账|分配|分|开|比|的比例|比例|过渡|调整|$|[，。,;；、\\s（）()]|到|至|为|的|来分|切|逐|线|开始|起|降|升|调|变|改|统|算|计|均匀|平滑|匀速|慢|渐|缓|往|向))`, 'y'),
   // 50-50 between …, 70-30 with …: two parts of a hundred joined by a dash are a ratio whatever follows
   dashHundred: /(\d{1,2})-(\d{1,2})(?![\d.%])/y,
   moneyEn: new RegExp(`(${NUM})\\s*(billion|bn|million|mn|m|thousand|k|wan|yi)\\b(?:\\s*(?:yuan|rmb|cny))?|(${NUM})\\s*(?:yuan|rmb|cny)\\b|(?:rmb|cny)\\s*(${NUM})(?:\\s*(billion|bn|million|mn|m|thousand|k))?\\b`, 'iy'),
