@@ -50,6 +50,11 @@ describe('a "which places" question on a named subject', () => {
     const res = await answersWith('衢州都在哪些城市设立过创新飞地或者孵化平台？', ['上海', '北京', '杭州', '深圳']);
     expect(new Set(res.citations.map((c) => c.source)).size).toBeGreaterThanOrEqual(2);
   });
+
+  it('asked across papers, gives the subject’s places before other sentences of those papers', async () => {
+    await answersWith('各篇文章里，衢州把孵化平台和创新飞地放在了哪些城市？', ['上海', '北京', '杭州', '深圳']);
+    await answersWith('Across the papers, in which cities did Quzhou put its incubators?', ['上海', '杭州', '深圳']);
+  });
 });
 
 describe('lists', () => {

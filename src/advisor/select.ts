@@ -362,6 +362,8 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   const covered = (c: Concept) => chosen.some((x) => c.alts.some((a) => x.norm.includes(a)));
   const addsConcept = (s: Candidate) => opts.concepts.some((c) => c.kind !== 'num' && !covered(c) && c.alts.some((a) => s.norm.includes(a)));
   // A "which places" question: a sentence naming a place no chosen sentence names yet adds to the answer.
+  // (of the place asked about: 衢州在深圳设立孵化平台 answers where 衢州 set up enclaves, a sentence on 武汉's parks does not)
+  const ofSubject = (c: Candidate) => !opts.asksPlaces?.own.length || opts.asksPlaces.own.some((o) => o.length >= 2 && c.norm.includes(o));
   const addsPlace = (c: Candidate) => newPlaces(c.text, opts.asksPlaces).some((p) => !chosen.some((x) => x.text.includes(p)));
   const fits = (c: Candidate, anyPaper = false) => {
     if (chosen.length >= maxSentences || chars + c.text.length > maxChars) return false;
@@ -397,10 +399,14 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       }
     }
   }
+  // (a question across papers naming its subject — 衢州的科创飞地设在哪些城市，几篇文章说的不一样 — is answered by the
+  // subject's places first, each paper's other sentences after: the answer is the list of places)
+  if (opts.shape.multiDoc && opts.asksPlaces?.own.length) for (const c of ranked.slice(1)) if (c.score >= PLACE_REACH * best.score && ofSubject(c) && addsPlace(c) && fits(c, true)) take(c);
   // Several papers asked about: each one's best sentence.
   for (const d of spread) {
     if (chosen.some((x) => x.docId === d)) continue;
-    const c = ranked.find((x) => x.docId === d && fits(x));
+    // (in a "which places" answer, the paper's best sentence naming a new place of the subject asked about)
+    const c = (opts.asksPlaces ? ranked.find((x) => x.docId === d && ofSubject(x) && addsPlace(x) && fits(x, true)) : undefined) ?? ranked.find((x) => x.docId === d && fits(x));
     if (c) take(c);
   }
   // A second paper's view first, when one comes close: questions often span the papers (衢州's
