@@ -140,6 +140,9 @@ const DURATION_ASKED = /(?<![哪第])几年|多少年(?!前|后|代)|多久|多�
 /** A question asking for an example or a case. */
 const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|examples|instance|case study|real-world case|concrete case)\b/i;
 
+/** A count of papers inside a phrase naming them (浙江那两篇, 这几篇, both Zhejiang papers). */
+const PLURAL_PAPERS = /[那这]?(?:两|二|三|几|各)(?:篇|份)|\b(?:both|two|three|several)\b/i;
+
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
 /**
@@ -349,7 +352,18 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // stays in that paper, as if it named it: 那税收分成这块呢 asks the land-bridge paper's view.
     const carriedSubjects = concepts.filter((c) => analysed.carried.includes(c.label));
     const carriedPapers = carriedSubjects.length ? docs.map((d) => d.id).filter((id) => carriedSubjects.some((c) => paperSubject(id, c.alts))) : [];
-    const named = [...new Set([...paperPhrases(q).map((p) => getScan().referencedDoc(conceptsOf(p))).filter((d): d is string => !!d), ...(carriedPapers.length === 1 ? carriedPapers : [])])];
+    // (浙江那两篇 / the two Zhejiang papers name every paper that subject is about, not the one whose title says it)
+    const papersNamed = (p: string): string[] => {
+      const own = conceptsOf(p.replace(new RegExp(PLURAL_PAPERS.source, 'gi'), ''));
+      if (PLURAL_PAPERS.test(p)) {
+        const subjects = own.filter((c) => c.kind !== 'num');
+        const about = subjects.length ? docs.map((d) => d.id).filter((id) => subjects.every((c) => paperSubject(id, c.alts))) : [];
+        if (about.length >= 2) return about;
+      }
+      const one = getScan().referencedDoc(own);
+      return one ? [one] : [];
+    };
+    const named = [...new Set([...paperPhrases(q).flatMap(papersNamed), ...(carriedPapers.length === 1 ? carriedPapers : [])])];
     // A follow-up that names no paper stays in the paper the previous question was answered from (那对策呢 after 中欧班列's
     // problems, 能举个例子吗 after 消薄飞地): its passages are read as a named paper's are. (Not a later part of one
     // question: its first part is no previous answer.)
