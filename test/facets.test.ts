@@ -3,7 +3,7 @@
  * read from words, and how well the two fit.
  */
 import { describe, expect, it } from 'vitest';
-import { facetFit, isFacetWord, listFacets, questionFacets } from '../src/knowledge/facets';
+import { facetFit, isFacetWord, isEnglishFacetWord, listFacets, questionFacets } from '../src/knowledge/facets';
 
 describe('facets', () => {
   it('reads what a question asks for from everyday words in Chinese and English', () => {
@@ -38,5 +38,20 @@ describe('facets', () => {
   it('knows its own words as ways of asking, not names', () => {
     expect(isFacetWord('药方')).toBe(true);
     expect(isFacetWord('青禾')).toBe(false);
+  });
+
+  it('knows English words that ask for a facet by their stems, and not ordinary words', () => {
+    expect(isEnglishFacetWord('achieved')).toBe(true);
+    expect(isEnglishFacetWord('problems')).toBe(true);
+    expect(isEnglishFacetWord('railway')).toBe(false);
+    expect(isEnglishFacetWord('the')).toBe(false);
+  });
+
+  it('chooses the list of what was achieved, not a list whose heading has the glossed word (实现路径)', async () => {
+    const { openRetriever } = await import('../src/retrieval/index');
+    const { createOfflineAdvisor } = await import('../src/advisor/offline');
+    const advisor = createOfflineAdvisor(await openRetriever({}));
+    const r = await advisor.ask('What has park cooperation on the New Eurasian Land Bridge corridor achieved? List every point.');
+    expect(r.answer).toContain('政务合作发展良好');
   });
 });

@@ -63,6 +63,13 @@ export function isFacetWord(word: string): boolean {
   return false;
 }
 
+/** Whether an English word asks for a facet (achieved, problems, measures): its stem starts one of the facets' English askings. */
+export function isEnglishFacetWord(word: string): boolean {
+  if (!/^[a-z]{4,}$/.test(word)) return false;
+  for (const f of facets().values()) if (f.ask_en.some((a) => !a.includes(' ') && (word.startsWith(a) || (a.length >= 5 && a.startsWith(word))))) return true;
+  return false;
+}
+
 /** Item markers before an item's first word: （一）, 1., ①, 一是, 第一, 其一. */
 const ITEM_MARKER = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]\s*|[①-⑩]|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十]+[，、是]?|其[一二三四五六七八九十][，、]?)\s*/;
 

@@ -5,7 +5,7 @@
  * gets that list's items too, so no answer ends on a colon.
  */
 import type { CorpusDocument } from '../../corpus/schema';
-import { facetFit, isFacetWord, listFacets, questionFacets } from '../../knowledge/facets';
+import { facetFit, isFacetWord, isEnglishFacetWord, listFacets, questionFacets } from '../../knowledge/facets';
 import { asksAboutPaper, speaksOfPaper } from '../../knowledge/paper-self';
 import { listChoiceParams } from './list-params';
 import { introOf, treeOf, type DocTree, type EnumerationItem, type EnumerationNode, type Span } from '../../knowledge/tree';
@@ -49,12 +49,12 @@ export function listText(e: EnumerationNode, section: string, intro = ''): strin
   return matchText([section, intro, e.lead.text, ...e.items.map((it) => it.head.text)].join('\n'));
 }
 
-/** A facet word stands for its facet: matched by the mark a list of the asked facet carries. */
+/** A facet word (短板, achieved) stands for its facet: matched by the mark a list of the asked facet carries. */
 const FACET_MARK = '\u0001facet\u0001';
 // The word itself in the list is better evidence than a list of its facet: FACET_LITERAL of its weight.
 const FACET_LITERAL = 0.25;
 const asFacet = (c: Concept): Concept[] =>
-  c.alts.some((a) => isFacetWord(a)) ? [{ ...c, weight: c.weight * FACET_LITERAL }, { ...c, weight: c.weight * (1 - FACET_LITERAL), alts: [...c.alts, FACET_MARK] }] : [c];
+  c.alts.some((a) => isFacetWord(a) || isEnglishFacetWord(a)) ? [{ ...c, weight: c.weight * FACET_LITERAL }, { ...c, weight: c.weight * (1 - FACET_LITERAL), alts: [...c.alts, FACET_MARK] }] : [c];
 
 /** Announced counts in the question (哪两种 / 四个方面 / three kinds): a list of that length fits best. */
 function askedCount(question: string): number | undefined {
