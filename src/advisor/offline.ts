@@ -356,7 +356,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const papersNamed = (p: string): string[] => {
       const own = conceptsOf(p.replace(new RegExp(PLURAL_PAPERS.source, 'gi'), ''));
       if (PLURAL_PAPERS.test(p)) {
-        const subjects = own.filter((c) => c.kind !== 'num');
+        // (the places the papers are about, when the phrase names one: 关于浙江的 → 浙江)
+        const places = own.filter((c) => c.role === 'entity' && c.kind !== 'num');
+        const subjects = places.length ? places : own.filter((c) => c.kind !== 'num');
         const about = subjects.length ? docs.map((d) => d.id).filter((id) => subjects.every((c) => paperSubject(id, c.alts))) : [];
         if (about.length >= 2) return about;
       }
