@@ -26,6 +26,13 @@ describe('item references', () => {
     expect(itemReference('And the former?')).toBe(1);
     expect(itemReference('能举个例子吗')).toBeUndefined();
     expect(itemReference('第二年的税收是多少')).toBeUndefined();
+    // as people say it in chat: 头一条, 打头那个, 最后那条, point 2
+    expect(itemReference('头一条具体难在哪')).toBe(1);
+    expect(itemReference('打头那个呢')).toBe(1);
+    expect(itemReference('最后那条展开讲讲')).toBe('last');
+    expect(itemReference('what about point 2?')).toBe(2);
+    expect(itemReference('头一回去杭州是哪年')).toBeUndefined();
+    expect(itemReference('how many points did tax revenue rise')).toBeUndefined();
   });
 
   it('tells a follow-up asking what came next', () => {

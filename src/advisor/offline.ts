@@ -122,8 +122,11 @@ function rarestSubject(concepts: Concept[], stats: CorpusStats): string | undefi
 const PAPER_SUBJECT_SHARE = 0.25;
 
 
-/** What a sentence inside the span a follow-up points at adds to its score. */
-const FOCUS_BONUS = 0.3;
+/**
+ * What a sentence inside the span a follow-up points at adds to its score. Chosen on the 38 sets over
+ * 0.3–1.0: 0.6–0.8 gain one follow-up with no loss (0.3, the former value, and 0.45 none; 1.0 loses one).
+ */
+const FOCUS_BONUS = 0.7;
 
 /** How far after the previous answer's last quote a "what came next" follow-up is looked for first (characters). */
 const FOLLOWING_SPAN = 400;

@@ -8,12 +8,15 @@ export type ItemReference = number | 'last' | 'middle';
 const ZH_DIGITS = '一二三四五六七八九十';
 const ZH_KIND = '(?:种|个|类|项|条|点|大|方面|模式|节点|阶段|步|层)';
 const ZH_NTH = new RegExp(`第([一二三四五六七八九十]|\\d{1,2})${ZH_KIND}`);
-const ZH_LAST = new RegExp(`最后(?:一)?${ZH_KIND}|后者`);
-const ZH_FIRST = /前者/;
+const ZH_LAST = new RegExp(`最后(?:那|的)?(?:一)?${ZH_KIND}|后者|末一${ZH_KIND}`);
+// (头一条, 头一个, 打头那条: the first, as people say it)
+const ZH_FIRST = new RegExp(`前者|头一${ZH_KIND}|打头(?:那|的)(?:一)?${ZH_KIND}`);
 const ZH_MIDDLE = new RegExp(`中间(?:那|的)?(?:一)?${ZH_KIND}`);
 const EN_KIND = '(?:one|ones|kind|type|model|mode|node|way|step|measure|item|point|stage|category|path|pathway|mechanism|pattern|approach)';
 const EN_NTH = new RegExp(`\\b(first|second|third|fourth|fifth|sixth|last|final|middle|end|terminal)\\s+(?:(?:such|of\\s+those|of\\s+them)\\s+)?${EN_KIND}\\b`, 'i');
 const EN_FORMER = /\bthe (former|latter)\b/i;
+// point 2, item 3, no. 2
+const EN_NUMBERED = /\b(?:point|item|no\.?|number|#)\s*(\d{1,2})\b/i;
 
 /** Which item of the previous answer's list the question points at, if it points at one. */
 export function itemReference(question: string): ItemReference | undefined {
@@ -35,6 +38,8 @@ export function itemReference(question: string): ItemReference | undefined {
   }
   m = EN_FORMER.exec(q);
   if (m) return m[1]!.toLowerCase() === 'former' ? 1 : 'last';
+  m = EN_NUMBERED.exec(q);
+  if (m && Number(m[1]) >= 1) return Number(m[1]);
   return undefined;
 }
 
