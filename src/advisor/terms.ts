@@ -270,6 +270,16 @@ function provincePairs(name: string, stats: CorpusStats): string[] {
   return found.filter((pair) => pair !== `${a}${a}` && !Object.keys(PROVINCE_ABBR).some((n) => n.includes(pair)));
 }
 
+// A continent is also named by its parts and pairings (西欧, 中东欧, 中欧班列's 中欧, 欧亚): Europe's
+// evidence may say 西欧 without 欧洲.
+const CONTINENT_PARTS: Record<string, string[]> = {
+  欧洲: ['西欧', '东欧', '北欧', '南欧', '中欧', '中东欧', '欧亚', '欧盟'],
+  亚洲: ['东亚', '南亚', '西亚', '中亚', '东南亚', '欧亚', '亚太'],
+  非洲: ['北非', '南非', '东非', '西非', '中非'],
+  美洲: ['北美', '南美', '拉美', '中美洲'],
+};
+const continentParts = (name: string): string[] => CONTINENT_PARTS[name] ?? [];
+
 // A place name with its administrative suffix (磐安县, 衢州市): the papers often drop the suffix (吸纳磐安…).
 const ADMIN_SUFFIX = /^([\u3400-\u9fff]{2,})[县市省区镇乡村]$/;
 
@@ -312,7 +322,7 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     // jieba tags as a place or does not know (urban → 城市, opened → 开园) is an ordinary noun,
     // not a name the evidence must repeat.
     if (role === 'entity' && /^[a-z]/.test(m.en) && !writtenAsName(raw, m.en)) role = 'noun';
-    const pairs = role === 'entity' ? m.zh.flatMap((z) => provincePairs(z, stats)) : [];
+    const pairs = role === 'entity' ? m.zh.flatMap((z) => [...provincePairs(z, stats), ...continentParts(z)]) : [];
     // The papers may write a glossed compound with a short insertion (用地指标 → 用地计划指标).
     const loose = m.zh.flatMap((z) => cachedLooseForms(z, stats));
     add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en, ...pairs, ...loose].map(matchText))], kind: 'gloss', weight: 1, gloss, role });
@@ -339,7 +349,7 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
       const alts = [t, ...synonymsOf(t)];
       const stem = role === 'entity' ? ADMIN_SUFFIX.exec(t)?.[1] : undefined;
       if (stem) alts.push(stem);
-      if (role === 'entity') alts.push(...provincePairs(t, stats));
+      if (role === 'entity') alts.push(...provincePairs(t, stats), ...continentParts(t));
       if (stats.df(matchText(t)) === 0) {
         alts.push(...looseForms(t, stats));
         for (const [a, w] of opts.aliases?.(t) ?? []) if (w >= ALIAS_MIN) alts.push(a);
