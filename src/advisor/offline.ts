@@ -473,8 +473,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       return { ...declinedFigure(missingYears, text, suggestions, signals, measured), declinedFor: 'unknown-year' };
     }
     // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
-    // (a count is answered partially only where the papers count in words — 部分企业已回流衢州 — beside what is counted)
-    const countedInWords = shape.figureKind !== 'count' || candidates.slice(0, 10).some((c) => COUNT_IN_WORDS.test(c.norm) && !!measured?.some((m) => holds(c.norm, m)));
+    // (a count is answered partially only where the papers count in words — 部分企业已回流衢州 — beside what is counted;
+    // "how many years" of a buffer period counts no things: it is a duration, a rule's number)
+    const countedInWords = shape.figureKind !== 'count' || DURATION_ASKED.test(q) || candidates.slice(0, 10).some((c) => COUNT_IN_WORDS.test(c.norm) && !!measured?.some((m) => holds(c.norm, m)));
     // (a duration — 缓冲期几年, how many years — is a rule's number like a share, not a date)
     const gateKind = shape.figureKind === 'year' && DURATION_ASKED.test(q) ? 'count' : shape.figureKind;
     const partial = !evidenceOk && countedInWords && isPartial(signals, gateKind, measure?.label);
