@@ -212,11 +212,19 @@ const FIGURE = /\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+(?:�
  */
 const LONE_COUNT = /(?<![一二两三四五六七八九十百千第\d])[三四五六七八九](?:个|家|项|座|条|所|名|位|类|种)/g;
 
+/** A Chinese numeral standing alone before what it counts (八部门). */
+const BARE_COUNT = /(?<![一二两三四五六七八九十百千第\d])[两三四五六七八九十]/g;
+
 export function hasFreshFigure(text: string, questionNumbers: string[], kind?: FigureKind, counter?: string, measured: string[] = []): boolean {
   if (kind === 'count' && measured.length) {
     for (const m of text.matchAll(LONE_COUNT)) {
       const after = text.slice(m.index + m[0].length);
       if ((!counter || NARROW_COUNTERS[counter]!.includes(m[0].slice(-1))) && measured.some((a) => a && after.startsWith(a))) return true;
+    }
+    // 八部门联合印发, 两部委: a numeral right before the counted noun counts it without a counter
+    for (const m of text.matchAll(BARE_COUNT)) {
+      const after = text.slice(m.index + m[0].length);
+      if (!counter && measured.some((a) => a.length >= 2 && after.startsWith(a))) return true;
     }
   }
   // A figure of the kind asked for (多少个 wants 16个/7家, not the year 2001), with the counter
