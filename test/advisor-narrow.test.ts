@@ -47,6 +47,12 @@ describe('a lone numeral counts only the asked thing', () => {
     expect(hasFreshFigure('国内段横跨八个省(区)', [], 'count')).toBe(false);
   });
 
+  it('八部门 counts departments without a counter, and only the noun asked', () => {
+    expect(hasFreshFigure('国家发展改革委等八部门联合印发指导意见', [], 'count', undefined, ['部门'])).toBe(true);
+    expect(hasFreshFigure('国家发展改革委等八部门联合印发指导意见', [], 'count', undefined, ['园区'])).toBe(false);
+    expect(hasFreshFigure('两地部门联合印发', [], 'count', undefined, ['部门'])).toBe(false);
+  });
+
   it('answers a how-many-provinces question from a figure written in Chinese numerals', async () => {
     const r = await fx.advisor.ask('How many provinces does the Chinese stretch of the New Eurasian Land Bridge pass through?');
     expect(r.answered).toBe(true);
