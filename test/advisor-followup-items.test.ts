@@ -164,3 +164,15 @@ describe('follow-ups on a facet or an item (real advisor)', () => {
     expect(paper.answer).toContain('研究视角上');
   });
 });
+
+describe('a follow-up asking what to do about the problems just answered', () => {
+  it('runs the paper’s measure on into the measures after it in its paragraph', async () => {
+    const { openRetriever } = await import('../src/retrieval/index');
+    const { createOfflineAdvisor } = await import('../src/advisor/offline');
+    const advisor = createOfflineAdvisor(await openRetriever({}));
+    const r = await advisor.ask('那该怎么办？', { context: '中欧班列在新亚欧大陆桥沿线有什么问题？' });
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('统筹安排中欧班列货源组织');
+    expect(r.answer).toContain('议事协调机制');
+  });
+});

@@ -20,6 +20,7 @@ import { analyseQuestion } from './analyse';
 import { REFERS_BACK } from '../knowledge/follow-up';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { questionParts } from './parts';
+import { questionFacets } from '../knowledge/facets';
 import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLead, listLedBy, listText, type ListChoice } from './shapes/list';
 import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
@@ -391,7 +392,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       if (naming.length) lists.push(asHits(naming.slice(0, MAX_PLACE_PASSAGES), lists.flat(), top * 0.9));
     }
     const kindsOf = ASKS_KINDS.test(q) ? kindNouns(concepts, q) : undefined;
-    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
+    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), measures: questionFacets(normalizeInput(question, { expand: false })).has('measures'), docs: spread.docs, defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
     const scored = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
     // A follow-up pointing at a span of the paper (an item of the list answered before, or what
     // comes after the previous answer) is answered from that span first.

@@ -1,4 +1,4 @@
-import { questionFacets } from '../knowledge/facets';
+import { measureVerbs, questionFacets } from '../knowledge/facets';
 import type { Hit } from '../retrieval/types';
 import { matchText } from './stats';
 import { splitSentences } from '../corpus/sentences';
@@ -71,6 +71,8 @@ export interface SelectOptions {
   kindsOf?: string[];
   /** The question asks for an example (能举个例子吗, a concrete case): an example runs on past its first sentence. */
   example?: boolean;
+  /** The question asks what to do (对策呢, how to fix that): a measure runs on into the measures after it in its paragraph. */
+  measures?: boolean;
   /**
    * Papers the answer must quote from (a question about what several papers say): the best sentence
    * of each is taken, and the usual two-paper limit is lifted to their number.
@@ -302,6 +304,13 @@ const SEQUENCES: Array<[RegExp, RegExp]> = [
   [/(?:^|[，：:；。])\s*其一[，,]/, /^其二/],
 ];
 
+/** How far down the ranking the first measure is looked for. */
+const MEASURE_LOOKUP = 8;
+/** A sentence that states a step to take: a measure verb within its opening words (未来要强化…, 建立…, 第二，推进…). */
+function opensMeasure(sentence: string): boolean {
+  const head = sentence.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]?|^(?:第[一二三四五六七八九十]+|其[一二三四五六七八九十]|[一二三四五六七八九十]是)[，、]?/, '').slice(0, 24);
+  return measureVerbs().some((v) => head.includes(v)) && /要|应|需|建立|构建|推进|推动|加强|完善|强化|[一二三四五六七八九十]是|第[一二三四五六七八九十]/.test(head);
+}
 /** A sentence naming a place not yet named joins a "which places" answer down to this share of the best score. */
 const PLACE_REACH = 0.35;
 
@@ -402,6 +411,19 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   // (a question across papers naming its subject — 衢州的科创飞地设在哪些城市，几篇文章说的不一样 — is answered by the
   // subject's places first, each paper's other sentences after: the answer is the list of places)
   if (opts.shape.multiDoc && opts.asksPlaces?.own.length) for (const c of ranked.slice(1)) if (c.score >= PLACE_REACH * best.score && ofSubject(c) && addsPlace(c) && fits(c, true)) take(c);
+  // Measures asked for (那对策呢, how does the paper want to fix that?): the best-ranked measure of the best sentence's
+  // paper runs on into the measures after it in its paragraph (强化…合作，根据市场分布统筹安排… | 建立…议事协调机制), each a step of one answer.
+  if (opts.measures && opts.docText) {
+    const first = ranked.slice(0, MEASURE_LOOKUP).find((c) => opensMeasure(c.text) && c.docId === best.docId);
+    if (first && (chosen.includes(first) || fits(first))) {
+      if (!chosen.includes(first)) take(first);
+      const text = opts.docText(first.docId);
+      if (text) for (const next of following(first, text, 2)) {
+        if (!opensMeasure(next.text) || !fits(next)) break;
+        take(next);
+      }
+    }
+  }
   // Several papers asked about: each one's best sentence.
   for (const d of spread) {
     if (chosen.some((x) => x.docId === d)) continue;

@@ -70,6 +70,11 @@ export function isEnglishFacetWord(word: string): boolean {
   return false;
 }
 
+/** The verbs a measure opens with (构建, 建立, 推动…), from the measures facet: 强化…合作，根据…统筹安排 is a step to take. */
+export function measureVerbs(): string[] {
+  return facets().get('measures')?.item_verbs ?? [];
+}
+
 /** Item markers before an item's first word: （一）, 1., ①, 一是, 第一, 其一. */
 const ITEM_MARKER = /^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．]\s*|[①-⑩]|[一二三四五六七八九十]+[、是]|第[一二三四五六七八九十]+[，、是]?|其[一二三四五六七八九十][，、]?)\s*/;
 
