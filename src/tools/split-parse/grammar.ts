@@ -130,7 +130,8 @@ const CONTRAST = /^(?:但是|但|不过|可是|然而|却|而|只是|but|however
 /** Words that take back what was just said (哦不对, 说错了, 更正): the figure after them competes with the one before. */
 const CORRECTION = /不对|说错|写错|打错|记错|更正|纠正|sorry|I mean|correction/i;
 /** The other party as "the other side" (对方, 对面, the other side). */
-const OTHER_SIDE = /^(?:对方|对面|人家|他们|the other side|other side|the other party|other party)$/i;
+// (the neighbouring county, our partner city: the other side described, not named)
+const OTHER_SIDE = /^(?:对方|对面|人家|他们|the other side|other side|the other party|other party|(?:the |our )?(?:neighbou?ring|neighbou?r|partner|other|paired|twinned|sister) (?:county|city|district|town|side|area|region|province|party))$/i;
 /** The parties as a kind of place, not by name (两个城市, 两县, the two cities). */
 const PLACE_KIND = /^(?:cities|counties|towns|townships|districts|villages|municipalities|[两二三四]个?(?:城市|市|县|区|镇|乡|村))$/i;
 /** Words that say the amounts after them are one per year, in order (分别是, 依次, year by year). */

@@ -162,6 +162,8 @@ export function normalise(text: string): string {
       .replace(/\b(?:the\s+)?(?:first\s+)?((?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b(?:\s+yuan)?)((?:\s+of\s+(?:the\s+)?[a-z]+)?)\s+(?:is|are|forms|serves\s+as|counts\s+as)\s+(?:the|a)\s+(?:baseline|base)\b(?:\s*,?\s*(?:and|which|that)\b)?/gi, 'baseline $1$2')
       // the first 2 million goes to … anything above that / 前200万归飞入地，超出部分…: the first slice of an amount, with
       // an excess said after it, is the baseline
+      // (the first 35 million (the base) stays with A: the aside only names what the amount is)
+      .replace(/\b((?:the\s+)?first\s+(?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b(?:\s+yuan)?)\s*[(（]\s*(?:the\s+|a\s+)?(?:base|baseline|base amount)\s*[)）]/gi, '$1')
       .replace(/\b(?:the\s+)?first\s+((?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b)(?=[\s\S]*\b(?:anything|whatever|everything)\s+(?:above|over|beyond|exceeding)|[\s\S]*\b(?:above|beyond|over) (?:that|this)\b|[\s\S]*\bthe excess\b)/gi, 'baseline $1')
       .replace(/(?:^|(?<=[，,。；;\s]))(?:前|头|首)\s*(\d[\d.]*\s*(?:万|亿)元?)(?=[\s\S]*(?:超出|超过|以上部分|多出))/g, '基数$1')
       // split it 3 to 2 / a ratio of 7 to 3: two small numbers joined by "to" after a splitting word are a ratio
