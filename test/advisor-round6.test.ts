@@ -107,3 +107,9 @@ describe('question shapes', () => {
     expect(questionParts('How many projects has the park attracted, and in what year did it open?')).toHaveLength(2);
   });
 });
+
+describe('a figure the papers are asked to agree on', () => {
+  it('quotes each paper that states the figure beside the subject, so different years show', async () => {
+    await answersWith('浙江的山海协作是哪一年开始实施的？不同材料的说法一样吗？', ['2001', '2002']);
+  });
+});

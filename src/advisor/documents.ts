@@ -2,6 +2,7 @@ import type { Chunk, CorpusDocument } from '../corpus/schema';
 import type { Hit } from '../retrieval/types';
 import { matchText } from './stats';
 import { coverage, type Concept } from './terms';
+import { splitSentences } from '../corpus/sentences';
 
 /**
  * Whole-corpus look-ups the retriever's top hits can miss: the passage that defines a question's
@@ -124,6 +125,25 @@ export class CorpusScan {
 
   docIds(): string[] {
     return [...this.titleNorms.keys()];
+  }
+
+  /**
+   * The chunk of `docId` holding the sentence that covers most of the question's concepts among those
+   * that `holds` accepts (a figure of the kind asked, beside the subject): where each paper states the
+   * figure, for a question on what several papers say of it (山海协作 began in 2001 in one, 2002 in another).
+   */
+  bestSentenceOfDoc(docId: string, concepts: Concept[], holds: (sentenceNorm: string) => boolean): { chunk: Chunk; coverage: number } | undefined {
+    let best: { chunk: Chunk; coverage: number } | undefined;
+    this.chunks.forEach((chunk, i) => {
+      if (chunk.docId !== docId) return;
+      for (const s of splitSentences(chunk.text)) {
+        const norm = matchText(s.text);
+        if (!holds(norm)) continue;
+        const cov = coverage(concepts, norm);
+        if (!best || cov > best.coverage) best = { chunk, coverage: cov };
+      }
+    });
+    return best;
   }
 
   /** The chunk of `docId` that covers most of the question's concepts (its index in the chunk list). */

@@ -149,6 +149,8 @@ const PLURAL_PAPERS = /[那这]?(?:两|二|三|几|各)(?:篇|份)|\b(?:both|two
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
+/** …when it sets side by side the figure each paper states (every paper may state its own). */
+const MAX_FIGURE_SPREAD = 5;
 /**
  * The phrases a question sets aside: 在提出“反向飞地”路径之前 / 除了反向飞地之外 / before the reverse-enclave idea /
  * other than reverse enclaves. What they name is what the asked list is not about.
@@ -172,7 +174,7 @@ const MAX_PLACE_PASSAGES = 12;
  * (飞地接力 … 反向飞地), and for a question asking what several papers say (各篇文章…, the papers),
  * also each paper whose best passage covers it at least 0.6 × as well as the best paper's.
  */
-function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, referenced: string[] = []) {
+function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, referenced: string[] = [], figureHeld?: (sentenceNorm: string) => boolean) {
   // Papers are named by the wordings they own only when the question asks about several papers:
   // otherwise 衢州 (003) and 创新飞地 (002) would split a one-paper question. Papers the question
   // names as papers (26县那篇跟山海协作那篇) come first.
@@ -181,7 +183,8 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, re
   const best = new Map<string, { chunk: Chunk; coverage: number }>();
   const bestOf = (d: string) => {
     if (!best.has(d)) {
-      const b = scan.bestOfDoc(d, concepts);
+      // (a figure asked of several papers: each paper's passage stating a figure of that kind beside the subject, when it has one)
+      const b = (figureHeld ? scan.bestSentenceOfDoc(d, concepts, figureHeld) : undefined) ?? scan.bestOfDoc(d, concepts);
       if (b) best.set(d, b);
     }
     return best.get(d);
@@ -189,10 +192,13 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, re
   if (multiDoc) {
     const all = scan.docIds().map((d) => ({ d, cov: bestOf(d)?.coverage ?? 0 })).sort((a, b) => b.cov - a.cov);
     const top = all[0]?.cov ?? 0;
-    const near = all.filter((x) => top > 0 && x.cov >= 0.6 * top).map((x) => x.d);
-    docs = [...new Set([...docs, ...named.filter((d) => near.includes(d)), ...near])];
+    // (a figure asked of several papers: every paper stating one beside the subject is near — their figures may differ)
+    const figured = figureHeld ? new Set(scan.docIds().filter((d) => scan.bestSentenceOfDoc(d, concepts, figureHeld))) : new Set<string>();
+    // (…and only those: a paper with no figure of that kind beside the subject has nothing to add to the comparison)
+    const near = figured.size >= 2 ? all.filter((x) => figured.has(x.d)).map((x) => x.d) : all.filter((x) => top > 0 && x.cov >= 0.6 * top).map((x) => x.d);
+    docs = figured.size >= 2 ? near : [...new Set([...docs, ...named.filter((d) => near.includes(d)), ...near])];
   }
-  docs = docs.filter((d) => (bestOf(d)?.coverage ?? 0) > 0).slice(0, MAX_SPREAD);
+  docs = docs.filter((d) => (bestOf(d)?.coverage ?? 0) > 0).slice(0, figureHeld ? MAX_FIGURE_SPREAD : MAX_SPREAD);
   if (docs.length < 2) docs = [];
   const chunks = docs.map((d) => bestOf(d)!.chunk);
   return {
@@ -201,6 +207,18 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, re
     /** Coverage of the question by the papers' best passages together (0 when it spans no papers). */
     coverage: (judged: Concept[]) => (chunks.length ? coverage(judged, matchText(chunks.map((c) => `${c.title}\n${c.section}\n${c.text}`).join('\n'))) : 0),
   };
+}
+
+/** A question setting papers side by side (各篇材料的表述是否一致, do the papers agree), not one merely said across them (分别, taken together). */
+const COMPARES_PAPERS = /一致|一样|不同|矛盾|出入|差异|[各几两二三]篇|[各几两二三]份|\b(?:agree|consistent|differ|different|same|each paper|both papers|the papers)\b/i;
+/**
+ * What a figure is asked of: the question's names (浙江) and the nouns said before the figure is asked
+ * (浙江“山海协作”工程是哪一年…: 山海协作, 工程), not the framing after it (不同文献的表述是否一致).
+ */
+function subjectOfFigure(concepts: Concept[], question: string, quantityAt: number): Concept[] {
+  const q = question.normalize('NFKC').toLowerCase();
+  const before = quantityAt > 0 ? q.slice(0, quantityAt) : q;
+  return concepts.filter((c) => c.kind !== 'num' && (c.role === 'entity' || (c.role === 'noun' && before.includes(c.label.toLowerCase()))));
 }
 
 /** Whether the glossary covers every word of an English name (its phrases included). */
@@ -374,7 +392,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // problems, 能举个例子吗 after 消薄飞地): its passages are read as a named paper's are. (Not a later part of one
     // question: its first part is no previous answer.)
     const referenced = !subjectOnly && !named.length && contextPaper ? [contextPaper] : named;
-    const spread = spreadDocs(getScan(), concepts, shape.multiDoc, referenced.length >= 2 ? referenced : []);
+    // (the subject a figure is asked of: the question's names, else its rarest noun)
+    const figureSubject = shape.quantity && shape.multiDoc && COMPARES_PAPERS.test(q) ? subjectOfFigure(concepts, q, shape.quantityAt) : [];
+    const figureHeld = figureSubject.length ? (norm: string) => figureSubject.every((c) => c.alts.some((a) => holds(norm, a))) && hasFreshFigure(norm, shape.numbers, shape.figureKind, shape.counter) : undefined;
+    const spread = spreadDocs(getScan(), concepts, shape.multiDoc, referenced.length >= 2 ? referenced : [], figureHeld);
     if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
     // A named paper's best passage is read even when retrieval ranked others first.
     const namedBest = referenced.filter((d) => !spread.docs.includes(d)).map((d) => getScan().bestOfDoc(d, concepts)?.chunk).filter((c): c is Chunk => !!c);
