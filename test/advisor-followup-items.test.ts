@@ -176,3 +176,16 @@ describe('a follow-up asking what to do about the problems just answered', () =>
     expect(r.answer).toContain('议事协调机制');
   });
 });
+
+describe('a follow-up on the sibling of a part the previous question named', () => {
+  it('answers from the other part and names it (典型模式一 → 另一种)', async () => {
+    const { openRetriever } = await import('../src/retrieval/index');
+    const { createOfflineAdvisor } = await import('../src/advisor/offline');
+    const advisor = createOfflineAdvisor(await openRetriever({}));
+    const r = await advisor.ask('另一种模式呢？', { context: '海创园“在杭初创孵化，回流衢州生产”这种模式怎么运作？' });
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('衢州产业转型，在杭研发引才');
+    // the other part, not both parts again as a list
+    expect(r.answer).not.toContain('在杭初创孵化，回流衢州生产');
+  });
+});

@@ -21,6 +21,8 @@ import { REFERS_BACK } from '../knowledge/follow-up';
 import { askingFrames, asksFigureBesidesList } from '../knowledge/question-type';
 import { questionParts } from './parts';
 import { questionFacets } from '../knowledge/facets';
+import { treeOf } from '../knowledge/tree';
+import { longestCommonPhrase } from '../retrieval/hybrid';
 import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLead, listLedBy, listText, type ListChoice } from './shapes/list';
 import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
@@ -146,6 +148,11 @@ const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|example
 
 /** A count of papers inside a phrase naming them (浙江那两篇, 这几篇, both Zhejiang papers). */
 const PLURAL_PAPERS = /[那这]?(?:两|二|三|几|各)(?:篇|份)|\b(?:both|two|three|several)\b/i;
+
+/** An item is named by a previous question that repeats this much of its head (在杭初创孵化，回流衢州生产). */
+const NAMED_ITEM_PHRASE = 6;
+/** A follow-up asking for the other of two (那另一种模式呢, and the other one?). */
+const ANOTHER = /另一(?:种|个|类|条|项)|另外一(?:种|个|类)|\bthe other (?:one|kind|type|model|mode|way|pattern)\b/i;
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
@@ -535,6 +542,22 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     return answer(compose(lang, ordered, titles, glossed, { lead, gap }));
   };
 
+  /** The list one of whose items the answer quotes first (典型模式一 of 3.2's two modes), and which item that is. */
+  // (the item is found by its head, which the previous question names: 第一种典型模式“在杭初创孵化，回流衢州生产”)
+  const siblingList = (context: string): { doc: CorpusDocument; items: ListChoice['enumeration']['items']; at: number } | undefined => {
+    const asked = matchText(normalizeInput(context, { expand: false }));
+    let named: { doc: CorpusDocument; items: ListChoice['enumeration']['items']; at: number; len: number } | undefined;
+    for (const doc of docs) {
+      for (const e of treeOf(doc).enumerations) {
+        e.items.forEach((it, k) => {
+          const len = longestCommonPhrase(asked, matchText(doc.raw.slice(it.head.start, it.head.end)));
+          if (len >= NAMED_ITEM_PHRASE && (!named || len > named.len)) named = { doc, items: e.items, at: k, len };
+        });
+      }
+    }
+    return named;
+  };
+
   return {
     async ask(question: string, options: AskOptions = {}): Promise<OfflineAskResult> {
       // A follow-up pointing at one item of the list answered before (第二种能举个例子吗, the first
@@ -546,13 +569,21 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       }
       const plain = normalizeInput((question ?? '').trim(), { expand: false });
       const ref = options.context?.trim() ? itemReference(plain) : undefined;
-      if (ref !== undefined) {
+      const other = !!options.context?.trim() && ref === undefined && ANOTHER.test(plain);
+      if (ref !== undefined || other) {
         const before = await askOne(options.context!, { lang: options.lang });
-        const items = before.list?.enumeration.items ?? [];
-        const i = itemIndex(ref, items.length);
-        if (before.list && i !== undefined) {
-          const item = items[i]!;
-          const pointed = await askOne(question, { ...options, context: item.first.text }, false, { docId: before.list.doc.id, start: item.start, end: item.end });
+        // (the previous answer was about one item of a list — 典型模式一 — not the list: 第二种/另一种 is its sibling)
+        const sibling = !before.list ? siblingList(options.context!) : undefined;
+        const list = before.list ? { doc: before.list.doc, items: before.list.enumeration.items, at: -1 } : sibling;
+        const i = !list ? undefined : other ? (list.items.length === 2 && list.at >= 0 ? 1 - list.at : undefined) : itemIndex(ref!, list.items.length);
+        if (list && i !== undefined && i !== list.at) {
+          const item = list.items[i]!;
+          const pointed = await askOne(question, { ...options, context: item.first.text }, false, { docId: list.doc.id, start: item.start, end: item.end });
+          // (a sibling the previous question did not list is named first: the heading of the part pointed at)
+          if (pointed.answered && sibling) {
+            const head = list.doc.raw.slice(item.head.start, item.head.end).trim();
+            return strip(pointed.answer.includes(head) ? pointed : { ...pointed, answer: `${pointed.lang === 'en' ? 'On' : '关于'}“${head}”：\n${pointed.answer}` });
+          }
           if (pointed.answered) return strip(pointed);
         }
       }
