@@ -40,6 +40,10 @@ describe('facets', () => {
     expect(isFacetWord('青禾')).toBe(false);
   });
 
+  it('reads the asking word’s own counter: 哪几种做法 asks for kinds as well as ways', () => {
+    expect([...questionFacets('在空间上主要有哪几种做法')].sort()).toEqual(['status', 'types']);
+  });
+
   it('knows English words that ask for a facet by their stems, and not ordinary words', () => {
     expect(isEnglishFacetWord('achieved')).toBe(true);
     expect(isEnglishFacetWord('problems')).toBe(true);

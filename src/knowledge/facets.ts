@@ -52,7 +52,8 @@ function facetsIn(text: string): Set<Facet> {
 export function questionFacets(question: string): Set<Facet> {
   // A facet word that asks by itself (靠什么, 怎么办) counts wherever it stands.
   const asking = [...question.matchAll(/[^，。？！,?!\s]{0,4}(?:什么|啥|怎么|如何)[^，。？！,?!\s]{0,2}/g)].map((m) => m[0]);
-  const asked = [...[...question.matchAll(ASKED_ZH), ...question.matchAll(ASKED_EN)].map((m) => m[1] ?? ''), ...asking].join('\n');
+  // (the asking word's own counter counts: 哪几种做法 asks for kinds as well as ways)
+  const asked = [...question.matchAll(ASKED_ZH)].map((m) => m[0]).concat([...question.matchAll(ASKED_EN)].map((m) => m[1] ?? ''), asking).join('\n');
   const near = facetsIn(asked);
   return near.size ? near : facetsIn(question);
 }
