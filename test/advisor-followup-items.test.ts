@@ -189,3 +189,15 @@ describe('a follow-up on the sibling of a part the previous question named', () 
     expect(r.answer).not.toContain('在杭初创孵化，回流衢州生产');
   });
 });
+
+describe('what to do, under a heading that is itself a measure', () => {
+  it('runs on into the section past the paragraph’s end', async () => {
+    const { openRetriever } = await import('../src/retrieval/index');
+    const { createOfflineAdvisor } = await import('../src/advisor/offline');
+    const advisor = createOfflineAdvisor(await openRetriever({}));
+    const r = await advisor.ask('基础设施建设缺钱的问题怎么解决', { context: '浙江山区26县搞产业飞地有哪些难点？' });
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('社会资本');
+    expect(r.answer).toContain('BOT');
+  });
+});

@@ -338,6 +338,21 @@ export function isNextStep(sentence: string): boolean {
   return SEQUENCES.some(([, then]) => then.test(sentence));
 }
 
+/** The sentences following `c` in its section of the document (up to the next heading line), verbatim. */
+function followingInSection(c: Candidate, docText: string, max: number): Candidate[] {
+  const next = docText.slice(c.end).search(/\n#/);
+  const rest = docText.slice(c.end, next < 0 ? undefined : c.end + next);
+  const out: Candidate[] = [];
+  for (const s of splitSentences(rest)) {
+    if (out.length >= max) break;
+    const text = s.text.trim();
+    if (text.length < MIN_CHARS || text.startsWith('#')) continue;
+    const offset = c.end + s.start + (s.text.length - s.text.trimStart().length);
+    out.push({ ...c, text, norm: matchText(text), offset, end: offset + text.length, context: c.norm, paragraph: `${c.paragraph}${c.norm}\n`, coverage: 0, score: 0 });
+  }
+  return out;
+}
+
 /** The sentences following `c` in its paragraph of the document (same line), verbatim. */
 function following(c: Candidate, docText: string, max: number): Candidate[] {
   const lineEnd = docText.indexOf('\n', c.end);
@@ -427,6 +442,18 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       if (text) for (const next of following(first, text, 2)) {
         if (!opensMeasure(next.text) || !fits(next)) break;
         take(next);
+      }
+    } else {
+      // (…or, under a heading that is itself a measure — （二）借助社会资金支持，推进基础设施建设 — the section's
+      // sentences are its steps: the best one runs on into its section, past the paragraph's end)
+      const under = ranked.slice(0, MEASURE_LOOKUP).find((c) => c.docId === best.docId && !!c.heading && opensMeasure(c.heading));
+      const text = under ? opts.docText(under.docId) : undefined;
+      if (under && text && (chosen.includes(under) || fits(under))) {
+        if (!chosen.includes(under)) take(under);
+        for (const next of followingInSection(under, text, 2)) {
+          if (!fits(next)) break;
+          take(next);
+        }
       }
     }
   }
