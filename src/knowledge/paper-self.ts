@@ -26,7 +26,7 @@ export function asksAboutPaper(question: string): boolean {
 export function paperPhrases(question: string): string[] {
   const out: string[] = [];
   // 26县那篇 / 大陆桥一文 / 讲反向飞地的那篇文章 / 飞地接力一文 / 新亚欧大陆桥相关研究 / 山海协作研究与…
-  for (const m of question.matchAll(/([\u4e00-\u9fffA-Za-z0-9“”"「」]{2,12}?)(?:的)?(?:那篇|这篇|一文|那个研究|相关研究|的文章|的论文|文章|论文|文献|材料|研究(?=[与和及、，,]|分别|各自|提出|认为|指出|中|里))/g)) {
+  for (const m of question.matchAll(/([\u4e00-\u9fffA-Za-z0-9“”"「」]{2,12}?)(?:的)?(?:那篇|这篇|一文|那个研究|相关研究|的文章|的论文|文章|论文|文献|(?<![原建耗])材料|研究(?=[与和及、，,]|分别|各自|提出|认为|指出|中|里))/g)) {
     const phrase = m[1]!.replace(/^(?:请结合|结合|综合|根据|讲|说|写|谈|关于|按|照|据|在|而|跟|和|与|及|那|这)+/, '').replace(/[讲说写谈的]+$/, '');
     if (phrase.length >= 2) out.push(phrase);
   }
