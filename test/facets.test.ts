@@ -59,3 +59,13 @@ describe('facets', () => {
     expect(r.answer).toContain('政务合作发展良好');
   });
 });
+
+describe('a list asked of a paper named by its topic', () => {
+  it('is looked for without the words that name the paper, which every heading of that paper repeats', async () => {
+    const { openRetriever } = await import('../src/retrieval/index');
+    const { createOfflineAdvisor } = await import('../src/advisor/offline');
+    const advisor = createOfflineAdvisor(await openRetriever({}));
+    const r = await advisor.ask('List every general motive force for park cooperation in the New Eurasian Land Bridge study.');
+    for (const k of ['政策推动', '市场力量', '创新需求']) expect(r.answer).toContain(k);
+  });
+});

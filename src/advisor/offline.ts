@@ -157,6 +157,15 @@ const ANOTHER = /另一(?:种|个|类|条|项)|另外一(?:种|个|类)|\bthe ot
 /** What a word weighs when it only names a paper the question asks about (on the 39 sets 0.3 gains two with no loss; 0 gains three and loses one). */
 const PAPER_NAME_WEIGHT = 0.3;
 
+/** How many of the pooled hits (five passages, three lists, three lists found without the paper's name) list choice reads. */
+const LIST_DEPTH = 11;
+/** The question without the phrases that name papers (the Eurasian Land Bridge paper, 26县那篇). */
+function paperPhrasesRemoved(question: string): string {
+  let out = question;
+  for (const p of paperPhrases(question)) out = out.split(p).join(' ');
+  return out.replace(/\b(?:the|this|that)\s+(?:paper|article|study|report)\b|那篇|这篇|一文/gi, ' ');
+}
+
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
 /** …when it sets side by side the figure each paper states (every paper may state its own). */
@@ -450,7 +459,14 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // (Nor one asking for an example: 能举个例子吗 after a list question is answered by the example's sentences.)
     if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !selectOpts.example && !signals.unmatched.length) {
       // The lists the bank and the headings point to, beside those among the fused hits.
+      // (a paper named by its topic — the Eurasian Land Bridge paper — is where to look, not what the list is about:
+      // its lists are also looked for without those words, which every heading of that paper repeats)
       const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
+      if (naming.length && referenced.length) {
+        const without = paperPhrasesRemoved(q);
+        const topical = without.trim() ? ((await (retriever as WithCorpus).lists?.(without, { context, k: 3 })) ?? []) : [];
+        listHits.push(...topical.filter((h) => !listHits.some((x) => x.chunk.id === h.chunk.id)));
+      }
       const described = (retriever as WithCorpus).describe ?? (() => '');
       // Words no document uses (逐条, 说明, 比起来) frame the request; no list can hold them.
       // Nor can it hold the words that ask for it (些地方, 几个: pieces of 哪些地方, 哪几个).
@@ -466,7 +482,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // What the question sets aside (在提出“反向飞地”路径之前, 除了反向飞地之外, before the reverse-enclave idea) is not what its list is about.
       const setAside = setAsidePhrases(analysed.text).flatMap((p) => conceptsOf(p)).filter((c) => c.kind !== 'num' && c.role !== 'other');
       const asked = setAside.length ? listConcepts.filter((c) => !setAside.some((x) => x.label === c.label)) : listConcepts;
-      const chosenList = chooseList(q, inNamed.length ? inNamed : listPool, docs, asked, min, 8, described, listParams.facetWeight, ownListConcepts, setAside);
+      const chosenList = chooseList(q, inNamed.length ? inNamed : listPool, docs, asked, min, LIST_DEPTH, described, listParams.facetWeight, ownListConcepts, setAside);
       // A follow-up's list must be about what it carries: "what does it suggest to fix that?" after a question on
       // the China–Europe trains is not answered by the paper's general list of paths, which never names them.
       // (its most specific carried subject, the rarest: 中欧班列 beside 大陆桥, 反向飞地 beside 规划 and 研究)
