@@ -154,6 +154,8 @@ export function normalise(text: string): string {
       // (4 million in the first year and 5 million in the second: an amount's year; 30% in the first year stays a first period)
       .replace(/(\d[\d.]*\s*(?:million|billion|thousand|m|bn|k)\s+)in\s+the\s+first\s+year\b/gi, '$1in year 1')
       .replace(/\b(in|for|during)\s+the\s+(second|third|fourth|fifth|sixth)\s+year\b/gi, (_m, p: string, o: string) => `${p} year ${['second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(o.toLowerCase()) + 2}`)
+      // 70-30 in favor of the sending area: the larger part is that party's
+      .replace(/\bin\s+favou?r\s+of\s+((?:the\s+)?(?:[A-Za-z][\w'-]*\s+){0,2}?(?:area|county|city|side|party|district|town|region|collective|company|operator|[A-Z][\w'-]*))\b/g, ', $1 gets the larger share')
       // the receiving area gets 30% (the sending area gets the rest) but never less than 2 million / 飞入地拿三成（其余归飞出地），
       // 但不低于200万: a condition after a bracketed aside is the first party's; the aside is said after it
       .replace(/\(([^()]{3,60}?\b(?:gets?|takes?|keeps?|receives?)\s+(?:the\s+)?(?:rest|remainder|balance))\)\s*(,?\s*but\b[^.;,]*)/gi, '$2, $1')

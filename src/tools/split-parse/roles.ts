@@ -155,7 +155,11 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   // 村集体保底150万，其余两家按比例分剩下的 / the village gets 20% but is guaranteed at least 2.5 million, the rest to the
   // company (its share is of the whole: a floor, topped up from the others by their shares only when the share is below it)
   const shareOfRestOnly = (n: string) => f.shares.filter((x) => x.party === n && x.v !== undefined).every((x) => x.rest) && f.ratios.filter((r) => Array.isArray(r.parties) && r.parties.includes(n)).every((r) => r.rest);
-  const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || (m.restAfter && shareOfRestOnly(m.party))) && !contribMode && (f.ratios.length || f.shares.length) && !(incomplete && !m.restAfter && !sharedParties.has(m.party)));
+  // (70-30 in favor of the sending area, but the receiving area is guaranteed at least 5 million: a two-part ratio whose
+  // parties are not listed, beside one other party named, is theirs — the floor's party holds the other part)
+  const pairRatio = f.ratios.some((r) => r.role === 'main' && !Array.isArray(r.parties) && r.parties !== 'all' && r.vs?.length === 2);
+  const inPair = (m: MoneyFact) => pairRatio && !m.restAfter && !f.shares.some((x) => x.v !== undefined) && parties.filter((n) => n !== m.party && !offTopOwners.has(n)).length === 1 && !floors.some((o) => o !== m && o.party);
+  const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || (m.restAfter && shareOfRestOnly(m.party))) && !contribMode && (f.ratios.length || f.shares.length) && !(incomplete && !m.restAfter && !sharedParties.has(m.party)) && !inPair(m));
   const carveOwners = new Set([...carve.map((m) => m.party!), ...offTopOwners]);
   for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
 
