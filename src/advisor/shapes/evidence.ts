@@ -28,12 +28,6 @@ export function passagesOf(hits: Hit[], chunks: Chunk[]): Hit[] {
 
 /** Coverage of its subject a figure question needs for a partial answer. */
 const PARTIAL_MIN_COVERAGE = 0.6;
-/**
- * …and its best sentence needs this much (a long English question spreads over words no one sentence repeats).
- * On the 39 sets 0.40–0.45 answer two more partially with no unanswerable answered; 0.6, the value shared with
- * the coverage above until round 9, and 0.55 none.
- */
-const PARTIAL_MIN_SENTENCE_COVERAGE = 0.45;
 /** At most this share of the question may be words the corpus never uses. */
 const PARTIAL_MAX_MISSING = 0.15;
 
@@ -48,7 +42,7 @@ export function isPartial(s: EvidenceSignals, kind?: FigureKind, measure?: strin
     // No sentence, or only a weak one, holds a figure of the kind asked beside the subject.
     s.figureCoverage! < s.coverage / 2 &&
     s.coverage >= PARTIAL_MIN_COVERAGE &&
-    s.sentenceCoverage >= PARTIAL_MIN_SENTENCE_COVERAGE &&
+    s.sentenceCoverage >= PARTIAL_MIN_COVERAGE &&
     s.missing <= PARTIAL_MAX_MISSING &&
     (s.anchor === undefined || s.anchor >= ANCHOR_MIN)
   );
