@@ -532,7 +532,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const countedInWords = shape.figureKind !== 'count' || DURATION_ASKED.test(q) || candidates.slice(0, 10).some((c) => COUNT_IN_WORDS.test(c.norm) && !!measured?.some((m) => holds(c.norm, m)));
     // (a duration — 缓冲期几年, how many years — is a rule's number like a share, not a date)
     const gateKind = shape.figureKind === 'year' && DURATION_ASKED.test(q) ? 'count' : shape.figureKind;
-    const partial = !evidenceOk && countedInWords && isPartial(signals, gateKind, measure?.label);
+    const partial = !evidenceOk && countedInWords && isPartial(signals, gateKind, measure?.label, lang);
     const chosen = evidenceOk || partial ? selectSentences(candidates, selectOpts) : [];
     if (!chosen.length) {
       const suggestions = nearestTopics(hits, docs, lang);
