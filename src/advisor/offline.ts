@@ -607,7 +607,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
           // (a sibling the previous question did not list is named first: the heading of the part pointed at)
           if (pointed.answered && sibling) {
             const head = list.doc.raw.slice(item.head.start, item.head.end).trim();
-            return strip(pointed.answer.includes(head) ? pointed : { ...pointed, answer: `${pointed.lang === 'en' ? 'On' : '关于'}“${head}”：\n${pointed.answer}` });
+            return strip(pointed.answer.includes(head) ? pointed : { ...pointed, answer: pointed.lang === 'en' ? `On “${head}”:\n${pointed.answer}` : `关于“${head}”：\n${pointed.answer}` });
           }
           if (pointed.answered) return strip(pointed);
         }
