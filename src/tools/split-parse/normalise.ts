@@ -88,11 +88,25 @@ const EN_SLIPS: Array<[RegExp, string]> = [
   [/\bsendin\b/gi, 'sending'],
   [/\bbilion\b/gi, 'billion'],
   [/\bpercnet\b/gi, 'percent'],
+  // chat shorthand: 4.2 mil / 3 mln, pls, revenu
+  [/(\d)\s*(?:mil|mln|mio)\b\.?/gi, '$1 million'],
+  [/\b(?:pls|plz)\b/gi, 'please'],
+  [/\brevenu\b/gi, 'revenue'],
+  // half goes to Ningbo / Ningbo gets half: half is 50%
+  [/\bhalf\s+(?=(?:goes\s+|go\s+)?to\b)/gi, '50% '],
+  [/\b(gets?|takes?|receives?|keeps?)\s+(?:a\s+|one\s+)?half\b(?!\s+(?:of\b|and\s+half))/gi, '$1 50%'],
 ];
+
+/** split 6 4 / 7 3: two bare parts after split make a ratio when they add up to ten or a hundred. */
+function bareRatioAfterSplit(text: string): string {
+  return text.replace(/\b(split|divide|share)\s+(\d{1,2})\s+(\d{1,2})\b(?!\s*(?:%|percent|million|years?))/gi, (m: string, w: string, a: string, b: string) =>
+    Number(a) + Number(b) === 10 || Number(a) + Number(b) === 100 ? `${w} ${a}:${b}` : m,
+  );
+}
 
 export function normalise(text: string): string {
   return (
-    relativeYearsAsYears(calendarYearsAsYears([...IME_SLIPS, ...EN_SLIPS].reduce((t, [re, w]) => t.replace(re, w), correctCueWords(text)).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
+    relativeYearsAsYears(calendarYearsAsYears([...IME_SLIPS, ...EN_SLIPS].reduce((t, [re, w]) => t.replace(re, w), bareRatioAfterSplit(correctCueWords(text))).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
       // FY2024 / FY 24 / fiscal year 2024: a fiscal year is a year like 2024, not a party
       .replace(/\b(?:FY|fiscal year|financial year)\s*'?((?:19|20)\d{2}|\d{2})\b/gi, (_m, y: string) => (y.length === 2 ? `20${y}` : y)))
       // 1,250万: an ASCII comma between digits groups thousands — before NFKC turns the Chinese comma of
