@@ -229,7 +229,7 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, re
 }
 
 /** A question setting papers side by side (各篇材料的表述是否一致, do the papers agree), not one merely said across them (分别, taken together). */
-const COMPARES_PAPERS = /一致|一样|不同|矛盾|出入|差异|[各几两二三]篇|[各几两二三]份|\b(?:agree|consistent|differ|different|same|each paper|both papers|the papers)\b/i;
+const COMPARES_PAPERS = /一致|一样|不同|矛盾|出入|差异|对不上|不统一|[各几两二三]篇|[各几两二三]份|\b(?:agree|consistent|differ|different|same|each paper|both papers|the papers)\b/i;
 /**
  * What a figure is asked of: the question's names (浙江) and the nouns said before the figure is asked
  * (浙江“山海协作”工程是哪一年…: 山海协作, 工程), not the framing after it (不同文献的表述是否一致).
@@ -419,7 +419,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const referenced = !subjectOnly && !named.length && contextPaper ? [contextPaper] : named;
     // (the subject a figure is asked of: the question's names, else its rarest noun)
     const figureSubject = shape.quantity && shape.multiDoc && COMPARES_PAPERS.test(q) ? subjectOfFigure(concepts, q, shape.quantityAt) : [];
-    const figureHeld = figureSubject.length ? (norm: string) => figureSubject.every((c) => c.alts.some((a) => holds(norm, a))) && hasFreshFigure(norm, shape.numbers, shape.figureKind, shape.counter) : undefined;
+    // (quote marks inside a term — “山海协作”工程 — do not split it from the subject 山海协作工程)
+    const unquoted = (norm: string) => norm.replace(/[“”"‘’「」『』]/g, '');
+    const figureHeld = figureSubject.length ? (norm: string) => figureSubject.every((c) => c.alts.some((a) => holds(unquoted(norm), a))) && hasFreshFigure(norm, shape.numbers, shape.figureKind, shape.counter) : undefined;
     const spread = spreadDocs(getScan(), concepts, shape.multiDoc, referenced.length >= 2 ? referenced : [], figureHeld);
     if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
     // A named paper's best passage is read even when retrieval ranked others first.
