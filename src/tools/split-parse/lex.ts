@@ -67,6 +67,8 @@ const RE = {
   yearOrdinalEn: new RegExp(`(?:from|starting|after|in|since|by)\\s+year\\s+(${NUM})\\b`, 'iy'),
   // "year 1 3 million" / "Year 1 profit 2M": a year numbered right before an amount, or before what is split and its amount
   yearBeforeAmountEn: new RegExp(`year\\s+(\\d{1,2})\\b(?=\\s*[:,]?\\s*(?:(?:net\\s+)?(?:profits?|tax(?:es)?|revenues?|income|dividends?|earnings|proceeds|output)\\s*)?(?:(?:was|is|of|[:=])\\s*)?(?:(?:rmb|cny|¥)\\s*)?\\d)`, 'iy'),
+  // "12m year 2, 15m year 4.": a year numbered right after an amount dates that amount
+  yearAfterAmountEn: /year\s+(\d{1,2})\b/iy,
   // 1e308: read whole (a float's exponent is not a party named "e"); too large → a clear refusal
   plain: new RegExp(`${NUM}(?:e[+-]?\\d+)?`, 'iy'),
   // (飞入地3 村集体2: a count's counter is not the first character of the next party's name)
@@ -134,7 +136,7 @@ export function lex(s: string): Tok[] {
       const b = yearsValue(m[2]);
       if (a !== undefined && b !== undefined && b >= a) push({ k: 'years', n: a, pre: '第', raw: m[0], to: b }, m[0].length);
       else push({ k: 'num', v: num('0'), raw: m[0] }, m[0].length);
-    } else if ((m = at(RE.yearOrdinalEn, s, i)) || (!wordChar && (m = at(RE.yearBeforeAmountEn, s, i)))) {
+    } else if ((m = at(RE.yearOrdinalEn, s, i)) || (!wordChar && (m = at(RE.yearBeforeAmountEn, s, i))) || (!wordChar && !text.trim() && out[out.length - 1]?.k === 'money' && (m = at(RE.yearAfterAmountEn, s, i)))) {
       // (then 50/50 in year 3: "in" a year right after a ratio is that year alone; from / starting / after a year is onward)
       const alone = /^in\s/i.test(m[0]) && /\d\s*[/:-]\s*\d+\s*$/.test(s.slice(Math.max(0, i - 12), i));
       push({ k: 'years', n: Number(m[1]), pre: '第', raw: m[0], ...(alone ? { to: Number(m[1]) } : {}) }, m[0].length);
