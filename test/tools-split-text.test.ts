@@ -456,3 +456,12 @@ describe('respectively lists give one value to each name in order (issue 13, rou
     expect(r.ok).toBe(false);
   });
 });
+
+describe('a floor for a party that takes no part in the split (found by the fuzz test)', () => {
+  it('is refused in one line naming the party, not a crash', () => {
+    const r = parseSplitText('0A 保底 1000万 衢州 1B 60%');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/保底|floor/);
+    expect(() => splitFromText('0A 保底 1000万 衢州 1B 60%')).toThrow(/保底|floor/);
+  });
+});

@@ -158,7 +158,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
   // (70-30 in favor of the sending area, but the receiving area is guaranteed at least 5 million: a two-part ratio whose
   // parties are not listed, beside one other party named, is theirs — the floor's party holds the other part)
   const pairRatio = f.ratios.some((r) => r.role === 'main' && !Array.isArray(r.parties) && r.parties !== 'all' && r.vs?.length === 2);
-  const inPair = (m: MoneyFact) => pairRatio && !m.restAfter && !f.shares.some((x) => x.v !== undefined) && parties.filter((n) => n !== m.party && !offTopOwners.has(n)).length === 1 && !floors.some((o) => o !== m && o.party);
+  const inPair = (m: MoneyFact) => pairRatio && !m.restAfter && !!m.party && parties.includes(m.party) && !f.shares.some((x) => x.v !== undefined) && parties.filter((n) => n !== m.party && !offTopOwners.has(n)).length === 1 && !floors.some((o) => o !== m && o.party);
   const carve = floors.filter((m) => m.party && (!sharedParties.has(m.party) || (m.restAfter && shareOfRestOnly(m.party))) && !contribMode && (f.ratios.length || f.shares.length) && !(incomplete && !m.restAfter && !sharedParties.has(m.party)) && !inPair(m));
   const carveOwners = new Set([...carve.map((m) => m.party!), ...offTopOwners]);
   for (const fl of floors) if (!fl.party) return fail(['parties'], `“保底 ${fl.raw}”是哪一方的保底？请写成“某方保底 ${fl.raw}”`, `whose floor is ${fl.raw}? Write e.g. “the village collective has a floor of ${fl.raw}”`);
@@ -259,7 +259,13 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
     }
     notes.push(`按出资分：${contribs.map((c) => `${c.party} ${c.cue ?? '出资'} ${c.raw}`).join('，')}（折价与出资都按金额计，合为一项）`);
   }
-  for (const fl of floors) if (!carveOwners.has(fl.party!)) input.parties.find((x) => x.name === fl.party)!.floor = fl.v.toNumber(2);
+  for (const fl of floors) {
+    if (carveOwners.has(fl.party!)) continue;
+    const owner = input.parties.find((x) => x.name === fl.party);
+    // (a floor for a party that takes no part in the split cannot be honoured: say so rather than drop it)
+    if (!owner) return fail(['parties'], `“${fl.party}”有保底 ${fl.raw}，但没有参与分成：请写出它的份额，例如“${fl.party} 30%”`, `${fl.party} has a floor of ${fl.raw} but no share: give its share, e.g. “${fl.party} 30%”`);
+    owner.floor = fl.v.toNumber(2);
+  }
   if (carve.length) {
     input.carveOut = carve.map((m) => ({ owner: m.party!, amount: m.v.toNumber(2) }));
     notes.push(`${carve.map((m) => `${m.party} ${m.raw}`).join('、')} 先行拨付（保底），其余各方再分剩下的部分`);
