@@ -165,37 +165,26 @@ describe('follow-ups on a facet or an item (real advisor)', () => {
   });
 });
 
-describe('a follow-up asking what to do about the problems just answered', () => {
+describe('follow-ups asking what to do, or about the sibling of a part (real advisor)', () => {
+  const fx = useRealAdvisor('advisor-followup-round9');
+
   it('runs the paper’s measure on into the measures after it in its paragraph', async () => {
-    const { openRetriever } = await import('../src/retrieval/index');
-    const { createOfflineAdvisor } = await import('../src/advisor/offline');
-    const advisor = createOfflineAdvisor(await openRetriever({}));
-    const r = await advisor.ask('那该怎么办？', { context: '中欧班列在新亚欧大陆桥沿线有什么问题？' });
+    const r = await fx.advisor.ask('那该怎么办？', { context: '中欧班列在新亚欧大陆桥沿线有什么问题？' });
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('统筹安排中欧班列货源组织');
     expect(r.answer).toContain('议事协调机制');
   });
-});
 
-describe('a follow-up on the sibling of a part the previous question named', () => {
   it('answers from the other part and names it (典型模式一 → 另一种)', async () => {
-    const { openRetriever } = await import('../src/retrieval/index');
-    const { createOfflineAdvisor } = await import('../src/advisor/offline');
-    const advisor = createOfflineAdvisor(await openRetriever({}));
-    const r = await advisor.ask('另一种模式呢？', { context: '海创园“在杭初创孵化，回流衢州生产”这种模式怎么运作？' });
+    const r = await fx.advisor.ask('另一种模式呢？', { context: '海创园“在杭初创孵化，回流衢州生产”这种模式怎么运作？' });
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('衢州产业转型，在杭研发引才');
     // the other part, not both parts again as a list
     expect(r.answer).not.toContain('在杭初创孵化，回流衢州生产');
   });
-});
 
-describe('what to do, under a heading that is itself a measure', () => {
-  it('runs on into the section past the paragraph’s end', async () => {
-    const { openRetriever } = await import('../src/retrieval/index');
-    const { createOfflineAdvisor } = await import('../src/advisor/offline');
-    const advisor = createOfflineAdvisor(await openRetriever({}));
-    const r = await advisor.ask('基础设施建设缺钱的问题怎么解决', { context: '浙江山区26县搞产业飞地有哪些难点？' });
+  it('under a heading that is itself a measure, runs on into the section past the paragraph’s end', async () => {
+    const r = await fx.advisor.ask('基础设施建设缺钱的问题怎么解决', { context: '浙江山区26县搞产业飞地有哪些难点？' });
     expect(r.answered).toBe(true);
     expect(r.answer).toContain('社会资本');
     expect(r.answer).toContain('BOT');

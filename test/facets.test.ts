@@ -3,6 +3,7 @@
  * read from words, and how well the two fit.
  */
 import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
 import { facetFit, isFacetWord, isEnglishFacetWord, listFacets, questionFacets } from '../src/knowledge/facets';
 
 describe('facets', () => {
@@ -51,21 +52,19 @@ describe('facets', () => {
     expect(isEnglishFacetWord('the')).toBe(false);
   });
 
-  it('chooses the list of what was achieved, not a list whose heading has the glossed word (实现路径)', async () => {
-    const { openRetriever } = await import('../src/retrieval/index');
-    const { createOfflineAdvisor } = await import('../src/advisor/offline');
-    const advisor = createOfflineAdvisor(await openRetriever({}));
-    const r = await advisor.ask('What has park cooperation on the New Eurasian Land Bridge corridor achieved? List every point.');
-    expect(r.answer).toContain('政务合作发展良好');
-  });
+
 });
 
-describe('a list asked of a paper named by its topic', () => {
-  it('is looked for without the words that name the paper, which every heading of that paper repeats', async () => {
-    const { openRetriever } = await import('../src/retrieval/index');
-    const { createOfflineAdvisor } = await import('../src/advisor/offline');
-    const advisor = createOfflineAdvisor(await openRetriever({}));
-    const r = await advisor.ask('List every general motive force for park cooperation in the New Eurasian Land Bridge study.');
+describe('list choice (real advisor)', () => {
+  const fx = useRealAdvisor('facets-lists');
+
+  it('chooses the list of what was achieved, not a list whose heading has the glossed word (实现路径)', async () => {
+    const r = await fx.advisor.ask('What has park cooperation on the New Eurasian Land Bridge corridor achieved? List every point.');
+    expect(r.answer).toContain('政务合作发展良好');
+  });
+
+  it('looks for a list asked of a paper named by its topic without the words naming the paper', async () => {
+    const r = await fx.advisor.ask('List every general motive force for park cooperation in the New Eurasian Land Bridge study.');
     for (const k of ['政策推动', '市场力量', '创新需求']) expect(r.answer).toContain(k);
   });
 });
