@@ -417,7 +417,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // problems, 能举个例子吗 after 消薄飞地): its passages are read as a named paper's are. (Not a later part of one
     // question: its first part is no previous answer.)
     const referenced = !subjectOnly && !named.length && contextPaper ? [contextPaper] : named;
-    // (the subject a figure is asked of: the question's names, else its rarest noun)
+    // (the subject a figure is asked of: the question's names and the nouns said before the figure is asked)
     const figureSubject = shape.quantity && shape.multiDoc && COMPARES_PAPERS.test(q) ? subjectOfFigure(concepts, q, shape.quantityAt) : [];
     // (quote marks inside a term — “山海协作”工程 — do not split it from the subject 山海协作工程)
     const unquoted = (norm: string) => norm.replace(/[“”"‘’「」『』]/g, '');
@@ -569,8 +569,10 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     return answer(compose(lang, ordered, titles, glossed, { lead, gap }));
   };
 
-  /** The list one of whose items the answer quotes first (典型模式一 of 3.2's two modes), and which item that is. */
-  // (the item is found by its head, which the previous question names: 第一种典型模式“在杭初创孵化，回流衢州生产”)
+  /**
+   * The list one of whose items the previous question names by its head (第一种典型模式“在杭初创孵化，回流衢州生产”,
+   * one of 3.2's two modes), and which item that is.
+   */
   const siblingList = (context: string): { doc: CorpusDocument; items: ListChoice['enumeration']['items']; at: number } | undefined => {
     const asked = matchText(normalizeInput(context, { expand: false }));
     let named: { doc: CorpusDocument; items: ListChoice['enumeration']['items']; at: number; len: number } | undefined;
