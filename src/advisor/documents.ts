@@ -180,7 +180,8 @@ export function definitionPatterns(subjects: string[]): RegExp[] {
     new RegExp(`${start}(?:所谓)?${x}[^。；！？\\n，]{0,2}?${verb}`),
     new RegExp(`${start}[^。；！？\\n，]{1,6}?${x}[^。；！？\\n，]{0,2}?${verb}|所谓${x}|(?:对|将)${x}的(?:定义|界定)(?:为|是)`),
     new RegExp(`${x}[^。；！？\\n]{0,24}?(?:就是指|是指|指的是)`),
-    new RegExp(`${start}${x}(?:是|，是)[^。；！？\\n]{1,60}?的`),
+    // (“飞地接力”模式正是…提出的一种…路径: 正是/就是 is the same copula)
+    new RegExp(`${start}${x}(?:是|，是|正是|就是)[^。；！？\\n]{1,60}?的`),
   ];
 }
 
