@@ -190,3 +190,13 @@ describe('follow-ups asking what to do, or about the sibling of a part (real adv
     expect(r.answer).toContain('BOT');
   });
 });
+
+describe('a short sentence opening a step right before a chosen one', () => {
+  const fx = useRealAdvisor('advisor-lead-in');
+
+  it('leads it: the point the sentence explains (一方面，发挥好…“蓄水池”效应)', async () => {
+    const r = await fx.advisor.ask('Farming in the mountain counties is seasonal, so what do the enclave factories offer those workers?');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('蓄水池');
+  });
+});

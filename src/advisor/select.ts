@@ -304,6 +304,8 @@ const SEQUENCES: Array<[RegExp, RegExp]> = [
   [/(?:^|[，：:；。])\s*其一[，,]/, /^其二/],
 ];
 
+/** A sentence opening a step this short names the point the next one explains. */
+const LEAD_IN_CHARS = 30;
 /** How far down the ranking the first measure is looked for. */
 const MEASURE_LOOKUP = 8;
 /** A sentence that states a step to take: a measure verb within its opening words (未来要强化…, 建立…, 第二，推进…). */
@@ -351,6 +353,17 @@ function followingInSection(c: Candidate, docText: string, max: number): Candida
     out.push({ ...c, text, norm: matchText(text), offset, end: offset + text.length, context: c.norm, paragraph: `${c.paragraph}${c.norm}\n`, coverage: 0, score: 0 });
   }
   return out;
+}
+
+/** The sentence right before `c` in its paragraph of the document (same line), verbatim. */
+function preceding(c: Candidate, docText: string): Candidate | undefined {
+  const lineStart = docText.lastIndexOf('\n', c.offset - 1) + 1;
+  const before = docText.slice(lineStart, c.offset);
+  const last = splitSentences(before).filter((x) => x.text.trim().length >= MIN_CHARS).at(-1);
+  if (!last) return undefined;
+  const text = last.text.trim();
+  const offset = lineStart + last.start + (last.text.length - last.text.trimStart().length);
+  return { ...c, text, norm: matchText(text), offset, end: offset + text.length, coverage: 0, score: 0 };
 }
 
 /** The sentences following `c` in its paragraph of the document (same line), verbatim. */
@@ -513,6 +526,15 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
         }
       }
       take(next);
+    }
+  }
+  // 一方面，发挥好“飞入地”劳动力“蓄水池”效应。| 浙江山区26县…: a short sentence opening a step right before a chosen
+  // one names the point that sentence explains; it leads it
+  if (opts.docText) {
+    for (const c of [...chosen]) {
+      const text = opts.docText(c.docId);
+      const lead = text ? preceding(c, text) : undefined;
+      if (lead && lead.text.length <= LEAD_IN_CHARS && SEQUENCES.some(([first]) => first.test(lead.text)) && !chosen.some((x) => x.offset === lead.offset) && fits(lead)) take(lead);
     }
   }
   const docOrder = [...new Set(chosen.map((c) => c.docId))];
