@@ -306,6 +306,8 @@ const SEQUENCES: Array<[RegExp, RegExp]> = [
 
 /** A sentence opening a step this short names the point the next one explains. */
 const LEAD_IN_CHARS = 30;
+/** A paragraph of at most this many sentences is one rule: two of its sentences chosen bring the rest (4 and 6 the same on the sets). */
+const PARAGRAPH_MAX = 6;
 /** How far down the ranking the first measure is looked for. */
 const MEASURE_LOOKUP = 8;
 /** A sentence that states a step to take: a measure verb within its opening words (未来要强化…, 建立…, 第二，推进…). */
@@ -535,6 +537,28 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       const text = opts.docText(c.docId);
       const lead = text ? preceding(c, text) : undefined;
       if (lead && lead.text.length <= LEAD_IN_CHARS && SEQUENCES.some(([first]) => first.test(lead.text)) && !chosen.some((x) => x.offset === lead.offset) && fits(lead)) take(lead);
+    }
+  }
+  // 实行收益分成共享。合作双方协商确定… | …省财政不参与分享… | …“消薄飞地”须实行收益保底。: two chosen sentences of one short
+  // paragraph make it the answer's subject; its other sentences are the rest of the same rule
+  if (opts.docText) {
+    for (const c of [...chosen]) {
+      const text = opts.docText(c.docId);
+      if (!text) continue;
+      const lineStart = text.lastIndexOf('\n', c.offset - 1) + 1;
+      const lineEnd = text.indexOf('\n', c.offset);
+      const inLine = (x: Candidate) => x.docId === c.docId && x.offset >= lineStart && (lineEnd < 0 || x.offset < lineEnd);
+      if (chosen.filter(inLine).length < 2) continue;
+      const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+      const all = splitSentences(line);
+      if (all.length > PARAGRAPH_MAX) continue;
+      for (const x of all) {
+        const t = x.text.trim();
+        const offset = lineStart + x.start + (x.text.length - x.text.trimStart().length);
+        if (t.length < MIN_CHARS || chosen.some((y) => y.docId === c.docId && y.offset === offset)) continue;
+        const cand = { ...c, text: t, norm: matchText(t), offset, end: offset + t.length, coverage: 0, score: 0 };
+        if (fits(cand)) take(cand);
+      }
     }
   }
   const docOrder = [...new Set(chosen.map((c) => c.docId))];
