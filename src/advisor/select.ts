@@ -342,45 +342,47 @@ export function isNextStep(sentence: string): boolean {
   return SEQUENCES.some(([, then]) => then.test(sentence));
 }
 
-/** The sentences following `c` in its section of the document (up to the next heading line), verbatim. */
-function followingInSection(c: Candidate, docText: string, max: number): Candidate[] {
-  const next = docText.slice(c.end).search(/\n#/);
-  const rest = docText.slice(c.end, next < 0 ? undefined : c.end + next);
+/** The line (paragraph) of the document holding `offset`: its start and end offsets. */
+function lineAround(docText: string, offset: number): [number, number] {
+  const end = docText.indexOf('\n', offset);
+  return [docText.lastIndexOf('\n', offset - 1) + 1, end < 0 ? docText.length : end];
+}
+
+/** Sentence `s` of the document text starting at `base`, as a candidate beside `c` (verbatim, trimmed, unscored). */
+function sentenceAt(c: Candidate, base: number, s: { text: string; start: number }, extra: Partial<Candidate> = {}): Candidate {
+  const text = s.text.trim();
+  const offset = base + s.start + (s.text.length - s.text.trimStart().length);
+  return { ...c, text, norm: matchText(text), offset, end: offset + text.length, ...extra, coverage: 0, score: 0 };
+}
+
+/** The sentences following `c` up to `until` in the document (headings skipped), verbatim, read with `c` before them. */
+function followingUntil(c: Candidate, docText: string, until: number, max: number): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of splitSentences(rest)) {
+  for (const s of splitSentences(docText.slice(c.end, until))) {
     if (out.length >= max) break;
     const text = s.text.trim();
     if (text.length < MIN_CHARS || text.startsWith('#')) continue;
-    const offset = c.end + s.start + (s.text.length - s.text.trimStart().length);
-    out.push({ ...c, text, norm: matchText(text), offset, end: offset + text.length, context: c.norm, paragraph: `${c.paragraph}${c.norm}\n`, coverage: 0, score: 0 });
+    out.push(sentenceAt(c, c.end, s, { context: c.norm, paragraph: `${c.paragraph}${c.norm}\n` }));
   }
   return out;
 }
 
-/** The sentence right before `c` in its paragraph of the document (same line), verbatim. */
-function preceding(c: Candidate, docText: string): Candidate | undefined {
-  const lineStart = docText.lastIndexOf('\n', c.offset - 1) + 1;
-  const before = docText.slice(lineStart, c.offset);
-  const last = splitSentences(before).filter((x) => x.text.trim().length >= MIN_CHARS).at(-1);
-  if (!last) return undefined;
-  const text = last.text.trim();
-  const offset = lineStart + last.start + (last.text.length - last.text.trimStart().length);
-  return { ...c, text, norm: matchText(text), offset, end: offset + text.length, coverage: 0, score: 0 };
+/** The sentences following `c` in its section of the document (up to the next heading line), verbatim. */
+function followingInSection(c: Candidate, docText: string, max: number): Candidate[] {
+  const next = docText.slice(c.end).search(/\n#/);
+  return followingUntil(c, docText, next < 0 ? docText.length : c.end + next, max);
 }
 
 /** The sentences following `c` in its paragraph of the document (same line), verbatim. */
 function following(c: Candidate, docText: string, max: number): Candidate[] {
-  const lineEnd = docText.indexOf('\n', c.end);
-  const rest = docText.slice(c.end, lineEnd < 0 ? undefined : lineEnd);
-  const out: Candidate[] = [];
-  for (const s of splitSentences(rest)) {
-    if (out.length >= max) break;
-    const text = s.text.trim();
-    if (text.length < MIN_CHARS) continue;
-    const offset = c.end + s.start + (s.text.length - s.text.trimStart().length);
-    out.push({ ...c, text, norm: matchText(text), offset, end: offset + text.length, context: c.norm, paragraph: `${c.paragraph}${c.norm}\n`, coverage: 0, score: 0 });
-  }
-  return out;
+  return followingUntil(c, docText, lineAround(docText, c.end)[1], max);
+}
+
+/** The sentence right before `c` in its paragraph of the document (same line), verbatim. */
+function preceding(c: Candidate, docText: string): Candidate | undefined {
+  const [lineStart] = lineAround(docText, c.offset);
+  const last = splitSentences(docText.slice(lineStart, c.offset)).filter((x) => x.text.trim().length >= MIN_CHARS).at(-1);
+  return last ? sentenceAt(c, lineStart, last) : undefined;
 }
 
 /**
@@ -545,18 +547,14 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     for (const c of [...chosen]) {
       const text = opts.docText(c.docId);
       if (!text) continue;
-      const lineStart = text.lastIndexOf('\n', c.offset - 1) + 1;
-      const lineEnd = text.indexOf('\n', c.offset);
-      const inLine = (x: Candidate) => x.docId === c.docId && x.offset >= lineStart && (lineEnd < 0 || x.offset < lineEnd);
+      const [lineStart, lineEnd] = lineAround(text, c.offset);
+      const inLine = (x: Candidate) => x.docId === c.docId && x.offset >= lineStart && x.offset < lineEnd;
       if (chosen.filter(inLine).length < 2) continue;
-      const line = text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
-      const all = splitSentences(line);
+      const all = splitSentences(text.slice(lineStart, lineEnd));
       if (all.length > PARAGRAPH_MAX) continue;
       for (const x of all) {
-        const t = x.text.trim();
-        const offset = lineStart + x.start + (x.text.length - x.text.trimStart().length);
-        if (t.length < MIN_CHARS || chosen.some((y) => y.docId === c.docId && y.offset === offset)) continue;
-        const cand = { ...c, text: t, norm: matchText(t), offset, end: offset + t.length, coverage: 0, score: 0 };
+        const cand = sentenceAt(c, lineStart, x);
+        if (cand.text.length < MIN_CHARS || chosen.some((y) => y.docId === c.docId && y.offset === cand.offset)) continue;
         if (fits(cand)) take(cand);
       }
     }
