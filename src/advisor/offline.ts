@@ -160,9 +160,9 @@ const PAPER_NAME_WEIGHT = 0.3;
 /** How many of the pooled hits (five passages, three lists, three lists found without the paper's name) list choice reads. */
 const LIST_DEPTH = 11;
 /** The question without the phrases that name papers (the Eurasian Land Bridge paper, 26县那篇). */
-function paperPhrasesRemoved(question: string): string {
+function paperPhrasesRemoved(question: string, phrases: string[]): string {
   let out = question;
-  for (const p of paperPhrases(question)) out = out.split(p).join(' ');
+  for (const p of phrases) out = out.split(p).join(' ');
   return out.replace(/\b(?:the|this|that)\s+(?:paper|article|study|report)\b|那篇|这篇|一文/gi, ' ');
 }
 
@@ -199,11 +199,17 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, re
   // names as papers (26县那篇跟山海协作那篇) come first.
   const named = [...new Set([...referenced, ...scan.namedDocs(concepts, multiDoc)])];
   let docs = named.length >= 2 ? named : [];
+  // (a figure asked of several papers: each paper's passage stating a figure of that kind beside the subject, once per paper)
+  const figures = new Map<string, { chunk: Chunk; coverage: number } | undefined>();
+  const figureOf = (d: string) => {
+    if (!figures.has(d)) figures.set(d, figureHeld ? scan.bestSentenceOfDoc(d, concepts, figureHeld) : undefined);
+    return figures.get(d);
+  };
   const best = new Map<string, { chunk: Chunk; coverage: number }>();
   const bestOf = (d: string) => {
     if (!best.has(d)) {
-      // (a figure asked of several papers: each paper's passage stating a figure of that kind beside the subject, when it has one)
-      const b = (figureHeld ? scan.bestSentenceOfDoc(d, concepts, figureHeld) : undefined) ?? scan.bestOfDoc(d, concepts);
+      // (the figure's passage, when the paper has one)
+      const b = figureOf(d) ?? scan.bestOfDoc(d, concepts);
       if (b) best.set(d, b);
     }
     return best.get(d);
@@ -212,7 +218,7 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, re
     const all = scan.docIds().map((d) => ({ d, cov: bestOf(d)?.coverage ?? 0 })).sort((a, b) => b.cov - a.cov);
     const top = all[0]?.cov ?? 0;
     // (a figure asked of several papers: every paper stating one beside the subject is near — their figures may differ)
-    const figured = figureHeld ? new Set(scan.docIds().filter((d) => scan.bestSentenceOfDoc(d, concepts, figureHeld))) : new Set<string>();
+    const figured = new Set(scan.docIds().filter((d) => figureOf(d)));
     // (…and only those: a paper with no figure of that kind beside the subject has nothing to add to the comparison)
     const near = figured.size >= 2 ? all.filter((x) => figured.has(x.d)).map((x) => x.d) : all.filter((x) => top > 0 && x.cov >= 0.6 * top).map((x) => x.d);
     docs = figured.size >= 2 ? near : [...new Set([...docs, ...named.filter((d) => near.includes(d)), ...near])];
@@ -368,7 +374,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // own words the papers never use (举个例子, 咋样) frame the request, they are not its topic.
     // (words that only name a paper — 山区26县产业飞地那篇, 山海协作“飞地经济”那篇 — say where to look, not what about:
     // they weigh less in what a sentence must cover)
-    const naming = paperPhrases(q).filter((p) => getScan().referencedDoc(conceptsOf(p))).map(matchText);
+    const phrases = paperPhrases(q);
+    const naming = phrases.filter((p) => getScan().referencedDoc(conceptsOf(p))).map(matchText);
     const beyond = naming.length ? naming.reduce((t, p) => t.split(p).join(' '), matchText(q)) : '';
     const concepts = conceptsOf(q)
       .filter((c) => !analysed.carried.length || c.kind === 'num' || c.alts.some((a) => s.df(a) > 0))
@@ -412,7 +419,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const one = getScan().referencedDoc(own);
       return one ? [one] : [];
     };
-    const named = [...new Set([...paperPhrases(q).flatMap(papersNamed), ...(carriedPapers.length === 1 ? carriedPapers : [])])];
+    const named = [...new Set([...phrases.flatMap(papersNamed), ...(carriedPapers.length === 1 ? carriedPapers : [])])];
     // A follow-up that names no paper stays in the paper the previous question was answered from (那对策呢 after 中欧班列's
     // problems, 能举个例子吗 after 消薄飞地): its passages are read as a named paper's are. (Not a later part of one
     // question: its first part is no previous answer.)
@@ -465,7 +472,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // its lists are also looked for without those words, which every heading of that paper repeats)
       const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
       if (naming.length && referenced.length) {
-        const without = paperPhrasesRemoved(q);
+        const without = paperPhrasesRemoved(q, phrases);
         const topical = without.trim() ? ((await (retriever as WithCorpus).lists?.(without, { context, k: 3 })) ?? []) : [];
         listHits.push(...topical.filter((h) => !listHits.some((x) => x.chunk.id === h.chunk.id)));
       }
@@ -648,8 +655,12 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const answers: OfflineAskResult[] = [];
       // (深汕特别合作区的规划面积是多少？2023年地区生产总值是多少？: a later part asking a figure and naming no place or
       // body of its own asks it of what the first part named)
-      const firstNames = questionShape(parts[0]!).quantity && extractConcepts(parts[0]!, getStats()).some((c) => c.role === 'entity');
-      const leansForFigure = (part: string) => firstNames && questionShape(part).quantity && !extractConcepts(part, getStats()).some((c) => c.role === 'entity');
+      // (read only when a later part would stand or fall with the first: most questions in parts never ask)
+      let firstNames: boolean | undefined;
+      const leansForFigure = (part: string) =>
+        (firstNames ??= questionShape(parts[0]!).quantity && extractConcepts(parts[0]!, getStats()).some((c) => c.role === 'entity')) &&
+        questionShape(part).quantity &&
+        !extractConcepts(part, getStats()).some((c) => c.role === 'entity');
       for (const [i, part] of parts.entries()) {
         // A later part reads the first part only for a subject it lacks; one with its own subject is
         // judged on its own words alone, not diluted by the first part's.
