@@ -249,6 +249,8 @@ export function normalise(text: string): string {
       .replace(/\b(sending|receiving|home|host)\s+and\s+(?:the\s+)?(sending|receiving|home|host)\s+(area|region|side|countie|countrie|partie|district)s\b/gi, '$1 $3 and the $2 $3')
       // between sending and receiving area (the noun said once, in the singular): both roles in full
       .replace(/\b(sending|receiving)\s+and\s+(?:the\s+)?(sending|receiving)\s+(area|region|side|county)\b(?!s)/gi, '$1 $3 and the $2 $3')
+      // between sending and receiving (no noun at all): the two roles, each in full
+      .replace(/\b(between\s+(?:the\s+)?)(sending|receiving)\s+and\s+(?:the\s+)?(sending|receiving)\b(?!\s+(?:area|region|side|county|countie|partie|district|city|cities|town|end|party))/gi, '$1$2 area and the $3 area')
       // 40:60 sending:receiving / 60/40 sending/receiving: the two role nouns in the ratio's order
       .replace(/\b(sending|receiving)\s*([/:])\s*(sending|receiving)\b(?!\s+(?:area|region|side))/gi, (_m, a: string, sep: string, b: string) => `${a} area${sep === ':' ? ' and ' : '/'}${b} area`)
       // 70:30 county:township / 60/40 Quzhou/Hangzhou: two names joined as the ratio is, right after it, are its parties in order

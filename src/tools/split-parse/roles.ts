@@ -593,8 +593,8 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
         ),
       };
     }
-    if (!names.length && !Array.isArray(r.parties) && f.saysOtherSide && vs.length === 2 && vs[0].cmp(vs[1]) !== 0) {
-      // 我们和对方六四分: we and the other side, neither named nor given a role — which gets which part is asked
+    if (!names.length && !Array.isArray(r.parties) && (f.saysOtherSide || f.saysBoth) && vs.length === 2 && vs[0].cmp(vs[1]) !== 0) {
+      // 我们和对方六四分 / 双方三七分: we and the other side, or both sides, neither named nor given a role — which gets which part is asked
       const parts = partLabels(vs, r.form);
       return { fail: fail(['parties'], `没有写出双方名称，也没有说哪一方拿${parts[0]}：请写成“飞出地 ${parts[0]}，飞入地 ${parts[1]}”或写出两地名称`, `the two sides are not named and it is not said which gets ${parts[0]}: write e.g. “sending area ${parts[0]}, receiving area ${parts[1]}”`) };
     }
