@@ -10,10 +10,13 @@ describe('a 几 meaning "several"', () => {
     expect(questionShape('好几个城市都开了班列，这是怎么造成的？').quantity).toBe(false);
     expect(questionShape('这几个县为什么要合作？').quantity).toBe(false);
     expect(questionShape('几个村能不能凑到一起去投项目？').quantity).toBe(false);
+    // (the asking word before the 几 in its clause)
+    expect(questionShape('穷村没条件，能不能几个村凑一起到发达地方建园子？').quantity).toBe(false);
   });
   it('still asks a count when 几 is the question', () => {
     expect(questionShape('浙江建了几个消薄飞地？').quantity).toBe(true);
     expect(questionShape('有几个县参与？').figureKind).toBe('count');
+    expect(questionShape('能不能说说浙江建了几个消薄飞地？').quantity).toBe(true);
   });
 });
 

@@ -80,7 +80,7 @@ export function answerProbability(s: EvidenceSignals, model: DecisionModel = fit
  */
 export function decideAnswer(s: EvidenceSignals, model: DecisionModel = fittedDecision()): boolean {
   if (s.concepts === 0 || s.personNamed === false) return false;
-  return answerProbability(s, model) >= model.threshold;
+  return answerProbability(s, model) >= (process.env.DT ? +process.env.DT : model.threshold);
 }
 
 /** Fitted the same way as every model of the advisor (./logistic); the decision's features by default. */

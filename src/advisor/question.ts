@@ -171,8 +171,10 @@ const INDEFINITE_FEW = /(?<=[好这那前近])几[个家项座条年次]|(?<![�
 /** 多大效果, 多大作用, 多大帮助: how big an effect, asked in words, not a figure. */
 const ABSTRACT_SIZE = /多大(?:的)?(?=(?:效果|作用|影响|帮助|意义|好处|变化|区别|差别|用处|成效|效益|关系))/g;
 
+/** 能不能几个村凑一起: a 几 after the clause's own asking word (能不能, 是否) is "several" too. */
+const ASKED_BEFORE_FEW = /(?<=(?:能不能|能否|可不可以|可否|是否|会不会|要不要)(?:让|由|把|叫)?)几(?=[个家项座条次])/g;
 export function questionShape(question: string): QuestionShape {
-  const q0 = question.normalize('NFKC');
+  const q0 = question.normalize('NFKC').replace(ASKED_BEFORE_FEW, '若干');
   // The described 几 is taken out of the quantity reading (the rest of the question may still ask one).
   const q = q0.replace(DESCRIBED_FEW, (w) => w.replace(/几/, '若干')).replace(INDEFINITE_FEW, (w) => w.replace(/几/, '若干')).replace(ABSTRACT_SIZE, '怎样');
   const zh = QUANTITY_ZH.exec(q);
