@@ -3,7 +3,8 @@ import { useRealAdvisor } from './helpers/real-advisor';
 import { extractConcepts, writtenAsName } from '../src/advisor/terms';
 import { expandQuery } from '../src/retrieval/glossary';
 import { questionShape } from '../src/advisor/question';
-import { ANCHOR_MIN, domainAnchor, evidenceStrength, type EvidenceSignals } from '../src/advisor/decline';
+import { ANCHOR_MIN, domainAnchor, domainWords, evidenceStrength, type EvidenceSignals } from '../src/advisor/decline';
+import { answerProbability } from '../src/advisor/decide';
 
 const fx = useRealAdvisor('advisor-anchor');
 
@@ -26,6 +27,20 @@ describe('domain anchor', () => {
   it('makes the advisor decline an off-topic question that shares everyday wording with the corpus', async () => {
     expect((await fx.advisor.ask('量子计算机的主要工作原理是什么？')).answered).toBe(false);
     expect((await fx.advisor.ask('科创飞地的收益怎么分配？')).answered).toBe(true);
+  });
+});
+
+describe('domain words', () => {
+  const words = (q: string) => domainWords(fx.concepts(q), fx.stats);
+  it('counts the words a question shares with the papers that are rare in general text', () => {
+    // (a lay paraphrase still says 园区, 飞地, 税收 …; an off-topic question says none of them)
+    expect(words('山区县到沿海城市办的飞地园区，交的税收怎么分？')).toBeGreaterThanOrEqual(3);
+    expect(words('量子计算机的主要工作原理是什么？')).toBe(0);
+    expect(words('What do the papers say about reverse enclaves and land quotas?')).toBeGreaterThanOrEqual(2);
+  });
+  it('raises the fitted probability of answering, all else equal', () => {
+    const base: EvidenceSignals = { coverage: 0.3, sentenceCoverage: 0.3, concepts: 5, missing: 0.2, unmatched: [], topScore: 1.5, anchor: 6, bankSimilarity: 0.5 };
+    expect(answerProbability({ ...base, domainWords: 3 })).toBeGreaterThan(answerProbability({ ...base, domainWords: 0 }));
   });
 });
 

@@ -24,8 +24,11 @@ export const DECISION_FEATURES = [
   'noPerson',
   'topScore',
   'bankSimilarity',
+  'domainWords',
 ] as const;
 export type DecisionFeature = (typeof DECISION_FEATURES)[number];
+
+const DOMAIN_WORDS_CAP = 4;
 
 export function decisionFeatures(s: EvidenceSignals): Record<DecisionFeature, number> {
   const figureAsked = s.figureCoverage !== undefined;
@@ -44,6 +47,8 @@ export function decisionFeatures(s: EvidenceSignals): Record<DecisionFeature, nu
     noPerson: s.personNamed === false ? 1 : 0,
     topScore: Math.min(3, s.topScore) / 3,
     bankSimilarity: s.bankSimilarity ?? 0,
+    // (four of the papers' own words are as sure a sign of the domain as more)
+    domainWords: Math.min(DOMAIN_WORDS_CAP, s.domainWords ?? 0) / DOMAIN_WORDS_CAP,
   };
 }
 
@@ -80,7 +85,7 @@ export function answerProbability(s: EvidenceSignals, model: DecisionModel = fit
  */
 export function decideAnswer(s: EvidenceSignals, model: DecisionModel = fittedDecision()): boolean {
   if (s.concepts === 0 || s.personNamed === false) return false;
-  return answerProbability(s, model) >= (process.env.DT ? +process.env.DT : model.threshold);
+  return answerProbability(s, model) >= model.threshold;
 }
 
 /** Fitted the same way as every model of the advisor (./logistic); the decision's features by default. */

@@ -45,6 +45,8 @@ export interface EvidenceSignals {
    * unanswerable question looked at). −∞ when it shares no Chinese word with the corpus at all.
    */
   anchor?: number;
+  /** How many of the question's Chinese words belong to the papers (general IDF − corpus IDF ≥ ANCHOR_MIN). */
+  domainWords?: number;
   /**
    * For a question asking who holds a title (主任是谁, who heads …): whether any evidence sentence
    * names a person beside a title. false → declined, as a figure question with no figure is.
@@ -304,6 +306,7 @@ export function evidenceSignals(
     missing,
     unmatched,
     anchor: domainAnchor(concepts, stats),
+    domainWords: domainWords(concepts, stats),
     personNamed: shape?.person ? candidates.some((c) => namesPerson(c.text, shape.personRoles)) : undefined,
     namesOnly,
     topScore: lists[0]?.[0]?.score ?? 0,
@@ -351,6 +354,16 @@ export function domainAnchor(concepts: Concept[], stats: CorpusStats): number {
     best = Math.max(best, (Number.isFinite(g) ? g : UNKNOWN_GENERAL_IDF) - idf);
   }
   return best;
+}
+
+/** The question's words that belong to the papers: each counted once, by its own wording or its best alias. */
+export function domainWords(concepts: Concept[], stats: CorpusStats): number {
+  let n = 0;
+  for (const c of concepts) {
+    if (c.kind === 'num' || c.kind === 'en') continue;
+    if (c.alts.some((a) => HAN.test(a) && stats.df(a) > 0 && (Number.isFinite(generalIdf(a)) ? generalIdf(a) : UNKNOWN_GENERAL_IDF) - stats.idf(a) >= ANCHOR_MIN)) n++;
+  }
+  return n;
 }
 
 export function shouldAnswer(s: EvidenceSignals, rule: DeclineRule = DECLINE_RULE): boolean {
