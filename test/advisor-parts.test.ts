@@ -33,3 +33,18 @@ describe('two-part figure questions', () => {
     expect(res.citations.some((c) => c.quote.includes('173'))).toBe(true);
   });
 });
+
+describe('values the question offers to choose between', () => {
+  it('are quoted from each paper, not held against the answer', async () => {
+    const shape = questionShape('山海协作工程哪年开始的？有的材料说2001年，有的说2002年');
+    expect(shape.offered).toEqual(['2001', '2002']);
+    expect(shape.multiDoc).toBe(true);
+    expect(questionShape('2001年还是2002年开始实施山海协作工程？').offered).toEqual(['2001', '2002']);
+    // (a year the figure is asked for stays one)
+    expect(questionShape('2022年浙江山区26县的地区生产总值是多少？').years).toEqual(['2022']);
+    const r = await fx.advisor.ask('山海协作工程哪年开始的？有的材料说2001年，有的说2002年，到底哪个对');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toMatch(/2001/);
+    expect(r.answer).toMatch(/2002/);
+  });
+});

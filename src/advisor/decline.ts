@@ -227,7 +227,8 @@ export function evidenceSignals(
   let missing = 0;
   for (const c of concepts) if (!inCorpus(c)) missing += ((c.weight * c.idf) / total) * ROLE_MISSING_FACTOR[c.role];
   // Names and years the corpus knows: they must be in the evidence that answers.
-  const pinned = concepts.filter((c) => (c.role === 'entity' || isYear(c)) && inCorpus(c));
+  // (not the values a question offers to choose between: 有说2001年的也有说2002年的 — no sentence need hold both)
+  const pinned = concepts.filter((c) => (c.role === 'entity' || isYear(c)) && inCorpus(c) && !shape?.offered.includes(c.label));
   const windows = candidates.map((c) => ({ c, text: `${matchText(c.title)}\n${c.context}\n${c.norm}` }));
   // A figure is read with its section and paper title, and with the sentence before only when it
   // refers back to it (其中… / 该…): a figure next to a sentence about 杭州 is not about 杭州.

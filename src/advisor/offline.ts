@@ -558,7 +558,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // The figure first: a figure question's best sentence leads, the rest keep their reading order.
     const best = chosen.reduce((a, b) => (b.score > a.score ? b : a));
     // A figure asked for a year must be that year's: 7404 亿元 for 2022 is no answer to 2025.
-    const askedYears = shape.quantity ? yearsIn(q) : [];
+    const askedYears = shape.quantity ? shape.years : [];
     // The year is looked for in the sentences that state the measure (or those of the best one's
     // paper), not in any sentence quoted beside them: 长安号's 2023 is no year for 金磐开发区's output.
     const stating = measured?.length ? chosen.filter((c) => measured.some((m) => holds(c.norm, m))) : [];

@@ -61,6 +61,8 @@ export interface QuestionShape {
   personRoles: string[];
   /** Years the question names (2022, 2023): evidence about another year does not answer it. */
   years: string[];
+  /** Values the question offers to choose between (有说2001年的也有说2002年的): to be quoted, not held. */
+  offered: string[];
   /** Every number the question itself names: a figure that answers it must be another one. */
   numbers: string[];
   /**
@@ -173,6 +175,13 @@ const ABSTRACT_SIZE = /多大(?:的)?(?=(?:效果|作用|影响|帮助|意义|�
 
 /** 能不能几个村凑一起: a 几 after the clause's own asking word (能不能, 是否) is "several" too. */
 const ASKED_BEFORE_FEW = /(?<=(?:能不能|能否|可不可以|可否|是否|会不会|要不要)(?:让|由|把|叫)?)几(?=[个家项座条次])/g;
+/**
+ * 我看有说2001年的也有说2002年的 / was it 2001 or 2002: the question offers the values it asks between. They are
+ * what the answer should quote (each with its source), not figures the asker already holds.
+ */
+const SOURCES_DIFFER = /有(?:的)?(?:材料|文章|文献|资料|人)?说.{0,24}(?:也有|还有|有的)(?:的)?(?:材料|文章|文献|资料|人)?说|说法不一|\bsome (?:papers |sources |people )?say\b|\bothers say\b/i;
+const VALUES_OFFERED = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?(?:的)?\s*(?:还是|或是|或者|还是说|\bor\b)\s*(?:19|20)\d{2}(?!\d)/i;
+
 export function questionShape(question: string): QuestionShape {
   const q0 = question.normalize('NFKC').replace(ASKED_BEFORE_FEW, '若干');
   // The described 几 is taken out of the quantity reading (the rest of the question may still ask one).
@@ -183,19 +192,26 @@ export function questionShape(question: string): QuestionShape {
   const docnumAt = DOCNUM_ASKED.exec(q);
   const docnum = docnumAt !== null;
   const m = zh ?? MEASURE_EN.exec(q) ?? en ?? docnumAt;
+  const years = [...new Set(q.match(YEAR) ?? [])];
+  const figureKind = docnum ? 'docnum' : figureKindOf(q, zh ?? en);
+  const offered = years.length >= 2 && ((figureKind === 'year' && SOURCES_DIFFER.test(q)) || VALUES_OFFERED.test(q));
+  const numbers = [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])];
   return {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,
     quantityLength: m ? (m[1] ?? m[0]).length : 0,
     // 文号是什么 asks for a number, not what something is.
     definitional: DEFINITIONAL.test(q) && !docnum,
-    multiDoc: MULTI_DOC.test(q),
+    // (sources said to differ: each paper's statement is the answer)
+    multiDoc: MULTI_DOC.test(q) || (offered && SOURCES_DIFFER.test(q)),
     enumerative: ENUMERATIVE.test(q) || DESCRIBED_FEW.test(q0),
     quantity: zh !== null || en !== null || docnum,
     person: PERSON_ZH.test(q) || PERSON_EN.test(q),
     personRoles: PERSON_ZH.test(q) ? [...new Set(q.match(new RegExp(PERSON_ROLE_ZH, 'g')) ?? [])] : [],
-    years: [...new Set(q.match(YEAR) ?? [])],
-    numbers: [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])],
-    figureKind: docnum ? 'docnum' : figureKindOf(q, zh ?? en),
+    // (offered values are no year the figure is asked for)
+    years: offered ? [] : years,
+    offered: offered ? years : [],
+    numbers: offered ? numbers.filter((n) => !years.includes(n)) : numbers,
+    figureKind,
     counter: counterOf(q),
   };
 }
