@@ -320,10 +320,19 @@ function placesCut(words: Tagged[]): Tagged[] {
       continue;
     }
     const w = words[s++];
+    // 乙镇丙镇 (jieba's one word for two towns typed together): names of one level, each a stem and the level, are cut apart
+    const same = SAME_LEVEL_RUN.exec(w.word);
+    if (same && w.word.split(same[1]!).length - 1 >= 2) {
+      for (const piece of w.word.match(new RegExp(`[^${same[1]}]{1,3}${same[1]}`, 'g')) ?? []) out.push({ word: piece, tag: 'ns' });
+      continue;
+    }
     out.push(w.tag !== 'ns' && !ZH_WORDS.has(w.word) && !VERBS.has(w.word) && placeNamed(w.word) ? { word: w.word, tag: 'ns' } : w);
   }
   return out;
 }
+
+/** A word made of names of one level typed together (乙镇丙镇, 甲村乙村): each piece one to three characters and the level. */
+const SAME_LEVEL_RUN = /^(?:[\u4e00-\u9fff]{1,3}?([县市区镇乡村]))(?:[\u4e00-\u9fff]{1,3}?\1)+$/;
 
 /** The two roles' other English names, as the one name each has in the result. */
 const ROLE_SYNONYM: Record<string, string> = {

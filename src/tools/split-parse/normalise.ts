@@ -104,7 +104,27 @@ function bareRatioAfterSplit(text: string): string {
   );
 }
 
+/**
+ * 从30%逐年提到50%(第一年30% 第二年40% 第三年50%) / goes from 70% down to 50% (70% in year 1, 50% in year 3): a bracket
+ * that restates a glide's yearly shares, first and last the glide's own, says nothing new and is read as said once.
+ */
+function restatedGlide(text: string): string {
+  const glide = /(?:从|from)\s*(\d+(?:\.\d+)?)\s*%[^()（）]{0,30}?(?:到|至|to)\s*(\d+(?:\.\d+)?)\s*%/i.exec(text);
+  if (!glide) return text;
+  return text.replace(/[(（]([^()（）]{4,80})[)）]/g, (m, inner: string) => {
+    const zh = [...inner.matchAll(/第\s*[一二三四五六七八九十\d]+\s*年\s*(\d+(?:\.\d+)?)\s*%/g)].map((x) => x[1]!);
+    const en = [...inner.matchAll(/(\d+(?:\.\d+)?)\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)/gi)].map((x) => x[1]!);
+    const shares = zh.length >= 2 ? zh : en;
+    const rest = inner.replace(/第\s*[一二三四五六七八九十\d]+\s*年\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)|\b(?:and|then)\b|[\s,，、;；.]/gi, '');
+    // (every year's share on the even line from the first to the last: a bracket with other steps says more, and is read)
+    const v = shares.map(Number);
+    const even = v.every((x, i) => Math.abs(x - (v[0]! + ((v.at(-1)! - v[0]!) * i) / (v.length - 1))) < 1e-9);
+    return shares.length >= 2 && !rest && even && shares[0] === glide[1] && shares.at(-1) === glide[2] ? ' ' : m;
+  });
+}
+
 export function normalise(text: string): string {
+  text = restatedGlide(text);
   return (
     relativeYearsAsYears(calendarYearsAsYears([...IME_SLIPS, ...EN_SLIPS].reduce((t, [re, w]) => t.replace(re, w), bareRatioAfterSplit(correctCueWords(text))).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
       // FY2024 / FY 24 / fiscal year 2024: a fiscal year is a year like 2024, not a party
@@ -116,6 +136,8 @@ export function normalise(text: string): string {
       // control characters, zero-width and bidi marks
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
       .replace(/[‘’]/g, "'")
+      // 统计上杭州算六成 / 衢州记四成: 算 or 记 between a name and a share is what the name takes (帮我算六成… is no name's)
+      .replace(/(?<=[\p{Script=Han}A-Za-z])(?<![我帮来再请你您一就])(?:算作|算为|记为|计为|计入|算|记|计)(?=\s*(?:[一二两三四五六七八九十]成|[\d.]+\s*(?:%|成)))/gu, '拿')
       // the sending area's share / Quzhou's part: a possessive is not part of the party's name
       // Villages A, B and C / Counties A and B: the kind said once in the plural is each one's name
       .replace(/\b(Village|Countie|Town|Citie|District|Township|Compan(?:ie)?)s\s+([A-Z](?:\s*,\s*[A-Z])*,?\s+(?:and|&)\s+[A-Z])\b/g, (_m, kind: string, list: string) => {
@@ -179,7 +201,7 @@ export function normalise(text: string): string {
       // the first 2 million goes to … anything above that / 前200万归飞入地，超出部分…: the first slice of an amount, with
       // an excess said after it, is the baseline
       // (the first 35 million (the base) stays with A: the aside only names what the amount is)
-      .replace(/\b((?:the\s+)?first\s+(?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b(?:\s+yuan)?)\s*[(（]\s*(?:the\s+|a\s+)?(?:base|baseline|base amount)\s*[)）]/gi, '$1')
+      .replace(/\b((?:the\s+)?first\s+(?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b(?:\s+yuan)?(?:\s+of\s+(?:the\s+)?[a-z]+)?)\s*[(（]\s*(?:the\s+|a\s+)?(?:base|baseline|base amount)\s*[)）]/gi, '$1')
       .replace(/\b(?:the\s+)?first\s+((?:RMB\s*|¥\s*)?\d[\d.]*\s*(?:million|billion|thousand|m|bn|k|万|亿)\b)(?=[\s\S]*\b(?:anything|whatever|everything)\s+(?:above|over|beyond|exceeding)|[\s\S]*\b(?:above|beyond|over) (?:that|this)\b|[\s\S]*\bthe excess\b)/gi, 'baseline $1')
       .replace(/(?:^|(?<=[，,。；;\s]))(?:前|头|首)\s*(\d[\d.]*\s*(?:万|亿)元?)(?=[\s\S]*(?:超出|超过|以上部分|多出))/g, '基数$1')
       // split it 3 to 2 / a ratio of 7 to 3: two small numbers joined by "to" after a splitting word are a ratio
