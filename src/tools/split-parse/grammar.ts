@@ -740,7 +740,7 @@ export function readFacts(toks: Tok[]): Facts {
       const role = ratioRole(i);
       // (A and B split the tax 30/70: what is split may stand between the list and its ratio; Kaihua and Changshan then
       // split what is left 2:1: so may 'then')
-      let l = next(i, -1, ['by', 'split', 'stop', 'filler', 'rest', 'excess', 'revenue'], 3);
+      let l = next(i, -1, ['by', 'split', 'stop', 'filler', 'rest', 'excess', 'revenue', 'each'], 3);
       if (l >= 0 && isW(g[l], 'after') && /^then$/i.test((g[l] as W).t)) l = next(l, -1, ['stop', 'filler'], 1);
       const left = l >= 0 ? listAt(l, -1) : undefined;
       const r = next(i, 1, ['split', 'to', 'stop', 'filler', 'by'], 3);

@@ -176,7 +176,9 @@ export function groupNames(input: Tok[]): GTok[] {
     if (isNumber(out[k - 1]) && nameThenNumber(k - 1, -1) && nameThenNumber(k + 1, 1)) return [];
     // (飞出地要保底 飞出地飞入地三七: a floor, baseline or contribution word binds an amount after it, not the next name)
     const bindsRight = binds(out[k - 1], BINDS_RIGHT) && !(binds(out[k - 1], ['floor', 'baseline', 'contrib']) && out[k + 1]?.k === 'name');
-    return bindsRight || binds(out[k + 1], BINDS_LEFT) ? [] : [{ k: 'sep', comma: true }];
+    // (龙游 每年按5:3:2: 每年 before a word that binds left binds as that word does)
+    const bindsLeft = binds(out[k + 1], BINDS_LEFT) || (binds(out[k + 1], ['each']) && binds(out[k + 2], BINDS_LEFT));
+    return bindsRight || bindsLeft ? [] : [{ k: 'sep', comma: true }];
   });
   // A, B and C / 衢州，杭州和丽水 / 衢州:杭州=7:3: a comma or colon between two names is part of the list
   // (the village, the company and the town: an article may stand before each name)
