@@ -52,6 +52,8 @@ describe('English names', () => {
     // 城市 is tagged as a place by jieba, 开园 is unknown to it: lowercase English makes them nouns.
     expect(roles('How did urban incomes change after the park opened?')['城市']).toBe('noun');
     expect(roles('How did incomes in Quzhou change?')['衢州']).toBe('entity');
+    // (a word opening a later sentence is capitalised by the sentence)
+    expect(roles('A firm opened a lab in Hangzhou. Roughly what share of its staff do research?')['roughly']).toBe('other');
   });
 
   it('reads polyphonic characters of place names as in names (Chang’an, Xiamen)', () => {

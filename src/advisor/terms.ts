@@ -374,8 +374,10 @@ function nameRuns(question: string): string[][] {
 
 /** True when a word starting with `stem` is written with a capital inside the question (not as its first word). */
 function capitalised(question: string, stem: string): boolean {
-  const words = question.match(/[A-Za-z][\w']*/g) ?? [];
-  return words.slice(1).some((w) => /^[A-Z]/.test(w) && w.toLowerCase().startsWith(stem));
+  // (a word opening a sentence — the question's first, or one after a full stop: "… in Hangzhou. Roughly what share" — is
+  // capitalised by the sentence, not by being a name)
+  const words = [...question.matchAll(/[A-Za-z][\w']*/g)].filter((m) => m.index! > 0 && !/[.!?]\s*["“'‘(]?$/.test(question.slice(Math.max(0, m.index! - 4), m.index)));
+  return words.some((m) => /^[A-Z]/.test(m[0]) && m[0].toLowerCase().startsWith(stem));
 }
 
 /** IDF-weighted share of the concepts present in `normText` (matchText form); 0 when there are none. */
