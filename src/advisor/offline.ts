@@ -177,7 +177,7 @@ const MAX_FIGURE_SPREAD = 5;
 function setAsidePhrases(question: string): string[] {
   const out: string[] = [];
   for (const m of question.matchAll(/(?:在)?(?:提出|讲|谈|介绍)?([^，,。？?\s]{2,16}?)(?:路径|思路|模式|概念|做法)?(?:之前|以前)/g)) out.push(m[1]!);
-  for (const m of question.matchAll(/除了([^，,。？?\s]{2,16}?)(?:之外|以外|外)/g)) out.push(m[1]!);
+  for (const m of question.matchAll(/除了([^，,。？?\s]{2,16}?)(?:之外|以外|外|(?=[\s，,]))/g)) out.push(m[1]!);
   for (const m of question.matchAll(/\b(?:before (?:proposing |introducing |the )?|other than |apart from |besides |except (?:for )?)((?:the |a )?[a-z'“”"‘’ -]{3,40}?)(?=[,.?;]| idea\b| approach\b| concept\b| model\b| what\b| which\b| how\b)/gi)) out.push(m[1]!);
   return out;
 }
