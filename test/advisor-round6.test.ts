@@ -65,7 +65,8 @@ describe('lists', () => {
   it('what a question sets aside is not what its list is about', async () => {
     await answersWith('除了反向飞地之外，创新要素跨域重组的基本类型有哪几种？', ['科创走廊', '科创合作区', '创新策源地']);
     // (除了 X said with no 之外, the space or comma after it closing the aside)
-    await answersWith('除了反向飞地 创新要素跨域重组还有啥别的空间手段 都列一下', ['科创走廊', '科创合作区', '创新策源地']);
+    await answersWith('除了反向飞地，目前创新要素跨域重组的空间手段都有哪些？', ['科创走廊', '科创合作区', '创新策源地']);
+    await answersWith('除了反向飞地 现在搞创新要素跨域重组的空间手段还有哪些', ['科创走廊', '科创合作区', '创新策源地']);
   });
 });
 
