@@ -134,6 +134,17 @@ describe('other papers after a list', () => {
     expect(zh.answer.split('\n').at(-1)).toBe('另见《推动山海协作“飞地经济”高质量发展》：“飞地园区”形成的地方级税收，省财政不参与分享。[4]');
     expect(zh.citations.at(-1)).toMatchObject({ n: 4, source: '004.txt' });
   });
+  it('name a paper once when two of its sentences follow each other', () => {
+    const second = { ...other, text: '“消薄飞地”须实行收益保底。' } as Candidate;
+    const zh = withOtherPapers('zh', { answer: '共 1 点：\n引言[1]\n1. 甲[2]', citations: [1, 2].map((n) => ({ n, source: 'a', title: 'A', section: '', quote: String(n) })) }, [other, second], titles as never);
+    expect(zh.answer.split('\n').at(-1)).toBe('另见《推动山海协作“飞地经济”高质量发展》：“飞地园区”形成的地方级税收，省财政不参与分享。[3] “消薄飞地”须实行收益保底。[4]');
+    expect(zh.citations.map((c) => c.n)).toEqual([1, 2, 3, 4]);
+  });
+  it('bring a paper\'s second sentence when it adds a word of the question (real advisor)', async () => {
+    const r = await fx.advisor.ask('飞地园区的收益怎么分配？各篇文章提出了哪些办法？');
+    const landBridge = r.answer.split('\n').find((l) => l.startsWith('另见《新亚欧大陆桥'));
+    expect(landBridge?.match(/\[\d+\]/g)?.length).toBe(2);
+  });
   it('keep the English glossary line last', () => {
     const en = withOtherPapers('en', { answer: '“A” lists 1 points:\n[1] “x”\n1. “y” [2]\nKey terms: 飞地 (enclave).', citations: [] }, [other], titles as never);
     const lines = en.answer.split('\n');

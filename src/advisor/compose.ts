@@ -75,10 +75,17 @@ export function composeList(lang: Lang, lead: Candidate, items: { head: string; 
 export function withOtherPapers(lang: Lang, composed: Composed, others: Candidate[], titles: TitleLookup): Composed {
   if (!others.length) return composed;
   const start = composed.citations.length;
-  const lines = others.map((c, i) => {
-    const t = titles(c.docId);
+  // (a paper's second sentence joins its first on one line: the paper is named once)
+  const lines: string[] = [];
+  others.forEach((c, i) => {
     const n = start + i + 1;
-    return lang === 'en' ? `Also, “${shortTitle(t?.titleEn ?? t?.title ?? c.title)}”: “${c.text}” [${n}]` : `另见《${shortTitle(t?.title ?? c.title)}》：${c.text}[${n}]`;
+    const quote = lang === 'en' ? `“${c.text}” [${n}]` : `${c.text}[${n}]`;
+    if (i > 0 && others[i - 1]!.docId === c.docId) {
+      lines[lines.length - 1] += ` ${quote}`;
+      return;
+    }
+    const t = titles(c.docId);
+    lines.push(lang === 'en' ? `Also, “${shortTitle(t?.titleEn ?? t?.title ?? c.title)}”: ${quote}` : `另见《${shortTitle(t?.title ?? c.title)}》：${quote}`);
   });
   const cited = cite(others).map((x, i) => ({ ...x, n: start + i + 1 }));
   // The English list's glossary line stays last, after every quoted point.

@@ -523,6 +523,16 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
           .map((d) => candidates.filter((c) => c.docId === d && c.coverage >= OTHER_PAPER_COVERAGE * topCoverage).sort((a, b) => b.score - a.score)[0])
           .filter((c): c is Candidate => !!c)
           .slice(0, MAX_SPREAD - 1);
+        // (…and a second sentence of that paper when it brings a word of the question its first lacks: the paper's view
+        // in two of its sentences rather than half of it in one)
+        const brings = (c: Candidate, first: Candidate) => concepts.some((k) => k.kind !== 'num' && k.alts.some((a) => c.norm.includes(a)) && !k.alts.some((a) => first.norm.includes(a)));
+        for (const o of [...others]) {
+          const second = candidates
+            .filter((c) => c.docId === o.docId && c.offset !== o.offset && c.coverage >= OTHER_PAPER_COVERAGE * topCoverage)
+            .sort((a, b) => b.score - a.score)
+            .find((c) => brings(c, o));
+          if (second) others.splice(others.indexOf(o) + 1, 0, second);
+        }
         return { ...answer(withOtherPapers(lang, composeList(lang, lead, items, titles, glossed), others, titles)), list };
       }
     }
