@@ -48,3 +48,18 @@ describe('values the question offers to choose between', () => {
     expect(r.answer).toMatch(/2002/);
   });
 });
+
+describe('partial answers to colloquial figure questions', () => {
+  it('answer with what the corpus says and name the gap', async () => {
+    const r = await fx.advisor.ask('不是说消薄飞地要收益保底吗 那保底收益率一般是多少啊');
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('须实行收益保底');
+    expect(r.answer).toContain('语料未给出所问的具体数字');
+  });
+  it('read 多少亿 as a sum of money, so an area (3000亩) is no answer to it', async () => {
+    expect(questionShape('省里给了多少亿？').figureKind).toBe('money');
+    expect(questionShape('园区吸纳了多少万人就业？').figureKind).not.toBe('money');
+    const r = await fx.advisor.ask('省里对飞地园区给了专项资金 到底给了多少亿');
+    expect(r.answer).not.toMatch(/^答：.*3000亩/m);
+  });
+});

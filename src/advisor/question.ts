@@ -122,7 +122,8 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   // 多少个亿 is how people say 多少亿元: a sum, not a count.
   if (/^个(?:亿|万)(?![人户])/.test(after)) return 'money';
   if (/^(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户)/.test(after)) return 'count';
-  if (/^(?:亿|万)?元|^钱/.test(after)) return 'money';
+  // (多少亿 / 多少万 with no unit after it is a sum here, as 多少亿元 is; 多少万人, 多少万吨 count or weigh)
+  if (/^(?:亿|万)?元|^钱|^(?:亿|万)(?![人户吨亩个辆列次件家项名位平公千米标箱])/.test(after)) return 'money';
   if (/^(?:平方公里|平方千米|公里|千米|米|亩|公顷|平方米)/.test(after)) return 'size';
   if (/^(?:万)?(?:吨|公斤|千克)/.test(after)) return 'weight';
   if (/^倍/.test(after)) return 'times';
