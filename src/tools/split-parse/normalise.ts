@@ -133,6 +133,8 @@ export function normalise(text: string): string {
       // 杭州拿6，500万 (a clause break) into the same character
       .replace(/(\d),(?=\d{3}(?!\d))/g, '$1'))
       .normalize('NFKC')
+      // 七成龙游 三成开化 / 70%龙游 30%开化: shares said before their names, pair after pair, are as many clauses
+      .replace(/((?:\d+(?:\.\d+)?\s*%|[一二两三四五六七八九十]成|\d+(?:\.\d+)?成)(?![归给由为到交])[\p{Script=Han}]{1,8}?)\s+(?=(?:\d+(?:\.\d+)?\s*%|[一二两三四五六七八九十]成|\d+(?:\.\d+)?成)[\p{Script=Han}]{2})/gu, '$1，')
       // control characters, zero-width and bidi marks
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
       .replace(/[‘’]/g, "'")
@@ -167,7 +169,7 @@ export function normalise(text: string): string {
       .replace(/\bwe\s+(?:host|are\s+hosting)\s+(?:the|this|their|that)\s+(?:park|enclave|zone|project)\b/gi, 'we are the receiving area')
       .replace(/([A-Za-z])'s\b/g, '$1')
       .replace(/[“”「」『』《》【】]/g, ' ')
-      .replace(/(\d)\s+(?=(?:亿|万|元|块|%|成|个?年))/g, '$1')
+      .replace(/(\d)\s+(?=(?:亿|万|億|萬|元|塊|块|%|成|个?年|個?年))/g, '$1')
       // 村集体一年最少拿30万: "a year" before what a party gets is every year (第一年 / 前一年 are not)
       .replace(/(?<![第前后头每\d])一年(?=\s*(?:最少|至少|最低|保底|固定|拿|得|分得|不低于|不少于))/g, '每年')
       // 1000w / 500W: chat shorthand for 万
