@@ -1192,7 +1192,9 @@ export function readFacts(toks: Tok[]): Facts {
       const [cs] = clauseOf[i];
       const prevStart = cs > 0 ? (clauseOf[cs - 1]?.[0] ?? cs) : cs;
       // (takes 10% of the rental income but is guaranteed …: a word read as a weak name, rental, is no other party)
-      if (lastFactAt >= prevStart && lastFactAt < i && !g.slice(Math.max(cs, lastFactAt + 1), i).some((x) => (x.k === 'name' && x.strong) || x.k === 'share' || x.k === 'ratio' || x.k === 'money')) party = lastFactRef.party;
+      // (8% of the 5 million yuan profit but is guaranteed …: the total said with what it is, between them, is no other figure)
+      const isTotal = (k: number) => g[k]?.k === 'money' && isW(g[next(k, 1, ['stop', 'filler'], 2)], 'revenue');
+      if (lastFactAt >= prevStart && lastFactAt < i && !g.slice(Math.max(cs, lastFactAt + 1), i).some((x, n) => (x.k === 'name' && x.strong) || x.k === 'share' || x.k === 'ratio' || (x.k === 'money' && !isTotal(Math.max(cs, lastFactAt + 1) + n)))) party = lastFactRef.party;
     }
     return { v, raw, role, party: party ?? sameParty, cue: cue.t };
   }
