@@ -88,6 +88,13 @@ export interface Facts {
   undecided: boolean;
   /** 每年增长10% / grows 5% a year: revenue said to grow by a rate (not computed: the years' amounts are asked for). */
   growth?: string;
+  /**
+   * An amount added to the revenue each year (增加100万, goes up by 500k): projected exactly. A growth rate is not
+   * (compound or simple, and whose forecast: the table's s1003–s1005 ask for each year's amount instead).
+   */
+  growthStep?: { kind: 'add'; v: Q };
+  /** 按每年增加100万推算: said in the steps when the yearly amounts were projected from the growth. */
+  projected?: string;
   /** 每年降一成 / drops 10 points a year: the step a glide moves by each year (its length follows from it). */
   glideStep?: { v: Q; form: ShareForm; raw: string; dir: 1 | -1 };
   /** 其余 / the rest is said somewhere (of the rest, …). */
@@ -119,6 +126,8 @@ const isW = (t: GTok | undefined, ...cats: Cat[]): t is W => !!t && t.k === 'w' 
 const MEASURE = /^(?:人口|人数|户数|面积|亩数)$/;
 /** Words that say the revenue grows (增长, 递增, grows): a rate after them is the growth, not a share. */
 const GROWTH = /^(?:增长|递增|增加|上涨|增幅|涨|grows|grow|growing|growth)$/i;
+/** English verbs that say the revenue goes up by an amount each year (goes up by 500k). */
+const GROWS_BY = /^(?:goes up|go up|rises|rise|increases|increase)$/i;
 /** One-character words that move a share by a step (每年降一成, 每年升一成); the longer ones are the lexicon's 'step'. */
 const STEP_VERB = /^(?:降|减|少|升|增|多)$/;
 /** English take words that are also verbs of movement (drops, rises): with a yearly figure they say a glide's step. */
@@ -317,8 +326,10 @@ export function readFacts(toks: Tok[]): Facts {
       amountOfYear.set(k, t.n);
     }
   }
-  // one year with an amount is a date of that amount only when another year has one too
-  if (amountOfYear.size < 2) {
+  // one year with an amount is a date of that amount only when another year has one too, or when the amount is said
+  // to grow from it (2 million in year 1 and goes up by 500k each year)
+  const growthSaid = g.some((x) => (x.k === 'w' || x.k === 'name') && (GROWTH.test(x.t) || GROWS_BY.test(x.t)));
+  if (amountOfYear.size < 2 && !(amountOfYear.size === 1 && growthSaid && [...amountOfYear.values()][0] === 1)) {
     yearOfAmount.clear();
     amountOfYear.clear();
   }
@@ -774,7 +785,8 @@ export function readFacts(toks: Tok[]): Facts {
       const prev = prevK >= 0 ? g[prevK] : undefined;
       // 帮我列前5年 / show me years 1 to 4: the first N years, said after every share and ratio in a clause
       // of their own, are the years to compute, not a period of the agreement
-      const horizon = (t.pre === '前' || (t.pre === '第' && t.n === 1 && t.to !== undefined)) && f.phased && !clauseHasTerms(i) && !g.slice(i + 1).some((x) => x.k === 'share' || x.k === 'ratio' || isW(x, 'even'));
+      // (years 1 to 3 said last needs no period before it: with one ratio throughout, it is still the years to show)
+      const horizon = (t.pre === '前' || (t.pre === '第' && t.n === 1 && t.to !== undefined)) && (f.phased || (t.pre === '第' && phaseHasFacts())) && !clauseHasTerms(i) && !g.slice(i + 1).some((x) => x.k === 'share' || x.k === 'ratio' || isW(x, 'even'));
       if (horizon) {
         f.span = t.to ?? t.n;
       } else if (t.pre === '前' && prev && isW(prev, 'span')) {
@@ -859,6 +871,14 @@ export function readFacts(toks: Tok[]): Facts {
       continue;
     }
     if (t.k === 'money' || t.k === 'num') {
+      // 以后每年增加100万 / goes up by 500k each year: the revenue's yearly growth, never a total — refused below like a growth rate
+      const grows = t.k === 'money' ? next(i, -1, ['stop', 'filler', 'each', 'by'], 3) : -1;
+      if (grows >= 0 && ((g[grows].k === 'w' || g[grows].k === 'name') && (GROWTH.test((g[grows] as { t: string }).t) || GROWS_BY.test((g[grows] as { t: string }).t)))) {
+        const word = (g[grows] as { t: string }).t;
+        f.growth ??= `${word}${/[a-z]$/i.test(word) ? ' ' : ''}${t.raw}`;
+        f.growthStep ??= { kind: 'add', v: t.v };
+        continue;
+      }
       const m = moneyFact(i, t.v, t.raw);
       const year = amountOfYear.get(i);
       if (year !== undefined) {
@@ -970,6 +990,7 @@ export function readFacts(toks: Tok[]): Facts {
   // 第一年九成 第三年降到六成 第二年取中间: with no buffer length said, the glide runs from year 1 to the last year said
   const lastStart = f.phases[f.phases.length - 1]?.start;
   if (middleYear !== undefined && f.buffer === undefined && f.phases.length === 2 && f.phases[0].start === 1 && lastStart !== undefined && lastStart > middleYear) f.buffer = lastStart;
+  projectGrowth(f);
   return f;
 
   /** "… and in year 3 it gets 50%": a year with a share after it in its clause (before another year) governs that share, not the one before it. */
@@ -1276,4 +1297,32 @@ function withSelf(g: GTok[]): { toks: GTok[]; speakerRole?: string } {
     toks: g.map((t, i): GTok => (i !== statement && t.k === 'w' && SELF.test(t.t) ? { k: 'name', t: self!, strong: true } : other && t.k === 'w' && OTHER_SIDE_WORD.test(t.t) && takes(i) ? { k: 'name', t: other, strong: true } : t)),
     speakerRole: self,
   };
+}
+
+/** The most years a growth is projected over. */
+const MAX_PROJECTED_YEARS = 30;
+
+/**
+ * 税收第一年1000万，以后每年增加100万，算5年 / 2 million in year 1, going up by 500k each year, years 1 to 5: one
+ * amount, the amount added each year and the number of years asked make the amounts by year. Without the number of
+ * years, or with amounts by year already said, the growth stays unprojected and is asked about.
+ */
+function projectGrowth(f: Facts): void {
+  const years = f.span ?? f.buffer;
+  const step = f.growthStep;
+  if (!step || !years || years < 2 || years > MAX_PROJECTED_YEARS) return;
+  const amounts = f.money.filter((m) => m.role === 'revenue' || m.role === 'unknown');
+  if (amounts.length !== 1 || (amounts[0]!.year !== undefined && amounts[0]!.year !== 1) || f.money.some((m) => m.year !== undefined && m !== amounts[0])) return;
+  const base = amounts[0]!;
+  base.role = 'revenue';
+  base.year = 1;
+  let v = base.v;
+  for (let y = 2; y <= years; y++) {
+    v = v.add(step.v);
+    f.money.push({ v, raw: v.toNumber(2).toLocaleString('en-US'), role: 'revenue', year: y });
+  }
+  f.projected = f.growth;
+  f.growth = undefined;
+  // (每年 / each year went with the growth: the amount itself is year 1's, not every year's)
+  f.perYear = false;
 }

@@ -370,13 +370,13 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       last = years - before;
     }
     input.phases = phaseShares.map((m, k) => ({ years: k === lastIdx ? last! : given[k]!, shares: Object.fromEntries([...m].map(([n, s]) => [n, s.v.toNumber()])) }));
-    if (f.perYear || years) notes.push(`分阶段：${input.phases.map((p) => `${p.years} 年`).join(' → ')}，每年 ${revenue.raw}`);
+    if (f.perYear || years) notes.push(`分阶段：${input.phases.map((p) => `${p.years} 年`).join(' → ')}${byYear ? '' : `，每年 ${revenue.raw}`}`);
   } else if (!contribMode) {
     setShares(input, phaseShares[0]);
     const span = years ?? (f.phases[0].years && f.phased ? f.phases[0].years : undefined);
     if (span && span >= 2) {
       input.revenueByYear = Array.from({ length: span }, () => input.revenue);
-      notes.push(`算 ${span} 年：每年 ${revenue.raw}，比例不变`);
+      notes.push(byYear ? `算 ${span} 年，比例不变` : `算 ${span} 年：每年 ${revenue.raw}，比例不变`);
     }
   } else if (years && years >= 2) {
     input.revenueByYear = Array.from({ length: years }, () => input.revenue);
@@ -387,6 +387,7 @@ export function buildInput(facts: Facts, hints: SplitHints = {}): RolesResult {
       return fail(['years'], `写了 ${byYear.length} 年的金额，但分成安排是 ${scheduled} 年：请每年写一个金额，或写明共算几年`, `${byYear.length} yearly amounts for a ${scheduled}-year schedule: give one amount for each year`);
     input.revenueByYear = byYear.map((v) => v.toNumber(2));
     notes.push(`逐年金额：${yearly.map((m) => `第${m.year}年 ${m.raw}`).join('，')}`);
+    if (f.projected) notes.push(`第2年起的金额按“${f.projected}”逐年累加`);
   }
   if (baseline && !allNames.includes(baseline.owner)) return fail(['parties'], `基数的归属方“${baseline.owner}”不在参与方（${allNames.join('、')}）中`, `the baseline owner “${baseline.owner}” is not one of the parties`);
   return { ok: true, input, notes };
