@@ -1173,6 +1173,11 @@ export function readFacts(toks: Tok[]): Facts {
       const owner = verb >= 0 && isW(g[verb], 'contrib') ? next(verb, -1, ['stop', 'filler'], 2) : -1;
       if (owner >= 0 && g[owner].k === 'name') l = owner;
     }
+    // 运营公司出管理 按投入折算500万: a value said after what a party put in, across 按投入 and a space, is that party's
+    if (role === 'contrib' && !(l >= 0 && g[l].k === 'name') && cueAt < i) {
+      const k = next(cueAt, -1, ['stop', 'filler', 'byContrib', 'and', 'contrib'], 4);
+      if (k >= 0 && g[k].k === 'name' && g.slice(k + 1, cueAt).some((x) => isW(x, 'contrib'))) l = k;
+    }
     // …provided the site, valued at 10 million: a value with no party of its own, in the clause right after a contribution said
     // without one, is that contribution's
     const [ownStart] = clauseOf[i];
