@@ -1175,8 +1175,12 @@ export function readFacts(toks: Tok[]): Facts {
     }
     // 运营公司出管理 按投入折算500万: a value said after what a party put in, across 按投入 and a space, is that party's
     if (role === 'contrib' && !(l >= 0 && g[l].k === 'name') && cueAt < i) {
-      const k = next(cueAt, -1, ['stop', 'filler', 'byContrib', 'and', 'contrib'], 4);
-      if (k >= 0 && g[k].k === 'name' && g.slice(k + 1, cueAt).some((x) => isW(x, 'contrib'))) l = k;
+      // (what was put in may be a word of its own: 出技术 is 出 + 技术)
+      let k = cueAt - 1;
+      const [cs0] = clauseOf[cueAt] ?? [0, 0];
+      const means = (x: GTok | undefined, before: GTok | undefined) => (x?.k === 'w' && !(x as W).cat) || (x?.k === 'name' && !(x as { strong: boolean }).strong && isW(before, 'contrib'));
+      while (k >= cs0 && k > cueAt - 6 && (isW(g[k], 'stop', 'filler', 'byContrib', 'and', 'contrib') || means(g[k], g[k - 1]))) k--;
+      if (k >= cs0 && g[k]?.k === 'name' && g.slice(k + 1, cueAt).some((x) => isW(x, 'contrib'))) l = k;
     }
     // …provided the site, valued at 10 million: a value with no party of its own, in the clause right after a contribution said
     // without one, is that contribution's
