@@ -29,6 +29,10 @@ describe('detectIntent', () => {
     ['What is a reverse enclave?', 'ask'],
     ['How are tax revenues shared between the two regions', 'ask'],
     ['飞地接力', 'ask'],
+    // (colloquial asking words, no question mark: 哪年, 咋, 啥, 谁, 几个)
+    ['山海协作工程哪年开始的 有的说2001年有的说2002年', 'ask'],
+    ['消薄飞地到底是咋回事', 'ask'],
+    ['衢州在外地建了几个飞地', 'ask'],
     // partnership descriptions
     ['杭州在衢州共建产业园，衢州提供土地，杭州企业投资设厂', 'mode'],
     ['山区县在杭州设立研发飞地，孵化成果回本地生产', 'mode'],

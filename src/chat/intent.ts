@@ -20,7 +20,8 @@ const SPLIT_WORD = /分成|分配|分账|怎么分|各得|各分|分\s*\d|split|
 const NUMBER = /\d+(?:\.\d+)?/g;
 
 const QUESTION_END = /[?？]\s*$/;
-const QUESTION_ZH = /什么|怎么|怎样|如何|为何|为什么|哪些|哪个|哪种|哪类|多少|是否|能否|可否|有没有|有哪|是不是|吗|呢|介绍|解释|说说|讲讲|谈谈|区别|含义|意思|定义|举例/;
+// (colloquial asking words too: 哪年开始的, 咋回事, 是啥, 谁负责, 几个园区 — a question typed without a question mark)
+const QUESTION_ZH = /什么|怎么|怎样|如何|为何|为什么|哪些|哪个|哪种|哪类|哪年|哪一年|哪里|哪儿|何时|何年|多少|几[个年家种类条项次]|是否|能否|可否|有没有|有哪|是不是|吗|呢|咋|啥|谁|介绍|解释|说说|讲讲|谈谈|区别|含义|意思|定义|举例/;
 const QUESTION_EN = /^(what|how|why|which|who|whom|when|where|does|do|did|is|are|was|were|can|could|should|would|will|explain|describe|tell me|list|give me|define|compare)\b/i;
 const MODE_ASK = /什么模式|哪种模式|哪类模式|属于.{0,6}(模式|类型|飞地)|是哪种飞地|什么类型|which (mode|type|kind)|what (mode|type|kind) of (enclave|partnership|cooperation)|classify/i;
 
