@@ -63,3 +63,10 @@ describe('partial answers to colloquial figure questions', () => {
     expect(r.answer).not.toMatch(/^答：.*3000亩/m);
   });
 });
+
+describe('a figure asked of two named places', () => {
+  it('is not answered partially when no passage names both (a park the corpus never mentions)', async () => {
+    const r = await fx.advisor.ask('What tax-sharing ratio did Wenzhou and Taishun agree on for their jointly built Wenzhou–Taishun enclave park?');
+    expect(r.answered).toBe(false);
+  });
+});

@@ -271,6 +271,19 @@ export function evidenceSignals(
         cov = Math.max(cov, coverage(concepts, text));
       }
     }
+    // (no sentence states a figure of the kind: the names asked about must still meet in one passage — a park of
+    // 宁波 and 泰顺 is no park of the corpus when no passage names both, however often each is named alone)
+    if (!bestMissing) {
+      const names = own.filter((r) => r.role === 'entity' && !(r.alts.some(isProvince)));
+      if (names.length >= 2) {
+        let fewest: string[] | undefined;
+        for (const t of top) {
+          const lacking = names.filter((r) => !present(r, t)).map((r) => r.label);
+          if (!fewest || lacking.length < fewest.length) fewest = lacking;
+        }
+        if (fewest?.length) bestMissing = fewest;
+      }
+    }
     return { cov, missing: bestMissing ?? [] };
   };
   if (shape?.quantity) {
