@@ -70,3 +70,11 @@ describe('a figure asked of two named places', () => {
     expect(r.answered).toBe(false);
   });
 });
+
+describe('an example asked for after a question', () => {
+  it('comes from where the question before was answered, even when the follow-up names the part it wants', async () => {
+    const r = await fx.advisor.ask('Can you give an example of the land shortage?', { context: '浙江山海协作飞地园区建设面临哪些挑战？' });
+    expect(r.answered).toBe(true);
+    expect(r.answer).toContain('江东杭千');
+  });
+});

@@ -348,7 +348,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const inside = (h: Hit) => h.chunk.docId === focus.docId && h.chunk.start < focus.end && h.chunk.end > focus.start;
       const own = chunks.filter((chunk) => inside({ chunk, score: 0 })).map((chunk) => ({ chunk, score: fused[0]?.score ?? 1 }));
       fused = [...own, ...fused.filter((h) => !inside(h))];
-    } else if (context && analysed.carried.length) {
+    } else if (context && (analysed.carried.length || ASKS_EXAMPLE.test(analysed.text))) {
+      // (an example asked for — can you give an example of the land problem? — is one of what was asked before, even
+      // when the follow-up names the part it wants an example of)
       const where = (await retriever.retrieve(context, { k: 2, mode: opts.mode }))[0]?.chunk;
       contextPaper = where?.docId;
       const top = where?.sectionPath?.[0];
