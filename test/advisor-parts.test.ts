@@ -78,3 +78,12 @@ describe('an example asked for after a question', () => {
     expect(r.answer).toContain('江东杭千');
   });
 });
+
+describe('a year the papers have, though not on what was asked', () => {
+  it('is declined without claiming the corpus has nothing on that year', async () => {
+    const r = await fx.advisor.ask("How many Chang'an China-Europe trains ran in 2019?");
+    expect(r.answered).toBe(false);
+    expect(r.answer).not.toContain('has nothing on “2019”');
+    expect(r.answer).toMatch(/2019/);
+  });
+});

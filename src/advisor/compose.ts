@@ -190,6 +190,19 @@ export function unknownNameText(lang: Lang, names: string[], suggestions: string
   return `语料库中没有关于${names.map((n) => `“${n}”`).join('、')}的内容，无法回答这个问题。${tail}`;
 }
 
+/**
+ * A year the papers do mention, though not in any passage on what was asked: "nothing on 2022" would be untrue (the
+ * papers give many 2022 figures), so the decline says the passages on the subject do not reach that year.
+ */
+export function yearNotInEvidenceText(lang: Lang, years: string[], suggestions: string[]): string {
+  if (lang === 'en') {
+    const tail = suggestions.length ? ` Nearest topics it does cover: ${suggestions.join('; ')}.` : '';
+    return `The passages of the corpus on this say nothing for ${years.join(', ')}, so it cannot answer this.${tail}`;
+  }
+  const tail = suggestions.length ? `最接近的已涵盖主题：${suggestions.join('；')}。` : '';
+  return `语料中与此相关的段落没有涉及${years.map((y) => `${y}年`).join('、')}，无法回答这个问题。${tail}`;
+}
+
 export function emptyQuestionText(lang: Lang): string {
   return lang === 'en'
     ? 'Please type a question in words, e.g. "What is an enclave relay?"'

@@ -28,7 +28,7 @@ import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal'
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
 import { asksAboutPaper, paperPhrases } from '../knowledge/paper-self';
-import { composeList, directLead, gapText, unknownNameText, withOtherPapers } from './compose';
+import { composeList, directLead, gapText, unknownNameText, yearNotInEvidenceText, withOtherPapers } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
 import { figureElsewhere, figureElsewhereText, isCalendarYear, yearsIn } from './shapes/figure';
@@ -544,7 +544,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const missingYears = signals.unmatched.filter((u) => isCalendarYear(u) && !candidates.some((c) => c.norm.includes(u)));
     if (missingYears.length && !shape.multiDoc) {
       const suggestions = nearestTopics(hits, docs, lang);
-      const text = unknownNameText(lang, missingYears.map((y) => (lang === 'en' ? y : `${y}年`)), suggestions);
+      const text = yearNotInEvidenceText(lang, missingYears, suggestions);
       return { ...declinedFigure(missingYears, text, suggestions, signals, measured), declinedFor: 'unknown-year' };
     }
     // A figure question whose subject the corpus covers without the figure: say what it does say, and what it does not give.
