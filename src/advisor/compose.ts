@@ -164,14 +164,14 @@ export function compose(lang: Lang, sentences: Candidate[], titles: TitleLookup,
 
 /** `nearest`: the suggestions are near the question (else they are just what the corpus is about). */
 export function declineText(lang: Lang, suggestions: string[], nearest = true): string {
-  if (lang === 'en') {
-    const lead = nearest ? 'Nearest topics it does cover' : 'It covers';
-    const tail = suggestions.length ? ` ${lead}: ${suggestions.join('; ')}.` : '';
-    return `The corpus does not cover this.${tail}`;
-  }
-  const lead = nearest ? '最接近的已涵盖主题' : '语料库涵盖的主题';
-  const tail = suggestions.length ? `${lead}：${suggestions.join('；')}。` : '';
-  return `语料库未涉及这个问题。${tail}`;
+  return lang === 'en' ? `The corpus does not cover this.${topicsTail(lang, suggestions, nearest)}` : `语料库未涉及这个问题。${topicsTail(lang, suggestions, nearest)}`;
+}
+
+/** The topics a decline points to, after its first sentence ('' when there are none). */
+function topicsTail(lang: Lang, suggestions: string[], nearest = true): string {
+  if (!suggestions.length) return '';
+  if (lang === 'en') return ` ${nearest ? 'Nearest topics it does cover' : 'It covers'}: ${suggestions.join('; ')}.`;
+  return `${nearest ? '最接近的已涵盖主题' : '语料库涵盖的主题'}：${suggestions.join('；')}。`;
 }
 
 /** A partial answer's last line: what the corpus does not give. */
@@ -182,12 +182,8 @@ export function gapText(lang: Lang, measure?: string): string {
 
 /** A question about a park, place or organisation the corpus never mentions: say so, by name. */
 export function unknownNameText(lang: Lang, names: string[], suggestions: string[]): string {
-  if (lang === 'en') {
-    const tail = suggestions.length ? ` Nearest topics it does cover: ${suggestions.join('; ')}.` : '';
-    return `The corpus has nothing on ${names.map((n) => `“${n}”`).join(', ')}, so it cannot answer this.${tail}`;
-  }
-  const tail = suggestions.length ? `最接近的已涵盖主题：${suggestions.join('；')}。` : '';
-  return `语料库中没有关于${names.map((n) => `“${n}”`).join('、')}的内容，无法回答这个问题。${tail}`;
+  if (lang === 'en') return `The corpus has nothing on ${names.map((n) => `“${n}”`).join(', ')}, so it cannot answer this.${topicsTail(lang, suggestions)}`;
+  return `语料库中没有关于${names.map((n) => `“${n}”`).join('、')}的内容，无法回答这个问题。${topicsTail(lang, suggestions)}`;
 }
 
 /**
@@ -195,12 +191,8 @@ export function unknownNameText(lang: Lang, names: string[], suggestions: string
  * papers give many 2022 figures), so the decline says the passages on the subject do not reach that year.
  */
 export function yearNotInEvidenceText(lang: Lang, years: string[], suggestions: string[]): string {
-  if (lang === 'en') {
-    const tail = suggestions.length ? ` Nearest topics it does cover: ${suggestions.join('; ')}.` : '';
-    return `The passages of the corpus on this say nothing for ${years.join(', ')}, so it cannot answer this.${tail}`;
-  }
-  const tail = suggestions.length ? `最接近的已涵盖主题：${suggestions.join('；')}。` : '';
-  return `语料中与此相关的段落没有涉及${years.map((y) => `${y}年`).join('、')}，无法回答这个问题。${tail}`;
+  if (lang === 'en') return `The passages of the corpus on this say nothing for ${years.join(', ')}, so it cannot answer this.${topicsTail(lang, suggestions)}`;
+  return `语料中与此相关的段落没有涉及${years.map((y) => `${y}年`).join('、')}，无法回答这个问题。${topicsTail(lang, suggestions)}`;
 }
 
 export function emptyQuestionText(lang: Lang): string {
