@@ -364,10 +364,15 @@ export function domainAnchor(concepts: Concept[], stats: CorpusStats): number {
   for (const [a, idf] of [...words].sort((x, y) => x[1] - y[1])) {
     if (best >= ANCHOR_MIN) break;
     if (MAX_GENERAL_IDF - idf <= best) continue;
-    const g = generalIdf(a);
-    best = Math.max(best, (Number.isFinite(g) ? g : UNKNOWN_GENERAL_IDF) - idf);
+    best = Math.max(best, domainGap(a, idf));
   }
   return best;
+}
+
+/** How much a word belongs to the papers: its general-language IDF (jieba's table) less its corpus IDF. */
+function domainGap(word: string, corpusIdf: number): number {
+  const g = generalIdf(word);
+  return (Number.isFinite(g) ? g : UNKNOWN_GENERAL_IDF) - corpusIdf;
 }
 
 /** The question's words that belong to the papers: each counted once, by its own wording or its best alias. */
@@ -375,7 +380,7 @@ export function domainWords(concepts: Concept[], stats: CorpusStats): number {
   let n = 0;
   for (const c of concepts) {
     if (c.kind === 'num' || c.kind === 'en') continue;
-    if (c.alts.some((a) => HAN.test(a) && stats.df(a) > 0 && (Number.isFinite(generalIdf(a)) ? generalIdf(a) : UNKNOWN_GENERAL_IDF) - stats.idf(a) >= ANCHOR_MIN)) n++;
+    if (c.alts.some((a) => HAN.test(a) && stats.df(a) > 0 && domainGap(a, stats.idf(a)) >= ANCHOR_MIN)) n++;
   }
   return n;
 }
