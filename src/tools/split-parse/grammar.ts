@@ -92,7 +92,7 @@ export interface Facts {
    * An amount added to the revenue each year (增加100万, goes up by 500k): projected exactly. A growth rate is not
    * (compound or simple, and whose forecast: the table's s1003–s1005 ask for each year's amount instead).
    */
-  growthStep?: { kind: 'add'; v: Q };
+  growthAdded?: Q;
   /** 按每年增加100万推算: said in the steps when the yearly amounts were projected from the growth. */
   projected?: string;
   /** 每年降一成 / drops 10 points a year: the step a glide moves by each year (its length follows from it). */
@@ -128,6 +128,8 @@ const MEASURE = /^(?:人口|人数|户数|面积|亩数)$/;
 const GROWTH = /^(?:增长|递增|增加|上涨|增幅|涨|grows|grow|growing|growth)$/i;
 /** English verbs that say the revenue goes up by an amount each year (goes up by 500k). */
 const GROWS_BY = /^(?:goes up|go up|rises|rise|increases|increase)$/i;
+/** A word saying the revenue grows, by an amount or (GROWTH only) a rate. */
+const isGrowthWord = (x: GTok | undefined): boolean => !!x && (x.k === 'w' || x.k === 'name') && (GROWTH.test(x.t) || GROWS_BY.test(x.t));
 /** One-character words that move a share by a step (每年降一成, 每年升一成); the longer ones are the lexicon's 'step'. */
 const STEP_VERB = /^(?:降|减|少|升|增|多)$/;
 /** English take words that are also verbs of movement (drops, rises): with a yearly figure they say a glide's step. */
@@ -328,7 +330,7 @@ export function readFacts(toks: Tok[]): Facts {
   }
   // one year with an amount is a date of that amount only when another year has one too, or when the amount is said
   // to grow from it (2 million in year 1 and goes up by 500k each year)
-  const growthSaid = g.some((x) => (x.k === 'w' || x.k === 'name') && (GROWTH.test(x.t) || GROWS_BY.test(x.t)));
+  const growthSaid = g.some(isGrowthWord);
   if (amountOfYear.size < 2 && !(amountOfYear.size === 1 && growthSaid && [...amountOfYear.values()][0] === 1)) {
     yearOfAmount.clear();
     amountOfYear.clear();
@@ -873,10 +875,10 @@ export function readFacts(toks: Tok[]): Facts {
     if (t.k === 'money' || t.k === 'num') {
       // 以后每年增加100万 / goes up by 500k each year: the revenue's yearly growth, never a total — refused below like a growth rate
       const grows = t.k === 'money' ? next(i, -1, ['stop', 'filler', 'each', 'by'], 3) : -1;
-      if (grows >= 0 && ((g[grows].k === 'w' || g[grows].k === 'name') && (GROWTH.test((g[grows] as { t: string }).t) || GROWS_BY.test((g[grows] as { t: string }).t)))) {
+      if (grows >= 0 && isGrowthWord(g[grows])) {
         const word = (g[grows] as { t: string }).t;
         f.growth ??= `${word}${/[a-z]$/i.test(word) ? ' ' : ''}${t.raw}`;
-        f.growthStep ??= { kind: 'add', v: t.v };
+        f.growthAdded ??= t.v;
         continue;
       }
       const m = moneyFact(i, t.v, t.raw);
@@ -1318,7 +1320,7 @@ const MAX_PROJECTED_YEARS = 30;
  */
 function projectGrowth(f: Facts): void {
   const years = f.span ?? f.buffer;
-  const step = f.growthStep;
+  const step = f.growthAdded;
   if (!step || !years || years < 2 || years > MAX_PROJECTED_YEARS) return;
   const amounts = f.money.filter((m) => m.role === 'revenue' || m.role === 'unknown');
   if (amounts.length !== 1 || (amounts[0]!.year !== undefined && amounts[0]!.year !== 1) || f.money.some((m) => m.year !== undefined && m !== amounts[0])) return;
@@ -1327,7 +1329,7 @@ function projectGrowth(f: Facts): void {
   base.year = 1;
   let v = base.v;
   for (let y = 2; y <= years; y++) {
-    v = v.add(step.v);
+    v = v.add(step);
     f.money.push({ v, raw: v.toNumber(2).toLocaleString('en-US'), role: 'revenue', year: y });
   }
   f.projected = f.growth;
