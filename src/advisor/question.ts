@@ -195,7 +195,8 @@ export function questionShape(question: string): QuestionShape {
   const m = zh ?? MEASURE_EN.exec(q) ?? en ?? docnumAt;
   const years = [...new Set(q.match(YEAR) ?? [])];
   const figureKind = docnum ? 'docnum' : figureKindOf(q, zh ?? en);
-  const offered = years.length >= 2 && ((figureKind === 'year' && SOURCES_DIFFER.test(q)) || VALUES_OFFERED.test(q));
+  const sourcesDiffer = SOURCES_DIFFER.test(q);
+  const offered = years.length >= 2 && ((figureKind === 'year' && sourcesDiffer) || VALUES_OFFERED.test(q));
   const numbers = [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])];
   return {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,
@@ -203,7 +204,7 @@ export function questionShape(question: string): QuestionShape {
     // 文号是什么 asks for a number, not what something is.
     definitional: DEFINITIONAL.test(q) && !docnum,
     // (sources said to differ: each paper's statement is the answer)
-    multiDoc: MULTI_DOC.test(q) || (offered && SOURCES_DIFFER.test(q)),
+    multiDoc: MULTI_DOC.test(q) || (offered && sourcesDiffer),
     enumerative: ENUMERATIVE.test(q) || DESCRIBED_FEW.test(q0),
     quantity: zh !== null || en !== null || docnum,
     person: PERSON_ZH.test(q) || PERSON_EN.test(q),
