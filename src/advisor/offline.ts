@@ -31,7 +31,7 @@ import { asksAboutPaper, paperPhrases } from '../knowledge/paper-self';
 import { composeList, directLead, gapText, unknownNameText, yearNotInEvidenceText, withOtherPapers } from './compose';
 import { isPartial, passagesOf } from './shapes/evidence';
 import { holds } from './match';
-import { figureElsewhere, figureElsewhereText, isCalendarYear, yearsIn } from './shapes/figure';
+import { figureElsewhere, figureElsewhereText, isCalendarYear } from './shapes/figure';
 
 export interface OfflineAdvisorOptions {
   /** Hits to read sentences from. */
