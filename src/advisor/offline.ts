@@ -377,11 +377,17 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // (words that only name a paper — 山区26县产业飞地那篇, 山海协作“飞地经济”那篇 — say where to look, not what about:
     // they weigh less in what a sentence must cover)
     const phrases = paperPhrases(q);
-    const naming = phrases.filter((p) => getScan().referencedDoc(conceptsOf(p))).map(matchText);
+    const namingPhrases = phrases.filter((p) => getScan().referencedDoc(conceptsOf(p)));
+    const naming = namingPhrases.map(matchText);
     const beyond = naming.length ? naming.reduce((t, p) => t.split(p).join(' '), matchText(q)) : '';
+    // (an English phrase names a paper by a place whose concept is Chinese — the Quzhou paper → 衢州: read by concept)
+    const namingLabels = new Set(namingPhrases.flatMap((p) => conceptsOf(p).map((c) => c.label)));
+    const beyondLabels = namingLabels.size ? new Set(conceptsOf(paperPhrasesRemoved(q, namingPhrases)).map((c) => c.label)) : new Set<string>();
+    const namesPaper = (c: Concept) =>
+      (naming.some((p) => p.includes(matchText(c.label))) && !beyond.includes(matchText(c.label))) || (c.role === 'entity' && namingLabels.has(c.label) && !beyondLabels.has(c.label));
     const concepts = conceptsOf(q)
       .filter((c) => !analysed.carried.length || c.kind === 'num' || c.alts.some((a) => s.df(a) > 0))
-      .map((c) => (naming.length && c.kind !== 'num' && naming.some((p) => p.includes(matchText(c.label))) && !beyond.includes(matchText(c.label)) ? { ...c, weight: c.weight * PAPER_NAME_WEIGHT } : c));
+      .map((c) => (naming.length && c.kind !== 'num' && namesPaper(c) ? { ...c, weight: c.weight * PAPER_NAME_WEIGHT } : c));
     const contextConcepts = context && !analysed.carried.length ? conceptsOf(context) : [];
     const shape = questionShape(q);
     const top = hits[0]?.score ?? 1;
@@ -468,6 +474,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // (A question that also asks for a figure — 哪一年开园？重点招引哪些领域？ — is answered by sentences.)
     // (Nor one asking which places: 哪些城市 is answered by the sentences that name them.)
     // (Nor one asking for an example: 能举个例子吗 after a list question is answered by the example's sentences.)
+    if (process.env.DBG_LIST) console.error('TYPE', analysed.type, asksFigureBesidesList(q), asksPlaces, selectOpts.example, signals.unmatched);
     if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !selectOpts.example && !signals.unmatched.length) {
       // The lists the bank and the headings point to, beside those among the fused hits.
       // (a paper named by its topic — the Eurasian Land Bridge paper — is where to look, not what the list is about:
@@ -494,6 +501,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const setAside = setAsidePhrases(analysed.text).flatMap((p) => conceptsOf(p)).filter((c) => c.kind !== 'num' && c.role !== 'other');
       const asked = setAside.length ? listConcepts.filter((c) => !setAside.some((x) => x.label === c.label)) : listConcepts;
       const chosenList = chooseList(q, inNamed.length ? inNamed : listPool, docs, asked, min, LIST_DEPTH, described, listParams.facetWeight, ownListConcepts, setAside);
+      if (process.env.DBG_LIST) console.error('LIST', { min, evidenceOk, asked: asked.map((c) => [c.label, c.alts.slice(0, 4), c.weight]), pool: (inNamed.length ? inNamed : listPool).map((h) => h.chunk.docId.slice(0, 3) + ':' + h.chunk.text.slice(0, 30)), chosen: chosenList?.enumeration.lead.text.slice(0, 40) });
       // A follow-up's list must be about what it carries: "what does it suggest to fix that?" after a question on
       // the China–Europe trains is not answered by the paper's general list of paths, which never names them.
       // (its most specific carried subject, the rarest: 中欧班列 beside 大陆桥, 反向飞地 beside 规划 and 研究)
