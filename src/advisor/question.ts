@@ -8,6 +8,10 @@
 // "what did the word X originally describe", "the term X": a word's sense is asked, as with 指什么.
 const DEFINITIONAL = /什么是|是什么|何谓|含义|内涵|定义|指什么|什么叫|界定|怎么理解|如何理解|怎样理解|所谓|本义|原指|\bwhat (?:is|are)\b|\bwhat (?:does|do)\b[^?]*\b(?:mean|refer|stand for|denote)\b|\bdefin|\bmeaning\b|\bmean\b|\bthe (?:word|term|notion)\b|\boriginally (?:meant|means|mean|describe[sd]?|referr?e[sd]? to|denote[sd]?)\b/i;
 
+// Asking the name of what the question describes (…what is it called? 这种做法叫什么？) asks for a term, not what
+// a term means: the sentences that match the description answer it, not a definition of a word in it.
+const NAME_ASKED = /\bwhat(?:'s| is| are| was| were)\s+(?:it|this|that|they|these|those|such (?:a |an )?[a-z]+|this [a-z]+|that [a-z]+)\s+(?:called|known as|named)\b|\bwhat (?:do|does|did) (?:they|you|we|people|the papers?|it) call\b|\b(?:the )?name (?:of|for) (?:it|this|that|such)\b|叫(?:什么|啥|做什么)|称为什么|称作什么|怎么称呼|啥名|什么名/i;
+
 // The answer is several things: kinds, differences, the parts of a model. Quoting one sentence of
 // such an answer gives half of it (正向飞地 without 反向飞地).
 const ENUMERATIVE =
@@ -202,7 +206,7 @@ export function questionShape(question: string): QuestionShape {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,
     quantityLength: m ? (m[1] ?? m[0]).length : 0,
     // 文号是什么 asks for a number, not what something is.
-    definitional: DEFINITIONAL.test(q) && !docnum,
+    definitional: DEFINITIONAL.test(q) && !docnum && !NAME_ASKED.test(q),
     // (sources said to differ: each paper's statement is the answer)
     multiDoc: MULTI_DOC.test(q) || (offered && sourcesDiffer),
     enumerative: ENUMERATIVE.test(q) || DESCRIBED_FEW.test(q0),
