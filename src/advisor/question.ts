@@ -23,9 +23,9 @@ const ENUMERATIVE =
  * holds no number about the question's subject cannot answer it.
  */
 // 比例, 税率 … alone name a topic (分钱比例要不要报); asked for, they come with 多少/多大/百分之几.
-const QUANTITY_ZH = /多少|(?<!哪)几[个家项座条年次倍成万亿千百十]|多[大长高远久重宽深快]|百分之[几多]|哪一?年|何年|何时|什么时候|几月|几号/;
+const QUANTITY_ZH = /多少|(?<!哪)几[个家项座条年次倍成万亿千百十]|多[大长高远久重宽深快]|百分之[几多]|哪一?年|何年|何时|什么时候|几月|几号|有(?:没有|无)?(?:啥|什么)?(?:具体)?(?:数据|数字)(?!经济|化|产业|技术|贸易|平台)|(?:数据|数字)(?:呢|吗)/;
 const QUANTITY_EN =
-  /\bhow (?:many|much|long|large|big|far|high|fast|old)\b|\bwhat (?:[\w'-]+ ){0,3}?(?:percentage|percent|share|proportion|fraction|ratio|rate|amount|number|size|area|length)\b|\b(?:in |by )?(?:what|which) year\b|\bwhen (?:did|was|were|will|is|does)\b|\bby when\b|\bwhat(?: is| was| are| were|'s|’s) (?:the |its |their )?(?:[\w'-]+ ){0,3}(?:population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|number|amount|ratio|share)\b/i;
+  /\b(?:any|some|the|what|give me) (?:hard |actual |concrete )?(?:figures|numbers|statistics|stats)\b|\bhow (?:many|much|long|large|big|far|high|fast|old)\b|\bwhat (?:[\w'-]+ ){0,3}?(?:percentage|percent|share|proportion|fraction|ratio|rate|amount|number|size|area|length)\b|\b(?:in |by )?(?:what|which) year\b|\bwhen (?:did|was|were|will|is|does)\b|\bby when\b|\bwhat(?: is| was| are| were|'s|’s) (?:the |its |their )?(?:[\w'-]+ ){0,3}(?:population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|number|amount|ratio|share)\b/i;
 
 // English measure nouns (the quantity named by the question: population, GDP, wage …), captured.
 const MEASURE_EN = /\bwhat(?: is| was| are| were|'s|’s) (?:the |its |their )?(?:[\w'-]+ ){0,3}(population|gdp|wages?|salary|prices?|rate|area|length|size|output|revenue|income|budget|ratio)\b/i;
@@ -47,6 +47,8 @@ const PERSON_EN = new RegExp(`(?:^|[,;:?.]\\s*)who\\b(?:[^,;:?.]*\\b(?:${PERSON_
 
 export interface QuestionShape {
   definitional: boolean;
+  /** The question asks the name of what it describes (…what is it called? 这叫什么？): its answer names a term. */
+  nameAsked: boolean;
   /**
    * The question asks what several papers say (两篇文章分别…, 各篇文章提了哪些办法, do the papers
    * agree…): its answer is spread over documents, each named by its own topic.
@@ -207,6 +209,7 @@ export function questionShape(question: string): QuestionShape {
     quantityLength: m ? (m[1] ?? m[0]).length : 0,
     // 文号是什么 asks for a number, not what something is.
     definitional: DEFINITIONAL.test(q) && !docnum && !NAME_ASKED.test(q),
+    nameAsked: NAME_ASKED.test(q),
     // (sources said to differ: each paper's statement is the answer)
     multiDoc: MULTI_DOC.test(q) || (offered && sourcesDiffer),
     enumerative: ENUMERATIVE.test(q) || DESCRIBED_FEW.test(q0),

@@ -291,6 +291,13 @@ const EXAMPLE_OPENS = /^(?:例如|比如|譬如|如|以[^，。]{1,20}为例|[^�
 /** What carries an example's story on: the same actor again, or what happened to it later. */
 const CARRIES_STORY = /^(?:自\s*\d|截至|近年来|此后|随后|之后|目前|在此过程中|该企业|该园区|该县|该市)/;
 // A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
+/** Terms a text sets in quotation marks (“消薄飞地”), matchText form. */
+function quotedTerms(text: string): string[] {
+  return [...text.matchAll(/[“"「]([^”"」]{2,10})[”"」]/g)].map((m) => matchText(m[1]!));
+}
+/** How far below the best sentence one naming the described term may be taken for a name question. */
+const NAME_REACH = 0.4;
+
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
 /** How many sentences on, within the paragraph, the next step of an account is looked for. */
@@ -423,6 +430,20 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     chosen.push(c);
     chars += c.text.length;
   };
+  /** Takes `next`, in place of the weakest chosen sentence (not one of `keep`, nor one `kept` says to keep) when the answer is full. */
+  const takeInPlaceOfWeakest = (next: Candidate, keep: Candidate[], kept: (x: Candidate) => boolean = () => false) => {
+    if (!fits(next)) {
+      const weakest = chosen.filter((x) => !keep.includes(x) && !kept(x)).sort((a, b) => a.score - b.score)[0];
+      if (!weakest) return;
+      chosen.splice(chosen.indexOf(weakest), 1);
+      chars -= weakest.text.length;
+      if (!fits(next)) {
+        take(weakest);
+        return;
+      }
+    }
+    take(next);
+  };
 
   // A definition or a list of kinds: the paragraph's following sentences, while they carry on.
   if ((opts.shape.definitional || opts.shape.enumerative) && opts.docText) {
@@ -481,6 +502,15 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     const c = (opts.asksPlaces ? ranked.find((x) => x.docId === d && ofSubject(x) && addsPlace(x) && fits(x, true)) : undefined) ?? ranked.find((x) => x.docId === d && fits(x));
     if (c) take(c);
   }
+  // A name asked for (…这叫什么？ what is it called?): when no chosen sentence holds a quoted term, the best-ranked sentence
+  // of the best one's paper that holds a term its heading quotes (做精做透“消薄飞地” → …建立“消薄飞地”), or failing that any
+  // quoted term, names what the description is of.
+  if (opts.shape.nameAsked && !chosen.some((c) => quotedTerms(c.text).length)) {
+    const headed = quotedTerms(best.heading ?? '');
+    const inReach = ranked.filter((c) => c.docId === best.docId && c.score >= NAME_REACH * best.score && quotedTerms(c.text).length);
+    const naming = inReach.find((c) => quotedTerms(c.text).some((t) => headed.includes(t))) ?? inReach[0];
+    if (naming) takeInPlaceOfWeakest(naming, [best]);
+  }
   // A second paper's view first, when one comes close: questions often span the papers (衢州's
   // enclaves in two studies; revenue sharing by 股份制 in one, 动态分成 in another).
   const other = ranked.find((c) => c.docId !== best.docId && c.score >= 0.7 * best.score && fits(c));
@@ -498,14 +528,20 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   }
   // A list cut at a semicolon or colon (正向飞地…设置产业空间；| 反向飞地…): in a question about kinds
   // or a definition, the chosen sentence's next item is the other half of the answer.
-  if ((opts.shape.definitional || opts.shape.enumerative) && opts.docText) {
+  // (…and in a figure question, the next clause that states a further figure: …收入为 34.43 亿元；| 2022 年的一般公共预算平均收入为 21.56 亿元)
+  const fresh = (n: Candidate) => opts.shape.quantity && !opts.shape.years.length && hasFreshFigure(n.norm, opts.shape.numbers, opts.shape.figureKind, opts.shape.counter, opts.measured);
+  if ((opts.shape.definitional || opts.shape.enumerative || opts.shape.quantity) && opts.docText) {
     for (const c of [...chosen]) {
       if (!/[；;：:]$/.test(c.text)) continue;
+      if (!(opts.shape.definitional || opts.shape.enumerative) && !fresh(c)) continue;
       const text = opts.docText(c.docId);
       const next = text ? following(c, text, 1)[0] : undefined;
       // The next item carries on when it opens with a subject of the question (…；反向飞地由…).
       const opensWithSubject = (n: Candidate) => opts.concepts.some((q) => q.kind !== 'num' && q.alts.some((a) => a.length >= 2 && n.norm.slice(0, a.length + 2).includes(a)));
-      if (next && !chosen.some((x) => x.offset === next.offset) && (CONTINUES.test(next.text) || addsConcept(next) || opensWithSubject(next)) && fits(next)) take(next);
+      if (!next || chosen.some((x) => x.offset === next.offset)) continue;
+      if ((CONTINUES.test(next.text) || addsConcept(next) || opensWithSubject(next)) && fits(next)) take(next);
+      // (a further figure is the answer's other half: it takes the place of the weakest other sentence when the answer is full)
+      else if (fresh(next)) takeInPlaceOfWeakest(next, [best, c]);
     }
   }
   // 初期，…引发了…问题 | 后期，…又存在…现象: a chosen sentence that opens a sequence (初期, 一方面, 首先) is
@@ -519,17 +555,7 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       // (the next step may come a few sentences on, after the first step's elaboration: 第一类是… 这类人才… 第二类是…)
       const next = text ? following(c, text, STEP_LOOKAHEAD).find((x) => step[1].test(x.text)) : undefined;
       if (!next || chosen.some((x) => x.offset === next.offset)) continue;
-      if (!fits(next)) {
-        const weakest = chosen.filter((x) => x !== best && x !== c && !SEQUENCES.some(([f]) => f.test(x.text))).sort((a, b) => a.score - b.score)[0];
-        if (!weakest) continue;
-        chosen.splice(chosen.indexOf(weakest), 1);
-        chars -= weakest.text.length;
-        if (!fits(next)) {
-          take(weakest);
-          continue;
-        }
-      }
-      take(next);
+      takeInPlaceOfWeakest(next, [best, c], (x) => SEQUENCES.some(([f]) => f.test(x.text)));
     }
   }
   // 一方面，发挥好“飞入地”劳动力“蓄水池”效应。| 浙江山区26县…: a short sentence opening a step right before a chosen

@@ -1,0 +1,52 @@
+/**
+ * Mechanisms of round 11, each on the real offline advisor or its pure pieces (the questions are our own
+ * wordings, not the blind sets'): a question asking the name of what it describes; a figure question's
+ * further figure after a semicolon; an English phrase naming a paper by its place.
+ */
+import { describe, expect, it } from 'vitest';
+import { questionShape } from '../src/advisor/question';
+import { useRealAdvisor } from './helpers/real-advisor';
+
+const fx = useRealAdvisor('advisor-round11');
+
+/** The advisor answers the question, and its answer names every one of `facts`. */
+async function answersWith(question: string, facts: string[], context?: string) {
+  const res = await fx.advisor.ask(question, context ? { context } : {});
+  expect(res.answered, question).toBe(true);
+  for (const fact of facts) expect(res.answer, fact).toContain(fact);
+  return res;
+}
+
+describe('a question asking the name of what it describes', () => {
+  it('is not a definition question, whatever its asking words', () => {
+    expect(questionShape('What is this scheme called?').nameAsked).toBe(true);
+    expect(questionShape('What is this scheme called?').definitional).toBe(false);
+    expect(questionShape('这种做法叫什么？').nameAsked).toBe(true);
+    expect(questionShape('What is a reverse enclave?').definitional).toBe(true);
+    expect(questionShape('What is a reverse enclave?').nameAsked).toBe(false);
+  });
+
+  it('is answered with the term the matching description is of', async () => {
+    await answersWith('有一种做法：经济薄弱的村把资金和土地凑到一起，到发达地区的开发区里合建项目拿固定收益，这叫什么？', ['消薄飞地', '固定收益']);
+    await answersWith('Weak villages put their cash and land together and build a project in an industrial zone of a richer county for a fixed return. What is that called?', ['消薄飞地']);
+  });
+});
+
+describe("a figure question's further figure", () => {
+  it('"any figures" and 有没有具体数据 ask for figures; 数字经济 does not', () => {
+    expect(questionShape('What about their public finances — any figures?').quantity).toBe(true);
+    expect(questionShape('财政方面有没有具体数据').quantity).toBe(true);
+    expect(questionShape('有没有数字经济方面的合作').quantity).toBe(false);
+  });
+
+  it('runs on past a semicolon into the next clause stating another figure', async () => {
+    await answersWith('财政方面有没有具体数据', ['34.43 亿元', '21.56 亿元'], '浙江山区26县在用产业飞地时有哪些难处？');
+  });
+});
+
+describe('an English phrase naming a paper by its place', () => {
+  it('answers a list question that names its paper by a place with that paper\'s list', async () => {
+    const res = await answersWith('Which basic types of cross-regional reorganisation of innovation elements does the Quzhou paper describe? List them.', ['科创走廊', '科创合作区', '创新策源地']);
+    expect(res.list).toBeDefined();
+  });
+});
