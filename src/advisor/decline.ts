@@ -136,6 +136,14 @@ export function evidenceStrength(s: EvidenceSignals, rule: DeclineRule = DECLINE
  * 全长多少公里, the population of) or, when the quantity word comes first, the head (last word) of
  * the noun phrase after it (多少的企业所得税优惠税率 → 税率, 多少个生态补偿飞地).
  */
+/**
+ * The words after "how many / how much" that can name what is measured: those before the verb ("how much was that up
+ * compared with…" measures nothing it names; "how many trains ran" measures trains).
+ */
+function measuredPhrase(after: string): string {
+  return after.split(/\b(?:was|is|are|were|did|does|do|has|have|had|will|would|can|could|should|did)\b/)[0]!;
+}
+
 export function measuredConcept(question: string, concepts: Concept[], shape: QuestionShape): Concept | undefined {
   // A document number is asked by its label (文号), which the papers do not write beside it.
   if (shape.quantityAt < 0 || shape.figureKind === 'docnum') return undefined;
@@ -157,7 +165,7 @@ export function measuredConcept(question: string, concepts: Concept[], shape: Qu
       const words =
         /^what /.test(asked) && (inner.length || !ofWhat)
           ? inner
-          : (after.slice(ofWhat && !inner.length ? ofWhat[0].length : 0).match(/[a-z]{3,}/g) ?? []).slice(0, 3);
+          : (measuredPhrase(after.slice(ofWhat && !inner.length ? ofWhat[0].length : 0)).match(/[a-z]{3,}/g) ?? []).slice(0, 3);
       // "what tax-sharing percentage": a hyphenated measure is one word to the glossary (taxshar).
       // "how many kinds of nodes": a kind word classifies the noun after it, which is what is counted.
       const counted = words.filter((x, i) => !(i + 1 < words.length && CLASSIFIER_EN.test(x)));

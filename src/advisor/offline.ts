@@ -166,6 +166,9 @@ function paperPhrasesRemoved(question: string, phrases: string[]): string {
   return out.replace(/\b(?:the|this|that)\s+(?:paper|article|study|report)\b|那篇|这篇|一文/gi, ' ');
 }
 
+/** How many recent questions' answering papers a follow-up can look up without asking its context again. */
+const ANSWERED_PAPERS_KEPT = 256;
+
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
 /** …when it sets side by side the figure each paper states (every paper may state its own). */
@@ -302,6 +305,19 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   // English words outside the glossary: their dictionary senses among the corpus words (one word, no phrase).
   const english = bridge?.english ? (w: string) => bridge.english!([[keyStem(w)]])[0]?.zh : undefined;
 
+  // The paper each recent question was answered from (its first citation), so a follow-up reads on where its
+  // context was answered; bounded, as the bot asks one follow-up after another.
+  const answeredPapers = new Map<string, string | undefined>();
+  const answeredPaper = async (question: string): Promise<string | undefined> => {
+    if (answeredPapers.has(question)) return answeredPapers.get(question);
+    const before = await askOne(question);
+    const source = before.answered ? before.citations[0]?.source : undefined;
+    const paper = source ? docs.find((d) => d.source === source)?.id : undefined;
+    if (answeredPapers.size >= ANSWERED_PAPERS_KEPT) answeredPapers.delete(answeredPapers.keys().next().value!);
+    answeredPapers.set(question, paper);
+    return paper;
+  };
+
   /** `subjectOnly`: the context serves only to carry a subject the question lacks (a later part of a question). */
   /** `focus`: the span of a document the follow-up points at (an item of the list answered before): its passages come first. */
   const askOne = async (question: string, options: AskOptions = {}, subjectOnly = false, focus?: { docId: string; start: number; end: number }): Promise<OfflineAskResult> => {
@@ -344,6 +360,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // A follow-up about the previous subject (能举个例子吗, 那钱怎么分) is answered where the previous
     // question was: passages of the part of the paper the context retrieves come first.
     let contextPaper: string | undefined;
+    let contextAnswered: string | undefined;
     if (focus) {
       const inside = (h: Hit) => h.chunk.docId === focus.docId && h.chunk.start < focus.end && h.chunk.end > focus.start;
       const own = chunks.filter((chunk) => inside({ chunk, score: 0 })).map((chunk) => ({ chunk, score: fused[0]?.score ?? 1 }));
@@ -351,7 +368,12 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     } else if (context && (analysed.carried.length || ASKS_EXAMPLE.test(analysed.text))) {
       // (an example asked for — can you give an example of the land problem? — is one of what was asked before, even
       // when the follow-up names the part it wants an example of)
-      const where = (await retriever.retrieve(context, { k: 2, mode: opts.mode }))[0]?.chunk;
+      // (where the previous question was answered — its answer's first cited paper — not merely where its words are
+      // retrieved first: the trains of 长安号 in 2023 are the land-bridge paper's, though 铁路 in 2022 is another's)
+      const answeredIn = subjectOnly ? undefined : await answeredPaper(options.context!.trim());
+      const retrieved = await retriever.retrieve(context, { k: answeredIn ? 8 : 2, mode: opts.mode });
+      const where = (retrieved.find((h) => h.chunk.docId === answeredIn) ?? retrieved[0])?.chunk;
+      contextAnswered = answeredIn;
       contextPaper = where?.docId;
       const top = where?.sectionPath?.[0];
       if (where) {
@@ -413,7 +435,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // A follow-up carrying a subject that one paper is about (新亚欧大陆桥 → the land-bridge paper)
     // stays in that paper, as if it named it: 那税收分成这块呢 asks the land-bridge paper's view.
     const carriedSubjects = concepts.filter((c) => analysed.carried.includes(c.label));
-    const carriedPapers = carriedSubjects.length ? docs.map((d) => d.id).filter((id) => carriedSubjects.some((c) => paperSubject(id, c.alts))) : [];
+    // (the paper the previous question was answered from says it better, when known: a carried verb — run → 运营 — may be a word
+    // another paper is about)
+    const carriedPapers = carriedSubjects.length && !contextAnswered ? docs.map((d) => d.id).filter((id) => carriedSubjects.some((c) => paperSubject(id, c.alts))) : [];
     // (浙江那两篇 / the two Zhejiang papers name every paper that subject is about, not the one whose title says it)
     const papersNamed = (p: string): string[] => {
       const own = conceptsOf(p.replace(new RegExp(PLURAL_PAPERS.source, 'gi'), ''));
