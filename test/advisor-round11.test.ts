@@ -49,3 +49,17 @@ describe('an English phrase naming a paper by its place', () => {
     await answersWith('Which basic types of cross-regional reorganisation of innovation elements does the Quzhou paper describe? List them.', ['科创走廊', '科创合作区', '创新策源地']);
   });
 });
+
+describe('a follow-up asking how much a figure grew', () => {
+  it('asks for a rate, in Chinese and English', () => {
+    expect(questionShape('比上年同期涨了多少').figureKind).toBe('percent');
+    expect(questionShape('And by how much did that grow on the year before?').figureKind).toBe('percent');
+    expect(questionShape('How much money did the province put in?').figureKind).toBe('money');
+  });
+
+  it('is answered from the paper its context was answered from, with the growth rate', async () => {
+    const res = await answersWith('比上年同期涨了多少', ['46.2%'], '长安号中欧班列2023年上半年跑了多少趟？');
+    expect(res.answer.split('\n')[0]).toContain('46.2%');
+    await answersWith('And by how much did that grow on the year before?', ['46.2%'], "How many trains did the Chang'an China-Europe Railway Express run in the first half of 2023?");
+  });
+});

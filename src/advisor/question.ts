@@ -99,6 +99,10 @@ const DOCNUM_ASKED = /文号|发文字号|字号是|\b(?:document|reference|file
 const FILLER = '一般|通常|大约|大概|大致|平均|目前|现在|如今|一共|总共|分别|大体|往往|约';
 
 /** The kind of figure the quantity wording at `m` asks for (Chinese: the counter or unit after 多少/几). */
+/** Growth asked of a figure: 涨了多少, 增长了多少 (right before 多少); how much did it grow, was it up (after "how much"). */
+const GROWTH_ZH = /(?:增长|增加|上涨|涨|提高|提升|上升|增幅|增速)(?:了|的)?(?:大概|大约|约)?$/;
+const GROWTH_EN = /^\s*(?:\w+\s+){0,4}?(?:grow|grew|grown|rise|rose|risen|increase|increased|climb|climbed|up)\b/;
+
 function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefined {
   if (!m) return undefined;
   const w = m[0];
@@ -119,12 +123,16 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   // "how much rent / what price per square metre": a price is a sum of money (元), however worded.
   if (/^how much\b/i.test(w) || /\b(?:prices?|wages?|salary)\b/i.test(w)) {
     const next = q.slice(m.index + w.length, m.index + w.length + 40).toLowerCase();
+    // "how much did that grow / was it up": growth, which the papers state as a rate (同比增长 46.2%).
+    if (/^how much\b/i.test(w) && GROWTH_EN.test(next)) return 'percent';
     if (/\b(?:prices?|wages?|salary)\b/i.test(w) || /^\s*(?:rent|money|funding|subsid(?:y|ies)|fees?|wages?|salary|salaries|prices?|costs?)\b|\bper (?:square|mu|month|year|head|person)\b/.test(next)) return 'money';
   }
   const after = q.slice(m.index + w.length).replace(/^[的\s]+/, '');
   // 占了多大比例, 税率是多少, 多少的企业所得税优惠税率: a share.
   if (/^[多百]/.test(w) && (/^[^，。？?；]{0,10}?(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)/.test(after) || new RegExp(`(?:比例|比重|占比|税率|利率|增速|增长率|收益率|百分比)(?:[是为有达约占了]|${FILLER})*$`).test(q.slice(0, m.index)))) return 'percent';
   if (w !== '多少') return undefined;
+  // 涨了多少, 同比增长多少: growth, stated as a rate.
+  if (GROWTH_ZH.test(q.slice(Math.max(0, m.index - 6), m.index))) return 'percent';
   // 多少个亿 is how people say 多少亿元: a sum, not a count.
   if (/^个(?:亿|万)(?![人户])/.test(after)) return 'money';
   if (/^(?:余|多)?(?:个|家|项|座|条|件|所|批|类|种|名|位|人|列|班|辆|次|户)/.test(after)) return 'count';
