@@ -63,3 +63,13 @@ describe('a follow-up asking how much a figure grew', () => {
     await answersWith('And by how much did that grow on the year before?', ['46.2%'], "How many trains did the Chang'an China-Europe Railway Express run in the first half of 2023?");
   });
 });
+
+describe('a list whose count is announced a sentence before its lead', () => {
+  it('leads with the sentence counting the items, which names them', async () => {
+    await answersWith('“飞地接力”机制的运转依靠哪几方面的支撑？', ['节点划分、要素流动与制度治理三方面']);
+  });
+
+  it('reads 那套东西 as pointing at the subject and everyday 转起来, 撑着 as the papers’ 运转, 支撑', async () => {
+    await answersWith('飞地接力那套东西想转起来得靠哪几块撑着', ['节点划分', '要素跨节点高效流动', '制度化治理结构']);
+  });
+});

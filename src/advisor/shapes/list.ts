@@ -255,7 +255,39 @@ export interface ListItemCandidate {
 /** The lead and the items of a list as citable candidates; every quote is a verbatim slice of the document. */
 /** The span that leads a list: for a list of sub-headings, the sentence that introduces it when there is one, not its heading. */
 export function listLead(choice: ListChoice): Span {
-  return choice.enumeration.kind === 'headings' && choice.intro ? choice.intro : choice.enumeration.lead;
+  const lead = choice.enumeration.kind === 'headings' && choice.intro ? choice.intro : choice.enumeration.lead;
+  // (…其有效运转依赖于节点划分、要素流动与制度治理三方面的系统支撑。这一机制并非…  第一，…: the sentence that counts the
+  // items, a sentence or two before the one right above them, leads with it — it names what the items are)
+  const from = announcingBefore(choice.doc.raw, lead, choice.enumeration.items.length);
+  return from === undefined ? lead : { text: choice.doc.raw.slice(from, lead.end), start: from, end: lead.end };
+}
+
+/** A count of parts (三方面, 四个维度) in a sentence, as a number. */
+const COUNTS_PARTS = /([两二三四五六七八九十])(?:个|大)?(?:方面|维度|环节|层面|部分|支柱|要素)/;
+/** How many sentences before a list's lead one counting its items is looked for. */
+const ANNOUNCE_LOOKBACK = 2;
+
+/**
+ * The start of a sentence of the lead's paragraph, at most ANNOUNCE_LOOKBACK sentences before it, that counts as many
+ * parts as the list has items — when the lead itself counts none.
+ */
+function announcingBefore(raw: string, lead: Span, items: number): number | undefined {
+  const countIn = (text: string) => {
+    const m = COUNTS_PARTS.exec(text);
+    return m ? (m[1] === '两' ? 2 : '一二三四五六七八九十'.indexOf(m[1]!) + 1) : undefined;
+  };
+  if (countIn(lead.text) !== undefined) return undefined;
+  const lineStart = raw.lastIndexOf('\n', lead.start - 1) + 1;
+  let end = lead.start;
+  for (let k = 0; k < ANNOUNCE_LOOKBACK && end > lineStart; k++) {
+    const before = raw.slice(lineStart, end).replace(/\s+$/, '');
+    const prev = before.slice(0, -1).search(/[^。！？]*$/);
+    const start = lineStart + Math.max(0, prev);
+    const sentence = raw.slice(start, end);
+    if (countIn(sentence) === items) return start;
+    end = start;
+  }
+  return undefined;
 }
 
 export function listCandidates(choice: ListChoice): { lead: Candidate; items: ListItemCandidate[] } {
