@@ -73,3 +73,9 @@ describe('a list whose count is announced a sentence before its lead', () => {
     await answersWith('飞地接力那套东西想转起来得靠哪几块撑着', ['节点划分', '要素跨节点高效流动', '制度化治理结构']);
   });
 });
+
+describe('a figure question whose chosen sentences state no figure', () => {
+  it('takes the sentence that states it, from a third paper, in place of the weakest', async () => {
+    await answersWith('国家发展改革委等八部门联合印发的飞地经济指导意见，文号是什么？对GDP和税收分配又是怎么说的？', ['发改地区〔2017〕922号']);
+  });
+});

@@ -297,6 +297,10 @@ function quotedTerms(text: string): string[] {
 }
 /** How far below the best sentence one naming the described term may be taken for a name question. */
 const NAME_REACH = 0.4;
+/** How far below the best sentence one stating the asked figure may be taken when no chosen one states it. */
+const FIGURE_REACH = 0.6;
+/** …and the share of the best one's coverage it must have: a figure of something else is no answer. */
+const FIGURE_COVERAGE = 0.7;
 
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
@@ -510,6 +514,13 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     const inReach = ranked.filter((c) => c.docId === best.docId && c.score >= NAME_REACH * best.score && quotedTerms(c.text).length);
     const naming = inReach.find((c) => quotedTerms(c.text).some((t) => headed.includes(t))) ?? inReach[0];
     if (naming) takeInPlaceOfWeakest(naming, [best]);
+  }
+  // A figure question none of whose chosen sentences states a figure of the kind asked: the best-ranked one that does, in
+  // reach of the best and covering the question nearly as well, takes the weakest one's place (the paper giving the document number, beside two that name the document).
+  const statesFigure = (c: Candidate) => !!c.features?.freshFigure;
+  if (opts.shape.quantity && !chosen.some(statesFigure)) {
+    const stating = ranked.find((c) => statesFigure(c) && c.score >= FIGURE_REACH * best.score && c.coverage >= FIGURE_COVERAGE * best.coverage);
+    if (stating) takeInPlaceOfWeakest(stating, [best]);
   }
   // A second paper's view first, when one comes close: questions often span the papers (衢州's
   // enclaves in two studies; revenue sharing by 股份制 in one, 动态分成 in another).
