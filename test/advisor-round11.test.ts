@@ -79,3 +79,15 @@ describe('a figure question whose chosen sentences state no figure', () => {
     await answersWith('国家发展改革委等八部门联合印发的飞地经济指导意见，文号是什么？对GDP和税收分配又是怎么说的？', ['发改地区〔2017〕922号']);
   });
 });
+
+describe('a later part whose subject is a pronoun', () => {
+  it('points back, whatever subject words of its own it has (run → 运营)', async () => {
+    const { needsPreviousSubject } = await import('../src/knowledge/follow-up');
+    expect(needsPreviousSubject('how is it supposed to be run?', ['运营'])).toBe(true);
+    expect(needsPreviousSubject('How does that BOT thing work?', ['BOT'])).toBe(false);
+  });
+
+  it('is answered about the scheme the first part describes', async () => {
+    await answersWith('Some weak villages pool their money and land and co-build a project in an industrial zone of a richer paired county for a fixed return. What is it called, and how is it supposed to be run?', ['消薄飞地', '统一管理']);
+  });
+});

@@ -7,7 +7,7 @@ import { extractConcepts } from './terms';
 import { isNextStep, isPlaceWord, newPlaces, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
 import { hasFreshFigure, questionShape } from './question';
 import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
-import { decideAnswer } from './decide';
+import { decideAnswer, decisionFeatures } from './decide';
 import { compose, composeParts, declineText, emptyQuestionText } from './compose';
 import { asHits, CorpusScan, definitionPatterns } from './documents';
 import { coverage, type Concept } from './terms';
@@ -345,6 +345,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       englishKnown: (name) => s.df(matchText(name)) > 0 || englishCovered(name),
     });
     const q = analysed.query;
+    if (process.env.DBG_LIST) console.error('ANALYSED', subjectOnly, analysed.carried, q.slice(0, 80));
     // A follow-up that puts a new subject in place of the previous one (what about the end node?) is
     // not retrieved with the previous question, whose subject would pull the passages back to it.
     const context = options.context?.trim() && !(subjectOnly && !analysed.carried.length) && !analysed.replaced.length ? normalizeInput(options.context.trim()) : undefined;
@@ -713,6 +714,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         // (with the whole question, when that is answered).
         answers.push(i > 0 && !answers[0]!.answered && !whole.answered && (a.leansOn || REFERS_BACK.test(part) || leansForFigure(part)) ? { ...a, answered: false, citations: [] } : a);
       }
+      if (process.env.DBG_LIST) console.error('PARTS', answers.map((a) => [a.answered, a.declinedFor, a.answer.slice(0, 80), a.signals && JSON.stringify(decisionFeatures(a.signals))]));
       if (answers.some((a) => a.declinedFor) || !answers.some((a) => a.answered)) return strip(whole);
       // A part the corpus does not answer on its own words (分别设在哪些城市 read without 衢州's platforms) while the whole
       // question is answered: the whole answer stands — a part read alone has lost what the question says around it.

@@ -16,8 +16,11 @@ export const FRAME_NOUN =
 
 /** Whether a question, given the subject words found in it, needs the previous question's subject. */
 export function needsPreviousSubject(question: string, ownSubjects: readonly string[]): boolean {
-  return POINTS_BACK.test(question.trim()) || ownSubjects.length === 0;
+  return POINTS_BACK.test(question.trim()) || PRONOUN_SUBJECT.test(question.trim()) || ownSubjects.length === 0;
 }
+
+/** A question whose subject is a personal pronoun (how is it supposed to be run? what do they get?): it asks about what came before. */
+const PRONOUN_SUBJECT = /^(?:and\s+|so\s+|ok(?:ay)?,?\s+(?:so\s+)?)?(?:how|what|why|when|where|who|which|whom)\s+(?:\w+\s+)?(?:is|are|was|were|does|do|did|can|could|should|will|would|has|have|had)\s+(?:it|they)\b/i;
 
 /**
  * "The sci-tech one", "what about the end one?": an English follow-up naming a kind by its modifier
