@@ -7,7 +7,7 @@ import { extractConcepts } from './terms';
 import { isNextStep, isPlaceWord, newPlaces, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
 import { hasFreshFigure, questionShape } from './question';
 import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
-import { decideAnswer, decisionFeatures } from './decide';
+import { decideAnswer } from './decide';
 import { compose, composeParts, declineText, emptyQuestionText } from './compose';
 import { asHits, CorpusScan, definitionPatterns } from './documents';
 import { coverage, type Concept } from './terms';
@@ -345,7 +345,6 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       englishKnown: (name) => s.df(matchText(name)) > 0 || englishCovered(name),
     });
     const q = analysed.query;
-    if (process.env.DBG_LIST) console.error('ANALYSED', subjectOnly, analysed.carried, q.slice(0, 80));
     // A follow-up that puts a new subject in place of the previous one (what about the end node?) is
     // not retrieved with the previous question, whose subject would pull the passages back to it.
     const context = options.context?.trim() && !(subjectOnly && !analysed.carried.length) && !analysed.replaced.length ? normalizeInput(options.context.trim()) : undefined;
@@ -499,7 +498,6 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // (A question that also asks for a figure — 哪一年开园？重点招引哪些领域？ — is answered by sentences.)
     // (Nor one asking which places: 哪些城市 is answered by the sentences that name them.)
     // (Nor one asking for an example: 能举个例子吗 after a list question is answered by the example's sentences.)
-    if (process.env.DBG_LIST) console.error('TYPE', analysed.type, asksFigureBesidesList(q), asksPlaces, selectOpts.example, signals.unmatched);
     if (analysed.type === 'list' && !asksFigureBesidesList(q) && !asksPlaces && !selectOpts.example && !signals.unmatched.length) {
       // The lists the bank and the headings point to, beside those among the fused hits.
       // (a paper named by its topic — the Eurasian Land Bridge paper — is where to look, not what the list is about:
@@ -526,7 +524,6 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const setAside = setAsidePhrases(analysed.text).flatMap((p) => conceptsOf(p)).filter((c) => c.kind !== 'num' && c.role !== 'other');
       const asked = setAside.length ? listConcepts.filter((c) => !setAside.some((x) => x.label === c.label)) : listConcepts;
       const chosenList = chooseList(q, inNamed.length ? inNamed : listPool, docs, asked, min, LIST_DEPTH, described, listParams.facetWeight, ownListConcepts, setAside);
-      if (process.env.DBG_LIST) console.error('LIST', { min, evidenceOk, asked: asked.map((c) => [c.label, c.alts.slice(0, 4), c.weight]), pool: (inNamed.length ? inNamed : listPool).map((h) => h.chunk.docId.slice(0, 3) + ':' + h.chunk.text.slice(0, 30)), chosen: chosenList?.enumeration.lead.text.slice(0, 40) });
       // A follow-up's list must be about what it carries: "what does it suggest to fix that?" after a question on
       // the China–Europe trains is not answered by the paper's general list of paths, which never names them.
       // (its most specific carried subject, the rarest: 中欧班列 beside 大陆桥, 反向飞地 beside 规划 and 研究)
@@ -714,7 +711,6 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         // (with the whole question, when that is answered).
         answers.push(i > 0 && !answers[0]!.answered && !whole.answered && (a.leansOn || REFERS_BACK.test(part) || leansForFigure(part)) ? { ...a, answered: false, citations: [] } : a);
       }
-      if (process.env.DBG_LIST) console.error('PARTS', answers.map((a) => [a.answered, a.declinedFor, a.answer.slice(0, 80), a.signals && JSON.stringify(decisionFeatures(a.signals))]));
       if (answers.some((a) => a.declinedFor) || !answers.some((a) => a.answered)) return strip(whole);
       // A part the corpus does not answer on its own words (分别设在哪些城市 read without 衢州's platforms) while the whole
       // question is answered: the whole answer stands — a part read alone has lost what the question says around it.
