@@ -91,3 +91,12 @@ describe('a later part whose subject is a pronoun', () => {
     await answersWith('Some weak villages pool their money and land and co-build a project in an industrial zone of a richer paired county for a fixed return. What is it called, and how is it supposed to be run?', ['消薄飞地', '统一管理']);
   });
 });
+
+describe('an English noun phrase said the other way round', () => {
+  it('"sharing of the enclave revenues" is glossed as "revenue sharing"', async () => {
+    const { expandQuery } = await import('../src/retrieval/glossary');
+    expect(expandQuery('how is the sharing of the enclave revenues handled').added).toContain('收益分成');
+    expect(expandQuery('the distribution of benefits').added).toContain('利益分配');
+    expect(expandQuery('a list of parks').added).not.toContain('收益分成');
+  });
+});

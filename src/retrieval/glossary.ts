@@ -119,11 +119,35 @@ export interface ExpandOptions {
  * Adds the Chinese terms for English words and phrases found in the question, longest match first
  * (so "reverse enclave" gives 反向飞地, not 飞地 + nothing). Chinese questions pass through unchanged.
  */
+/** Words between "X of" and the noun it inverts with: the, their, an adjective (sharing of [the] [enclave] revenues). */
+const OF_DETERMINERS = new Set(['the', 'their', 'its', 'a', 'an', 'these', 'those', 'such']);
+
+/**
+ * "sharing of enclave revenues" is the glossary's "revenue sharing" said the other way round: a noun "X of [det]
+ * [modifier] Y" whose "Y X" is a glossary phrase is reordered to "[modifier] Y X" (raw words and their stems, in step).
+ */
+function ofInverted(raw: string[], byPhrase: Map<string, unknown>): [string[], string[]] {
+  const out = [...raw];
+  const stems = out.map(stem);
+  for (let i = 0; i + 2 < out.length; i++) {
+    if (out[i + 1] !== 'of') continue;
+    let k = i + 2;
+    if (OF_DETERMINERS.has(out[k]!)) k++;
+    for (const y of [k, k + 1]) {
+      if (y >= out.length || !byPhrase.has(`${stems[y]} ${stems[i]}`)) continue;
+      const moved = [...out.slice(k, y + 1), out[i]!];
+      out.splice(i, y + 1 - i, ...moved);
+      stems.splice(i, y + 1 - i, ...moved.map(stem));
+      break;
+    }
+  }
+  return [out, stems];
+}
+
 export function expandQuery(q: string, opts: ExpandOptions = {}): ExpandedQuery {
   const { byPhrase, byExact, maxLen, known } = getPhraseIndex();
   const isKnown = (w: string) => known.has(w) || (opts.knows?.(w) ?? false);
-  const raw = rawWords(q).map((w) => americanize(w, isKnown));
-  const words = raw.map(stem);
+  const [raw, words] = ofInverted(rawWords(q).map((w) => americanize(w, isKnown)), byPhrase);
   const terms: GlossMatch[] = [];
   const rest: string[][] = [];
   let run: string[] = [];
