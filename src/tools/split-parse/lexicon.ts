@@ -88,7 +88,7 @@ const EN: Array<[Cat, string]> = [
   ['baseline', 'baseline|base amount|base'],
   ['excess', 'anything above|anything over|anything beyond|anything above that|anything over that|anything beyond that|whatever is above|whatever exceeds|above|above that|beyond that|the excess|excess|increment|the increment|over that'],
   ['rest', 'rest|the rest|remainder|the remainder|remaining|what is left|whatever remains'],
-  ['both', 'both|each side|both sides|both parties|each|either side'],
+  ['both', 'both|each side|both sides|both parties|each|either side|everyone|everybody|every party|every side|all parties|all sides|all of them|all three|all four'],
   ['even', 'evenly|equally|half and half|half-half|half half|halves|50-50|fifty-fifty|down the middle'],
   ['take', 'is entitled to|are entitled to|entitled to|is owed|is due|charges|charge|levies|deducts|collects|counts|counts for|accounts for|account for|is credited with|becomes|become|changes to|switches to|gets|get|getting|takes|take|taking|keeping|receives|receive|keeps|keep|has|holds|gets a|obtains|goes|go|moves|falls|drops|rises|declines'],
   ['undecided', 'renegotiate|renegotiated|renegotiation|re-negotiate|to be renegotiated|revisit|to be revisited|to be reviewed|to be negotiated|to be negotiated later|negotiated later|later negotiation|to be discussed|not decided|undecided|to be decided|tbd|not yet agreed|not agreed yet|still open|to be agreed'],
