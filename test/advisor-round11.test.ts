@@ -100,3 +100,14 @@ describe('an English noun phrase said the other way round', () => {
     expect(expandQuery('a list of parks').added).not.toContain('收益分成');
   });
 });
+
+describe('the English stemmer', () => {
+  it('undoes a consonant doubled before -ing and -ed, and leaves double letters of the word alone', async () => {
+    const { stem } = await import('../src/retrieval/tokenize');
+    expect(stem('splitting')).toBe(stem('split'));
+    expect(stem('running')).toBe('run');
+    expect(stem('planned')).toBe('plan');
+    expect(stem('filling')).toBe('fill');
+    expect(stem('passed')).toBe('pass');
+  });
+});

@@ -4,7 +4,7 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
 /** Bump when token output changes: the index manifest records it, so old indexes are rebuilt. */
-export const TOKENIZER_VERSION = 'tok-v3';
+export const TOKENIZER_VERSION = 'tok-v4';
 
 const USER_DICT_PATH = new URL('./userdict.txt', import.meta.url);
 
@@ -67,13 +67,18 @@ export const EN_STOP = new Set(
   ).split(/\s+/),
 );
 
-/** Light English stemming: enough to join enclave/enclaves, sharing/shared, cities/city. */
+/** splitt(ing) → split, runn(ing) → run, plann(ed) → plan: the consonant doubled before -ing/-ed (not fill, pass, buzz). */
+function undoubled(s: string): string {
+  return /([bdgmnprt])\1$/.test(s) ? s.slice(0, -1) : s;
+}
+
+/** Light English stemming: enough to join enclave/enclaves, sharing/shared, cities/city, splitting/split. */
 export function stem(w: string): string {
   if (w.length <= 3 || /^\d/.test(w)) return w;
   if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
   if (w.endsWith('sses')) return w.slice(0, -2);
-  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
-  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) return undoubled(w.slice(0, -3));
+  if (w.endsWith('ed') && w.length > 4) return undoubled(w.slice(0, -2));
   if (w.endsWith('es') && /(x|ch|sh|ss)es$/.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
   return w;
