@@ -111,3 +111,9 @@ describe('the English stemmer', () => {
     expect(stem('passed')).toBe('pass');
   });
 });
+
+describe('a follow-up naming a subject of its own', () => {
+  it('is answered about that subject; what it carries over sets the scene', async () => {
+    await answersWith('那中继飞地具体是干什么的', ['广西'], '飞地接力模式里的三类节点分别设在哪里？');
+  });
+});
