@@ -575,7 +575,10 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     for (const c of [...chosen]) {
       const text = opts.docText(c.docId);
       const lead = text ? preceding(c, text) : undefined;
-      if (lead && lead.text.length <= LEAD_IN_CHARS && SEQUENCES.some(([first]) => first.test(lead.text)) && !chosen.some((x) => x.offset === lead.offset) && fits(lead)) take(lead);
+      // (in place of the weakest other sentence when the answer is full: the point named comes with its explanation)
+      if (lead && lead.text.length <= LEAD_IN_CHARS && SEQUENCES.some(([first]) => first.test(lead.text)) && !chosen.some((x) => x.offset === lead.offset)) {
+        takeInPlaceOfWeakest(lead, [best, c], (x) => SEQUENCES.some(([first, next]) => first.test(x.text) || next.test(x.text)));
+      }
     }
   }
   // 实行收益分成共享。合作双方协商确定… | …省财政不参与分享… | …“消薄飞地”须实行收益保底。: two chosen sentences of one short
