@@ -117,3 +117,9 @@ describe('a follow-up naming a subject of its own', () => {
     await answersWith('那中继飞地具体是干什么的', ['广西'], '飞地接力模式里的三类节点分别设在哪里？');
   });
 });
+
+describe('an opening clause describing the subject', () => {
+  it('weighs less than the question that follows it', async () => {
+    await answersWith('For the kind of scheme where several weak villages put their money together into a project in a richer county, is there a guaranteed minimum return?', ['收益保底']);
+  });
+});

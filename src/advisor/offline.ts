@@ -154,6 +154,9 @@ const NAMED_ITEM_PHRASE = 6;
 /** A follow-up asking for the other of two (那另一种模式呢, and the other one?). */
 const ANOTHER = /另一(?:种|个|类|条|项)|另外一(?:种|个|类)|\bthe other (?:one|kind|type|model|mode|way|pattern)\b/i;
 
+/** An opening clause that describes the subject before the question proper: For the scheme where…, / In the arrangement where…, */
+const TOPIC_CLAUSE = /^(?:for|in|under|with|as for)\s+(?:the|a|an|this|that)\s+(?:(?:kind|type|sort) of\s+)?[a-z-]+(?:\s+[a-z-]+)?\s+(?:where|in which|whereby|under which|that|which)\b[^,?]{8,}?,\s+(?=\w)/i;
+
 /** What a carried subject weighs beside a follow-up's own subject (a grid over every measured set: 0.3 +5, 0.5 +6, 0.7 +3, no loss at 0.5). */
 const CARRIED_WEIGHT = 0.5;
 
@@ -427,6 +430,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // subjects it carries over set the scene and weigh less than its own words in what a sentence must cover.
     const ownSubject = analysed.carried.length > 0 && conceptsOf(analysed.text).some((c) => c.kind !== 'num' && c.role !== 'other' && s.df(c.label) > 0 && !analysed.carried.includes(c.label));
     if (ownSubject) for (const [i, c] of concepts.entries()) if (analysed.carried.includes(c.label)) concepts[i] = { ...c, weight: c.weight * CARRIED_WEIGHT };
+    // "For the scheme where weak villages pool their land…, does the policy promise a minimum income?": the opening clause
+    // names the subject, the rest asks about it; words only the opening clause says weigh as a carried subject does.
+    const topic = TOPIC_CLAUSE.exec(analysed.text);
+    if (topic && !analysed.carried.length) {
+      const asked = new Set(conceptsOf(analysed.text.slice(topic[0].length)).map((c) => c.label));
+      if (asked.size) for (const [i, c] of concepts.entries()) if (c.kind !== 'num' && !asked.has(c.label)) concepts[i] = { ...c, weight: c.weight * CARRIED_WEIGHT };
+    }
     const contextConcepts = context && !analysed.carried.length ? conceptsOf(context) : [];
     const shape = questionShape(q);
     const top = hits[0]?.score ?? 1;
