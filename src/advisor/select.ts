@@ -409,7 +409,9 @@ function preceding(c: Candidate, docText: string): Candidate | undefined {
 export function selectSentences(candidates: Candidate[], opts: SelectOptions): Candidate[] {
   const maxSentences = opts.maxSentences ?? 5;
   const maxChars = opts.maxChars ?? 700;
-  const ranked = candidates.filter((c) => c.coverage > 0).sort((a, b) => b.score - a.score);
+  // (an example asked after a question — 有没有实际例子？ — shares no word with its example: an instance of what the context
+  // asked about counts, though it covers nothing of the follow-up's own words)
+  const ranked = candidates.filter((c) => c.coverage > 0 || (opts.example && !!c.features?.instance && (c.features?.contextCoverage ?? 0) > 0)).sort((a, b) => b.score - a.score);
   const counting = opts.kindsOf?.length ? ranked.slice(0, KINDS_LOOKUP).find((c) => countsKinds(c.norm, opts.kindsOf!)) : undefined;
   const best = counting ?? ranked[0];
   if (!best) return [];
