@@ -176,9 +176,10 @@ function paperPhrasesRemoved(question: string, phrases: string[]): string {
 const ANSWERED_PAPERS_KEPT = 256;
 
 /**
- * A question across papers is answered like a list of the papers' views: up to this many sentences per paper, and this
- * many more characters per paper beyond the first (a grid over every measured set: 2/300 +1, 3/300–800 +6, 4/300–1200
- * +13, 5/1000 +13, no loss at any; the smallest of the best kept).
+ * A question across papers (asked as such, or naming two) is answered like a list of the papers' views: up to this many
+ * sentences per paper, and this many more characters per paper beyond the first. Chosen on a grid over every measured
+ * set; granted to any answer spread over papers it gained +13, but turned one-paper questions into walls of eleven
+ * sentences — kept to questions across papers it gains +6, no loss.
  */
 const PER_PAPER_SENTENCES = 4;
 const PER_PAPER_CHARS = 300;
@@ -506,7 +507,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       if (naming.length) lists.push(asHits(naming.slice(0, MAX_PLACE_PASSAGES), lists.flat(), top * 0.9));
     }
     const kindsOf = ASKS_KINDS.test(q) ? kindNouns(concepts, q) : undefined;
-    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), measures: questionFacets(normalizeInput(question, { expand: false })).has('measures'), docs: spread.docs, ...(spread.docs.length >= 2 ? { maxSentences: PER_PAPER_SENTENCES * spread.docs.length, maxChars: ANSWER_CHARS + PER_PAPER_CHARS * (spread.docs.length - 1) } : {}), defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
+    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), measures: questionFacets(normalizeInput(question, { expand: false })).has('measures'), docs: spread.docs, ...(spread.docs.length >= 2 && (shape.multiDoc || referenced.length >= 2) ? { maxSentences: PER_PAPER_SENTENCES * spread.docs.length, maxChars: ANSWER_CHARS + PER_PAPER_CHARS * (spread.docs.length - 1) } : {}), defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
     const scored = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
     // A follow-up pointing at a span of the paper (an item of the list answered before, or what
     // comes after the previous answer) is answered from that span first.
