@@ -106,7 +106,8 @@ function bareRatioAfterSplit(text: string): string {
 
 /**
  * 从30%逐年提到50%(第一年30% 第二年40% 第三年50%) / goes from 70% down to 50% (70% in year 1, 50% in year 3): a bracket
- * that restates a glide's yearly shares, first and last the glide's own, says nothing new and is read as said once.
+ * that restates a glide's yearly shares, first and last the glide's own (with at most the words saying the years between
+ * are even: 中间均匀, evenly), says nothing new and is read as said once.
  */
 function restatedGlide(text: string): string {
   const glide = /(?:从|from)\s*(\d+(?:\.\d+)?)\s*%[^()（）]{0,30}?(?:到|至|to)\s*(\d+(?:\.\d+)?)\s*%/i.exec(text);
@@ -115,7 +116,7 @@ function restatedGlide(text: string): string {
     const zh = [...inner.matchAll(/第\s*[一二三四五六七八九十\d]+\s*年\s*(\d+(?:\.\d+)?)\s*%/g)].map((x) => x[1]!);
     const en = [...inner.matchAll(/(\d+(?:\.\d+)?)\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)/gi)].map((x) => x[1]!);
     const shares = zh.length >= 2 ? zh : en;
-    const rest = inner.replace(/第\s*[一二三四五六七八九十\d]+\s*年\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)|\b(?:and|then)\b|[\s,，、;；.]/gi, '');
+    const rest = inner.replace(/第\s*[一二三四五六七八九十\d]+\s*年\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)|\b(?:and|then)\b|(?:中间|其间|之间|每年)?(?:均匀|平均|等差|匀速|线性|等额|平滑)(?:过渡|递减|递增|下降|降低|上升|变化)?|\b(?:evenly|linearly|in equal steps)(?:\s+in\s+between)?\b|[\s,，、;；.]/gi, '');
     // (every year's share on the even line from the first to the last: a bracket with other steps says more, and is read)
     const v = shares.map(Number);
     const even = v.every((x, i) => Math.abs(x - (v[0]! + ((v.at(-1)! - v[0]!) * i) / (v.length - 1))) < 1e-9);
