@@ -123,3 +123,17 @@ describe('an opening clause describing the subject', () => {
     await answersWith('For the kind of scheme where several weak villages put their money together into a project in a richer county, is there a guaranteed minimum return?', ['收益保底']);
   });
 });
+
+describe('a year written with two digits', () => {
+  it('is this century\'s when it has a leading zero or follows 说/是/从, not a count of years', async () => {
+    const { fullYears } = await import('../src/knowledge/normalize');
+    expect(fullYears('有的说02年有的说01年')).toBe('有的说2002年有的说2001年');
+    expect(fullYears('从18年开始')).toBe('从2018年开始');
+    expect(fullYears('运营了26年')).toBe('运营了26年');
+    expect(fullYears('第02年')).toBe('第02年');
+  });
+
+  it('lets a question offering two years be answered with each paper\'s year', async () => {
+    await answersWith('山海协作是哪年开始的 有人说02年有人说01年', ['2002', '2001']);
+  });
+});

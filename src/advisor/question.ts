@@ -194,7 +194,7 @@ const ASKED_BEFORE_FEW = /(?<=(?:能不能|能否|可不可以|可否|是否|会
  * 我看有说2001年的也有说2002年的 / was it 2001 or 2002: the question offers the values it asks between. They are
  * what the answer should quote (each with its source), not figures the asker already holds.
  */
-const SOURCES_DIFFER = /有(?:的)?(?:材料|文章|文献|资料|人)?说.{0,24}(?:也有|还有|有的)(?:的)?(?:材料|文章|文献|资料|人)?说|说法不一|\bsome (?:papers |sources |people )?say\b|\bothers say\b/i;
+const SOURCES_DIFFER = /有(?:的)?(?:材料|文章|文献|资料|人)?说.{0,24}(?:也有|还有|有的|有人)(?:的)?(?:材料|文章|文献|资料|人)?说|说法不一|\bsome (?:papers |sources |people )?say\b|\bothers say\b/i;
 const VALUES_OFFERED = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?(?:的)?\s*(?:还是|或是|或者|还是说|\bor\b)\s*(?:19|20)\d{2}(?!\d)/i;
 
 export function questionShape(question: string): QuestionShape {

@@ -128,5 +128,15 @@ export function correctHomophones(text: string): string {
 
 /** The whole normalisation a question goes through before retrieval and analysis. */
 export function normalizeInput(text: string, opts: { expand?: boolean } = {}): string {
-  return standardize(correctHomophones(simplify(halfWidth(text))), opts);
+  return standardize(correctHomophones(fullYears(simplify(halfWidth(text)))), opts);
+}
+
+/**
+ * 02年, 有的说01年: a year written with two digits is a year of this century when it has a leading zero, or when what
+ * says it (说, 是, 从, 在, 于, 到) comes right before it — 26年 alone may be a count of years.
+ */
+export function fullYears(text: string): string {
+  return text.replace(/(^|[^\d.第])(0\d|[12]\d)(?=\s*年(?![间来内多余左]))/g, (m, before: string, yy: string, at: number) =>
+    yy.startsWith('0') || /(?:说|是|从|在|于|到|至|或|还是)\s*$/.test(text.slice(Math.max(0, at - 3), at + before.length)) ? `${before}20${yy}` : m,
+  );
 }
