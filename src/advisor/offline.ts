@@ -692,6 +692,14 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
           }
           if (pointed.answered) return strip(pointed);
         }
+        // (no list in the tree, but the answer before names its kinds in a run — 起始飞地—中继飞地—终端飞地: the one pointed
+        // at is that term, and the follow-up is asked of it)
+        const terms = !list && ref !== undefined ? kindRun(before.citations.map((c) => c.quote).join('\n')) : [];
+        const k = terms.length ? itemIndex(ref!, terms.length) : undefined;
+        if (k !== undefined) {
+          const pointed = await askOne(`${terms[k]} ${question}`, { ...options, context: undefined });
+          if (pointed.answered) return strip(pointed);
+        }
       }
       // A follow-up asking what came next (那后来政府收回来自己管，效果咋样): read first where the paper
       // goes on after the passage the previous question was answered from.
@@ -777,6 +785,19 @@ function itemSingledOut(list: ListChoice, carried: Concept[]): ListChoice['enume
       .map((naming) => naming[0]!),
   );
   return singled.size === 1 ? [...singled][0] : undefined;
+}
+
+/**
+ * The first run of two or more terms sharing a head, in the order a text names them (“起始飞地—中继飞地—终端飞地”,
+ * 起始节点、中继节点和终端节点): the kinds an answer enumerates in prose.
+ */
+export function kindRun(text: string): string[] {
+  const run = /([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})((?:\s*[-—–、和与及]\s*[\u4e00-\u9fff]{2}\2){1,5})/.exec(text);
+  if (!run) return [];
+  const head = run[2]!;
+  const rest = run[3]!.split(/\s*[-—–、和与及]\s*/).filter(Boolean);
+  const terms = [run[1]! + head, ...rest];
+  return new Set(terms).size === terms.length ? terms : [];
 }
 
 /** The result without the advisor's internal reason for a decline. */
