@@ -140,7 +140,7 @@ describe('a year written with two digits', () => {
 
 describe('a follow-up pointing at one of the kinds an answer names in prose', () => {
   it('finds the run of kinds (起始飞地—中继飞地—终端飞地) and asks of the one pointed at', async () => {
-    const { kindRun } = await import('../src/advisor/offline');
+    const { kindRun } = await import('../src/knowledge/ordinal');
     expect(kindRun('通过“起始飞地—中继飞地—终端飞地”的阶段性分工布局')).toEqual(['起始飞地', '中继飞地', '终端飞地']);
     expect(kindRun('起始节点、中继节点和终端节点')).toEqual(['起始节点', '中继节点', '终端节点']);
     expect(kindRun('功能分段—节点设点—任务协同')).toEqual([]);

@@ -141,7 +141,7 @@ export function evidenceStrength(s: EvidenceSignals, rule: DeclineRule = DECLINE
  * compared with…" measures nothing it names; "how many trains ran" measures trains).
  */
 function measuredPhrase(after: string): string {
-  return after.split(/\b(?:was|is|are|were|did|does|do|has|have|had|will|would|can|could|should|did)\b/)[0]!;
+  return after.split(/\b(?:was|is|are|were|did|does|do|has|have|had|will|would|can|could|should)\b/)[0]!;
 }
 
 export function measuredConcept(question: string, concepts: Concept[], shape: QuestionShape): Concept | undefined {

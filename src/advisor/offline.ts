@@ -4,7 +4,7 @@ import type { Advisor, AskOptions, AskResult } from './types';
 import { detectLang, isBlankQuestion } from './lang';
 import { CorpusStats } from './stats';
 import { extractConcepts } from './terms';
-import { isNextStep, isPlaceWord, newPlaces, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
+import { ANSWER_CHARS, isNextStep, isPlaceWord, newPlaces, placeKind, scoreSentences, selectSentences, type Candidate } from './select';
 import { hasFreshFigure, questionShape } from './question';
 import { evidenceSignals, measuredConcept, nearestTopics, type EvidenceSignals } from './decline';
 import { decideAnswer } from './decide';
@@ -24,7 +24,7 @@ import { questionFacets } from '../knowledge/facets';
 import { treeOf } from '../knowledge/tree';
 import { longestCommonPhrase } from '../retrieval/hybrid';
 import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLead, listLedBy, listText, type ListChoice } from './shapes/list';
-import { asksWhatFollows, itemIndex, itemReference } from '../knowledge/ordinal';
+import { asksWhatFollows, itemIndex, itemReference, kindRun } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
 import { asksAboutPaper, paperPhrases } from '../knowledge/paper-self';
@@ -172,7 +172,7 @@ function paperPhrasesRemoved(question: string, phrases: string[]): string {
   return out.replace(/\b(?:the|this|that)\s+(?:paper|article|study|report)\b|那篇|这篇|一文/gi, ' ');
 }
 
-/** How many recent questions' answering papers a follow-up can look up without asking its context again. */
+/** How many recent questions' answers a follow-up can look up without asking its context again. */
 const ANSWERED_PAPERS_KEPT = 256;
 
 /**
@@ -183,8 +183,6 @@ const ANSWERED_PAPERS_KEPT = 256;
  */
 const PER_PAPER_SENTENCES = 4;
 const PER_PAPER_CHARS = 300;
-/** The length budget of one answer (select.ts's default). */
-const ANSWER_CHARS = 700;
 
 /** Most papers a multi-paper answer quotes. */
 const MAX_SPREAD = 3;
@@ -322,17 +320,24 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
   // English words outside the glossary: their dictionary senses among the corpus words (one word, no phrase).
   const english = bridge?.english ? (w: string) => bridge.english!([[keyStem(w)]])[0]?.zh : undefined;
 
-  // The paper each recent question was answered from (its first citation), so a follow-up reads on where its
-  // context was answered; bounded, as the bot asks one follow-up after another.
-  const answeredPapers = new Map<string, string | undefined>();
-  const answeredPaper = async (question: string): Promise<string | undefined> => {
-    if (answeredPapers.has(question)) return answeredPapers.get(question);
-    const before = await askOne(question);
+  // The answers to recent questions a follow-up comes after (its context), asked once: the paper it was answered from,
+  // the list it gave, where it ended. Bounded, as the bot asks one follow-up after another.
+  const previousAnswers = new Map<string, Promise<OfflineAskResult>>();
+  const answerBefore = (context: string, lang?: AskOptions['lang']): Promise<OfflineAskResult> => {
+    const key = `${lang ?? ''}\u0000${context}`;
+    let before = previousAnswers.get(key);
+    if (!before) {
+      before = askOne(context, { lang });
+      if (previousAnswers.size >= ANSWERED_PAPERS_KEPT) previousAnswers.delete(previousAnswers.keys().next().value!);
+      previousAnswers.set(key, before);
+    }
+    return before;
+  };
+  /** The paper a question was answered from (its first citation). */
+  const answeredPaper = async (question: string, lang?: AskOptions['lang']): Promise<string | undefined> => {
+    const before = await answerBefore(question, lang);
     const source = before.answered ? before.citations[0]?.source : undefined;
-    const paper = source ? docs.find((d) => d.source === source)?.id : undefined;
-    if (answeredPapers.size >= ANSWERED_PAPERS_KEPT) answeredPapers.delete(answeredPapers.keys().next().value!);
-    answeredPapers.set(question, paper);
-    return paper;
+    return source ? docs.find((d) => d.source === source)?.id : undefined;
   };
 
   /** `subjectOnly`: the context serves only to carry a subject the question lacks (a later part of a question). */
@@ -387,7 +392,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // when the follow-up names the part it wants an example of)
       // (where the previous question was answered — its answer's first cited paper — not merely where its words are
       // retrieved first: the trains of 长安号 in 2023 are the land-bridge paper's, though 铁路 in 2022 is another's)
-      const answeredIn = subjectOnly ? undefined : await answeredPaper(options.context!.trim());
+      const answeredIn = subjectOnly ? undefined : await answeredPaper(options.context!.trim(), options.lang);
       const retrieved = await retriever.retrieve(context, { k: answeredIn ? 8 : 2, mode: opts.mode });
       const where = (retrieved.find((h) => h.chunk.docId === answeredIn) ?? retrieved[0])?.chunk;
       contextAnswered = answeredIn;
@@ -430,13 +435,16 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // A follow-up naming a subject of its own (那中继飞地具体干啥的 after the three kinds of node) is about that subject: the
     // subjects it carries over set the scene and weigh less than its own words in what a sentence must cover.
     const ownSubject = analysed.carried.length > 0 && conceptsOf(analysed.text).some((c) => c.kind !== 'num' && c.role !== 'other' && s.df(c.label) > 0 && !analysed.carried.includes(c.label));
-    if (ownSubject) for (const [i, c] of concepts.entries()) if (analysed.carried.includes(c.label)) concepts[i] = { ...c, weight: c.weight * CARRIED_WEIGHT };
+    const weighDown = (which: (c: Concept) => boolean) => {
+      for (const [i, c] of concepts.entries()) if (which(c)) concepts[i] = { ...c, weight: c.weight * CARRIED_WEIGHT };
+    };
+    if (ownSubject) weighDown((c) => analysed.carried.includes(c.label));
     // "For the scheme where weak villages pool their land…, does the policy promise a minimum income?": the opening clause
     // names the subject, the rest asks about it; words only the opening clause says weigh as a carried subject does.
     const topic = TOPIC_CLAUSE.exec(analysed.text);
     if (topic && !analysed.carried.length) {
       const asked = new Set(conceptsOf(analysed.text.slice(topic[0].length)).map((c) => c.label));
-      if (asked.size) for (const [i, c] of concepts.entries()) if (c.kind !== 'num' && !asked.has(c.label)) concepts[i] = { ...c, weight: c.weight * CARRIED_WEIGHT };
+      if (asked.size) weighDown((c) => c.kind !== 'num' && !asked.has(c.label));
     }
     const contextConcepts = context && !analysed.carried.length ? conceptsOf(context) : [];
     const shape = questionShape(q);
@@ -677,7 +685,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       const ref = options.context?.trim() ? itemReference(plain) : undefined;
       const other = !!options.context?.trim() && ref === undefined && ANOTHER.test(plain);
       if (ref !== undefined || other) {
-        const before = await askOne(options.context!, { lang: options.lang });
+        const before = await answerBefore(options.context!, options.lang);
         // (the previous answer was about one item of a list — 典型模式一 — not the list: 第二种/另一种 is its sibling)
         const sibling = !before.list ? siblingList(options.context!) : undefined;
         const list = before.list ? { doc: before.list.doc, items: before.list.enumeration.items, at: -1 } : sibling;
@@ -704,7 +712,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // A follow-up asking what came next (那后来政府收回来自己管，效果咋样): read first where the paper
       // goes on after the passage the previous question was answered from.
       if (ref === undefined && options.context?.trim() && asksWhatFollows(plain)) {
-        const before = await askOne(options.context, { lang: options.lang });
+        const before = await answerBefore(options.context, options.lang);
         const first = before.answered ? before.citations[0] : undefined;
         const doc = first ? docs.find((d) => d.source === first.source) : undefined;
         if (doc) {
@@ -785,19 +793,6 @@ function itemSingledOut(list: ListChoice, carried: Concept[]): ListChoice['enume
       .map((naming) => naming[0]!),
   );
   return singled.size === 1 ? [...singled][0] : undefined;
-}
-
-/**
- * The first run of two or more terms sharing a head, in the order a text names them (“起始飞地—中继飞地—终端飞地”,
- * 起始节点、中继节点和终端节点): the kinds an answer enumerates in prose.
- */
-export function kindRun(text: string): string[] {
-  const run = /([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})((?:\s*[-—–、和与及]\s*[\u4e00-\u9fff]{2}\2){1,5})/.exec(text);
-  if (!run) return [];
-  const head = run[2]!;
-  const rest = run[3]!.split(/\s*[-—–、和与及]\s*/).filter(Boolean);
-  const terms = [run[1]! + head, ...rest];
-  return new Set(terms).size === terms.length ? terms : [];
 }
 
 /** The result without the advisor's internal reason for a decline. */

@@ -290,7 +290,6 @@ export function scoreSentences(hits: Hit[], opts: SelectOptions): Candidate[] {
 const EXAMPLE_OPENS = /^(?:例如|比如|譬如|如|以[^，。]{1,20}为例|[^，。]{0,20}就是一个例子|(?:一个)?典型的?(?:例子|案例)(?:是|为|：))/;
 /** What carries an example's story on: the same actor again, or what happened to it later. */
 const CARRIES_STORY = /^(?:自\s*\d|截至|近年来|此后|随后|之后|目前|在此过程中|该企业|该园区|该县|该市)/;
-// A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
 /** Terms a text sets in quotation marks (“消薄飞地”), matchText form. */
 function quotedTerms(text: string): string[] {
   return [...text.matchAll(/[“"「]([^”"」]{2,10})[”"」]/g)].map((m) => matchText(m[1]!));
@@ -302,6 +301,7 @@ const FIGURE_REACH = 0.6;
 /** …and the share of the best one's coverage it must have: a figure of something else is no answer. */
 const FIGURE_COVERAGE = 0.7;
 
+// A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
 /** How many sentences on, within the paragraph, the next step of an account is looked for. */
@@ -406,9 +406,12 @@ function preceding(c: Candidate, docText: string): Candidate | undefined {
  * 动态分成 from two papers), and a definition or a list of kinds runs on into the following
  * sentences of its paragraph when they continue it (飞地接力 → 起始飞地—中继飞地—终端飞地).
  */
+/** The length budget of one answer, in characters, unless the caller sets another (the layout issue 10 asks for). */
+export const ANSWER_CHARS = 700;
+
 export function selectSentences(candidates: Candidate[], opts: SelectOptions): Candidate[] {
   const maxSentences = opts.maxSentences ?? 5;
-  const maxChars = opts.maxChars ?? 700;
+  const maxChars = opts.maxChars ?? ANSWER_CHARS;
   // (an example asked after a question — 有没有实际例子？ — shares no word with its example: an instance of what the context
   // asked about counts, though it covers nothing of the follow-up's own words)
   const ranked = candidates.filter((c) => c.coverage > 0 || (opts.example && !!c.features?.instance && (c.features?.contextCoverage ?? 0) > 0)).sort((a, b) => b.score - a.score);

@@ -57,3 +57,16 @@ const WHAT_FOLLOWS = /^(?:那|那么|可|但)?(?:后来|之后|然后|接下来|
 export function asksWhatFollows(question: string): boolean {
   return WHAT_FOLLOWS.test(question.trim());
 }
+
+/**
+ * The first run of two or more terms sharing a head, in the order a text names them (“起始飞地—中继飞地—终端飞地”,
+ * 起始节点、中继节点和终端节点): the kinds an answer enumerates in prose.
+ */
+export function kindRun(text: string): string[] {
+  const run = /([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2})((?:\s*[-—–、和与及]\s*[\u4e00-\u9fff]{2}\2){1,5})/.exec(text);
+  if (!run) return [];
+  const head = run[2]!;
+  const rest = run[3]!.split(/\s*[-—–、和与及]\s*/).filter(Boolean);
+  const terms = [run[1]! + head, ...rest];
+  return new Set(terms).size === terms.length ? terms : [];
+}
