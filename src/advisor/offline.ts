@@ -330,6 +330,8 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       before = askOne(context, { lang });
       if (previousAnswers.size >= ANSWERED_PAPERS_KEPT) previousAnswers.delete(previousAnswers.keys().next().value!);
       previousAnswers.set(key, before);
+      // (a failed ask is not remembered: the next follow-up asks again)
+      before.catch(() => previousAnswers.delete(key));
     }
     return before;
   };
