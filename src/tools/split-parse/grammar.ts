@@ -158,7 +158,7 @@ const INDICATORS: Array<[RegExp, string]> = [
 ];
 
 export function readFacts(toks: Tok[]): Facts {
-  const { toks: g, speakerRole } = withSelf(distributeRespectively(groupNames(toks)));
+  const { toks: g, speakerRole } = withSelf(pronounsAsNames(distributeRespectively(groupNames(toks))));
   const f: Facts = { mentions: [], shares: [], ratios: [], money: [], phases: [{}], phased: false, byContrib: false, perYear: false, saysBoth: false, vague: false, sizeOf: {}, saysOtherSide: !!speakerRole || g.some((t) => (t.k === 'w' || t.k === 'name') && OTHER_SIDE.test(t.t)), undecided: false, aliases: {}, lists: [], contribWithoutAmount: [], floorWithoutAmount: [] };
   let phase = 0;
   /** 第二年取中间: a year said to lie between the glide's ends (its ends are the first and last years said). */
@@ -1273,6 +1273,21 @@ const BE = /^(?:是|为|作为|属于|is|are|am)$/i;
  * 我们是飞出地，…，我们拿六: after the speaker says which role it plays, "we" elsewhere is that role
  * (so 我们拿六 is the sending area's share). The sentence that says it stays as written.
  */
+/**
+ * … the receiving area's share goes up to 50%. Before that it gets 30%: "it" as the subject of a take word with a share
+ * after it is the last party named before it ("split it 60/40" — it the amount — has no take word after it).
+ */
+function pronounsAsNames(g: GTok[]): GTok[] {
+  let last: GTok | undefined;
+  return g.map((t, i) => {
+    if (t.k === 'name' && t.strong) last = t;
+    if (!last || t.k !== 'w' || !/^it$/i.test(t.t)) return t;
+    const verb = g[i + 1];
+    const share = g.slice(i + 2, i + 4).find((x) => x.k !== 'w' || (x as W).cat !== 'filler');
+    return verb?.k === 'w' && verb.cat === 'take' && share?.k === 'share' ? { ...last } : t;
+  });
+}
+
 function withSelf(g: GTok[]): { toks: GTok[]; speakerRole?: string } {
   const word = (t: GTok | undefined) => (t && (t.k === 'w' || t.k === 'name') ? t.t : '');
   let self: string | undefined;

@@ -56,6 +56,23 @@ function relativeYearsAsYears(text: string): string {
 }
 
 /**
+ * From year 4 on … 50%. Before that it gets 30% / 从第四年起…50%，在此之前30%: "before that", said after a period
+ * that starts in year N, is years 1 to N−1 — the earlier period said second.
+ */
+function periodBeforeStart(text: string): string {
+  const ZH_N = '一二三四五六七八九十';
+  const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : ZH_N.indexOf(w) + 1);
+  const starts = [
+    ...[...text.matchAll(/\b(?:from|starting(?:\s+(?:in|from|with))?|beginning(?:\s+(?:in|with))?)\s+(?:the\s+)?year\s+(\d{1,2})\b/gi)].map((m) => ({ n: num(m[1]), at: m.index! + m[0].length, en: true })),
+    ...[...text.matchAll(/(?:从|自)?第\s*(\d{1,2}|[一二三四五六七八九十])\s*年(?:起|开始|以后|之后|往后)/g)].map((m) => ({ n: num(m[1]), at: m.index! + m[0].length, en: false })),
+  ].filter((x) => x.n > 1);
+  if (new Set(starts.map((x) => x.n)).size !== 1) return text;
+  const { n, at, en } = starts[0];
+  const before = en ? /\b(?:before\s+that|before\s+then|prior\s+to\s+that|until\s+then|up\s+to\s+then)\b/gi : /在此之前|在这之前|在那之前|此前|之前/g;
+  return text.slice(0, at) + text.slice(at).replace(before, en ? `in years 1-${n - 1}` : `第1到${n - 1}年`);
+}
+
+/**
  * 保低 for 保底, 飞如地 for 飞入地: a pinyin keyboard's slips on the grammar's own words (same syllables,
  * the wrong characters) are read as those words by the homophone corrector, down to two characters —
  * the vocabulary is small and closed. Slips that are words of their own (分层, 过度) are left alone by
@@ -127,15 +144,17 @@ function restatedGlide(text: string): string {
 export function normalise(text: string): string {
   text = restatedGlide(text);
   return (
-    relativeYearsAsYears(calendarYearsAsYears([...IME_SLIPS, ...EN_SLIPS].reduce((t, [re, w]) => t.replace(re, w), bareRatioAfterSplit(correctCueWords(text))).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
+    periodBeforeStart(relativeYearsAsYears(calendarYearsAsYears([...IME_SLIPS, ...EN_SLIPS].reduce((t, [re, w]) => t.replace(re, w), bareRatioAfterSplit(correctCueWords(text))).replace(/[零壹贰貳叁參肆伍陆陸柒捌玖拾佰仟]/g, (c) => FINANCIAL_DIGITS[c])
       // FY2024 / FY 24 / fiscal year 2024: a fiscal year is a year like 2024, not a party
       .replace(/\b(?:FY|fiscal year|financial year)\s*'?((?:19|20)\d{2}|\d{2})\b/gi, (_m, y: string) => (y.length === 2 ? `20${y}` : y)))
       // 1,250万: an ASCII comma between digits groups thousands — before NFKC turns the Chinese comma of
       // 杭州拿6，500万 (a clause break) into the same character
-      .replace(/(\d),(?=\d{3}(?!\d))/g, '$1'))
+      .replace(/(\d),(?=\d{3}(?!\d))/g, '$1')))
       .normalize('NFKC')
       // 七成龙游 三成开化 / 70%龙游 30%开化: shares said before their names, pair after pair, are as many clauses
       .replace(/((?:\d+(?:\.\d+)?\s*%|[一二两三四五六七八九十]成|\d+(?:\.\d+)?成)(?![归给由为到交])[\p{Script=Han}]{1,8}?)\s+(?=(?:\d+(?:\.\d+)?\s*%|[一二两三四五六七八九十]成|\d+(?:\.\d+)?成)[\p{Script=Han}]{2})/gu, '$1，')
+      // 每年降得一样多 / 每年涨的一样: a glide's manner said in words is 均匀 (一 is no share)
+      .replace(/(?:每年|逐年)?(?:降|减|少|升|涨|增|加)(?:得|的)?(?:一样多|同样多|(?:一样|相同)(?![\p{Script=Han}\d]))/gu, '均匀')
       // control characters, zero-width and bidi marks
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
       .replace(/[‘’]/g, "'")
@@ -195,6 +214,12 @@ export function normalise(text: string): string {
       .replace(/\b(in|for|during)\s+the\s+(second|third|fourth|fifth|sixth)\s+year\b/gi, (_m, p: string, o: string) => `${p} year ${['second', 'third', 'fourth', 'fifth', 'sixth'].indexOf(o.toLowerCase()) + 2}`)
       // 70-30 in favor of the sending area: the larger part is that party's
       .replace(/\bin\s+favou?r\s+of\s+((?:the\s+)?(?:[A-Za-z][\w'-]*\s+){0,2}?(?:area|county|city|side|party|district|town|region|collective|company|operator|[A-Z][\w'-]*))\b/g, ', $1 gets the larger share')
+      // Jinhua put in 60% of the investment: a percentage of what was put in is that party's contribution share
+      .replace(/(\d[\d.]*\s*%)\s+of\s+(?:the\s+)?(?:total\s+|overall\s+|initial\s+)?(?:investment|capital|funding|funds|equity)\b/gi, '$1')
+      // the other 40 to Jiande: a part given to a name is what remains (the other alone stays the other side, asked about)
+      .replace(/\bthe\s+other\s+(\d[\d.]*\s*%?)(?=\s+(?:to|goes|go|for|is\s+for)\b)/gi, 'the remaining $1')
+      // … in Lin'an's favour (its 's already dropped): the possessive says the same
+      .replace(/\bin\s+((?:the\s+)?(?:[A-Za-z][\w-]*\s+){0,2}?(?:area|county|city|side|party|district|town|region|collective|company|operator|[A-Z][\w-]*(?:'[a-z]+)?))(?:['’]s?)?\s+favou?r\b/g, ', $1 gets the larger share')
       // the receiving area gets 30% (the sending area gets the rest) but never less than 2 million / 飞入地拿三成（其余归飞出地），
       // 但不低于200万: a condition after a bracketed aside is the first party's; the aside is said after it
       .replace(/\(([^()]{3,60}?\b(?:gets?|takes?|keeps?|receives?)\s+(?:the\s+)?(?:rest|remainder|balance))\)\s*(,?\s*but\b[^.;,]*)/gi, '$2, $1')
