@@ -4,7 +4,7 @@
  * the space between a number and its unit (900 万) are removed, English number words become digits.
  */
 import type { HomophoneCorrector } from '../../knowledge/homophones';
-import { termCorrector } from '../../knowledge/normalize';
+import { soundAlikes, termCorrector } from '../../knowledge/normalize';
 import { ROLE_PLACE_KINDS, ZH_WORDS } from './lexicon';
 
 const EN_NUMBERS: Record<string, number> = {
@@ -85,10 +85,13 @@ const IME_SLIPS: Array<[RegExp, string]> = [
   [/部份/g, '部分'],
 ];
 let cueCorrector: HomophoneCorrector | undefined;
+let splitSlip: RegExp | undefined;
 function correctCueWords(text: string): string {
   if (!/[\u4e00-\u9fff]{2}/.test(text)) return text;
   cueCorrector ??= termCorrector(ZH_WORDS.keys(), { minLength: 2 });
-  return cueCorrector(text);
+  // 六四分城 / 三七分程: jieba reads 四分 as a word, so the corrector's word edges miss a slip on 成 right after a ratio
+  splitSlip ??= new RegExp(`(?<=[一二两三四五六七八九十\\d][\\s:：]?)分(?:${soundAlikes('成').join('|')})(?![\\p{Script=Han}])`, 'gu');
+  return cueCorrector(text.replace(splitSlip, '分成'));
 }
 
 /** English slips on the cue words (milion, recieving): read as meant. */
