@@ -67,8 +67,8 @@ function sharesHead(a: string, b: string): boolean {
 
 /** Words that end the name of a park, zone, place or organisation. */
 const NAME_SUFFIX = /(飞地产业园区|飞地产业园|飞地园区|知识城|科学城|生态城|产业园|工业园区|工业园|科技园|创新园|开发区|经开区|高新区|科技城|合作区|示范区|试验区|新区|园区|集团|公司|管委会|研究院|大学|银行|基金会|飞地|镇|乡|村|县|市)/g;
-/** Requests that may open the words before a suffix: 请介绍, 说说, 讲一下. */
-const REQUEST_START = /^(?:请|麻烦|烦请|帮忙|帮我)?(?:介绍|说说|讲讲|谈谈|聊聊|讲|说|谈|问问|了解|看看)(?:一下)?/;
+/** Requests that may open the words before a suffix: 请介绍, 说说, 讲一下, 请问. */
+const REQUEST_START = /^(?:(?:请|麻烦|烦请|帮忙|帮我)?(?:介绍|说说|讲讲|谈谈|聊聊|讲|说|谈|问问|了解|看看)|(?:我)?(?:请问|想问|问下|问一下|咨询))(?:一下)?/;
 /** Locatives that may open the words before a suffix: 里面, 其中, 当中. */
 const LOCATIVE_START = /^(?:里面|里头|里边|其中|当中|之中|中间|这里|那里|这边|那边)/;
 /** Characters that cannot be part of a name before its suffix. */
@@ -128,7 +128,8 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     const prefix = question.slice(start, m.index!).replace(REQUEST_START, '').replace(LOCATIVE_START, '');
     if (prefix.length < 2 || DESCRIPTIVE.test(prefix) || /\d/.test(prefix)) continue;
     // A one-character suffix (县, 市, 村) makes a name only after a place name of two or three characters.
-    if (m[1]!.length === 1 && !(/^[\u4e00-\u9fff]{2,3}$/.test(prefix) && getJieba().tag(prefix + m[1], true).some((t) => t.tag === 'ns'))) continue;
+    // (the place starts the name: 一线城市 is 一线 + 城市, a kind of city, not a city's name)
+    if (m[1]!.length === 1 && !(/^[\u4e00-\u9fff]{2,3}$/.test(prefix) && getJieba().tag(prefix + m[1], true)[0]?.tag === 'ns')) continue;
     // A count or a pointer before the suffix (一堆开发区, 好几个园区, 那边的开发区) describes, it does not name.
     const last = getJieba().tag(prefix, true).at(-1);
     if (last && DESCRIBING_TAGS.has(last.tag)) continue;
