@@ -97,8 +97,8 @@ function mendSlips(text: string, known: (s: string) => boolean): string {
 /** English names: capitalised words before a park/zone/place/organisation word. */
 const EN_NAME = /\b((?:[A-Z][a-z]+[\s-]){1,3}?)(Industrial Park|Science Park|Tech(?:nology)? Park|Park|Development Zone|Economic Zone|Zone|District|County|City|Town|Village|Group|Company|Corporation|Institute|University|Bank)\b/g;
 
-/** Parts of speech that end a description, not a name: numerals and measures, pronouns, directions, adverbs, verbs (如何界定飞地). */
-const DESCRIBING_TAGS = new Set(['m', 'mq', 'q', 'r', 'f', 'd', 'p', 'c', 'u', 'uj', 'v']);
+/** Parts of speech that end a description, not a name: numerals and measures, pronouns, directions, adverbs, verbs (如何界定飞地), adjectives (占全公司). */
+const DESCRIBING_TAGS = new Set(['m', 'mq', 'q', 'r', 'f', 'd', 'p', 'c', 'u', 'uj', 'v', 'a']);
 
 /** Words that describe a park or zone in English rather than name it. */
 const GENERIC_EN = /^(?:Enclave|Enclaves|Industrial|Industry|Economic|Development|Science|Technology|Tech|High|New|Innovation|Innovative|Cooperation|Cooperative|Joint|Free|Trade|Pilot|Demonstration|National|Provincial|International|Global|Green|Eco|Ecological|Digital|Smart|Modern|Logistics|Export|Processing|Bonded|Special|Comprehensive|Zone|Park|Area|Region|Regional|Reverse|Relay|Mountain|Sea|Coastal|County|City|Town|Village)$/;
