@@ -55,6 +55,13 @@ function relativeYearsAsYears(text: string): string {
   return text;
 }
 
+const zhYear = (w: string) => (/^\d+$/.test(w) ? Number(w) : '一二三四五六七八九十'.indexOf(w) + 1);
+/** The same amount said once for each year from a to b (a short range, in order), or the text as it was. */
+function eachYear(text: string, a: number, b: number, say: (year: number) => string, sep: string): string {
+  if (!(a >= 1 && b > a && b - a <= 10)) return text;
+  return Array.from({ length: b - a + 1 }, (_, k) => say(a + k)).join(sep);
+}
+
 /**
  * From year 4 on … 50%. Before that it gets 30% / 从第四年起…50%，在此之前30%: "before that", said after a period
  * that starts in year N, is years 1 to N−1 — the earlier period said second.
@@ -130,17 +137,33 @@ function bareRatioAfterSplit(text: string): string {
  * are even: 中间均匀, evenly), says nothing new and is read as said once.
  */
 function restatedGlide(text: string): string {
-  const glide = /(?:从|from)\s*(\d+(?:\.\d+)?)\s*%[^()（）]{0,30}?(?:到|至|to)\s*(\d+(?:\.\d+)?)\s*%/i.exec(text);
+  // (the ends as percentages or in tenths: 从60%…到30% / 从六成逐年降到三成)
+  const end = String.raw`(\d+(?:\.\d+)?\s*%|(?:\d+(?:\.\d+)?|[一二两三四五六七八九十])\s*成)`;
+  const glide = new RegExp(String.raw`(?:从|from)\s*${end}[^()（）]{0,30}?(?:到|至|to)\s*${end}`, 'i').exec(text);
   if (!glide) return text;
+  const percent = (w: string) => {
+    const tenths = /^(.+?)\s*成$/.exec(w);
+    if (!tenths) return String(Number(w.replace(/\s*%$/, '')));
+    const n = /^\d/.test(tenths[1]!) ? Number(tenths[1]) : '一二三四五六七八九十'.indexOf(tenths[1]!.replace('两', '二')) + 1;
+    return String(n * 10);
+  };
+  const [from, to] = [percent(glide[1]!), percent(glide[2]!)];
   return text.replace(/[(（]([^()（）]{4,80})[)）]/g, (m, inner: string) => {
-    const zh = [...inner.matchAll(/第\s*[一二三四五六七八九十\d]+\s*年\s*(\d+(?:\.\d+)?)\s*%/g)].map((x) => x[1]!);
-    const en = [...inner.matchAll(/(\d+(?:\.\d+)?)\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)/gi)].map((x) => x[1]!);
-    const shares = zh.length >= 2 ? zh : en;
-    const rest = inner.replace(/第\s*[一二三四五六七八九十\d]+\s*年\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)|\b(?:and|then)\b|(?:中间|其间|之间|每年)?(?:均匀|平均|等差|匀速|线性|等额|平滑)(?:过渡|递减|递增|下降|降低|上升|变化)?|\b(?:evenly|linearly|in equal steps)(?:\s+in\s+between)?\b|[\s,，、;；.]/gi, '');
+    const zh = [...inner.matchAll(/第\s*([一二三四五六七八九十\d]+)\s*年\s*(\d+(?:\.\d+)?)\s*%/g)].map((x) => ({ year: /^\d+$/.test(x[1]!) ? Number(x[1]) : '一二三四五六七八九十'.indexOf(x[1]!) + 1, share: x[2]! }));
+    const en = [...inner.matchAll(/(\d+(?:\.\d+)?)\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)/gi)].map((x) => ({ year: undefined as number | undefined, share: x[1]! }));
+    const said = zh.length >= 2 ? zh : en;
+    const shares = said.map((x) => x.share);
+    // (每年降10个点: a yearly step that is the even line's own says nothing new either)
+    const STEP = /每年(?:降|减|下降|降低|少|升|涨|增|提高|上升|增加)(\d+(?:\.\d+)?)\s*(?:个百分点|个点|%|点)/;
+    const step = STEP.exec(inner);
+    const rest = inner.replace(/第\s*[一二三四五六七八九十\d]+\s*年\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)|\b(?:and|then)\b|(?:中间|其间|之间|每年)?(?:均匀|平均|等差|匀速|线性|等额|平滑)(?:过渡|递减|递增|下降|降低|上升|变化)?|\b(?:evenly|linearly|in equal steps)(?:\s+in\s+between)?\b|[\s,，、;；.]/gi, '').replace(STEP, '');
     // (every year's share on the even line from the first to the last: a bracket with other steps says more, and is read)
     const v = shares.map(Number);
     const even = v.every((x, i) => Math.abs(x - (v[0]! + ((v.at(-1)! - v[0]!) * i) / (v.length - 1))) < 1e-9);
-    return shares.length >= 2 && !rest && even && shares[0] === glide[1] && shares.at(-1) === glide[2] ? ' ' : m;
+    const first = said[0]?.year;
+    const last = said.at(-1)?.year;
+    const stepFits = !step || (first !== undefined && last !== undefined && last > first && Math.abs(Math.abs(v.at(-1)! - v[0]!) / (last - first) - Number(step[1])) < 1e-9);
+    return shares.length >= 2 && !rest && even && stepFits && Number(shares[0]) === Number(from) && Number(shares.at(-1)) === Number(to) ? ' ' : m;
   });
 }
 
@@ -179,6 +202,11 @@ export function normalise(text: string): string {
         const n = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
         return n(b) === n(a) + 1 ? `第${n(a)}到${n(b)}年` : m;
       })
+      // … 40% in years 1-2, then 50/50: a range from year 1 said of shares is the first period (an amount's range is each year's, above)
+      .replace(/(?<!(?:\d|million|billion|thousand|m|bn|k|yuan|RMB)\s*)\b(?:in|for|during)\s+years\s+1\s*(?:-|–|to|through)\s*(\d{1,2})\b/gi, (m, b: string) => (Number(b) >= 2 ? `for the first ${b} years` : m))
+      // 15 million in each of years 3-4 / 第3到4年各1500万: one amount for each year of a range is that amount in each year
+      .replace(/(\d[\d.]*\s*(?:million|billion|thousand|m|bn|k)(?:\s+yuan)?)\s+(?:in\s+|for\s+)?(?:each\s+of\s+(?:the\s+)?)years\s+(\d{1,2})\s*(?:-|–|to|through)\s*(\d{1,2})\b/gi, (m, amount: string, a: string, b: string) => eachYear(m, Number(a), Number(b), (y) => `${amount} in year ${y}`, ', '))
+      .replace(/第\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:到|至|-|~|—|－)\s*第?\s*(\d{1,2}|[一二三四五六七八九十])\s*年\s*(?:每年|各|都是|均为|均|都)\s*(?:是|为)?\s*(\d[\d.]*\s*(?:万|亿)元?)/g, (m, a: string, b: string, amount: string) => eachYear(m, zhYear(a), zhYear(b), (y) => `第${y}年${amount}`, '，'))
       // chat shorthand (we r the sending area, can u, pls): the words written out
       .replace(/\b(we|they|you|u)\s+r\b/gi, '$1 are')
       .replace(/\bu\b(?=\s+(?:help|tell|split|calculate|work|show|please|pls|give))/gi, 'you')
