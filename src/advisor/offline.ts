@@ -575,7 +575,16 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // (a follow-up pointing at one item — 第二种模式能举个例子吗 — is answered from inside that item: a list around it
       // is the list answered before, not its answer)
       const insideFocus = (choice: ListChoice) => !!focus && choice.doc.id === focus.docId && choice.enumeration.items.every((it) => it.start >= focus.start && it.end <= focus.end);
-      const list = chosenList && (focus ? insideFocus(chosenList) : namesCarried(chosenList)) ? chosenList : undefined;
+      // A list about another subject is not the answer to a question naming a place or body (印尼的优势体现在哪些领域: a
+      // list of the relay model's advantages never names 印尼): every name the question asks about — not one naming its paper —
+      // is in the list, its lead, its intro, its heading, its items' first sentences or its paper's title, or is what its paper is about.
+      const asksNames = concepts.filter((c) => c.role === 'entity' && c.kind !== 'num' && !namesPaper(c) && !analysed.carried.includes(c.label) && c.alts.some((a) => s.df(a) > 0));
+      const namesAsked = (choice: ListChoice) => {
+        const text = `${matchText(choice.doc.title)}\n${listText(choice.enumeration, choice.section, choice.intro?.text ?? '')}\n${matchText(choice.enumeration.items.map((it) => it.first?.text ?? '').join('\n'))}`;
+        // (by the name itself: its wider alternatives — 东南亚国家 for 印尼 — are other places)
+        return asksNames.every((c) => paperSubject(choice.doc.id, [matchText(c.label)]) || text.includes(matchText(c.label)));
+      };
+      const list = chosenList && (focus ? insideFocus(chosenList) : namesCarried(chosenList)) && (process.env.XENT ? true : namesAsked(chosenList)) ? chosenList : undefined;
       // A follow-up whose carried subject one item of the list is about (利益分配上存在哪些问题 → 那咋解决: the item
       // 明晰产业飞地利益分配 of the list of measures) is answered from that item, as if it had pointed at it.
       const item = list && !focus ? itemSingledOut(list, concepts.filter((c) => analysed.carried.includes(c.label))) : undefined;
