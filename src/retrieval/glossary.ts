@@ -144,10 +144,43 @@ function ofInverted(raw: string[], byPhrase: Map<string, unknown>): [string[], s
   return [out, stems];
 }
 
+/** Words between a noun and the purpose it serves: enclaves (that were) set up / meant / used to … */
+const PURPOSE_PARTICIPLES = new Set(['set', 'up', 'created', 'built', 'established', 'designed', 'meant', 'intended', 'used', 'launched', 'that', 'which', 'are', 'were', 'is', 'was']);
+/** Verbs of a purpose whose object names the kind (to eliminate weak villages → weak-village enclave). */
+const PURPOSE_VERBS = new Set(['eliminate', 'end', 'help', 'lift', 'support', 'strengthen', 'boost', 'revive', 'fight', 'tackle', 'reduce', 'aid', 'serve', 'benefit', 'relieve']);
+/** How many words of the purpose may make the glossary phrase's modifier. */
+const PURPOSE_WORDS = 3;
+
+/**
+ * "enclaves set up to eliminate weak village collective economies" is the glossary's "weak village enclave" said
+ * by its purpose: a noun followed by (participle) to/for (verb) X, where "X noun" (X its first words, longest first)
+ * is a glossary phrase, is reordered to "X noun" (raw words and their stems, in step).
+ */
+function purposeInverted(raw: string[], stems: string[], byPhrase: Map<string, unknown>): [string[], string[]] {
+  const out = [...raw];
+  const st = [...stems];
+  for (let i = 0; i + 2 < out.length; i++) {
+    let k = i + 1;
+    while (k < out.length && k - i <= 4 && PURPOSE_PARTICIPLES.has(out[k]!)) k++;
+    if (out[k] !== 'to' && out[k] !== 'for') continue;
+    k++;
+    if (k < out.length && PURPOSE_VERBS.has(out[k]!)) k++;
+    for (let n = Math.min(PURPOSE_WORDS, out.length - k); n >= 1; n--) {
+      if (!byPhrase.has(`${st.slice(k, k + n).join(' ')} ${st[i]}`)) continue;
+      const moved = [...out.slice(k, k + n), out[i]!];
+      const movedStems = [...st.slice(k, k + n), st[i]!];
+      out.splice(i, k + n - i, ...moved);
+      st.splice(i, k + n - i, ...movedStems);
+      break;
+    }
+  }
+  return [out, st];
+}
+
 export function expandQuery(q: string, opts: ExpandOptions = {}): ExpandedQuery {
   const { byPhrase, byExact, maxLen, known } = getPhraseIndex();
   const isKnown = (w: string) => known.has(w) || (opts.knows?.(w) ?? false);
-  const [raw, words] = ofInverted(rawWords(q).map((w) => americanize(w, isKnown)), byPhrase);
+  const [raw, words] = purposeInverted(...ofInverted(rawWords(q).map((w) => americanize(w, isKnown)), byPhrase), byPhrase);
   const terms: GlossMatch[] = [];
   const rest: string[][] = [];
   let run: string[] = [];

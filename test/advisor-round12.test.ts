@@ -1,0 +1,50 @@
+/**
+ * Mechanisms of round 12, each on the real offline advisor or its pure pieces (the questions are our own
+ * wordings, not the blind sets'): a request before a name, kinds of city and adjectives that name nothing,
+ * a list that never names the place asked about, an English noun said by its purpose.
+ */
+import { describe, expect, it } from 'vitest';
+import { useRealAdvisor } from './helpers/real-advisor';
+
+const fx = useRealAdvisor('advisor-round12');
+
+describe('names the corpus lacks', () => {
+  it('a request before a name (请问, 想问一下) is no part of it', async () => {
+    const res = await fx.advisor.ask('请问金磐开发区的规划面积有多大？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('2.1');
+    const unknown = await fx.advisor.ask('想问一下青禾飞地产业园的规划面积有多大？');
+    expect(unknown.answered).toBe(false);
+    expect(unknown.answer).toContain('青禾飞地产业园');
+    expect(unknown.answer).not.toContain('想问一下青禾');
+  });
+
+  it('a kind of city (一线城市) and a phrase ending on an adjective (占全公司) are not names', async () => {
+    const city = await fx.advisor.ask('除了杭州，衢州在别的一线城市也设了创新飞地吗？');
+    expect(city.answer).not.toContain('一线城市”的内容');
+    expect(city.answered).toBe(true);
+    const share = await fx.advisor.ask('衢州那家传媒国企在杭州设研发子公司后，研发人员占全公司的比例是多少？');
+    expect(share.answer).not.toContain('占全公司”的内容');
+    // (a place the corpus lacks, with its one-character suffix, is still declined)
+    expect((await fx.advisor.ask('青禾市在杭州设了创新飞地吗？')).answered).toBe(false);
+  });
+});
+
+describe('a list question naming a place', () => {
+  it('is not answered by a list that never names the place', async () => {
+    // (the relay paper's list of the model's own advantages — 其优势体现在以下几方面维度 — never names 印尼)
+    const res = await fx.advisor.ask('印尼的优势主要体现在哪些方面？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('新能源与原材料加工');
+    expect(res.answer).not.toMatch(/^共 \d+ 点/);
+  });
+});
+
+describe('an English noun said by its purpose', () => {
+  it('"enclaves set up to help weak villages" is the glossary\'s weak-village enclave', async () => {
+    const { expandQuery } = await import('../src/retrieval/glossary');
+    expect(expandQuery('enclaves that were set up to help weak villages').added).toContain('消薄飞地');
+    expect(expandQuery('enclaves designed for weak villages').added).toContain('消薄飞地');
+    expect(expandQuery('enclaves used for five years').added).not.toContain('消薄飞地');
+  });
+});
