@@ -96,7 +96,7 @@ export type FigureKind = 'count' | 'money' | 'size' | 'weight' | 'percent' | 'ye
 const DOCNUM_ASKED = /文号|发文字号|字号是|\b(?:document|reference|file|serial) (?:number|no\.?)\b/i;
 
 // Adverbs between a measure noun and 多少 (分成比例一般是多少, 占比大约是多少): still the noun's figure.
-const FILLER = '一般|通常|大约|大概|大致|平均|目前|现在|如今|一共|总共|分别|大体|往往|约';
+const FILLER = '具体|究竟|到底|实际|一般|通常|大约|大概|大致|平均|目前|现在|如今|一共|总共|分别|大体|往往|约';
 
 /** The kind of figure the quantity wording at `m` asks for (Chinese: the counter or unit after 多少/几). */
 /** Growth asked of a figure: 涨了多少, 增长了多少 (right before 多少); how much did it grow, was it up (after "how much"). */
