@@ -186,6 +186,8 @@ const PER_PAPER_CHARS = 300;
 
 /** Most papers a multi-paper answer quotes (grid 3–5: 4 and 5 alike, +8 over 3 — how revenue is shared is said in four papers). */
 const MAX_SPREAD = 4;
+/** A paper whose best passage covers a question across papers this share as well as the best paper's has a view on it (grid 0.4–0.7: 0.45 and 0.5 gain without loss, 0.4 loses one). */
+const NEAR_PAPER = 0.5;
 /** …when it sets side by side the figure each paper states (every paper may state its own). */
 const MAX_FIGURE_SPREAD = 5;
 /**
@@ -209,7 +211,7 @@ const MAX_PLACE_PASSAGES = 12;
 /**
  * The papers a question spans: those it names by their title topics when it names two or more
  * (飞地接力 … 反向飞地), and for a question asking what several papers say (各篇文章…, the papers),
- * also each paper whose best passage covers it at least 0.6 × as well as the best paper's.
+ * also each paper whose best passage covers it at least NEAR_PAPER × as well as the best paper's.
  */
 function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, referenced: string[] = [], figureHeld?: (sentenceNorm: string) => boolean) {
   // Papers are named by the wordings they own only when the question asks about several papers:
@@ -238,7 +240,7 @@ function spreadDocs(scan: CorpusScan, concepts: Concept[], multiDoc: boolean, re
     // (a figure asked of several papers: every paper stating one beside the subject is near — their figures may differ)
     const figured = new Set(scan.docIds().filter((d) => figureOf(d)));
     // (…and only those: a paper with no figure of that kind beside the subject has nothing to add to the comparison)
-    const near = figured.size >= 2 ? all.filter((x) => figured.has(x.d)).map((x) => x.d) : all.filter((x) => top > 0 && x.cov >= 0.6 * top).map((x) => x.d);
+    const near = figured.size >= 2 ? all.filter((x) => figured.has(x.d)).map((x) => x.d) : all.filter((x) => top > 0 && x.cov >= NEAR_PAPER * top).map((x) => x.d);
     docs = figured.size >= 2 ? near : [...new Set([...docs, ...named.filter((d) => near.includes(d)), ...near])];
   }
   docs = docs.filter((d) => (bestOf(d)?.coverage ?? 0) > 0).slice(0, figureHeld ? MAX_FIGURE_SPREAD : MAX_SPREAD);
