@@ -48,3 +48,12 @@ describe('an English noun said by its purpose', () => {
     expect(expandQuery('enclaves used for five years').added).not.toContain('消薄飞地');
   });
 });
+
+describe('a question asking what good something does', () => {
+  it('gets the sentence after the circumstance that says what is done with it', async () => {
+    // (the paragraph: …生产周期外存在大量劳动力。| 产业飞地可以实现…在“家门口”就业，从而以灵活就业的形式增加劳动力额外收入。)
+    const res = await fx.advisor.ask('种地有季节性，闲下来的人手能从合作园区得到什么好处？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('灵活就业');
+  });
+});

@@ -73,6 +73,8 @@ export interface SelectOptions {
   example?: boolean;
   /** The question asks what to do (对策呢, how to fix that): a measure runs on into the measures after it in its paragraph. */
   measures?: boolean;
+  /** The question asks what good something does (带来啥好处, 能起什么作用, what's in it for them). */
+  benefit?: boolean;
   /**
    * Papers the answer must quote from (a question about what several papers say): the best sentence
    * of each is taken, and the usual two-paper limit is lifted to their number.
@@ -304,6 +306,11 @@ const FIGURE_COVERAGE = 0.7;
 // A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
+/** A sentence saying what something makes possible or brings about (…可以实现…, 从而…, 有助于…), within its first clause. */
+const DOES_GOOD = /^[^，。；：,;:]{0,24}?(?:可以|能够|可|能|有助于|有利于|得以|从而|由此|进而|这使得|使得|带动|实现)/;
+/** How many of the chosen sentences, best first, are read on for what good they lead to. */
+const BENEFIT_LOOKUP = 3;
+
 /** How many sentences on, within the paragraph, the next step of an account is looked for. */
 const STEP_LOOKAHEAD = 5;
 /** A step of an ordered account (初期… | 后期…; 一方面… | 另一方面…) and the opening of the step after it. */
@@ -439,10 +446,12 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     chosen.push(c);
     chars += c.text.length;
   };
+  /** Sentences a step below took as the answer's point (what good a circumstance leads to): later steps keep them. */
+  const pinned = new Set<Candidate>();
   /** Takes `next`, in place of the weakest chosen sentence (not one of `keep`, nor one `kept` says to keep) when the answer is full. */
   const takeInPlaceOfWeakest = (next: Candidate, keep: Candidate[], kept: (x: Candidate) => boolean = () => false) => {
     if (!fits(next)) {
-      const weakest = chosen.filter((x) => !keep.includes(x) && !kept(x)).sort((a, b) => a.score - b.score)[0];
+      const weakest = chosen.filter((x) => !keep.includes(x) && !kept(x) && !pinned.has(x)).sort((a, b) => a.score - b.score)[0];
       if (!weakest) return;
       chosen.splice(chosen.indexOf(weakest), 1);
       chars -= weakest.text.length;
@@ -541,6 +550,17 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     if (!close && !(c.score >= 0.4 * best.score && (addsConcept(c) || addsPlace(c)))) continue;
     if (!fits(c)) continue;
     take(c);
+  }
+  // What good something does (农闲时…能带来啥好处): a chosen sentence setting out the circumstance (生产周期外存在大量劳动力) is
+  // followed in its paragraph by what is done with it (产业飞地可以实现…在“家门口”就业): that sentence is the answer's point.
+  if (opts.benefit && opts.docText) {
+    for (const c of [...chosen].sort((a, b) => b.score - a.score).slice(0, BENEFIT_LOOKUP)) {
+      const text = opts.docText(c.docId);
+      const next = text ? following(c, text, 1)[0] : undefined;
+      if (!next || chosen.some((x) => x.offset === next.offset) || !DOES_GOOD.test(next.text)) continue;
+      takeInPlaceOfWeakest(next, [best, c]);
+      if (chosen.includes(next)) pinned.add(next).add(c);
+    }
   }
   // A list cut at a semicolon or colon (正向飞地…设置产业空间；| 反向飞地…): in a question about kinds
   // or a definition, the chosen sentence's next item is the other half of the answer.
