@@ -57,3 +57,11 @@ describe('a question asking what good something does', () => {
     expect(res.answer).toContain('灵活就业');
   });
 });
+
+describe('a question asking for kinds', () => {
+  it('gets the sentence naming the kinds in a run, beside what each does', async () => {
+    const res = await fx.advisor.ask('接力模式下的节点有几类 都放在什么地方');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toMatch(/起始飞地\s*[—-]\s*中继飞地\s*[—-]\s*终端飞地/);
+  });
+});

@@ -1,3 +1,4 @@
+import { kindRun } from '../knowledge/ordinal';
 import { measureVerbs, questionFacets } from '../knowledge/facets';
 import type { Hit } from '../retrieval/types';
 import { matchText } from './stats';
@@ -308,6 +309,8 @@ const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|�
 
 /** A sentence saying what something makes possible or brings about (…可以实现…, 从而…, 有助于…), within its first clause. */
 const DOES_GOOD = /^[^，。；：,;:]{0,24}?(?:可以|能够|可|能|有助于|有利于|得以|从而|由此|进而|这使得|使得|带动|实现)/;
+/** How far below the best a sentence naming the asked kinds in a run may score and still be taken. */
+const KIND_RUN_REACH = 0.5; // (grid 0.3–0.7: alike)
 /** How many of the chosen sentences, best first, are read on for what good they lead to. */
 const BENEFIT_LOOKUP = 3;
 
@@ -527,6 +530,12 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     const headed = quotedTerms(best.heading ?? '');
     const inReach = ranked.filter((c) => c.docId === best.docId && c.score >= NAME_REACH * best.score && quotedTerms(c.text).length);
     const naming = inReach.find((c) => quotedTerms(c.text).some((t) => headed.includes(t))) ?? inReach[0];
+    if (naming) takeInPlaceOfWeakest(naming, [best]);
+  }
+  // Kinds asked for (那几类节点都是啥): when no chosen sentence names the kinds in a run (“起始飞地—中继飞地—终端飞地”), the
+  // best-ranked one in reach that does takes the weakest one's place — the kinds by their names, beside what each does.
+  if (opts.kindsOf?.length && !chosen.some((c) => kindRun(c.text).length >= 2)) {
+    const naming = ranked.find((c) => c.score >= KIND_RUN_REACH * best.score && kindRun(c.text).length >= 2);
     if (naming) takeInPlaceOfWeakest(naming, [best]);
   }
   // A figure question none of whose chosen sentences states a figure of the kind asked: the best-ranked one that does, in
