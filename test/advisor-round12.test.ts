@@ -65,3 +65,11 @@ describe('a question asking for kinds', () => {
     expect(res.answer).toMatch(/起始飞地\s*[—-]\s*中继飞地\s*[—-]\s*终端飞地/);
   });
 });
+
+describe('a follow-up with a subject and a figure of its own', () => {
+  it('reads the context paper for its own words, not only for what it carries', async () => {
+    const res = await fx.advisor.ask('那2022年的目标是啥', { context: '浙江在发达地区建了多少个飞地园区，都是什么类型？' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('计划到 2022年');
+  });
+});

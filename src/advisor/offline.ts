@@ -508,6 +508,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // A named paper's best passage is read even when retrieval ranked others first.
     const namedBest = referenced.filter((d) => !spread.docs.includes(d)).map((d) => getScan().bestOfDoc(d, concepts)?.chunk).filter((c): c is Chunk => !!c);
     if (namedBest.length) lists.push(asHits(namedBest, lists.flat(), top * 0.9));
+    // (a follow-up with a subject and a figure of its own — 那2022年的目标呢 after the count of parks — reads that paper's best
+    // passage for its own words too: the words it carries would keep it on the passage that answered the context)
+    const own = ownSubject ? concepts.filter((c) => !analysed.carried.includes(c.label)) : [];
+    if (own.some((c) => c.kind === 'num')) {
+      const ownBest = referenced.map((d) => getScan().bestOfDoc(d, own)?.chunk).filter((c): c is Chunk => !!c && !namedBest.includes(c));
+      if (ownBest.length) lists.push(asHits(ownBest, lists.flat(), top * 0.9));
+    }
     const defines = definitionPatterns(subjects);
     const measure = shape.quantity ? measuredConcept(q, concepts, shape) : undefined;
     const measured = measure?.alts;
