@@ -25,6 +25,9 @@ describe('names the corpus lacks', () => {
     expect(city.answered).toBe(true);
     const share = await fx.advisor.ask('衢州那家传媒国企在杭州设研发子公司后，研发人员占全公司的比例是多少？');
     expect(share.answer).not.toContain('占全公司”的内容');
+    // (招人 — a verb phrase jieba's table tags as an organisation — is no name)
+    const hiring = await fx.advisor.ask('衢州的企业去杭州设研发中心招人，有具体例子吗？');
+    expect(hiring.answer).not.toContain('招人”的内容');
     // (a place the corpus lacks, with its one-character suffix, is still declined)
     expect((await fx.advisor.ask('青禾市在杭州设了创新飞地吗？')).answered).toBe(false);
   });
