@@ -435,8 +435,12 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const beyondLabels = namingLabels.size ? new Set(conceptsOf(paperPhrasesRemoved(q, namingPhrases)).map((c) => c.label)) : new Set<string>();
     const namesPaper = (c: Concept) =>
       (naming.some((p) => p.includes(matchText(c.label))) && !beyond.includes(matchText(c.label))) || (c.role === 'entity' && namingLabels.has(c.label) && !beyondLabels.has(c.label));
+    const shape = questionShape(q);
     const concepts = conceptsOf(q)
       .filter((c) => !analysed.carried.length || c.kind === 'num' || c.alts.some((a) => s.df(a) > 0))
+      // (shares the asker offers to choose between — 8%还是10% — are what the answer settles, not words it must hold; offered
+      // years stay: the papers state them, each paper its own)
+      .filter((c) => !(c.kind === 'num' && shape.offered.includes(c.label) && shape.figureKind === 'percent'))
       .map((c) => (naming.length && c.kind !== 'num' && namesPaper(c) ? { ...c, weight: c.weight * PAPER_NAME_WEIGHT } : c));
     // A follow-up naming a subject of its own (那中继飞地具体干啥的 after the three kinds of node) is about that subject: the
     // subjects it carries over set the scene and weigh less than its own words in what a sentence must cover.
@@ -453,7 +457,6 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       if (asked.size) weighDown((c) => c.kind !== 'num' && !asked.has(c.label));
     }
     const contextConcepts = context && !analysed.carried.length ? conceptsOf(context) : [];
-    const shape = questionShape(q);
     const top = hits[0]?.score ?? 1;
     // A definition question: the passage that defines its subject (产业飞地是指…) leads, wherever
     // the ranking put it — framing words (怎样界定, 含义) can pull the ranking elsewhere.

@@ -110,6 +110,8 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   if (/比例|比重|占比|百分之|税率|利率|增速|增长率/.test(w) || /\b(?:percentage|percent|share|proportion|fraction|ratio|rate)\b/i.test(w)) return 'percent';
   // 文号是多少, "what is its document number": an official document's serial (发改地区〔2017〕922号).
   if (DOCNUM_ASKED.test(q.slice(Math.max(0, m.index - 8), m.index + w.length + 16))) return 'docnum';
+  // 几个点 / 多少个百分点: points of a percentage, not a count
+  if (/^(?:几|多少)/.test(w) && /^(?:个)?(?:百分)?点/.test(q.slice(m.index + w.length).replace(/^个/, '个'))) return 'percent';
   if (/^几/.test(w)) return w.endsWith('倍') ? 'times' : w.endsWith('年') ? 'year' : 'count';
   if (/^how many\b/i.test(w)) {
     // "how many mu / square kilometres / yuan": the unit after it says a size or a sum, not a count.
@@ -196,6 +198,8 @@ const ASKED_BEFORE_FEW = /(?<=(?:能不能|能否|可不可以|可否|是否|会
  */
 const SOURCES_DIFFER = /有(?:的)?(?:材料|文章|文献|资料|人)?说.{0,24}(?:也有|还有|有的|有人)(?:的)?(?:材料|文章|文献|资料|人)?说|说法不一|\bsome (?:papers |sources |people )?say\b|\bothers say\b/i;
 const VALUES_OFFERED = /(?<!\d)(?:19|20)\d{2}(?!\d)\s*年?(?:的)?\s*(?:还是|或是|或者|还是说|\bor\b)\s*(?:19|20)\d{2}(?!\d)/i;
+/** 是按8%还是10% / is it 8% or 10%: shares the asker guesses between — what the answer should settle, not words it must hold. */
+const SHARES_OFFERED = /(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|％|个点|个百分点|成)?\s*(?:还是|或是|或者|还是说|\bor\b)\s*(?:按|是)?\s*(\d+(?:\.\d+)?)\s*(?:%|％|个点|个百分点|成|percent\b)/i;
 
 export function questionShape(question: string): QuestionShape {
   const q0 = question.normalize('NFKC').replace(ASKED_BEFORE_FEW, '若干');
@@ -211,6 +215,7 @@ export function questionShape(question: string): QuestionShape {
   const figureKind = docnum ? 'docnum' : figureKindOf(q, zh ?? en);
   const sourcesDiffer = SOURCES_DIFFER.test(q);
   const offered = years.length >= 2 && ((figureKind === 'year' && sourcesDiffer) || VALUES_OFFERED.test(q));
+  const shares = figureKind === 'percent' ? SHARES_OFFERED.exec(q) : null;
   const numbers = [...new Set(q.match(/\d+(?:\.\d+)?/g) ?? [])];
   return {
     quantityAt: m ? m.index + (m[1] ? m[0].length - m[1].length : 0) : -1,
@@ -226,8 +231,8 @@ export function questionShape(question: string): QuestionShape {
     personRoles: PERSON_ZH.test(q) ? [...new Set(q.match(new RegExp(PERSON_ROLE_ZH, 'g')) ?? [])] : [],
     // (offered values are no year the figure is asked for)
     years: offered ? [] : years,
-    offered: offered ? years : [],
-    numbers: offered ? numbers.filter((n) => !years.includes(n)) : numbers,
+    offered: offered ? years : shares ? [shares[1]!, shares[2]!] : [],
+    numbers: offered ? numbers.filter((n) => !years.includes(n)) : shares ? numbers.filter((n) => n !== shares[1] && n !== shares[2]) : numbers,
     figureKind,
     counter: counterOf(q),
   };
