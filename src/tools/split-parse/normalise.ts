@@ -202,8 +202,9 @@ export function normalise(text: string): string {
         const n = (c: string) => '一二三四五六七八九'.indexOf(c) + 1;
         return n(b) === n(a) + 1 ? `第${n(a)}到${n(b)}年` : m;
       })
-      // … 40% in years 1-2, then 50/50: a range from year 1 said of shares is the first period (an amount's range is each year's, above)
-      .replace(/(?<!(?:\d|million|billion|thousand|m|bn|k|yuan|RMB)\s*)\b(?:in|for|during)\s+years\s+1\s*(?:-|–|to|through)\s*(\d{1,2})\b/gi, (m, b: string) => (Number(b) >= 2 ? `for the first ${b} years` : m))
+      // … 40% in years 1-2, then 50/50: a range from year 1 right after shares is the first period (an amount's range is each
+      // year's, below; "tax in years 1-3: 5m, 6m, 7m" names the years of amounts)
+      .replace(/(\d\s*%(?:(?!\b(?:tax|taxes|revenue|revenues|profit|profits|income|amount|amounts|turnover)\b)[^.;:\d]){0,40}?)\b(?:in|for|during)\s+years\s+1\s*(?:-|–|to|through)\s*(\d{1,2})\b/gi, (m, before: string, b: string) => (Number(b) >= 2 ? `${before}for the first ${b} years` : m))
       // 15 million in each of years 3-4 / 第3到4年各1500万: one amount for each year of a range is that amount in each year
       .replace(/(\d[\d.]*\s*(?:million|billion|thousand|m|bn|k)(?:\s+yuan)?)\s+(?:in\s+|for\s+)?(?:each\s+of\s+(?:the\s+)?)years\s+(\d{1,2})\s*(?:-|–|to|through)\s*(\d{1,2})\b/gi, (m, amount: string, a: string, b: string) => eachYear(m, Number(a), Number(b), (y) => `${amount} in year ${y}`, ', '))
       .replace(/第\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:到|至|-|~|—|－)\s*第?\s*(\d{1,2}|[一二三四五六七八九十])\s*年\s*(?:每年|各|都是|均为|均|都)\s*(?:是|为)?\s*(\d[\d.]*\s*(?:万|亿)元?)/g, (m, a: string, b: string, amount: string) => eachYear(m, zhYear(a), zhYear(b), (y) => `第${y}年${amount}`, '，'))
