@@ -76,3 +76,11 @@ describe('a follow-up with a subject and a figure of its own', () => {
     expect(res.answer).toContain('计划到 2022年');
   });
 });
+
+describe('an English question none of whose nouns the papers use', () => {
+  it('is declined, however the everyday words (sea, level) match', async () => {
+    expect((await fx.advisor.ask('At what level does water freeze at sea level?')).answered).toBe(false);
+    // (a question in the papers' own terms still is answered)
+    expect((await fx.advisor.ask('What is a reverse enclave?')).answered).toBe(true);
+  });
+});

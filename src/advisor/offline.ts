@@ -546,7 +546,11 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const answer = (composed: { answer: string; citations: AskResult['citations'] }): OfflineAskResult => ({ answered: true, ...composed, lang, via: 'offline', signals, ...(analysed.carried.length ? { leansOn: true } : {}) });
     // 3. Shape: a list question answered by a list of the tree gets the whole list.
     // 4. Decide: the fitted model reads the evidence signals (answer, or decline).
-    const evidenceOk = decide(signals);
+    // (an English question none of whose nouns or names the papers use — the freezing point of water at sea level, matched
+    // only through "sea" and "level" — is outside the corpus, whatever the model makes of those everyday words; a Chinese
+    // word's role comes from its own part of speech, an English one's from the glossary, which leaves many nouns "other")
+    const speaksOfCorpus = lang !== 'en' || !!analysed.carried.length || !!context || concepts.some((c) => c.kind !== 'num' && c.role !== 'other' && c.alts.some((a) => s.df(a) > 0));
+    const evidenceOk = decide(signals) && speaksOfCorpus;
     // (A question that also asks for a figure — 哪一年开园？重点招引哪些领域？ — is answered by sentences.)
     // (Nor one asking which places: 哪些城市 is answered by the sentences that name them.)
     // (Nor one asking for an example: 能举个例子吗 after a list question is answered by the example's sentences.)
