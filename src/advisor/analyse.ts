@@ -150,10 +150,14 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
   }
   // Places and organisations jieba recognises (印尼, 汕尾) that no document mentions, and the counties and districts
   // it does not know that the administrative lexicon does (闵行 in 上海闵行).
-  for (const t of getJieba().tag(question.replace(/[“”"]/g, ' '), true)) {
+  const tagged = getJieba().tag(question.replace(/[“”"]/g, ' '), true);
+  for (const [k, t] of tagged.entries()) {
     // (a two-character "organisation" opening on a verb — 招人 = 招 + 人 — is a verb phrase jieba's table mis-tags)
     const verbPhrase = t.tag === 'nt' && t.word.length === 2 && getJieba().tag(t.word[0]!, false)[0]?.tag === 'v';
-    const place = t.tag === 'ns' || (t.tag === 'nt' && !verbPhrase) || (t.tag === 'x' && !!placeNamed(t.word));
+    // (甘肃天水: a word of the administrative lexicon right after a place is that place's city or county, whatever jieba's
+    // table calls it — 天水 is also "sky water")
+    const afterPlace = k > 0 && tagged[k - 1]!.tag === 'ns' && t.word.length >= 2 && !!placeNamed(t.word);
+    const place = t.tag === 'ns' || (t.tag === 'nt' && !verbPhrase) || (t.tag === 'x' && !!placeNamed(t.word)) || afterPlace;
     if (place && t.word.length >= 2 && !DESCRIPTIVE.test(t.word) && !known(matchText(t.word)) && !knownTail(t.word)) out.push(t.word);
   }
   const english = (name: string, suffix = '') => {
