@@ -29,9 +29,9 @@ describe('names the corpus lacks', () => {
     const hiring = await fx.advisor.ask('衢州的企业去杭州设研发中心招人，有具体例子吗？');
     expect(hiring.answer).not.toContain('招人”的内容');
     // (a city jieba's table calls a common noun — 天水, "sky water" — right after its province is a place the corpus lacks)
-    const city = await fx.advisor.ask('甘肃天水和山东合建的产业园有多大？');
-    expect(city.answered).toBe(false);
-    expect(city.answer).toContain('天水');
+    const tianshui = await fx.advisor.ask('甘肃天水和山东合建的产业园有多大？');
+    expect(tianshui.answered).toBe(false);
+    expect(tianshui.answer).toContain('天水');
     // (a place the corpus lacks, with its one-character suffix, is still declined)
     expect((await fx.advisor.ask('青禾市在杭州设了创新飞地吗？')).answered).toBe(false);
   });
