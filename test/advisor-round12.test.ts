@@ -37,6 +37,17 @@ describe('names the corpus lacks', () => {
   });
 });
 
+describe('English names', () => {
+  it('two romanised names joined as a pair are places: one the corpus lacks is declined by name', async () => {
+    const res = await fx.advisor.ask('How is tax split between Baotou and Shenzhen in their joint enclave park?');
+    expect(res.answered).toBe(false);
+    expect(res.answer).toContain('Baotou');
+    const { unknownNames } = await import('../src/advisor/analyse');
+    // (a lone capitalised word may be English: June, Chinese)
+    expect(unknownNames('In the June 2021 arrangement, what did the Chinese side give?', () => true, () => false)).toEqual([]);
+  });
+});
+
 describe('a list question naming a place', () => {
   it('is not answered by a list that never names the place', async () => {
     // (the relay paper's list of the model's own advantages — 其优势体现在以下几方面维度 — never names 印尼)
