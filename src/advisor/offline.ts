@@ -602,7 +602,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         // (by the name itself: its wider alternatives — 东南亚国家 for 印尼 — are other places)
         return asksNames.every((c) => paperSubject(choice.doc.id, [matchText(c.label)]) || text.includes(matchText(c.label)));
       };
-      const list = chosenList && (focus ? insideFocus(chosenList) : namesCarried(chosenList)) && (process.env.XENT ? true : namesAsked(chosenList)) ? chosenList : undefined;
+      const list = chosenList && (focus ? insideFocus(chosenList) : namesCarried(chosenList)) && namesAsked(chosenList) ? chosenList : undefined;
       // A follow-up whose carried subject one item of the list is about (利益分配上存在哪些问题 → 那咋解决: the item
       // 明晰产业飞地利益分配 of the list of measures) is answered from that item, as if it had pointed at it.
       const item = list && !focus ? itemSingledOut(list, concepts.filter((c) => analysed.carried.includes(c.label))) : undefined;
