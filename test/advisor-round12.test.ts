@@ -32,6 +32,10 @@ describe('names the corpus lacks', () => {
     const tianshui = await fx.advisor.ask('甘肃天水和山东合建的产业园有多大？');
     expect(tianshui.answered).toBe(false);
     expect(tianshui.answer).toContain('天水');
+    // (a river said with a side of it — 长江对岸 — places the subject, it is not one)
+    const river = await fx.advisor.ask('外高桥的企业把生产基地搬到长江对岸的启东以后，得到了什么好处？');
+    expect(river.answer).not.toContain('长江”的内容');
+    expect(river.answered).toBe(true);
     // (a place the corpus lacks, with its one-character suffix, is still declined)
     expect((await fx.advisor.ask('青禾市在杭州设了创新飞地吗？')).answered).toBe(false);
   });

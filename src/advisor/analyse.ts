@@ -158,7 +158,9 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
     // table calls it — 天水 is also "sky water")
     const afterPlace = k > 0 && tagged[k - 1]!.tag === 'ns' && t.word.length >= 2 && !!placeNamed(t.word);
     const place = t.tag === 'ns' || (t.tag === 'nt' && !verbPhrase) || (t.tag === 'x' && !!placeNamed(t.word)) || afterPlace;
-    if (place && t.word.length >= 2 && !DESCRIPTIVE.test(t.word) && !known(matchText(t.word)) && !knownTail(t.word)) out.push(t.word);
+    // (长江对岸, 黄河沿岸: a river or lake said with a side of it places what the question is about, it is not its subject)
+    const beside = /[江河湖]$/.test(t.word) && /^(?:对岸|沿岸|两岸|南岸|北岸|东岸|西岸|边|畔|沿线|流域)/.test(tagged.slice(k + 1).map((x) => x.word).join(''));
+    if (place && !beside && t.word.length >= 2 && !DESCRIPTIVE.test(t.word) && !known(matchText(t.word)) && !knownTail(t.word)) out.push(t.word);
   }
   const english = (name: string, suffix = '') => {
     const words = name.trim().split(/[\s\-–—]+/).filter((w) => w && !/^(?:The|A|An|What|Which|How|Does|Do|Is|Are|In|Of|For|Where|When|Who|Why|And|Or)$/.test(w));
