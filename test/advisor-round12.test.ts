@@ -103,3 +103,11 @@ describe('an English question none of whose nouns the papers use', () => {
     expect((await fx.advisor.ask('What is a reverse enclave?')).answered).toBe(true);
   });
 });
+
+describe('a short sentence naming an item of an account', () => {
+  it('runs on into the sentences that say what the item is', async () => {
+    const res = await fx.advisor.ask('技术操作人才主要干什么');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('技术附加值');
+  });
+});

@@ -309,6 +309,8 @@ const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|�
 
 /** A sentence saying what something makes possible or brings about (…可以实现…, 从而…, 有助于…), within its first clause. */
 const DOES_GOOD = /^[^，。；：,;:]{0,24}?(?:可以|能够|可|能|有助于|有利于|得以|从而|由此|进而|这使得|使得|带动|实现)/;
+/** A short sentence that only names an item of an account: 第二类是技术操作人才。 / 其一是…。 / 二是…。 */
+const NAMES_ITEM = /^(?:第[一二三四五六七八九十]+(?:类|种|个|方面|是)|其[一二三四五六七八九十]|[一二三四五六七八九十]是)[^，。；,;]{1,16}[。；;]?$/;
 /** How far below the best a sentence naming the asked kinds in a run may score and still be taken. */
 const KIND_RUN_REACH = 0.5; // (grid 0.3–0.7: alike)
 /** How many of the chosen sentences, best first, are read on for what good they lead to. */
@@ -474,6 +476,20 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
         const carries = CONTINUES.test(next.text) || addsConcept(next) || (opts.shape.enumerative && opts.concepts.some((c) => c.kind !== 'num' && c.alts.some((a) => next.norm.includes(a))));
         if (!carries || !fits(next)) break;
         take(next);
+      }
+    }
+  }
+  // A short sentence naming one item of an account (第二类是技术操作人才。) says only its name: the sentences after it that
+  // carry on (这类人才具有…) are what it is.
+  if (opts.docText) {
+    for (const c of [...chosen]) {
+      if (!NAMES_ITEM.test(c.text)) continue;
+      const text = opts.docText(c.docId);
+      if (text) for (const next of following(c, text, 2)) {
+        if (!CONTINUES.test(next.text) || chosen.some((x) => x.offset === next.offset)) break;
+        takeInPlaceOfWeakest(next, [best, c]);
+        if (!chosen.includes(next)) break;
+        pinned.add(next).add(c);
       }
     }
   }
