@@ -41,6 +41,14 @@ describe('names the corpus lacks', () => {
   });
 });
 
+describe('a verb phrase typed together', () => {
+  it('is no name (说人话 = speak plainly)', async () => {
+    const { zhRole } = await import('../src/advisor/terms');
+    expect(zhRole('说人话')).not.toBe('entity');
+    expect((await fx.advisor.ask('反向飞地是啥 说人话')).answered).toBe(true);
+  });
+});
+
 describe('English names', () => {
   it('two romanised names joined as a pair are places: one the corpus lacks is declined by name', async () => {
     const res = await fx.advisor.ask('How is tax split between Baotou and Shenzhen in their joint enclave park?');

@@ -51,9 +51,13 @@ function functionGlue(word: string): boolean {
   if (pieces.length < 2 || !pieces.every((p) => p.word.length === 1)) return false;
   // …or ending on a verb's complement or a measure word (挪到 = 挪 + 到, 有个 = 有 + 个): a verb phrase.
   const last = pieces[pieces.length - 1]!;
-  return pieces.some((p) => GLUE_TAG.test(p.tag)) || (COMPLEMENT.test(last.word) && /^(?:v|q|u)/.test(last.tag));
+  // …or opening on a verb of speech or doing (说人话 = 说 + 人 + 话, 搞法): a verb phrase typed together.
+  const opensOnVerb = pieces[0]!.tag === 'v' && SPEECH_OR_DOING.test(pieces[0]!.word);
+  return pieces.some((p) => GLUE_TAG.test(p.tag)) || (COMPLEMENT.test(last.word) && /^(?:v|q|u)/.test(last.tag)) || opensOnVerb;
 }
 const COMPLEMENT = /^[到个了着过完掉住给]$/;
+/** Everyday verbs of speech and doing that open a phrase, never a name: 说, 讲, 问, 搞, 弄, 干, 做, 看, 想. */
+const SPEECH_OR_DOING = /^[说讲问搞弄干做看想]$/;
 
 // Common Chinese surnames (single characters): a person's name starts with one.
 export const SURNAMES =
