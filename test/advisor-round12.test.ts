@@ -45,6 +45,8 @@ describe('a verb phrase typed together', () => {
   it('is no name (说人话 = speak plainly)', async () => {
     const { zhRole } = await import('../src/advisor/terms');
     expect(zhRole('说人话')).not.toBe('entity');
+    // (a verb with only describing words after it: 占全 of 占全公司)
+    expect(zhRole('占全')).not.toBe('entity');
     expect((await fx.advisor.ask('反向飞地是啥 说人话')).answered).toBe(true);
   });
 });

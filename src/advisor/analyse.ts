@@ -72,7 +72,7 @@ const REQUEST_START = /^(?:(?:请|麻烦|烦请|帮忙|帮我)?(?:介绍|说说|
 /** Locatives that may open the words before a suffix: 里面, 其中, 当中. */
 const LOCATIVE_START = /^(?:里面|里头|里边|其中|当中|之中|中间|这里|那里|这边|那边)/;
 /** Characters that cannot be part of a name before its suffix. */
-const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想类种样讲说篇何谓如怎]|[，。？！、；：“”‘’「」『』"'（）()\s]/;
+const NOT_NAME = /[的在是了和与及或把被向从到对为于个些哪么啥几多少这那该其各每某省市县区搞靠让给做建办设去来要想类种样讲说篇何谓如怎占]|[，。？！、；：“”‘’「」『』"'（）()\s]/;
 /** Everyday words that describe rather than name (新建产业园, 一个开发区). */
 const DESCRIPTIVE = /^(?:新建|现有|这类|一个|一家|整个|全部|所有|全体|各类|各种|其他|其余|其它|当地|本地|我们|我们的|国家级|省级|市级|县级|特色|专业|跨境|跨区域|省内|国内|海外|境外|飞地|产业|工业|创新|科创|消薄|生态|生态补偿|山海协作|共建|合作)+$/;
 

@@ -52,7 +52,8 @@ function functionGlue(word: string): boolean {
   // …or ending on a verb's complement or a measure word (挪到 = 挪 + 到, 有个 = 有 + 个): a verb phrase.
   const last = pieces[pieces.length - 1]!;
   // …or opening on a verb of speech or doing (说人话 = 说 + 人 + 话, 搞法): a verb phrase typed together.
-  const opensOnVerb = pieces[0]!.tag === 'v' && SPEECH_OR_DOING.test(pieces[0]!.word);
+  // (…or a verb with only describing words after it: 占全 = 占 + 全)
+  const opensOnVerb = pieces[0]!.tag === 'v' && (SPEECH_OR_DOING.test(pieces[0]!.word) || pieces.slice(1).every((p) => /^(?:a|ad|d|m|q)$/.test(p.tag)));
   return pieces.some((p) => GLUE_TAG.test(p.tag)) || (COMPLEMENT.test(last.word) && /^(?:v|q|u)/.test(last.tag)) || opensOnVerb;
 }
 const COMPLEMENT = /^[到个了着过完掉住给]$/;
