@@ -51,6 +51,14 @@ describe('a verb phrase typed together', () => {
   });
 });
 
+describe('asking for a list', () => {
+  it('梳理 / 盘点 ask for the items, as 列举 does', async () => {
+    const { questionType } = await import('../src/knowledge/question-type');
+    expect(questionType('请梳理中欧班列发展中的主要问题')).toBe('list');
+    expect(questionType('盘点一下大陆桥沿线园区合作的方向')).toBe('list');
+  });
+});
+
 describe('English names', () => {
   it('two romanised names joined as a pair are places: one the corpus lacks is declined by name', async () => {
     const res = await fx.advisor.ask('How is tax split between Baotou and Shenzhen in their joint enclave park?');
