@@ -99,6 +99,14 @@ describe('a question asking what good something does', () => {
 });
 
 describe('a question asking for kinds', () => {
+  it('reads kinds named in prose: in a run, or divided into three or more', async () => {
+    const { namesKindsInProse } = await import('../src/advisor/select');
+    expect(namesKindsInProse('设立“起始飞地 - 中继飞地 - 终端飞地”三类节点')).toBe(true);
+    expect(namesKindsInProse('具体可分为线性链接的科创走廊、面状整合的科创合作区、点状布局的创新策源地等。')).toBe(true);
+    expect(namesKindsInProse('主要包括资金、技术和人才')).toBe(true);
+    expect(namesKindsInProse('飞地园区分为两期建设。')).toBe(false);
+  });
+
   it('gets the sentence naming the kinds in a run, beside what each does', async () => {
     const res = await fx.advisor.ask('接力模式下的节点有几类 都放在什么地方');
     expect(res.answered).toBe(true);

@@ -311,6 +311,12 @@ const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|�
 const DOES_GOOD = /^[^，。；：,;:]{0,24}?(?:可以|能够|可|能|有助于|有利于|得以|从而|由此|进而|这使得|使得|带动|实现)/;
 /** A short sentence that only names an item of an account: 第二类是技术操作人才。 / 其一是…。 / 二是…。 */
 const NAMES_ITEM = /^(?:第[一二三四五六七八九十]+(?:类|种|个|方面|是)|其[一二三四五六七八九十]|[一二三四五六七八九十]是)[^，。；,;]{1,16}[。；;]?$/;
+/** A sentence dividing something into three or more named kinds: 可分为A、B、C等 / 主要包括A、B和C. */
+const DIVIDES_INTO = /(?:分为|分成|划分为|包括|包含)[^。；;，,]{2,24}、[^。；;，,]{2,24}(?:、|和|及|与)[^。；;，,]{2,24}/;
+/** The sentence names kinds in prose: in a run sharing a head (起始飞地—中继飞地—终端飞地) or dividing into three or more. */
+export function namesKindsInProse(text: string): boolean {
+  return kindRun(text).length >= 2 || DIVIDES_INTO.test(text);
+}
 /** How far below the best a sentence naming the asked kinds in a run may score and still be taken. */
 const KIND_RUN_REACH = 0.5; // (grid 0.3–0.7: alike)
 /** How many of the chosen sentences, best first, are read on for what good they lead to. */
@@ -550,8 +556,10 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   }
   // Kinds asked for (那几类节点都是啥): when no chosen sentence names the kinds in a run (“起始飞地—中继飞地—终端飞地”), the
   // best-ranked one in reach that does takes the weakest one's place — the kinds by their names, beside what each does.
-  if (opts.kindsOf?.length && !chosen.some((c) => kindRun(c.text).length >= 2)) {
-    const naming = ranked.find((c) => c.score >= KIND_RUN_REACH * best.score && kindRun(c.text).length >= 2);
+  // (…or divides into them in prose: 具体可分为线性链接的科创走廊、面状整合的科创合作区、点状布局的创新策源地等)
+  const namesKinds = (c: Candidate) => namesKindsInProse(c.text);
+  if (opts.kindsOf?.length && !chosen.some(namesKinds)) {
+    const naming = ranked.find((c) => c.score >= KIND_RUN_REACH * best.score && namesKinds(c));
     if (naming) takeInPlaceOfWeakest(naming, [best]);
   }
   // A figure question none of whose chosen sentences states a figure of the kind asked: the best-ranked one that does, in
