@@ -99,6 +99,12 @@ describe('a question asking what good something does', () => {
 });
 
 describe('a question asking for kinds', () => {
+  it('哪两类 asks for kinds, as 哪几类 does', async () => {
+    const { ASKS_KINDS } = await import('../src/advisor/shapes/list');
+    expect(ASKS_KINDS.test('飞出地一般派哪两类人才？')).toBe(true);
+    expect(ASKS_KINDS.test('飞出地一般派哪些人才？')).toBe(false);
+  });
+
   it('reads kinds named in prose: in a run, or divided into three or more', async () => {
     const { namesKindsInProse } = await import('../src/advisor/select');
     expect(namesKindsInProse('设立“起始飞地 - 中继飞地 - 终端飞地”三类节点')).toBe(true);
