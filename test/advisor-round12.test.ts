@@ -143,3 +143,12 @@ describe('a short sentence naming an item of an account', () => {
     expect(res.answer).toContain('技术附加值');
   });
 });
+
+describe('an item asked by its ordinal', () => {
+  it('is the sentence of the account opening with that ordinal, run on into what it is', async () => {
+    const res = await fx.advisor.ask('其中第二类人才主要发挥什么作用？', { context: '浙江山区的产业飞地中，飞出地一般给飞入地提供哪两类人才？' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('第二类是技术操作人才');
+    expect(res.answer).toContain('技术附加值');
+  });
+});

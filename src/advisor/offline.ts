@@ -144,6 +144,8 @@ const OTHER_PAPER_COVERAGE = 0.45;
 const DURATION_ASKED = /(?<![哪第])几年|多少年(?!前|后|代)|多久|多长时间|\bhow many years\b|\bhow long\b/i;
 
 /** A question asking for an example or a case. */
+/** An item asked by its ordinal and counter: 第二类, 第一种, 第三个. */
+const ORDINAL_ITEM = /第[一二三四五六七八九十](?:类|种|个)/;
 /** Asking what good something does: 好处, 实惠, 起什么作用, 帮上啥忙, what's in it for, how does it help. */
 const ASKS_BENEFIT = /好处|实惠|益处|用处|起(?:什么|啥)作用|有(?:什么|啥)作用|帮上|帮到|带来(?:什么|啥)|\b(?:benefits?|what good|in it for|gain|help|helps|useful)\b/i;
 const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|examples|instance|case study|real-world case|concrete case)\b/i;
@@ -531,7 +533,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       if (naming.length) lists.push(asHits(naming.slice(0, MAX_PLACE_PASSAGES), lists.flat(), top * 0.9));
     }
     const kindsOf = ASKS_KINDS.test(q) ? kindNouns(concepts, q) : undefined;
-    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), benefit: ASKS_BENEFIT.test(analysed.text), measures: questionFacets(normalizeInput(question, { expand: false })).has('measures'), docs: spread.docs, ...(spread.docs.length >= 2 && (shape.multiDoc || referenced.length >= 2) ? { maxSentences: PER_PAPER_SENTENCES * spread.docs.length, maxChars: ANSWER_CHARS + PER_PAPER_CHARS * (spread.docs.length - 1) } : {}), defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
+    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), benefit: ASKS_BENEFIT.test(analysed.text), ordinal: ORDINAL_ITEM.exec(analysed.text)?.[0], measures: questionFacets(normalizeInput(question, { expand: false })).has('measures'), docs: spread.docs, ...(spread.docs.length >= 2 && (shape.multiDoc || referenced.length >= 2) ? { maxSentences: PER_PAPER_SENTENCES * spread.docs.length, maxChars: ANSWER_CHARS + PER_PAPER_CHARS * (spread.docs.length - 1) } : {}), defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
     const scored = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
     // A follow-up pointing at a span of the paper (an item of the list answered before, or what
     // comes after the previous answer) is answered from that span first.

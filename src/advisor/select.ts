@@ -74,6 +74,8 @@ export interface SelectOptions {
   example?: boolean;
   /** The question asks what to do (对策呢, how to fix that): a measure runs on into the measures after it in its paragraph. */
   measures?: boolean;
+  /** An ordinal the question asks an item by (第二类, 第一种): the account's sentence opening with it is that item. */
+  ordinal?: string;
   /** The question asks what good something does (带来啥好处, 能起什么作用, what's in it for them). */
   benefit?: boolean;
   /**
@@ -483,6 +485,16 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
         if (!carries || !fits(next)) break;
         take(next);
       }
+    }
+  }
+  // An item asked by its ordinal (其中第二类人才…？): the sentence of the account that opens with that ordinal (第二类是…) is
+  // the item, whatever else the ranking put first.
+  const ordinal = opts.ordinal;
+  if (ordinal && !chosen.some((c) => c.text.startsWith(ordinal))) {
+    const opening = ranked.find((c) => c.text.startsWith(ordinal) && (!opts.namedPapers?.length || opts.namedPapers.includes(c.docId)));
+    if (opening) {
+      takeInPlaceOfWeakest(opening, []);
+      if (chosen.includes(opening)) pinned.add(opening);
     }
   }
   // A short sentence naming one item of an account (第二类是技术操作人才。) says only its name: the sentences after it that
