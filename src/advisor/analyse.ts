@@ -8,6 +8,7 @@ import { normalizeInput, soundAlikes } from '../knowledge/normalize';
 import { questionType, type QuestionType } from '../knowledge/question-type';
 import { FRAME_NOUN, needsPreviousSubject } from '../knowledge/follow-up';
 import { placeNamed } from '../places/lexicon';
+import { PINYIN_SYLLABLE } from '../places/pinyin';
 import { getJieba } from '../retrieval/tokenize';
 import type { CorpusStats } from './stats';
 import { matchText } from './stats';
@@ -187,7 +188,6 @@ export function unknownNames(question: string, known: (s: string) => boolean, en
 // describing words — a park's kind, or any hyphenated compound — may stand between the name and its park word; not a
 // verb phrase: the Yangtze River Delta play in park cooperation)
 const EN_NAME_LOWER_SUFFIX = /\b((?:[A-Z][a-z]+(?:[\s\-–—](?=[A-Z]))?){1,3})(?:\s*\([^()]{1,30}\))?\s+((?:(?:industrial|industry|transfer|cooperation|science|tech|technology|economic|development|digital|enclave|innovation|logistics|trade|free|bonded|eco|ecological|new|relay|node|border|pilot|joint|partner|[a-z]+(?:-[a-z]+)+)\s+){0,3}(?:park|zone|district))\b/g;
-const PINYIN_SYLLABLE = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)';
 const ROMANISED_WORD = `[A-Z](?:${PINYIN_SYLLABLE}){2,4}`;
 const ROMANISED_PAIR = new RegExp(`\\b(${ROMANISED_WORD})(?:\\s+(?:and|&|with)\\s+|\\s*[–—-]\\s*)(${ROMANISED_WORD})(?![\\w'’])`, 'g');
 const EN_PROPER = /(?<=\b[a-z]+[\s,]+(?:the\s+)?)((?:[A-Z][a-z]+|[A-Z]{2,})(?:\s+(?:[A-Z][a-z]+|[A-Z]{2,})){1,4})\b/g;

@@ -143,11 +143,11 @@ const OTHER_PAPER_COVERAGE = 0.45;
 /** A question asking how long, not when. */
 const DURATION_ASKED = /(?<![哪第])几年|多少年(?!前|后|代)|多久|多长时间|\bhow many years\b|\bhow long\b/i;
 
-/** A question asking for an example or a case. */
 /** An item asked by its ordinal and counter: 第二类, 第一种, 第三个. */
 const ORDINAL_ITEM = /第[一二三四五六七八九十](?:类|种|个)/;
 /** Asking what good something does: 好处, 实惠, 起什么作用, 帮上啥忙, what's in it for, how does it help. */
 const ASKS_BENEFIT = /好处|实惠|益处|用处|起(?:什么|啥)作用|有(?:什么|啥)作用|帮上|帮到|带来(?:什么|啥)|\b(?:benefits?|what good|in it for|gain|help|helps|useful)\b/i;
+/** A question asking for an example or a case. */
 const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|examples|instance|case study|real-world case|concrete case)\b/i;
 
 /** A count of papers inside a phrase naming them (浙江那两篇, 这几篇, both Zhejiang papers). */

@@ -111,7 +111,7 @@ function figureKindOf(q: string, m: RegExpExecArray | null): FigureKind | undefi
   // 文号是多少, "what is its document number": an official document's serial (发改地区〔2017〕922号).
   if (DOCNUM_ASKED.test(q.slice(Math.max(0, m.index - 8), m.index + w.length + 16))) return 'docnum';
   // 几个点 / 多少个百分点: points of a percentage, not a count
-  if (/^(?:几|多少)/.test(w) && /^(?:个)?(?:百分)?点/.test(q.slice(m.index + w.length).replace(/^个/, '个'))) return 'percent';
+  if (/^(?:几|多少)/.test(w) && /^(?:个)?(?:百分)?点/.test(q.slice(m.index + w.length))) return 'percent';
   if (/^几/.test(w)) return w.endsWith('倍') ? 'times' : w.endsWith('年') ? 'year' : 'count';
   if (/^how many\b/i.test(w)) {
     // "how many mu / square kilometres / yuan": the unit after it says a size or a sum, not a count.

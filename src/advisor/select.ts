@@ -319,7 +319,7 @@ const DIVIDES_INTO = /(?:分为|分成|划分为|包括|包含)[^。；;，,]{2,
 export function namesKindsInProse(text: string): boolean {
   return kindRun(text).length >= 2 || DIVIDES_INTO.test(text);
 }
-/** How far below the best a sentence naming the asked kinds in a run may score and still be taken. */
+/** How far below the best a sentence naming the asked kinds in prose may score and still be taken. */
 const KIND_RUN_REACH = 0.5; // (grid 0.3–0.7: alike)
 /** How many of the chosen sentences, best first, are read on for what good they lead to. */
 const BENEFIT_LOOKUP = 3;
@@ -459,7 +459,8 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
     chosen.push(c);
     chars += c.text.length;
   };
-  /** Sentences a step below took as the answer's point (what good a circumstance leads to): later steps keep them. */
+  /** Sentences a step below took as the answer's point (the item asked by its ordinal, what an item is, what good a
+   * circumstance leads to), and the sentences they belong to: later steps keep them. */
   const pinned = new Set<Candidate>();
   /** Takes `next`, in place of the weakest chosen sentence (not one of `keep`, nor one `kept` says to keep) when the answer is full. */
   const takeInPlaceOfWeakest = (next: Candidate, keep: Candidate[], kept: (x: Candidate) => boolean = () => false) => {
@@ -474,6 +475,13 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       }
     }
     take(next);
+  };
+  /** Takes `next` as takeInPlaceOfWeakest does and, when it is in, keeps it and `with` from later steps; whether it is in. */
+  const takeAndKeep = (next: Candidate, keep: Candidate[], withIt: Candidate[] = []) => {
+    takeInPlaceOfWeakest(next, keep);
+    if (!chosen.includes(next)) return false;
+    for (const x of [next, ...withIt]) pinned.add(x);
+    return true;
   };
 
   // A definition or a list of kinds: the paragraph's following sentences, while they carry on.
@@ -492,10 +500,7 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   const ordinal = opts.ordinal;
   if (ordinal && !chosen.some((c) => c.text.startsWith(ordinal))) {
     const opening = ranked.find((c) => c.text.startsWith(ordinal) && (!opts.namedPapers?.length || opts.namedPapers.includes(c.docId)));
-    if (opening) {
-      takeInPlaceOfWeakest(opening, []);
-      if (chosen.includes(opening)) pinned.add(opening);
-    }
+    if (opening) takeAndKeep(opening, []);
   }
   // A short sentence naming one item of an account (第二类是技术操作人才。) says only its name: the sentences after it that
   // carry on (这类人才具有…) are what it is.
@@ -504,10 +509,7 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       if (!NAMES_ITEM.test(c.text)) continue;
       const text = opts.docText(c.docId);
       if (text) for (const next of following(c, text, 2)) {
-        if (!CONTINUES.test(next.text) || chosen.some((x) => x.offset === next.offset)) break;
-        takeInPlaceOfWeakest(next, [best, c]);
-        if (!chosen.includes(next)) break;
-        pinned.add(next).add(c);
+        if (!CONTINUES.test(next.text) || chosen.some((x) => x.offset === next.offset) || !takeAndKeep(next, [best, c], [c])) break;
       }
     }
   }
@@ -569,9 +571,8 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   // Kinds asked for (那几类节点都是啥): when no chosen sentence names the kinds in a run (“起始飞地—中继飞地—终端飞地”), the
   // best-ranked one in reach that does takes the weakest one's place — the kinds by their names, beside what each does.
   // (…or divides into them in prose: 具体可分为线性链接的科创走廊、面状整合的科创合作区、点状布局的创新策源地等)
-  const namesKinds = (c: Candidate) => namesKindsInProse(c.text);
-  if (opts.kindsOf?.length && !chosen.some(namesKinds)) {
-    const naming = ranked.find((c) => c.score >= KIND_RUN_REACH * best.score && namesKinds(c));
+  if (opts.kindsOf?.length && !chosen.some((c) => namesKindsInProse(c.text))) {
+    const naming = ranked.find((c) => c.score >= KIND_RUN_REACH * best.score && namesKindsInProse(c.text));
     if (naming) takeInPlaceOfWeakest(naming, [best]);
   }
   // A figure question none of whose chosen sentences states a figure of the kind asked: the best-ranked one that does, in
@@ -603,8 +604,7 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
       const text = opts.docText(c.docId);
       const next = text ? following(c, text, 1)[0] : undefined;
       if (!next || chosen.some((x) => x.offset === next.offset) || !DOES_GOOD.test(next.text)) continue;
-      takeInPlaceOfWeakest(next, [best, c]);
-      if (chosen.includes(next)) pinned.add(next).add(c);
+      takeAndKeep(next, [best, c], [c]);
     }
   }
   // A list cut at a semicolon or colon (正向飞地…设置产业空间；| 反向飞地…): in a question about kinds

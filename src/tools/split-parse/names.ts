@@ -6,6 +6,7 @@
 import type { Tok } from './lex';
 import { EN_PHRASES, NAME_POS, PLACE_SUFFIX, VERBS, partyCount } from './lexicon';
 import { contains, placeNamed } from '../../places/lexicon';
+import { PINYIN_SYLLABLE } from '../../places/pinyin';
 
 type W = Extract<Tok, { k: 'w' }>;
 export type GTok = Exclude<Tok, { k: 'w' }> | Extract<Tok, { k: 'w' }> | { k: 'name'; t: string; strong: boolean };
@@ -368,8 +369,7 @@ function partsOfEveryRatio(toks: GTok[]): number | undefined {
 /** A list word after a name (和, 、, and; a space only before another name): the name is one item of a list. */
 const isListWord = (t: GTok | undefined, after: GTok | undefined) => t?.k === 'w' && t.cat === 'and' && (t.t !== ' ' || after?.k === 'name');
 
-/** One syllable of Hanyu Pinyin without tones (hang, zhou, qu, shui, xi'an's xi). */
-const PINYIN_SYLLABLE = "(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ueng|iao|ian|uai|uan|ang|eng|ing|ong|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)";
+/** A word of one to four Hanyu Pinyin syllables without tones (Hangzhou, Lishui, Xi'an). */
 const PINYIN_WORD = new RegExp(`^(?:${PINYIN_SYLLABLE}'?){1,4}$`, 'i');
 
 /**

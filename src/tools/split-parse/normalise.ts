@@ -5,6 +5,7 @@
  */
 import type { HomophoneCorrector } from '../../knowledge/homophones';
 import { soundAlikes, termCorrector } from '../../knowledge/normalize';
+import { parseNumeral } from '../cn-number';
 import { ROLE_PLACE_KINDS, ZH_WORDS } from './lexicon';
 
 const EN_NUMBERS: Record<string, number> = {
@@ -55,7 +56,8 @@ function relativeYearsAsYears(text: string): string {
   return text;
 }
 
-const zhYear = (w: string) => (/^\d+$/.test(w) ? Number(w) : '一二三四五六七八九十'.indexOf(w) + 1);
+/** A small number said in digits or Chinese numerals (4, 四, 两, 十); 0 when it is none. */
+const smallNumber = (w: string) => parseNumeral(w)?.toNumber() ?? 0;
 /** The same amount said once for each year from a to b (a short range, in order), or the text as it was. */
 function eachYear(text: string, a: number, b: number, say: (year: number) => string, sep: string): string {
   if (!(a >= 1 && b > a && b - a <= 10)) return text;
@@ -67,11 +69,9 @@ function eachYear(text: string, a: number, b: number, say: (year: number) => str
  * that starts in year N, is years 1 to N−1 — the earlier period said second.
  */
 function periodBeforeStart(text: string): string {
-  const ZH_N = '一二三四五六七八九十';
-  const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : ZH_N.indexOf(w) + 1);
   const starts = [
-    ...[...text.matchAll(/\b(?:from|starting(?:\s+(?:in|from|with))?|beginning(?:\s+(?:in|with))?)\s+(?:the\s+)?year\s+(\d{1,2})\b/gi)].map((m) => ({ n: num(m[1]), at: m.index! + m[0].length, en: true })),
-    ...[...text.matchAll(/(?:从|自)?第\s*(\d{1,2}|[一二三四五六七八九十])\s*年(?:起|开始|以后|之后|往后)/g)].map((m) => ({ n: num(m[1]), at: m.index! + m[0].length, en: false })),
+    ...[...text.matchAll(/\b(?:from|starting(?:\s+(?:in|from|with))?|beginning(?:\s+(?:in|with))?)\s+(?:the\s+)?year\s+(\d{1,2})\b/gi)].map((m) => ({ n: smallNumber(m[1]!), at: m.index! + m[0].length, en: true })),
+    ...[...text.matchAll(/(?:从|自)?第\s*(\d{1,2}|[一二三四五六七八九十])\s*年(?:起|开始|以后|之后|往后)/g)].map((m) => ({ n: smallNumber(m[1]!), at: m.index! + m[0].length, en: false })),
   ].filter((x) => x.n > 1);
   if (new Set(starts.map((x) => x.n)).size !== 1) return text;
   const { n, at, en } = starts[0];
@@ -136,6 +136,8 @@ function bareRatioAfterSplit(text: string): string {
  * that restates a glide's yearly shares, first and last the glide's own (with at most the words saying the years between
  * are even: 中间均匀, evenly), says nothing new and is read as said once.
  */
+/** 每年降10个点: a glide's yearly step said in points. */
+const GLIDE_STEP = /每年(?:降|减|下降|降低|少|升|涨|增|提高|上升|增加)(\d+(?:\.\d+)?)\s*(?:个百分点|个点|%|点)/;
 function restatedGlide(text: string): string {
   // (the ends as percentages or in tenths: 从60%…到30% / 从六成逐年降到三成)
   const end = String.raw`(\d+(?:\.\d+)?\s*%|(?:\d+(?:\.\d+)?|[一二两三四五六七八九十])\s*成)`;
@@ -144,19 +146,17 @@ function restatedGlide(text: string): string {
   const percent = (w: string) => {
     const tenths = /^(.+?)\s*成$/.exec(w);
     if (!tenths) return String(Number(w.replace(/\s*%$/, '')));
-    const n = /^\d/.test(tenths[1]!) ? Number(tenths[1]) : '一二三四五六七八九十'.indexOf(tenths[1]!.replace('两', '二')) + 1;
-    return String(n * 10);
+    return String(smallNumber(tenths[1]!) * 10);
   };
   const [from, to] = [percent(glide[1]!), percent(glide[2]!)];
   return text.replace(/[(（]([^()（）]{4,80})[)）]/g, (m, inner: string) => {
-    const zh = [...inner.matchAll(/第\s*([一二三四五六七八九十\d]+)\s*年\s*(\d+(?:\.\d+)?)\s*%/g)].map((x) => ({ year: /^\d+$/.test(x[1]!) ? Number(x[1]) : '一二三四五六七八九十'.indexOf(x[1]!) + 1, share: x[2]! }));
+    const zh = [...inner.matchAll(/第\s*([一二三四五六七八九十\d]+)\s*年\s*(\d+(?:\.\d+)?)\s*%/g)].map((x) => ({ year: smallNumber(x[1]!), share: x[2]! }));
     const en = [...inner.matchAll(/(\d+(?:\.\d+)?)\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)/gi)].map((x) => ({ year: undefined as number | undefined, share: x[1]! }));
     const said = zh.length >= 2 ? zh : en;
     const shares = said.map((x) => x.share);
     // (每年降10个点: a yearly step that is the even line's own says nothing new either)
-    const STEP = /每年(?:降|减|下降|降低|少|升|涨|增|提高|上升|增加)(\d+(?:\.\d+)?)\s*(?:个百分点|个点|%|点)/;
-    const step = STEP.exec(inner);
-    const rest = inner.replace(/第\s*[一二三四五六七八九十\d]+\s*年\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)|\b(?:and|then)\b|(?:中间|其间|之间|每年)?(?:均匀|平均|等差|匀速|线性|等额|平滑)(?:过渡|递减|递增|下降|降低|上升|变化)?|\b(?:evenly|linearly|in equal steps)(?:\s+in\s+between)?\b|[\s,，、;；.]/gi, '').replace(STEP, '');
+    const step = GLIDE_STEP.exec(inner);
+    const rest = inner.replace(/第\s*[一二三四五六七八九十\d]+\s*年\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%\s*(?:in|for)\s+(?:the\s+)?(?:year\s*\d+|(?:first|second|third|fourth|fifth|last|final)\s+year)|\b(?:and|then)\b|(?:中间|其间|之间|每年)?(?:均匀|平均|等差|匀速|线性|等额|平滑)(?:过渡|递减|递增|下降|降低|上升|变化)?|\b(?:evenly|linearly|in equal steps)(?:\s+in\s+between)?\b|[\s,，、;；.]/gi, '').replace(GLIDE_STEP, '');
     // (every year's share on the even line from the first to the last: a bracket with other steps says more, and is read)
     const v = shares.map(Number);
     const even = v.every((x, i) => Math.abs(x - (v[0]! + ((v.at(-1)! - v[0]!) * i) / (v.length - 1))) < 1e-9);
@@ -207,7 +207,7 @@ export function normalise(text: string): string {
       .replace(/(\d\s*%(?:(?!\b(?:tax|taxes|revenue|revenues|profit|profits|income|amount|amounts|turnover)\b)[^.;:\d]){0,40}?)\b(?:in|for|during)\s+years\s+1\s*(?:-|–|to|through)\s*(\d{1,2})\b/gi, (m, before: string, b: string) => (Number(b) >= 2 ? `${before}for the first ${b} years` : m))
       // 15 million in each of years 3-4 / 第3到4年各1500万: one amount for each year of a range is that amount in each year
       .replace(/(\d[\d.]*\s*(?:million|billion|thousand|m|bn|k)(?:\s+yuan)?)\s+(?:in\s+|for\s+)?(?:each\s+of\s+(?:the\s+)?)years\s+(\d{1,2})\s*(?:-|–|to|through)\s*(\d{1,2})\b/gi, (m, amount: string, a: string, b: string) => eachYear(m, Number(a), Number(b), (y) => `${amount} in year ${y}`, ', '))
-      .replace(/第\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:到|至|-|~|—|－)\s*第?\s*(\d{1,2}|[一二三四五六七八九十])\s*年\s*(?:每年|各|都是|均为|均|都)\s*(?:是|为)?\s*(\d[\d.]*\s*(?:万|亿)元?)/g, (m, a: string, b: string, amount: string) => eachYear(m, zhYear(a), zhYear(b), (y) => `第${y}年${amount}`, '，'))
+      .replace(/第\s*(\d{1,2}|[一二三四五六七八九十])\s*(?:到|至|-|~|—|－)\s*第?\s*(\d{1,2}|[一二三四五六七八九十])\s*年\s*(?:每年|各|都是|均为|均|都)\s*(?:是|为)?\s*(\d[\d.]*\s*(?:万|亿)元?)/g, (m, a: string, b: string, amount: string) => eachYear(m, smallNumber(a), smallNumber(b), (y) => `第${y}年${amount}`, '，'))
       // chat shorthand (we r the sending area, can u, pls): the words written out
       .replace(/\b(we|they|you|u)\s+r\b/gi, '$1 are')
       .replace(/\bu\b(?=\s+(?:help|tell|split|calculate|work|show|please|pls|give))/gi, 'you')
