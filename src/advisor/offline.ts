@@ -198,11 +198,11 @@ const MAX_FIGURE_SPREAD = 5;
  * The phrases a question sets aside: 在提出“反向飞地”路径之前 / 除了反向飞地之外 / before the reverse-enclave idea /
  * other than reverse enclaves. What they name is what the asked list is not about.
  */
-function setAsidePhrases(question: string): string[] {
-  const out: string[] = [];
-  for (const m of question.matchAll(/(?:在)?(?:提出|讲|谈|介绍)?([^，,。？?\s]{2,16}?)(?:路径|思路|模式|概念|做法)?(?:之前|以前)/g)) out.push(m[1]!);
-  for (const m of question.matchAll(/除了([^，,。？?\s]{2,16}?)(?:之外|以外|外|(?=[\s，,]))/g)) out.push(m[1]!);
-  for (const m of question.matchAll(/\b(?:before (?:proposing |introducing |the )?|other than |apart from |besides |except (?:for )?)((?:the |a )?[a-z'“”"‘’ -]{3,40}?)(?=[,.?;]| idea\b| approach\b| concept\b| model\b| what\b| which\b| how\b)/gi)) out.push(m[1]!);
+function setAsidePhrases(question: string): { phrase: string; subject: string }[] {
+  const out: { phrase: string; subject: string }[] = [];
+  for (const m of question.matchAll(/(?:在)?(?:提出|讲|谈|介绍)?([^，,。？?\s]{2,16}?)(?:路径|思路|模式|概念|做法)?(?:之前|以前)/g)) out.push({ phrase: m[0], subject: m[1]! });
+  for (const m of question.matchAll(/除了([^，,。？?\s]{2,16}?)(?:之外|以外|外|(?=[\s，,]))/g)) out.push({ phrase: m[0], subject: m[1]! });
+  for (const m of question.matchAll(/\b(?:before (?:proposing |introducing |the )?|other than |apart from |besides |except (?:for )?)((?:the |a )?[a-z'“”"‘’ -]{3,40}?)(?=[,.?;)]|$| idea\b| approach\b| concept\b| model\b| what\b| which\b| how\b)/gi)) out.push({ phrase: m[0], subject: m[1]! });
   return out;
 }
 
@@ -561,8 +561,11 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // (a paper named by its topic — the Eurasian Land Bridge paper — is where to look, not what the list is about:
       // its lists are also looked for without those words, which every heading of that paper repeats)
       const listHits = (await (retriever as WithCorpus).lists?.(q, { context, k: 3 })) ?? [];
-      if (naming.length && referenced.length) {
-        const without = paperPhrasesRemoved(q, phrases);
+      // (nor is what the question sets aside — before it introduces reverse enclaves — what its list is about: the
+      // lists are also looked for without those phrases, which pull towards the lists about the set-aside idea)
+      const setAsideText = setAsidePhrases(analysed.text);
+      if ((naming.length && referenced.length) || setAsideText.length) {
+        const without = paperPhrasesRemoved(q, [...(naming.length && referenced.length ? phrases : []), ...setAsideText.map((p) => p.phrase)]);
         const topical = without.trim() ? ((await (retriever as WithCorpus).lists?.(without, { context, k: 3 })) ?? []) : [];
         listHits.push(...topical.filter((h) => !listHits.some((x) => x.chunk.id === h.chunk.id)));
       }
@@ -579,9 +582,11 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       // The item a follow-up names (那利益分配这块呢) is read from its own words, not the subject it carries.
       const ownListConcepts = analysed.carried.length ? listConcepts.filter((c) => !analysed.carried.includes(c.label)) : undefined;
       // What the question sets aside (在提出“反向飞地”路径之前, 除了反向飞地之外, before the reverse-enclave idea) is not what its list is about.
-      const setAside = setAsidePhrases(analysed.text).flatMap((p) => conceptsOf(p)).filter((c) => c.kind !== 'num' && c.role !== 'other');
-      const asked = setAside.length ? listConcepts.filter((c) => !setAside.some((x) => x.label === c.label)) : listConcepts;
-      const chosenList = chooseList(q, inNamed.length ? inNamed : listPool, docs, asked, min, LIST_DEPTH, described, listParams.facetWeight, ownListConcepts, setAside);
+      // (every word of the phrase — before it introduces … — frames it; what it names is what the list is not about)
+      const setAside = setAsideText.flatMap((p) => conceptsOf(p.subject)).filter((c) => c.kind !== 'num' && c.role !== 'other');
+      const framing = setAsideText.flatMap((p) => conceptsOf(p.phrase));
+      const asked = framing.length ? listConcepts.filter((c) => !framing.some((x) => x.label === c.label)) : listConcepts;
+      const chosenList = chooseList(setAsideText.reduce((t, p) => t.split(p.phrase).join(' '), q), inNamed.length ? inNamed : listPool, docs, asked, min, LIST_DEPTH, described, listParams.facetWeight, ownListConcepts, setAside);
       // A follow-up's list must be about what it carries: "what does it suggest to fix that?" after a question on
       // the China–Europe trains is not answered by the paper's general list of paths, which never names them.
       // (its most specific carried subject, the rarest: 中欧班列 beside 大陆桥, 反向飞地 beside 规划 and 研究)

@@ -91,7 +91,9 @@ export function chooseList(
   const kinds = ASKS_KINDS.test(question);
   const kindWords = kinds ? kindNouns(concepts, question) : [];
   let best: (ListChoice & { score: number; fit: number }) | undefined;
-  hits.slice(0, depth).forEach((hit, rank) => {
+  // (a hit under a heading about what is set aside takes no place among the hits read: the lists it stands for are not the ones asked)
+  const setAside = (hit: Hit) => excluded.some((c) => c.alts.some((a) => a.length >= 2 && matchText(hit.chunk.section ?? '').includes(a)));
+  (excluded.length ? hits.filter((h) => !setAside(h)) : hits).slice(0, depth).forEach((hit, rank) => {
     for (const { e, doc, section, headings } of withNested(enumerationsOf(hit, byId), kinds)) {
       // 在提出“反向飞地”路径之前…哪几类 / other than reverse enclaves: a list under a heading about what is set aside is not the one asked
       if (excluded.length && excluded.some((c) => c.alts.some((a) => a.length >= 2 && matchText(headings.slice(1).join('\n')).includes(a)))) continue;
