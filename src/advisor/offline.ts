@@ -155,6 +155,8 @@ const PLURAL_PAPERS = /[那这]?(?:两|二|三|几|各)(?:篇|份)|\b(?:both|two
 
 /** An item is named by a previous question that repeats this much of its head (在杭初创孵化，回流衢州生产). */
 const NAMED_ITEM_PHRASE = 6;
+/** …and an example asked after it is that item's when the phrase is this share of the item's head. */
+const NAMED_ITEM_SHARE = 0.5;
 /** A follow-up asking for the other of two (那另一种模式呢, and the other one?). */
 const ANOTHER = /另一(?:种|个|类|条|项)|另外一(?:种|个|类)|\bthe other (?:one|kind|type|model|mode|way|pattern)\b/i;
 
@@ -742,6 +744,20 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         const k = terms.length ? itemIndex(ref!, terms.length) : undefined;
         if (k !== undefined) {
           const pointed = await askOne(`${terms[k]} ${question}`, { ...options, context: undefined });
+          if (pointed.answered) return strip(pointed);
+        }
+      }
+      // An example asked after a question naming one item of a list by its head (衢州产业转型、在杭研发引才这种模式是怎么运作的 →
+      // 能举个例子吗) is that item's example: answered first from its span of the paper.
+      if (ref === undefined && !other && options.context?.trim() && ASKS_EXAMPLE.test(plain)) {
+        const named = siblingList(options.context);
+        const item = named ? named.items[named.at] : undefined;
+        // (named, not merely echoed: the phrase shared, punctuation aside, is most of the item's head, as 衢州产业转型、在杭研发引才
+        // is of 3.2.2 典型模式二：衢州产业转型，在杭研发引才)
+        const bare = (t: string) => matchText(t).replace(/[\p{P}\s\d.]/gu, '');
+        const head = item ? bare(named!.doc.raw.slice(item.head.start, item.head.end)) : '';
+        if (named && item && longestCommonPhrase(bare(normalizeInput(options.context, { expand: false })), head) >= NAMED_ITEM_SHARE * head.length) {
+          const pointed = await askOne(question, options, false, { docId: named.doc.id, start: item.start, end: item.end });
           if (pointed.answered) return strip(pointed);
         }
       }
