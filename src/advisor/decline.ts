@@ -17,6 +17,8 @@ export interface EvidenceSignals {
   coverage: number;
   /** The same share for the best single sentence read with its context (section, sentence before). */
   sentenceCoverage: number;
+  /** Best share of the question's nouns and names (its other words aside) one sentence covers. */
+  nounSentenceCoverage?: number;
   /**
    * For a question asking for a figure or a date: the best share covered by a sentence that holds
    * a figure the question does not already give (its context included). 0 when no sentence of the
@@ -243,6 +245,12 @@ export function evidenceSignals(
   const figureText = (c: Candidate) => `${matchText(c.title)}\n${c.context.split('\n')[0]}\n${REFERS_BACK.test(c.norm) ? c.context : ''}\n${c.norm}`;
   let sentenceCoverage = 0;
   for (const w of windows) sentenceCoverage = Math.max(sentenceCoverage, coverage(concepts, w.text));
+  // (read only in sentences holding every name asked about and the rarest noun: a rule about that, not about another)
+  const nouns = concepts.filter((c) => c.role !== 'other' && c.kind !== 'num');
+  const rarest = nouns.filter((c) => c.role === 'noun').sort((a, b) => b.idf - a.idf)[0];
+  const holdsAll = (t: string) => nouns.every((c) => (c.role !== 'entity' && c !== rarest) || present(c, t));
+  let nounSentenceCoverage = 0;
+  if (nouns.length) for (const w of windows) if (holdsAll(w.text)) nounSentenceCoverage = Math.max(nounSentenceCoverage, coverage(nouns, w.text));
   // What the question asks about its names: its other words (numbers aside).
   // A Chinese word counts by its own wording only: a dictionary alias (明天 → 未来) matches the
   // papers' 未来科技城 by accident and is too loose to say the evidence is about the question.
@@ -323,6 +331,7 @@ export function evidenceSignals(
   return {
     coverage: cov,
     sentenceCoverage,
+    nounSentenceCoverage,
     figureCoverage,
     concepts: concepts.length,
     missing,
