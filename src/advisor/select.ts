@@ -306,6 +306,15 @@ const FIGURE_REACH = 0.6;
 /** …and the share of the best one's coverage it must have: a figure of something else is no answer. */
 const FIGURE_COVERAGE = 0.7;
 
+/** A figure and its unit (34.43 亿元, 16个, 46.2%): the unit says what kind of figure it is. */
+const FIGURE_UNIT = /\d[\d.,]*\s*(亿元|万元|元|亿|万|平方公里|亩|%|个|家|列|人|项)/g;
+/** The second of two clauses stating figures in one unit shares a word of the first (收入 … 收入): the same measure. */
+function sameMeasure(a: Candidate, b: Candidate): boolean {
+  const words = (t: string) => new Set((t.match(/[\u4e00-\u9fff]{2}/g) ?? []));
+  const wa = words(a.norm);
+  return [...words(b.norm)].filter((w) => wa.has(w)).length >= 2;
+}
+
 // A sentence that carries on the one before it: pronoun or connective openings (该模式…, 其…, 一是…).
 const CONTINUES = /^(?:该|其|这|此|即|具体|一是|二是|三是|包括|分为|同时|而|另一|反之|相反|前者|后者|一方面|另一方面|第[二三四]|其次|再次|最后|与之|对应)/;
 
@@ -610,7 +619,19 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   // A list cut at a semicolon or colon (正向飞地…设置产业空间；| 反向飞地…): in a question about kinds
   // or a definition, the chosen sentence's next item is the other half of the answer.
   // (…and in a figure question, the next clause that states a further figure: …收入为 34.43 亿元；| 2022 年的一般公共预算平均收入为 21.56 亿元)
+  // (…or, in any question, a clause whose figure the next clause pairs with a figure in the same unit: what about their
+  // fiscal revenue? — …财政平均收入为 34.43 亿元；| …一般公共预算平均收入为 21.56 亿元)
+  const units = (t: string) => new Set([...t.matchAll(FIGURE_UNIT)].map((m) => m[1]!));
+  const paired = (a: Candidate, b: Candidate) => !opts.shape.quantity && [...units(a.norm)].some((u) => units(b.norm).has(u)) && sameMeasure(a, b);
   const fresh = (n: Candidate) => opts.shape.quantity && !opts.shape.years.length && hasFreshFigure(n.norm, opts.shape.numbers, opts.shape.figureKind, opts.shape.counter, opts.measured);
+  if (opts.docText) {
+    for (const c of [...chosen]) {
+      if (!/[；;：:]$/.test(c.text)) continue;
+      const text = opts.docText(c.docId);
+      const next = text ? following(c, text, 1)[0] : undefined;
+      if (next && !chosen.some((x) => x.offset === next.offset) && paired(c, next)) takeInPlaceOfWeakest(next, [best, c]);
+    }
+  }
   if ((opts.shape.definitional || opts.shape.enumerative || opts.shape.quantity) && opts.docText) {
     for (const c of [...chosen]) {
       if (!/[；;：:]$/.test(c.text)) continue;
