@@ -438,7 +438,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const namingLabels = new Set(namingPhrases.flatMap((p) => conceptsOf(p).map((c) => c.label)));
     const beyondLabels = namingLabels.size ? new Set(conceptsOf(paperPhrasesRemoved(q, namingPhrases)).map((c) => c.label)) : new Set<string>();
     const namesPaper = (c: Concept) =>
-      (naming.some((p) => p.includes(matchText(c.label))) && !beyond.includes(matchText(c.label))) || (c.role === 'entity' && namingLabels.has(c.label) && !beyondLabels.has(c.label));
+      (naming.some((p) => p.includes(matchText(c.label))) && !beyond.includes(matchText(c.label))) || (namingLabels.has(c.label) && !beyondLabels.has(c.label));
     const shape = questionShape(q);
     const concepts = conceptsOf(q)
       .filter((c) => !analysed.carried.length || c.kind === 'num' || c.alts.some((a) => s.df(a) > 0))
