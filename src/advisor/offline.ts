@@ -23,7 +23,7 @@ import { questionParts } from './parts';
 import { questionFacets } from '../knowledge/facets';
 import { treeOf } from '../knowledge/tree';
 import { longestCommonPhrase } from '../retrieval/hybrid';
-import { ASKS_KINDS, chooseList, kindNouns, listCandidates, listLead, listLedBy, listText, type ListChoice } from './shapes/list';
+import { ASKS_KINDS, askedCount, chooseList, kindNouns, listCandidates, listLead, listLedBy, listText, type ListChoice } from './shapes/list';
 import { asksWhatFollows, itemIndex, itemReference, kindRun } from '../knowledge/ordinal';
 import { listChoiceParams, type ListChoiceParams } from './shapes/list-params';
 import { sentenceModel, type SentenceModel } from './shapes/sentence-model';
@@ -619,6 +619,13 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
         const pointed = await askOne(question, { ...options, context: item.first.text }, subjectOnly, { docId: list.doc.id, start: item.start, end: item.end });
         if (pointed.answered) return pointed;
       }
+      // A question naming one item of the chosen list (关于利益分配机制提出了哪几项举措, of the five recommendations) asks for
+      // the list inside that item (一是…二是…三是…), when it has one.
+      const nested = list && !focus && !analysed.carried.length ? nestedListOf(list, concepts, q) : undefined;
+      if (nested) {
+        const { lead, items } = listCandidates(nested);
+        return { ...answer(composeList(lang, lead, items, titles, glossed)), list: nested };
+      }
       if (list) {
         const { lead, items } = listCandidates(list);
         // A question spanning papers (各篇文章提了哪些办法) gets each other paper's best sentence after the list.
@@ -846,6 +853,21 @@ function itemSingledOut(list: ListChoice, carried: Concept[]): ListChoice['enume
   );
   return singled.size === 1 ? [...singled][0] : undefined;
 }
+
+/**
+ * The list inside the one item of `list` the question singles out by a compound of its head (利益分配 in （四）构建…的利益分配机制),
+ * if that item holds one. (A short word that happens to stand in one head — 设计 in 顶层设计 — does not make a question on
+ * the whole list one on that item; nor does a question announcing the whole list's count — which five mechanisms.)
+ */
+function nestedListOf(list: ListChoice, concepts: Concept[], question: string): ListChoice | undefined {
+  if (askedCount(question) === list.enumeration.items.length) return undefined;
+  const item = itemSingledOut(list, concepts.filter((c) => c.kind !== 'num').map((c) => ({ ...c, alts: c.alts.filter((a) => a.length >= NESTED_NAME_CHARS) })));
+  if (!item) return undefined;
+  const inner = treeOf(list.doc).enumerations.find((e) => e !== list.enumeration && e.start >= item.start && e.end <= item.end && e.items.length >= 2);
+  return inner ? { ...list, enumeration: inner, intro: undefined } : undefined;
+}
+/** Characters of the compound by which a question names one item of a list. */
+const NESTED_NAME_CHARS = 4;
 
 /** The result without the advisor's internal reason for a decline. */
 function strip(r: OfflineAskResult): OfflineAskResult {

@@ -57,7 +57,7 @@ const asFacet = (c: Concept): Concept[] =>
   c.alts.some((a) => isFacetWord(a) || isEnglishFacetWord(a)) ? [{ ...c, weight: c.weight * FACET_LITERAL }, { ...c, weight: c.weight * (1 - FACET_LITERAL), alts: [...c.alts, FACET_MARK] }] : [c];
 
 /** Announced counts in the question (哪两种 / 四个方面 / three kinds): a list of that length fits best. */
-function askedCount(question: string): number | undefined {
+export function askedCount(question: string): number | undefined {
   const m = /(?:哪|有|这)?([两二三四五六七八九十])(?:种|类|个|项|大|条|点|方面)|\b(two|three|four|five|six|seven)\b/i.exec(question);
   if (!m) return undefined;
   const zh = '一二三四五六七八九十';
