@@ -35,7 +35,7 @@ function facets(): Map<Facet, FacetEntry> {
 
 /** What follows a word that asks for several things (哪些问题, 有啥挑战, which hurdles): the asked noun. */
 const ASKED_ZH = /(?:哪些|哪几|哪[两二三四五六七八九十]|什么|啥|几[个种类条项点大套味])(.{0,8})/g;
-const ASKED_EN = /(?:which|what)\s+((?:\S+\s+){0,3}\S+)/gi;
+const ASKED_EN = /(?:which|what)\s+(?!(?:does|do|did|is|are|was|were|has|have|had|can|could|should|would|will)\b)((?:\S+\s+){0,3}\S+)/gi;
 
 function facetsIn(text: string): Set<Facet> {
   const out = new Set<Facet>();
