@@ -19,7 +19,7 @@ const DEFINITION_EN = /\b(?:what is an?|what is the|what does .+ mean|define|def
  * English: "which/what" with a plural noun within a few words asks for several things (which areas,
  * what contradictions, which five mechanisms) — unless it asks how many or what share.
  */
-const PLURAL_ASK_EN = /\b(?:which|what)\s+(?:(?:main|key|major|two|three|four|five|six|seven|several|specific|concrete|other|different|typical|general|basic|policy|institutional|practical|common|new|important|core)\s+){0,2}(?!(?:is|was|has|does|this|its|thus|status|process|business|progress|access|success|analysis|basis)\b)[a-z]{3,}(?:ies|[^s'u]s)\b/i;
+const PLURAL_ASK_EN = /\b(?:which|what)\s+(?:(?:main|key|major|two|three|four|five|six|seven|several|specific|concrete|other|different|typical|general|basic|policy|institutional|practical|common|new|important|core|[a-z]{3,}(?:ing|ed|al|ic|ive|ous|ent|ant|ary))\s+){0,2}(?!(?:is|was|has|does|this|its|thus|status|process|business|progress|access|success|analysis|basis)\b)[a-z]{3,}(?:ies|[^s'u]s)\b/i;
 
 const FACET_IS_WHAT = /(?:对策|措施|举措|办法|建议|药方|问题|难点|难题|原因|特点|特征|优势|挑战|路径|做法|经验|短板)(?:都|分别|主要|具体)?(?:是|有)(?:什么|啥|哪些)/;
 
