@@ -509,7 +509,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const figureSubject = shape.quantity && shape.multiDoc && COMPARES_PAPERS.test(q) ? subjectOfFigure(concepts, q, shape.quantityAt) : [];
     // (quote marks inside a term — “山海协作”工程 — do not split it from the subject 山海协作工程)
     const unquoted = (norm: string) => norm.replace(/[“”"‘’「」『』]/g, '');
-    const figureHeld = figureSubject.length ? (norm: string) => figureSubject.every((c) => c.alts.some((a) => holds(unquoted(norm), a))) && hasFreshFigure(norm, shape.numbers, shape.figureKind, shape.counter) : undefined;
+    // (by the subject's own wording: an everyday synonym — 合作 for 山海协作工程 — names no subject beside a figure)
+    const ownWording = (c: Concept) => (c.kind === 'zh' ? c.alts.filter((a) => a.length >= 2 && (c.label.includes(a) || a.includes(c.label))) : c.alts);
+    const figureHeld = figureSubject.length ? (norm: string) => figureSubject.every((c) => ownWording(c).some((a) => holds(unquoted(norm), a))) && hasFreshFigure(norm, shape.numbers, shape.figureKind, shape.counter) : undefined;
     const spread = spreadDocs(getScan(), concepts, shape.multiDoc, referenced.length >= 2 ? referenced : [], figureHeld);
     if (spread.docs.length) lists.push(asHits(spread.chunks, lists.flat(), top * 0.9));
     // A named paper's best passage is read even when retrieval ranked others first.
@@ -535,7 +537,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       if (naming.length) lists.push(asHits(naming.slice(0, MAX_PLACE_PASSAGES), lists.flat(), top * 0.9));
     }
     const kindsOf = ASKS_KINDS.test(q) ? kindNouns(concepts, q) : undefined;
-    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, example: ASKS_EXAMPLE.test(analysed.text), benefit: ASKS_BENEFIT.test(analysed.text), ordinal: ORDINAL_ITEM.exec(analysed.text)?.[0], measures: questionFacets(normalizeInput(question, { expand: false })).has('measures'), docs: spread.docs, ...(spread.docs.length >= 2 && (shape.multiDoc || referenced.length >= 2) ? { maxSentences: PER_PAPER_SENTENCES * spread.docs.length, maxChars: ANSWER_CHARS + PER_PAPER_CHARS * (spread.docs.length - 1) } : {}), defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
+    const selectOpts = { concepts, contextConcepts, shape, docText, kindsOf, figureHeld: spread.docs.length >= 2 ? figureHeld : undefined, example: ASKS_EXAMPLE.test(analysed.text), benefit: ASKS_BENEFIT.test(analysed.text), ordinal: ORDINAL_ITEM.exec(analysed.text)?.[0], measures: questionFacets(normalizeInput(question, { expand: false })).has('measures'), docs: spread.docs, ...(spread.docs.length >= 2 && (shape.multiDoc || referenced.length >= 2) ? { maxSentences: PER_PAPER_SENTENCES * spread.docs.length, maxChars: ANSWER_CHARS + PER_PAPER_CHARS * (spread.docs.length - 1) } : {}), defines, measured, asksPlaces, bankAnswers, aboutPaper: asksAboutPaper(q), namedPapers: referenced, model: sentenceParams };
     const scored = mergeCandidates(lists.map((l) => scoreSentences(l, selectOpts)));
     // A follow-up pointing at a span of the paper (an item of the list answered before, or what
     // comes after the previous answer) is answered from that span first.

@@ -73,7 +73,7 @@ export function questionParts(question: string): string[] {
 }
 
 /** Asking words and the generic nouns of "what does each paper propose" / "do the papers agree": no subject of their own. */
-const GENERIC_ASKING = /什么|啥|哪些|哪几|哪种|怎么|如何|怎样|各自?|分别|具体|做法|办法|建议|说明|说法|看法|主张|措施|思路|机制设计|制度设计|设计|方案|相关研究|相关文献|相关|研究|文献|论文|文章|材料|提出|一样|一致|相同|统一|出入|矛盾|差异|篇|是否|有没有|不|吗|呢|的|了|都|又|是|[\p{P}\s]/gu;
+const GENERIC_ASKING = /什么|啥|哪些|哪几|哪种|怎么|如何|怎样|各自?|分别|具体|做法|办法|建议|说明|说法|看法|主张|措施|思路|机制设计|制度设计|设计|方案|相关研究|相关文献|相关|研究|文献|论文|文章|材料|提出|一样|一致|相同|统一|出入|矛盾|差异|表述|记载|写法|篇|是否|有没有|不|吗|呢|的|了|都|又|是|[\p{P}\s]/gu;
 const GENERIC_ASKING_EN = /\b(?:what|which|how|do|does|did|they|each|one|propose|proposes|say|says|suggest|suggests|recommend|recommends|put|forward|view|views|about|it|this|that|of|on|and|compare|differ|agree|consistent|same|papers?|all|the|give)\b|[\p{P}\s]/giu;
 
 function framingOnly(part: string): boolean {

@@ -83,6 +83,8 @@ export interface SelectOptions {
    * of each is taken, and the usual two-paper limit is lifted to their number.
    */
   docs?: string[];
+  /** For a figure set side by side across papers: whether a sentence states the figure of the subject asked. */
+  figureHeld?: (sentenceNorm: string) => boolean;
   /** Rough length budget of the quoted evidence, in characters. */
   maxChars?: number;
   /**
@@ -502,6 +504,15 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
         if (!carries || !fits(next)) break;
         take(next);
       }
+    }
+  }
+  // A figure set side by side across papers (山海协作工程哪一年开始，各篇说法一致吗): each paper's sentence stating it is that
+  // paper's view, whatever else ranks higher in it (浙江、江苏自 2001年起…“山海协作”工程 beside 于2002年正式实施).
+  if (opts.figureHeld && spread.length >= 2) {
+    for (const d of spread) {
+      if (chosen.some((c) => c.docId === d && opts.figureHeld!(c.norm))) continue;
+      const stating = ranked.find((c) => c.docId === d && opts.figureHeld!(c.norm));
+      if (stating) takeAndKeep(stating, [best]);
     }
   }
   // An item asked by its ordinal (其中第二类人才…？): the sentence of the account that opens with that ordinal (第二类是…) is
