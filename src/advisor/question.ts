@@ -6,7 +6,7 @@
 
 // 什么是 X / X 是什么 / what is X: the user wants a definition.
 // "what did the word X originally describe", "the term X": a word's sense is asked, as with 指什么.
-const DEFINITIONAL = /什么是|是什么|何谓|含义|内涵|定义|指什么|什么叫|界定|怎么理解|如何理解|怎样理解|所谓|本义|原指|\bwhat (?:is|are)\b|\bwhat (?:does|do)\b[^?]*\b(?:mean|refer|stand for|denote)\b|\bdefin|\bmeaning\b|\bmean\b|\bthe (?:word|term|notion)\b|\boriginally (?:meant|means|mean|describe[sd]?|referr?e[sd]? to|denote[sd]?)\b/i;
+const DEFINITIONAL = /什么是|是什么|什么意思|何谓|含义|内涵|定义|指什么|什么叫|界定|怎么理解|如何理解|怎样理解|所谓|本义|原指|\bwhat (?:is|are)\b|\bwhat (?:does|do)\b[^?]*\b(?:mean|refer|stand for|denote)\b|\bdefin|\bmeaning\b|\bmean\b|\bthe (?:word|term|notion)\b|\boriginally (?:meant|means|mean|describe[sd]?|referr?e[sd]? to|denote[sd]?)\b/i;
 
 // Asking the name of what the question describes (…what is it called? 这种做法叫什么？) asks for a term, not what
 // a term means: the sentences that match the description answer it, not a definition of a word in it.
