@@ -327,7 +327,8 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     // jieba tags as a place or does not know (urban → 城市, opened → 开园) is an ordinary noun,
     // not a name the evidence must repeat.
     if (role === 'entity' && /^[a-z]/.test(m.en) && !writtenAsName(raw, m.en)) role = 'noun';
-    const pairs = role === 'entity' ? m.zh.flatMap((z) => [...provincePairs(z, stats), ...continentParts(z)]) : [];
+    // (a province or city glossed with its suffix — Zhejiang province → 浙江省 — is written without it as often: 浙江)
+    const pairs = role === 'entity' ? m.zh.flatMap((z) => [...provincePairs(z, stats), ...continentParts(z), ...(ADMIN_SUFFIX.exec(z)?.[1] ? [ADMIN_SUFFIX.exec(z)![1]!] : [])]) : [];
     // The papers may write a glossed compound with a short insertion (用地指标 → 用地计划指标).
     const loose = m.zh.flatMap((z) => cachedLooseForms(z, stats));
     add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en, ...pairs, ...loose].map(matchText))], kind: 'gloss', weight: 1, gloss, role });
