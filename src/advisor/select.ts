@@ -535,7 +535,8 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   }
   // An example asked for (能举个例子吗): the example runs on through the sentences after it that
   // carry on its story (例如，园区内某…企业…回流衢州。| 自2019年以来，该企业已申请…40余项专利).
-  if (opts.example && opts.docText && EXAMPLE_OPENS.test(best.text)) {
+  // (…and so does the example an answer leads with when none was asked for: 该企业…40余项专利 is the rest of what it says of that firm)
+  if (opts.docText && EXAMPLE_OPENS.test(best.text)) {
     const text = opts.docText(best.docId);
     if (text) {
       for (const next of following(best, text, 2)) {
