@@ -77,6 +77,9 @@ export function zhRole(word: string): Role {
   if (tagged.some((t) => nameTag(t.word, t.tag))) return 'entity';
   // Unknown to jieba's dictionary and not a mis-cut phrase: an out-of-dictionary name (深汕, 雄安).
   if (tags.some((t) => t === 'x')) return FUNCTION_CHARS.test(word) || word.length < 2 || functionGlue(word) ? 'other' : 'entity';
+  // (a two-character word cut into a noun and a verb after it — 飞/n 到/v of 谁飞到谁那里 — is a verb phrase: Chinese puts a
+  // compound's head last)
+  if (word.length === 2 && tagged.length === 2 && tagged[1]!.tag === 'v') return 'other';
   if (tags.some((t) => /^(?:n|vn|eng)/.test(t))) return 'noun';
   return 'other';
 }
