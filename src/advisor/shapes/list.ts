@@ -126,7 +126,7 @@ export function chooseList(
   return namedItemList(best, ownConcepts?.length ? ownConcepts : concepts) ?? facetItemList(best, asked) ?? best;
 }
 
-export const ASKS_KINDS = /哪(?:几|些|[两二三四五六七八九十])?(?:种|类)|几(?:种|类)|(?<![第\d])[两二三四五六七八九十](?:种|类)(?=[\u4e00-\u9fff]{2}(?:分别|各|都|是|有))|类型|种类|类别|\b(?:kinds?|types?|categories|sorts?) of\b|\bwhat (?:kinds|types|categories)\b/i;
+export const ASKS_KINDS = /哪(?:几|些|[两二三四五六七八九十])?(?:种|类)|几(?:种|类)|(?<![第\d])[两二三四五六七八九十](?:种|类)(?=[\u4e00-\u9fff]{2}(?:分别|各|都|是|有))|类型|种类|类别|\b(?:kinds?|types?|categories|sorts?) of\b|\bwhat (?:kinds|types|categories)\b|\b(?:what|which) (?:are )?(?:the )?[a-z-]+ (?:types|kinds|categories)\b/i;
 /** Below this share of items naming a kind of the asked noun, a list is not the list of its kinds. */
 const KIND_LIST_SHARE = 0.5;
 /** What a list of kinds of the asked noun adds to its score, per share of its items. */
