@@ -245,12 +245,6 @@ export function evidenceSignals(
   const figureText = (c: Candidate) => `${matchText(c.title)}\n${c.context.split('\n')[0]}\n${REFERS_BACK.test(c.norm) ? c.context : ''}\n${c.norm}`;
   let sentenceCoverage = 0;
   for (const w of windows) sentenceCoverage = Math.max(sentenceCoverage, coverage(concepts, w.text));
-  // (read only in sentences holding every name asked about and the rarest noun: a rule about that, not about another)
-  const nouns = concepts.filter((c) => c.role !== 'other' && c.kind !== 'num');
-  const rarest = nouns.filter((c) => c.role === 'noun').sort((a, b) => b.idf - a.idf)[0];
-  const holdsAll = (t: string) => nouns.every((c) => (c.role !== 'entity' && c !== rarest) || present(c, t));
-  let nounSentenceCoverage = 0;
-  if (nouns.length) for (const w of windows) if (holdsAll(w.text)) nounSentenceCoverage = Math.max(nounSentenceCoverage, coverage(nouns, w.text));
   // What the question asks about its names: its other words (numbers aside).
   // A Chinese word counts by its own wording only: a dictionary alias (明天 → 未来) matches the
   // papers' 未来科技城 by accident and is too loose to say the evidence is about the question.
@@ -328,6 +322,16 @@ export function evidenceSignals(
     const ofPaper = (c: Concept) => c.role === 'entity' && !!extra.paperSubject && topHits.some((h) => extra.paperSubject!(h.chunk.docId, c.alts));
     unmatched = pinned.filter((c) => !top.some((t) => present(c, t)) && !ofPaper(c)).map((c) => c.label);
   }
+  // (read only in sentences holding every name asked about and the rarest noun, and stating no figure of the kind asked:
+  // a rule about that, not another measure's figure of the same place — 金磐开发区…税收贡献达全县的 1/3 for a share of its land)
+  const nouns = concepts.filter((c) => c.role !== 'other' && c.kind !== 'num');
+  const rarest = nouns.filter((c) => c.role === 'noun').sort((a, b) => b.idf - a.idf)[0];
+  const holdsAll = (t: string) => nouns.every((c) => (c.role !== 'entity' && c !== rarest) || present(c, t));
+  const statesOther = (c: Candidate) => !!shape?.quantity && hasFreshFigure(c.norm, shape.numbers, shape.figureKind, shape.counter);
+  let nounSentenceCoverage = 0;
+  // (the sentence itself, with its paper's title: the sentence before it names another subject as often as this one)
+  const own = (c: Candidate) => `${matchText(c.title)}\n${c.norm}`;
+  if (nouns.length) for (const w of windows) if (holdsAll(own(w.c)) && !statesOther(w.c)) nounSentenceCoverage = Math.max(nounSentenceCoverage, coverage(nouns, own(w.c)));
   return {
     coverage: cov,
     sentenceCoverage,
