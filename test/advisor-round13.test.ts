@@ -71,3 +71,24 @@ describe('partial answers and questions across papers', () => {
     expect(questionParts('山海协作工程是哪一年启动的？金磐开发区的面积有多大？')).toHaveLength(2);
   });
 });
+
+describe('more of round 13', () => {
+  it('a year set side by side across papers quotes each paper stating it (2001 beside 2002)', async () => {
+    const res = await fx.advisor.ask('山海协作工程是哪一年开始的？不同文章的记载一样吗？');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('2001');
+    expect(res.answer).toContain('2002');
+  });
+
+  it('a two-character verb phrase (飞到) is not a noun the papers must use', async () => {
+    const res = await fx.advisor.ask('反向飞地到底是个啥意思，谁飞到谁那里去');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('飞出地');
+  });
+
+  it("'what are the node types' asks for the kinds the paper names in prose", async () => {
+    const res = await fx.advisor.ask('What are the node types in the China–Southeast Asia relay model?');
+    expect(res.answered).toBe(true);
+    expect(res.answer).toContain('中继飞地');
+  });
+});
