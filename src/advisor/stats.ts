@@ -18,6 +18,7 @@ export class CorpusStats {
   private readonly texts: string[];
   private readonly postings = new Map<string, number[]>();
   private readonly dfCache = new Map<string, number>();
+  private readonly matchesCache = new Map<string, string[]>();
 
   constructor(texts: string[]) {
     this.texts = texts.map(matchText);
@@ -68,6 +69,17 @@ export class CorpusStats {
    * like any alternative of a concept.
    */
   matchesOf(re: RegExp, max = 3): string[] {
+    // (a scan of every passage: a question's loose wordings recur across its parts and follow-ups)
+    const key = `${re.flags}/${re.source}/${max}`;
+    const known = this.matchesCache.get(key);
+    if (known) return known;
+    if (this.matchesCache.size > 5_000) this.matchesCache.clear();
+    const found = this.scanMatches(re, max);
+    this.matchesCache.set(key, found);
+    return found;
+  }
+
+  private scanMatches(re: RegExp, max: number): string[] {
     const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
     const counts = new Map<string, number>();
     for (const t of this.texts) for (const m of t.matchAll(g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);

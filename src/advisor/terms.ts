@@ -89,7 +89,17 @@ let synonymIndex: Map<string, string[]> | undefined;
  * The papers' wordings for an everyday word of the question (看病 → 医疗, 上学 → 教育), from the
  * retrieval synonym groups: a paraphrased question is covered when the passage uses the formal word.
  */
+const synonymsCache = new Map<string, string[]>();
 function synonymsOf(word: string): string[] {
+  // (the scan below reads every synonym term; a question's words recur across its parts and follow-ups)
+  const known = synonymsCache.get(word);
+  if (known) return known;
+  if (synonymsCache.size > 20_000) synonymsCache.clear();
+  const found = scanSynonyms(word);
+  synonymsCache.set(word, found);
+  return found;
+}
+function scanSynonyms(word: string): string[] {
   if (!synonymIndex) {
     synonymIndex = new Map();
     for (const group of getSynonyms()) {

@@ -20,7 +20,8 @@ const ColloquialSchema = z.object({
 });
 
 interface Tables {
-  replace: [string, string][];
+  /** The replacements by their first character, each list longest first: only those can match at a position. */
+  replaceByFirst: Map<string, [string, string][]>;
   expand: [string, string][];
 }
 
@@ -30,7 +31,10 @@ function getTables(): Tables {
     const path = fileURLToPath(new URL('./data/colloquial.json', import.meta.url));
     const data = ColloquialSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
     const byLength = (a: [string, string], b: [string, string]) => b[0].length - a[0].length;
-    tables = { replace: Object.entries(data.replace).sort(byLength), expand: Object.entries(data.expand).sort(byLength) };
+    const replace = Object.entries(data.replace).sort(byLength);
+    const replaceByFirst = new Map<string, [string, string][]>();
+    for (const r of replace) replaceByFirst.set(r[0][0]!, [...(replaceByFirst.get(r[0][0]!) ?? []), r]);
+    tables = { replaceByFirst, expand: Object.entries(data.expand).sort(byLength) };
   }
   return tables;
 }
@@ -51,11 +55,11 @@ export function halfWidth(text: string): string {
 
 /** Replaces colloquial words and mistypings (longest first, left to right), and appends expansions (unless told not to). */
 export function standardize(text: string, opts: { expand?: boolean } = {}): string {
-  const { replace, expand } = getTables();
+  const { replaceByFirst, expand } = getTables();
   let out = '';
   let i = 0;
   outer: while (i < text.length) {
-    for (const [from, to] of replace) {
+    for (const [from, to] of replaceByFirst.get(text[i]!) ?? []) {
       if (text.startsWith(from, i)) {
         out += to;
         i += from.length;
