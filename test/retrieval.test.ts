@@ -146,5 +146,8 @@ describe('topK over many scores', () => {
     expect(topK(scores, 90)).toEqual(full);
     expect(topK(new Float32Array(scores), 5)).toEqual(full.slice(0, 5).map((r) => ({ doc: r.doc, score: Math.fround(r.score) })));
     expect(topK([0, -1, 0], 3)).toEqual([]);
+    // (every limit the channels use, and one past the count of positive scores)
+    const all = scores.map((score, doc) => ({ doc, score })).filter((r) => r.score > 0).sort((a, b) => b.score - a.score || a.doc - b.doc);
+    for (const limit of [1, 2, 7, 30, 60, 500, all.length + 1]) expect(topK(scores, limit)).toEqual(all.slice(0, limit));
   });
 });

@@ -102,12 +102,41 @@ export class Bm25 {
 export function topK(scores: ArrayLike<number>, limit: number): Bm25Result[] {
   // Over thousands of scores (the question bank) only the few best are wanted: find the limit-th
   // best value with a native numeric sort and keep what reaches it, instead of sorting objects for all.
+  // (the limit-th best is the smallest of a min-heap of the `limit` best positive values seen: one pass, no sort of all)
   let floor = 0;
   if (limit > 0 && scores.length > 4 * limit) {
-    const positive = new Float64Array(scores.length);
+    const heap = new Float64Array(limit);
     let m = 0;
-    for (let d = 0; d < scores.length; d++) if (scores[d]! > 0) positive[m++] = scores[d]!;
-    if (m > limit) floor = positive.subarray(0, m).sort()[m - limit]!;
+    for (let d = 0; d < scores.length; d++) {
+      const v = scores[d]!;
+      if (!(v > 0)) continue;
+      if (m < limit) {
+        // sift up
+        let i = m++;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (heap[parent]! <= v) break;
+          heap[i] = heap[parent]!;
+          i = parent;
+        }
+        heap[i] = v;
+      } else if (v > heap[0]!) {
+        // replace the smallest, sift down
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          if (l >= limit) break;
+          const r = l + 1;
+          const c = r < limit && heap[r]! < heap[l]! ? r : l;
+          if (heap[c]! >= v) break;
+          heap[i] = heap[c]!;
+          i = c;
+        }
+        heap[i] = v;
+        m++;
+      } else m++;
+    }
+    if (m > limit) floor = heap[0]!;
   }
   const res: Bm25Result[] = [];
   for (let d = 0; d < scores.length; d++) if (scores[d]! > 0 && scores[d]! >= floor) res.push({ doc: d, score: scores[d]! });
