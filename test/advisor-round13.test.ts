@@ -92,3 +92,11 @@ describe('more of round 13', () => {
     expect(res.answer).toContain('中继飞地');
   });
 });
+
+describe('a follow-up asking about one side of its subject', () => {
+  it('is answered about that side, not about the subject it carries (and who funds it?)', async () => {
+    const res = await fx.advisor.ask('and who funds it?', { context: 'Describe the relay-style enclave chain between China and Southeast Asia.' });
+    expect(res.answered).toBe(true);
+    expect(res.answer).toMatch(/跨境产业投资基金|专项资金池/);
+  });
+});

@@ -150,6 +150,12 @@ const ASKS_BENEFIT = /好处|实惠|益处|用处|起(?:什么|啥)作用|有(?:
 /** A question asking for an example or a case. */
 const ASKS_EXAMPLE = /例子|举例|举个例|案例|实例|\b(?:example|examples|instance|case study|real-world case|concrete case)\b/i;
 
+/**
+ * The most a follow-up's carried subject words weigh together, as a share of its own words (grid 0.5–1.5 over 65 sets, with
+ * the follow-up also retrieved as asked: 0.6 and 0.75 +5 −2, 0.5 +5 −4, 1 +3 −2; 0.75).
+ */
+const CARRIED_SHARE = 0.75;
+
 /** A count of papers inside a phrase naming them (浙江那两篇, 这几篇, both Zhejiang papers). */
 const PLURAL_PAPERS = /[那这]?(?:两|二|三|几|各)(?:篇|份)|\b(?:both|two|three|several)\b/i;
 
@@ -426,6 +432,9 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     // Sentences are read from passages: a list unit stands for the passages it spans.
     const lists = [passagesOf(fused, chunks)];
     const hits = lists[0]!;
+    // (a follow-up is also retrieved as asked, its context beside it: the subject words it carries would keep retrieval on
+    // the passages that answered the context — 'and how is it funded?' after what the relay model is)
+    if (analysed.carried.length && context) lists.push(passagesOf(await retriever.retrieve(analysed.text, { k, mode: opts.mode, context }), chunks));
     // A follow-up completed with the previous subject is judged on what the corpus can speak to: its
     // own words the papers never use (举个例子, 咋样) frame the request, they are not its topic.
     // (words that only name a paper — 山区26县产业飞地那篇, 山海协作“飞地经济”那篇 — say where to look, not what about:
@@ -453,6 +462,14 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
       for (const [i, c] of concepts.entries()) if (which(c)) concepts[i] = { ...c, weight: c.weight * CARRIED_WEIGHT };
     };
     if (ownSubject) weighDown((c) => analysed.carried.includes(c.label));
+    // (…and together they weigh at most CARRIED_SHARE of its own words: four carried words — 飞地接力 模式 中国 东南亚 — would
+    // otherwise outweigh the one it asks about, 资金 of 'and how is it funded?')
+    if (ownSubject) {
+      const mass = (which: (c: Concept) => boolean) => concepts.filter(which).reduce((a, c) => a + c.weight * c.idf, 0);
+      const carriedMass = mass((c) => analysed.carried.includes(c.label));
+      const cap = CARRIED_SHARE * mass((c) => !analysed.carried.includes(c.label));
+      if (carriedMass > cap && carriedMass > 0) for (const [i, c] of concepts.entries()) if (analysed.carried.includes(c.label)) concepts[i] = { ...c, weight: (c.weight * cap) / carriedMass };
+    }
     // "For the scheme where weak villages pool their land…, does the policy promise a minimum income?": the opening clause
     // names the subject, the rest asks about it; words only the opening clause says weigh as a carried subject does.
     const topic = TOPIC_CLAUSE.exec(analysed.text);
