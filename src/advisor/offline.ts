@@ -434,7 +434,7 @@ export function createOfflineAdvisor(retriever: Retriever, opts: OfflineAdvisorO
     const hits = lists[0]!;
     // (a follow-up is also retrieved as asked, its context beside it: the subject words it carries would keep retrieval on
     // the passages that answered the context — 'and how is it funded?' after what the relay model is)
-    if (analysed.carried.length && context) lists.push(passagesOf(await retriever.retrieve(analysed.text, { k, mode: opts.mode, context }), chunks));
+    if (analysed.carried.length && context && !subjectOnly) lists.push(passagesOf(await retriever.retrieve(analysed.text, { k, mode: opts.mode, context }), chunks));
     // A follow-up completed with the previous subject is judged on what the corpus can speak to: its
     // own words the papers never use (举个例子, 咋样) frame the request, they are not its topic.
     // (words that only name a paper — 山区26县产业飞地那篇, 山海协作“飞地经济”那篇 — say where to look, not what about:
