@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { remember } from '../memo';
 
 /**
  * How specific a word is in general Chinese, from the IDF table jieba ships (`@node-rs/jieba/idf.txt`,
@@ -38,13 +39,7 @@ function lookup(word: string): number {
 
 /** General-language IDF of a word (jieba's table; its median for a word it lacks; ∞ without the table). */
 export function generalIdf(word: string): number {
-  let v = cache.get(word);
-  if (v === undefined) {
-    v = lookup(word);
-    if (cache.size > 20_000) cache.clear();
-    cache.set(word, v);
-  }
-  return v;
+  return remember(cache, word, 20_000, lookup);
 }
 
 /** Below this general IDF a word is everyday wording (问题 4.0, 办法 5.3); above the upper one, specific (护照 9.7, 分账 12.3). */

@@ -4,19 +4,16 @@
  * characters apart, within one clause. Both in matchText form.
  */
 import { getJieba } from '../retrieval/tokenize';
+import { remember } from '../memo';
 
 const gappedCache = new Map<string, RegExp | null>();
 function gapped(alt: string): RegExp | null {
-  let re = gappedCache.get(alt);
-  if (re === undefined) {
+  return remember(gappedCache, alt, 5000, () => {
     let words = /^[\u4e00-\u9fff]{4,}$/.test(alt) ? getJieba().cut(alt, false) : [];
     // A four-character compound the dictionary holds whole (财政收入) is two words all the same.
     if (words.length === 1 && alt.length === 4) words = [alt.slice(0, 2), alt.slice(2)];
-    re = words.length >= 2 && words.every((w) => w.length >= 2) ? new RegExp(words.join('[^，。；,;]{1,3}')) : null;
-    if (gappedCache.size > 5000) gappedCache.clear();
-    gappedCache.set(alt, re);
-  }
-  return re;
+    return words.length >= 2 && words.every((w) => w.length >= 2) ? new RegExp(words.join('[^，。；,;]{1,3}')) : null;
+  });
 }
 
 export function holds(text: string, term: string): boolean {

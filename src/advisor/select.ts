@@ -10,6 +10,7 @@ import { getJieba } from '../retrieval/tokenize';
 import { holds } from './match';
 import { speaksOfPaper } from '../knowledge/paper-self';
 import { HAND_WEIGHTS, sentenceModel, sentenceScore, type SentenceFeatures, type SentenceModel } from './shapes/sentence-model';
+import { remember } from '../memo';
 
 /** Where a bank answer span lies in its document, and how close its entry comes to the question (1 for the best). */
 export interface BankAnswerSpan {
@@ -117,13 +118,7 @@ const PLACE_MARK = '\u0001place';
 const placeCache = new Map<string, string[]>();
 /** The place names (jieba tag ns, two characters or more) in a sentence, matchText form; memoised. */
 export function placesIn(text: string): string[] {
-  let v = placeCache.get(text);
-  if (!v) {
-    v = [...new Set(getJieba().tag(text, true).filter((t) => t.tag === 'ns' && t.word.length >= 2).map((t) => matchText(t.word)))];
-    if (placeCache.size > 5000) placeCache.clear();
-    placeCache.set(text, v);
-  }
-  return v;
+  return remember(placeCache, text, 5000, () => [...new Set(getJieba().tag(text, true).filter((t) => t.tag === 'ns' && t.word.length >= 2).map((t) => matchText(t.word)))]);
 }
 
 /** The places a sentence names other than the question's own (衢州 asked about: 深圳 is new); none unless places are asked. */
@@ -636,23 +631,19 @@ export function selectSentences(candidates: Candidate[], opts: SelectOptions): C
   const units = (t: string) => new Set([...t.matchAll(FIGURE_UNIT)].map((m) => m[1]!));
   const paired = (a: Candidate, b: Candidate) => !opts.shape.quantity && [...units(a.norm)].some((u) => units(b.norm).has(u)) && sameMeasure(a, b);
   const fresh = (n: Candidate) => opts.shape.quantity && !opts.shape.years.length && hasFreshFigure(n.norm, opts.shape.numbers, opts.shape.figureKind, opts.shape.counter, opts.measured);
+  // The next item carries on when it opens with a subject of the question (…；反向飞地由…).
+  const opensWithSubject = (n: Candidate) => opts.concepts.some((q) => q.kind !== 'num' && q.alts.some((a) => a.length >= 2 && n.norm.slice(0, a.length + 2).includes(a)));
   if (opts.docText) {
     for (const c of [...chosen]) {
       if (!/[；;：:]$/.test(c.text)) continue;
       const text = opts.docText(c.docId);
       const next = text ? following(c, text, 1)[0] : undefined;
-      if (next && !chosen.some((x) => x.offset === next.offset) && paired(c, next)) takeInPlaceOfWeakest(next, [best, c]);
-    }
-  }
-  if ((opts.shape.definitional || opts.shape.enumerative || opts.shape.quantity) && opts.docText) {
-    for (const c of [...chosen]) {
-      if (!/[；;：:]$/.test(c.text)) continue;
-      if (!(opts.shape.definitional || opts.shape.enumerative) && !fresh(c)) continue;
-      const text = opts.docText(c.docId);
-      const next = text ? following(c, text, 1)[0] : undefined;
-      // The next item carries on when it opens with a subject of the question (…；反向飞地由…).
-      const opensWithSubject = (n: Candidate) => opts.concepts.some((q) => q.kind !== 'num' && q.alts.some((a) => a.length >= 2 && n.norm.slice(0, a.length + 2).includes(a)));
       if (!next || chosen.some((x) => x.offset === next.offset)) continue;
+      if (paired(c, next)) {
+        takeInPlaceOfWeakest(next, [best, c]);
+        continue;
+      }
+      if (!(opts.shape.definitional || opts.shape.enumerative) && !fresh(c)) continue;
       if ((CONTINUES.test(next.text) || addsConcept(next) || opensWithSubject(next)) && fits(next)) take(next);
       // (a further figure is the answer's other half: it takes the place of the weakest other sentence when the answer is full)
       else if (fresh(next)) takeInPlaceOfWeakest(next, [best, c]);

@@ -1,4 +1,5 @@
 import { normalize } from '../retrieval/tokenize';
+import { remember } from '../memo';
 
 /**
  * The form texts and terms are compared in: NFKC, lowercase, no whitespace (the papers write
@@ -69,14 +70,8 @@ export class CorpusStats {
    * like any alternative of a concept.
    */
   matchesOf(re: RegExp, max = 3): string[] {
-    // (a scan of every passage: a question's loose wordings recur across its parts and follow-ups)
-    const key = `${re.flags}/${re.source}/${max}`;
-    const known = this.matchesCache.get(key);
-    if (known) return known;
-    if (this.matchesCache.size > 5_000) this.matchesCache.clear();
-    const found = this.scanMatches(re, max);
-    this.matchesCache.set(key, found);
-    return found;
+    // (a scan of every passage)
+    return remember(this.matchesCache, `${re.flags}/${re.source}/${max}`, 5_000, () => this.scanMatches(re, max));
   }
 
   private scanMatches(re: RegExp, max: number): string[] {

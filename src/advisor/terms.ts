@@ -4,6 +4,7 @@ import { expandQuery, getGlossary, getSynonyms, glossChinese } from '../retrieva
 import { matchText, type CorpusStats } from './stats';
 import { stripFraming } from './question';
 import { specificity } from './general-idf';
+import { remember } from '../memo';
 
 /**
  * A unit of meaning in the question: it is "present" in a text when any of its alternatives occurs
@@ -91,13 +92,8 @@ let synonymIndex: Map<string, string[]> | undefined;
  */
 const synonymsCache = new Map<string, string[]>();
 function synonymsOf(word: string): string[] {
-  // (the scan below reads every synonym term; a question's words recur across its parts and follow-ups)
-  const known = synonymsCache.get(word);
-  if (known) return known;
-  if (synonymsCache.size > 20_000) synonymsCache.clear();
-  const found = scanSynonyms(word);
-  synonymsCache.set(word, found);
-  return found;
+  // (the scan below reads every synonym term)
+  return remember(synonymsCache, word, 20_000, scanSynonyms);
 }
 function scanSynonyms(word: string): string[] {
   if (!synonymIndex) {
@@ -300,6 +296,11 @@ const continentParts = (name: string): string[] => CONTINENT_PARTS[name] ?? [];
 
 // A place name with its administrative suffix (磐安县, 衢州市): the papers often drop the suffix (吸纳磐安…).
 const ADMIN_SUFFIX = /^([\u3400-\u9fff]{2,})[县市省区镇乡村]$/;
+/** A place name without its administrative suffix (浙江省 → 浙江, 庆元县 → 庆元), when it has one. */
+const withoutAdminSuffix = (name: string): string[] => {
+  const stem = ADMIN_SUFFIX.exec(name)?.[1];
+  return stem ? [stem] : [];
+};
 
 /** The concepts of a question: glossary phrases (English → Chinese), numbers, then the remaining content words. */
 export function extractConcepts(question: string, stats: CorpusStats, opts: ExtractOptions = {}): Concept[] {
@@ -341,7 +342,7 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     // not a name the evidence must repeat.
     if (role === 'entity' && /^[a-z]/.test(m.en) && !writtenAsName(raw, m.en)) role = 'noun';
     // (a province or city glossed with its suffix — Zhejiang province → 浙江省 — is written without it as often: 浙江)
-    const pairs = role === 'entity' ? m.zh.flatMap((z) => [...provincePairs(z, stats), ...continentParts(z), ...(ADMIN_SUFFIX.exec(z)?.[1] ? [ADMIN_SUFFIX.exec(z)![1]!] : [])]) : [];
+    const pairs = role === 'entity' ? m.zh.flatMap((z) => [...provincePairs(z, stats), ...continentParts(z), ...withoutAdminSuffix(z)]) : [];
     // The papers may write a glossed compound with a short insertion (用地指标 → 用地计划指标).
     const loose = m.zh.flatMap((z) => cachedLooseForms(z, stats));
     add({ label: m.zh[0] ?? m.en, alts: [...new Set([...m.zh, m.en, ...pairs, ...loose].map(matchText))], kind: 'gloss', weight: 1, gloss, role });
@@ -366,9 +367,7 @@ export function extractConcepts(question: string, stats: CorpusStats, opts: Extr
     } else {
       const role = zhRole(t);
       const alts = [t, ...synonymsOf(t)];
-      const stem = role === 'entity' ? ADMIN_SUFFIX.exec(t)?.[1] : undefined;
-      if (stem) alts.push(stem);
-      if (role === 'entity') alts.push(...provincePairs(t, stats), ...continentParts(t));
+      if (role === 'entity') alts.push(...withoutAdminSuffix(t), ...provincePairs(t, stats), ...continentParts(t));
       if (stats.df(matchText(t)) === 0) {
         alts.push(...looseForms(t, stats));
         for (const [a, w] of opts.aliases?.(t) ?? []) if (w >= ALIAS_MIN) alts.push(a);

@@ -7,6 +7,7 @@ import { isFittable, type Embedder, type Hit, type RetrievalMode, type RetrieveO
 import { l2normalize } from './embedders/lsa';
 import { normalizeInput } from '../knowledge/normalize';
 import type { VectorIndex } from './vector';
+import { remember } from '../memo';
 
 /** The text a chunk is indexed by: its document title and section path give every passage its topic. */
 export function indexText(chunk: Chunk): string {
@@ -205,27 +206,18 @@ export class HybridRetriever implements Retriever {
 
   /** Whether a (Chinese) term occurs anywhere in the corpus. */
   present = (term: string): boolean => {
-    let v = this.presentCache.get(term);
-    if (v === undefined) {
-      v = this.compactCorpus.includes(compactText(term));
-      if (this.presentCache.size > 10_000) this.presentCache.clear();
-      this.presentCache.set(term, v);
-    }
-    return v;
+    return remember(this.presentCache, term, 10_000, () => this.compactCorpus.includes(compactText(term)));
   };
 
   private readonly dfCache = new Map<string, number>();
 
   /** IDF of a concept over the chunks: a chunk holds it when it holds any alternative; 0 when none does. */
   conceptIdf(alts: string[]): number {
-    const key = alts.join('\u0001');
-    let df = this.dfCache.get(key);
-    if (df === undefined) {
-      df = 0;
-      for (const t of this.compactChunks) if (alts.some((a) => t.includes(a))) df++;
-      if (this.dfCache.size > 10_000) this.dfCache.clear();
-      this.dfCache.set(key, df);
-    }
+    const df = remember(this.dfCache, alts.join('\u0001'), 10_000, () => {
+      let n = 0;
+      for (const t of this.compactChunks) if (alts.some((a) => t.includes(a))) n++;
+      return n;
+    });
     if (df === 0) return 0;
     const n = this.compactChunks.length;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -380,15 +372,10 @@ export class HybridRetriever implements Retriever {
 
   /** Which chunks hold `term` (1 = holds), cached. */
   private chunkSet(term: string): Uint8Array {
-    let v = this.chunkSetCache.get(term);
-    if (!v) {
-      v = new Uint8Array(this.compactChunks.length);
+    return remember(this.chunkSetCache, term, 10_000, () => {
       const t = compactText(term);
-      this.compactChunks.forEach((c, i) => (v![i] = c.includes(t) ? 1 : 0));
-      if (this.chunkSetCache.size > 10_000) this.chunkSetCache.clear();
-      this.chunkSetCache.set(term, v);
-    }
-    return v;
+      return Uint8Array.from(this.compactChunks, (c) => (c.includes(t) ? 1 : 0));
+    });
   }
 
   /**
